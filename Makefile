@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test` (README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/thidua
+# System packages the tests need (tech.md "Decisions"): chromium without recommends keeps
+# fonts-liberation 1.x (no Vietnamese) out; poppler and hb-subset serve the PDF tests.
+SYSTEM_PACKAGES := chromium libharfbuzz-subset0 poppler-utils libatomic1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install sysdeps migrate demo lint check clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+# First run only: a development .env (DEBUG on, generated secret, SQLite). Never overwritten.
+.env:
+	$(PYTHON) -c "import secrets; open('.env', 'w').write('# Written by make run on first run; see .env.example.\nDJANGO_DEBUG=true\nDJANGO_SECRET_KEY=' + secrets.token_urlsafe(50) + '\nDJANGO_ALLOWED_HOSTS=127.0.0.1,localhost\n')"
+	@echo "Wrote .env (development settings)."
+
+migrate: $(STAMP) .env
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Thi đua: http://$(HOST):$(PORT)/  (tài khoản demo: xem README.md, mật khẩu demo12345)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+sysdeps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages: $$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: $(STAMP) sysdeps
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,305 @@
+from django import forms
+
+from campaigns import lifecycle
+from campaigns.models import (
+    Campaign,
+    LegalBasis,
+    Pledge,
+    Recipient,
+    ReportingPeriod,
+    Section,
+    SubCampaign,
+)
+from common.forms import FilterFormMixin, ReasonField, VnDateField
+from common.text import format_date
+from units import access
+from units.forms import set_organisation_choices
+from units.models import Organisation
+from units.selectors import organisation_choices
+
+
+class ReasonMixin:
+    """Adds the "lý do điều chỉnh" field, mandatory once the plan is issued."""
+
+    def add_reason(self, campaign: Campaign) -> None:
+        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(campaign.status))
+
+
+def quota_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, required=False, min_value=0, max_value=100000,
+        help_text="Để trống nếu kế hoạch không quy định số lượng (khác với 0).",
+        error_messages={"invalid": "Nhập một số nguyên.", "min_value": "Số lượng không được âm."},
+    )
+
+
+class CampaignForm(ReasonMixin, forms.ModelForm):
+    period_start = VnDateField(label="Thời gian thi đua từ ngày", required=False)
+    period_end = VnDateField(label="Đến ngày", required=False)
+    issue_date = VnDateField(label="Ngày ban hành", required=False)
+    quota_collective = quota_field("Số lượng khen thưởng tập thể")
+    quota_individual = quota_field("Số lượng khen thưởng cá nhân")
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "issuer", "document_kind", "title", "theme", "form", "form_label", "year", "period_start",
+            "period_end", "document_parent_line", "document_name_line", "number", "notation", "place",
+            "issue_date", "issue_month", "issue_year", "preamble", "closing", "signer_prefix", "signer_title",
+            "signer_name",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "theme": forms.TextInput(),
+            "preamble": forms.Textarea(attrs={"rows": 3}),
+            "closing": forms.Textarea(attrs={"rows": 3}),
+            "signer_prefix": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        issuers = access.organisations_for(user, "campaign.manage").filter(closed_on__isnull=True)
+        set_organisation_choices(self.fields["issuer"], issuers)
+        self.fields["issue_month"].widget.attrs.update(min=1, max=12)
+        self.fields["issue_month"].error_messages.update(
+            min_value="Tháng từ 1 đến 12.", max_value="Tháng từ 1 đến 12.")
+        campaign = self.instance
+        if campaign.pk:
+            quotas = {q.recipient_kind: q.count for q in campaign.quotas.filter(subcampaign__isnull=True)}
+            self.fields["quota_collective"].initial = quotas.get("collective")
+            self.fields["quota_individual"].initial = quotas.get("individual")
+            self.add_reason(campaign)
+            if campaign.status == lifecycle.Status.DRAFT:
+                # The registry's number and date are recorded when the plan is issued.
+                self.fields.pop("number")
+                self.fields.pop("issue_date")
+        else:
+            self.fields.pop("number")
+            self.fields.pop("issue_date")
+        self.fields["notation"].help_text = "Ví dụ: KH-SYT. Số do văn thư cấp khi ban hành."
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", "Ngày kết thúc phải sau ngày bắt đầu.")
+        month = data.get("issue_month")
+        if month is not None and not 1 <= month <= 12:
+            self.add_error("issue_month", "Tháng từ 1 đến 12.")
+        return data
+
+    def quotas(self) -> dict:
+        return {"collective": self.cleaned_data.get("quota_collective"),
+                "individual": self.cleaned_data.get("quota_individual")}
+
+    def campaign_fields(self) -> dict:
+        skip = {"quota_collective", "quota_individual", "reason"}
+        return {name: value for name, value in self.cleaned_data.items() if name not in skip}
+
+
+class IssueForm(forms.Form):
+    number = forms.IntegerField(label="Số", min_value=1, error_messages={"invalid": "Nhập số văn bản."})
+    notation = forms.CharField(label="Ký hiệu", max_length=50)
+    issue_date = VnDateField(label="Ngày ban hành")
+
+
+class TransitionForm(forms.Form):
+    reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ItemForm(ReasonMixin, forms.ModelForm):
+    def __init__(self, *args, campaign: Campaign, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.user = user
+        self.add_reason(campaign)
+
+
+class SectionForm(ItemForm):
+    class Meta:
+        model = Section
+        fields = ["order", "level", "heading", "body", "block"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {
+            "heading": "Ghi đúng như văn bản, kể cả số thứ tự: “V. TỔ CHỨC THỰC HIỆN”.",
+            "body": "Mỗi đoạn một dòng; giữ dấu “- ” ở đầu dòng gạch đầu dòng; *chữ nghiêng* trong dấu sao.",
+        }
+
+
+class LegalBasisForm(ItemForm):
+    issued_on = VnDateField(label="Ngày ban hành", required=False)
+
+    class Meta:
+        model = LegalBasis
+        fields = ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text"]
+        widgets = {"subject": forms.Textarea(attrs={"rows": 2}), "text": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"text": "Để trống: hệ thống ghép từ các ô trên."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip():
+            parts = [data.get("kind") or "Văn bản"]
+            if data.get("number"):
+                parts.append(f"số {data['number']}")
+            if data.get("issued_on"):
+                parts.append(f"ngày {format_date(data['issued_on'])}")
+            if data.get("issuer_name"):
+                parts.append(f"của {data['issuer_name']}")
+            if data.get("subject"):
+                parts.append(data["subject"])
+            if len(parts) == 1:
+                self.add_error("text", "Ghi nội dung căn cứ, hoặc điền số, ngày, cơ quan ban hành.")
+            data["text"] = " ".join(parts)
+            self.instance.text = data["text"]
+        return data
+
+
+class RecipientForm(ItemForm):
+    class Meta:
+        model = Recipient
+        fields = ["order", "text", "purpose", "is_archive"]
+
+
+class PeriodForm(ItemForm):
+    deadline = VnDateField(label="Hạn nộp", required=False)
+
+    class Meta:
+        model = ReportingPeriod
+        fields = ["kind", "year", "label", "deadline_text", "deadline", "deadline_inclusive", "request_reference",
+                  "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["year"].initial = self.campaign.year
+
+
+class SubCampaignForm(ReasonMixin, forms.ModelForm):
+    award_from = VnDateField(label="Xét khen thưởng từ ngày", required=False)
+    award_to = VnDateField(label="Đến ngày", required=False)
+    quota_collective = quota_field("Số lượng khen thưởng tập thể")
+    quota_individual = quota_field("Số lượng khen thưởng cá nhân")
+
+    class Meta:
+        model = SubCampaign
+        fields = [
+            "parent", "order", "number", "title", "host_text", "host", "responsible_label", "responsible_text",
+            "responsible", "content", "award_timing", "award_from", "award_to", "criteria", "quota_note",
+            "quota_per_programme", "needs_detailed_plan",
+        ]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "content": forms.Textarea(attrs={"rows": 5}),
+                   "criteria": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, campaign: Campaign, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        parents = campaign.subcampaigns.all()
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].empty_label = "(nội dung cấp 1)"
+        visible = access.visible_organisations(user).filter(closed_on__isnull=True)
+        for name in ("host", "responsible"):
+            set_organisation_choices(self.fields[name], visible, blank="(không chọn)")
+        if self.instance.pk:
+            quotas = {q.recipient_kind: q.count for q in self.instance.quotas.all()}
+            self.fields["quota_collective"].initial = quotas.get("collective")
+            self.fields["quota_individual"].initial = quotas.get("individual")
+        self.add_reason(campaign)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("award_from"), data.get("award_to")
+        if start and end and start > end:
+            self.add_error("award_to", "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data
+
+    def quotas(self) -> dict:
+        return {"collective": self.cleaned_data.get("quota_collective"),
+                "individual": self.cleaned_data.get("quota_individual")}
+
+
+class ParticipantsForm(ReasonMixin, forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.none(), label="Đơn vị", widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một đơn vị."},
+    )
+    registered_on = VnDateField(label="Ngày đăng ký", required=False)
+
+    def __init__(self, *args, campaign: Campaign, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = campaign.participations.values("organisation_id")
+        candidates = access.visible_organisations(user).filter(closed_on__isnull=True).exclude(pk__in=taken)
+        field = self.fields["organisations"]
+        field.queryset = candidates
+        field.choices = organisation_choices(candidates)
+        self.add_reason(campaign)
+
+
+class PledgeForm(ReasonMixin, forms.ModelForm):
+    signed_on = VnDateField(label="Ngày ký", required=False)
+    parties = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.none(), label="Các bên ký", widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn các đơn vị ký giao ước."},
+    )
+
+    class Meta:
+        model = Pledge
+        fields = ["title", "bloc", "parties", "signed_on", "commitments", "file"]
+        widgets = {"commitments": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, campaign: Campaign, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        participants = Organisation.objects.filter(participations__campaign=campaign)
+        self.fields["parties"].queryset = participants
+        self.fields["parties"].choices = organisation_choices(participants)
+        from units.selectors import visible_blocs
+
+        self.fields["bloc"].queryset = visible_blocs(user).order_by("name")
+        self.fields["bloc"].empty_label = "(giao ước trong nội bộ đơn vị)"
+        self.fields["file"].help_text = "PDF hoặc ảnh chụp văn bản đã ký, tối đa 10 MB."
+        if self.instance.pk:
+            self.initial["parties"] = list(self.instance.parties.values_list("pk", flat=True))
+        self.add_reason(campaign)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "size") and upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError("Tệp lớn hơn 10 MB.")
+        if upload and hasattr(upload, "name"):
+            allowed = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx")
+            if not upload.name.lower().endswith(allowed):
+                raise forms.ValidationError("Chỉ nhận tệp PDF, ảnh (JPG, PNG) hoặc Word.")
+        return upload
+
+
+class DeleteForm(forms.Form):
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(campaign.status),
+                                            label="Lý do xóa")
+
+
+class CampaignFilterForm(FilterFormMixin, forms.Form):
+    q = forms.CharField(label="Tìm phong trào", required=False)
+    status = forms.ChoiceField(label="Trạng thái", required=False,
+                               choices=[("", "Tất cả trạng thái")] + list(lifecycle.Status.choices))
+    year = forms.IntegerField(label="Năm", required=False, min_value=1900, max_value=2100)
+    form = forms.ChoiceField(label="Hình thức", required=False,
+                             choices=[("", "Tất cả hình thức")] + list(Campaign.Form.choices))
+    issuer = forms.ModelChoiceField(label="Cơ quan ban hành", required=False, queryset=Organisation.objects.none(),
+                                    empty_label="Tất cả cơ quan")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from units.selectors import visible_roots
+
+        roots = visible_roots(user)
+        self.fields["issuer"].queryset = Organisation.objects.filter(pk__in=[r.pk for r in roots])
+        self.fields["issuer"].choices = [("", "Tất cả cơ quan")] + [(r.pk, r.name) for r in roots]
+        self.style_fields()
+

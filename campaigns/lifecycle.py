@@ -1,0 +1,66 @@
+"""The campaign lifecycle: states, allowed moves and what each move needs. Pure: no queries.
+
+draft → issued → in progress → under review → closed; a campaign under review may be reopened
+(with a reason) while the secretariat still collects results.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ISSUED = "issued", _("Đã ban hành")
+    IN_PROGRESS = "in_progress", _("Đang triển khai")
+    UNDER_REVIEW = "under_review", _("Đang tổng kết, xét khen thưởng")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Status.DRAFT: (Status.ISSUED,),
+    Status.ISSUED: (Status.IN_PROGRESS,),
+    Status.IN_PROGRESS: (Status.UNDER_REVIEW,),
+    Status.UNDER_REVIEW: (Status.CLOSED, Status.IN_PROGRESS),
+    Status.CLOSED: (),
+}
+
+# What the button says for each move.
+ACTION_LABELS: dict[tuple[str, str], str] = {
+    (Status.DRAFT, Status.ISSUED): _("Ghi nhận ban hành"),
+    (Status.ISSUED, Status.IN_PROGRESS): _("Bắt đầu triển khai"),
+    (Status.IN_PROGRESS, Status.UNDER_REVIEW): _("Chuyển sang tổng kết, xét khen thưởng"),
+    (Status.UNDER_REVIEW, Status.CLOSED): _("Kết thúc phong trào"),
+    (Status.UNDER_REVIEW, Status.IN_PROGRESS): _("Mở lại để tiếp tục triển khai"),
+}
+
+# Moves that go backwards must say why.
+REASON_REQUIRED = frozenset({(Status.UNDER_REVIEW, Status.IN_PROGRESS)})
+
+
+def can_move(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, ())
+
+
+def next_states(current: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(current, ())
+
+
+def missing_for_issue(*, number: int | None, notation: str, issue_date) -> list[str]:
+    """Recording the issue needs the registry's number, notation and date (NĐ 30/2020)."""
+    missing = []
+    if not number:
+        missing.append("number")
+    if not (notation or "").strip():
+        missing.append("notation")
+    if issue_date is None:
+        missing.append("issue_date")
+    return missing
+
+
+def is_editable(status: str) -> bool:
+    return status != Status.CLOSED
+
+
+def edit_needs_reason(status: str) -> bool:
+    """Once issued, the plan is a signed document: every change says why."""
+    return status not in (Status.DRAFT,)

@@ -1,0 +1,408 @@
+"""The only code that changes campaigns and what they hold. Every call checks the acting user
+through units.access, runs in one transaction and writes a CampaignEvent with before/after."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from campaigns import lifecycle
+from campaigns.lifecycle import Status
+from campaigns.models import (
+    Campaign,
+    CampaignEvent,
+    LegalBasis,
+    Participation,
+    Pledge,
+    Quota,
+    Recipient,
+    ReportingPeriod,
+    Section,
+    SubCampaign,
+)
+from common import audit, clock
+from common.text import nfc, normalise_search
+from units import access
+from units.models import Organisation, User
+
+CAMPAIGN_FIELDS = [
+    "issuer", "document_kind", "document_parent_line", "document_name_line", "title", "theme", "form",
+    "form_label", "number", "notation", "place", "issue_date", "issue_month", "issue_year", "year",
+    "period_start", "period_end", "status", "preamble", "closing", "signer_prefix", "signer_title",
+    "signer_name",
+]
+ITEM_FIELDS = {
+    Section: ["order", "level", "heading", "body", "block"],
+    LegalBasis: ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text"],
+    Recipient: ["order", "text", "purpose", "is_archive"],
+    ReportingPeriod: ["kind", "year", "label", "deadline_text", "deadline", "deadline_inclusive",
+                      "request_reference", "order"],
+}
+SUBCAMPAIGN_FIELDS = [
+    "parent", "order", "number", "title", "host_label", "host_text", "host", "responsible_label",
+    "responsible_text", "responsible", "content", "award_timing", "award_from", "award_to", "criteria",
+    "quota_note", "quota_per_programme", "needs_detailed_plan",
+]
+PLEDGE_FIELDS = ["title", "bloc", "signed_on", "commitments", "file"]
+KIND_LABELS = dict(Quota.RecipientKind.choices)
+
+
+def _record(
+    *, by: User | None, campaign: Campaign, action: str, target: models.Model, before=None, after=None,
+    reason: str = "", changes: list | None = None, label: str | None = None,
+) -> CampaignEvent | None:
+    rows = changes if changes is not None else audit.diff(before, after)
+    if not rows and action == CampaignEvent.Action.CHANGED:
+        return None
+    return CampaignEvent.objects.create(
+        campaign=campaign, actor=by, at=clock.now(), action=action,
+        target_type=str(target._meta.verbose_name), target_id=target.pk,
+        target_label=(label if label is not None else str(target))[:500], changes=rows, reason=reason,
+    )
+
+
+def _require_manage(by: User | None, campaign: Campaign, *, reason: str = "", editing: bool = True) -> None:
+    """Managers of the issuer may change the campaign; once issued, every change needs a reason."""
+    if by is not None:
+        access.require(by, "campaign.manage", campaign.issuer)
+    if editing:
+        if not lifecycle.is_editable(campaign.status):
+            raise ValidationError(_("Phong trào đã kết thúc, không thể sửa."))
+        if by is not None and lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
+            raise ValidationError({"reason": _("Kế hoạch đã ban hành: hãy ghi lý do điều chỉnh.")})
+
+
+def _fill_campaign(campaign: Campaign) -> None:
+    campaign.title = nfc(campaign.title).strip()
+    campaign.search_text = normalise_search(
+        f"{campaign.title} {campaign.theme} {campaign.notation} {campaign.number or ''}"
+    )
+
+
+def _locked(campaign: Campaign) -> Campaign:
+    return Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
+
+
+# --- Campaign ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_campaign(
+    *, by: User | None, issuer: Organisation, quotas: dict[str, int | None] | None = None, **fields
+) -> Campaign:
+    """Create a draft campaign of `issuer`; document header lines default from the issuer."""
+    if by is not None:
+        access.require(by, "campaign.manage", issuer)
+    if issuer.is_closed:
+        raise ValidationError({"issuer": _("Cơ quan ban hành đã ngừng hoạt động.")})
+    fields.setdefault("document_parent_line", issuer.document_parent_line)
+    fields.setdefault("document_name_line", issuer.document_name_line or issuer.name.upper())
+    fields.setdefault("place", issuer.place_name)
+    fields.setdefault("status", Status.DRAFT)
+    campaign = Campaign(issuer=issuer, created_by=by, **fields)
+    _fill_campaign(campaign)
+    campaign.full_clean(exclude=["search_text"])
+    campaign.save()
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED, target=campaign,
+            after=audit.snapshot(campaign, CAMPAIGN_FIELDS))
+    for kind, count in (quotas or {}).items():
+        _apply_quota(by=by, campaign=campaign, subcampaign=None, kind=kind, count=count, reason="")
+    return campaign
+
+
+@transaction.atomic
+def update_campaign(
+    *, by: User | None, campaign: Campaign, reason: str = "", quotas: dict[str, int | None] | None = None,
+    **fields,
+) -> Campaign:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    fields.pop("status", None)  # status only moves through move_campaign
+    if "issuer" in fields and fields["issuer"] != campaign.issuer and by is not None:
+        access.require(by, "campaign.manage", fields["issuer"])
+    before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
+    for name, value in fields.items():
+        setattr(campaign, name, value)
+    _fill_campaign(campaign)
+    campaign.full_clean(exclude=["search_text"])
+    campaign.save()
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, before=before,
+            after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=reason)
+    for kind, count in (quotas or {}).items():
+        _apply_quota(by=by, campaign=campaign, subcampaign=None, kind=kind, count=count, reason=reason)
+    return campaign
+
+
+@transaction.atomic
+def move_campaign(
+    *, by: User | None, campaign: Campaign, to: str, reason: str = "", number: int | None = None,
+    notation: str | None = None, issue_date: date | None = None,
+) -> Campaign:
+    """Move a campaign along its lifecycle. Recording the issue stores the registry's number,
+    notation and date. Raises ValidationError for a move the lifecycle does not allow."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, editing=False)
+    if not lifecycle.can_move(campaign.status, to):
+        raise ValidationError(_("Không thể chuyển phong trào từ “%(a)s” sang “%(b)s”.")
+                              % {"a": Status(campaign.status).label, "b": Status(to).label})
+    if (campaign.status, to) in lifecycle.REASON_REQUIRED and not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do.")})
+    before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
+    if to == Status.ISSUED:
+        campaign.number = number if number is not None else campaign.number
+        campaign.notation = (notation if notation is not None else campaign.notation).strip()
+        campaign.issue_date = issue_date or campaign.issue_date
+        missing = lifecycle.missing_for_issue(number=campaign.number, notation=campaign.notation,
+                                              issue_date=campaign.issue_date)
+        if missing:
+            raise ValidationError({name: _("Cần nhập để ghi nhận ban hành.") for name in missing})
+        if issue_date is not None:
+            campaign.issue_month = None
+            campaign.issue_year = None
+        clash = Campaign.objects.filter(issuer=campaign.issuer, number=campaign.number,
+                                        notation__iexact=campaign.notation, year=campaign.year)
+        if clash.exclude(pk=campaign.pk).exists():
+            raise ValidationError({"number": _("Số ký hiệu này đã được dùng cho một văn bản khác trong năm.")})
+    campaign.status = to
+    campaign.save()
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
+            after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=reason)
+    return campaign
+
+
+# --- Sections, căn cứ, nơi nhận, reporting periods -------------------------------------------------
+
+
+@transaction.atomic
+def save_item(*, by: User | None, campaign: Campaign, instance: models.Model, reason: str = "") -> models.Model:
+    """Create or change one of the campaign's simple rows (its fields already set on `instance`)."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    fields = ITEM_FIELDS[type(instance)]
+    created = instance.pk is None
+    before = None if created else audit.snapshot(type(instance).objects.get(pk=instance.pk), fields)
+    instance.campaign = campaign
+    instance.full_clean()
+    instance.save()
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
+            target=instance, before=before, after=audit.snapshot(instance, fields), reason=reason)
+    return instance
+
+
+@transaction.atomic
+def delete_item(*, by: User | None, campaign: Campaign, instance: models.Model, reason: str = "") -> None:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if instance.campaign_id != campaign.pk:
+        raise PermissionDenied
+    fields = ITEM_FIELDS.get(type(instance), [])
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=instance,
+            before=audit.snapshot(instance, fields), reason=reason)
+    instance.delete()
+
+
+# --- Sub-campaigns and quotas -------------------------------------------------------------------
+
+
+def _apply_quota(
+    *, by: User | None, campaign: Campaign, subcampaign: SubCampaign | None, kind: str, count: int | None,
+    reason: str,
+) -> None:
+    """Set one quota; None removes it ("no quota" is not a zero quota)."""
+    if kind not in Quota.RecipientKind.values:
+        raise ValidationError(_("Đối tượng khen thưởng không hợp lệ."))
+    if count is not None and count < 0:
+        raise ValidationError(_("Số lượng không được âm."))
+    quota = Quota.objects.select_for_update().filter(campaign=campaign, subcampaign=subcampaign,
+                                                     recipient_kind=kind).first()
+    old = "" if quota is None else str(quota.count)
+    if count is None:
+        if quota is not None:
+            quota.delete()
+    elif quota is None:
+        quota = Quota.objects.create(campaign=campaign, subcampaign=subcampaign, recipient_kind=kind, count=count)
+    elif quota.count != count:
+        quota.count = count
+        quota.save(update_fields=["count"])
+    new = "" if count is None else str(count)
+    if old != new:
+        where = str(subcampaign) if subcampaign else campaign.title
+        _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED,
+                target=subcampaign or campaign, label=where, reason=reason,
+                changes=[{"field": f"quota_{kind}", "label": f"Số lượng khen thưởng {KIND_LABELS[kind].lower()}",
+                          "before": old or "không quy định", "after": new or "không quy định"}])
+
+
+@transaction.atomic
+def set_quota(
+    *, by: User | None, campaign: Campaign, kind: str, count: int | None,
+    subcampaign: SubCampaign | None = None, reason: str = "",
+) -> None:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if subcampaign is not None and subcampaign.campaign_id != campaign.pk:
+        raise PermissionDenied
+    _apply_quota(by=by, campaign=campaign, subcampaign=subcampaign, kind=kind, count=count, reason=reason)
+
+
+@transaction.atomic
+def save_subcampaign(
+    *, by: User | None, campaign: Campaign, instance: SubCampaign, quotas: dict[str, int | None] | None = None,
+    reason: str = "",
+) -> SubCampaign:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if instance.parent_id:
+        parent = SubCampaign.objects.get(pk=instance.parent_id)
+        if parent.campaign_id != campaign.pk:
+            raise ValidationError({"parent": _("Nội dung cấp trên không thuộc phong trào này.")})
+        if instance.pk and _is_descendant(parent, instance.pk):
+            raise ValidationError({"parent": _("Không thể đặt một nội dung vào chính nội dung con của nó.")})
+    for field in ("host", "responsible"):
+        org = getattr(instance, field)
+        if org is not None and by is not None and not access.can_see(by, org):
+            raise PermissionDenied
+    created = instance.pk is None
+    before = None if created else audit.snapshot(SubCampaign.objects.get(pk=instance.pk), SUBCAMPAIGN_FIELDS)
+    instance.campaign = campaign
+    instance.title = nfc(instance.title).strip()
+    instance.full_clean()
+    instance.save()
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
+            target=instance, before=before, after=audit.snapshot(instance, SUBCAMPAIGN_FIELDS), reason=reason)
+    for kind, count in (quotas or {}).items():
+        _apply_quota(by=by, campaign=campaign, subcampaign=instance, kind=kind, count=count, reason=reason)
+    return instance
+
+
+def _is_descendant(node: SubCampaign, ancestor_pk: int) -> bool:
+    while node is not None:
+        if node.pk == ancestor_pk:
+            return True
+        node = node.parent
+    return False
+
+
+@transaction.atomic
+def delete_subcampaign(*, by: User | None, campaign: Campaign, subcampaign: SubCampaign, reason: str = "") -> None:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if subcampaign.campaign_id != campaign.pk:
+        raise PermissionDenied
+    if subcampaign.children.exists():
+        raise ValidationError(_("Hãy xóa các nội dung con trước."))
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=subcampaign,
+            before=audit.snapshot(subcampaign, SUBCAMPAIGN_FIELDS), reason=reason)
+    subcampaign.delete()
+
+
+# --- Participants and pledges ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_participants(
+    *, by: User | None, campaign: Campaign, organisations: list[Organisation], registered_on: date | None = None,
+    reason: str = "",
+) -> int:
+    """Register organisations as taking part; ones already in are skipped. Returns how many were added."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    existing = set(campaign.participations.values_list("organisation_id", flat=True))
+    added = []
+    for org in organisations:
+        if org.pk in existing:
+            continue
+        if by is not None and not access.can_see(by, org):
+            raise PermissionDenied
+        if org.is_closed:
+            raise ValidationError(_("Đơn vị “%(name)s” đã ngừng hoạt động.") % {"name": org.name})
+        added.append(Participation(campaign=campaign, organisation=org, registered_on=registered_on or clock.today()))
+        existing.add(org.pk)
+    Participation.objects.bulk_create(added)
+    if added:
+        _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, reason=reason,
+                label=campaign.title,
+                changes=[{"field": "participants", "label": "Thêm đơn vị tham gia", "before": "",
+                          "after": "; ".join(p.organisation.name for p in added)}])
+    return len(added)
+
+
+@transaction.atomic
+def remove_participant(*, by: User | None, campaign: Campaign, participation: Participation, reason: str = "") -> None:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if participation.campaign_id != campaign.pk:
+        raise PermissionDenied
+    if participation.organisation.pledges.filter(campaign=campaign).exists():
+        raise ValidationError(_("Đơn vị đã ký giao ước trong phong trào này; hãy sửa giao ước trước."))
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, reason=reason,
+            label=campaign.title,
+            changes=[{"field": "participants", "label": "Bỏ đơn vị tham gia",
+                      "before": participation.organisation.name, "after": ""}])
+    participation.delete()
+
+
+@transaction.atomic
+def save_pledge(
+    *, by: User | None, campaign: Campaign, instance: Pledge, parties: list[Organisation], reason: str = "",
+) -> Pledge:
+    """Record a giao ước thi đua. Its parties must take part in the campaign (at least two)."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    participant_ids = set(campaign.participations.values_list("organisation_id", flat=True))
+    if len(parties) < 2:
+        raise ValidationError({"parties": _("Giao ước cần ít nhất hai bên.")})
+    outsiders = [org.name for org in parties if org.pk not in participant_ids]
+    if outsiders:
+        raise ValidationError({"parties": _("Chưa tham gia phong trào: %(names)s.") % {"names": ", ".join(outsiders)}})
+    if instance.bloc is not None and by is not None:
+        bloc_visible = access.is_admin(by) or any(access.can_see(by, org) for org in parties)
+        if not bloc_visible:
+            raise PermissionDenied
+    created = instance.pk is None
+    before = None
+    old_parties = ""
+    if not created:
+        previous = Pledge.objects.get(pk=instance.pk)
+        before = audit.snapshot(previous, PLEDGE_FIELDS)
+        old_parties = "; ".join(sorted(o.name for o in previous.parties.all()))
+    instance.campaign = campaign
+    instance.full_clean()
+    instance.save()
+    instance.parties.set(parties)
+    changes = audit.diff(before, audit.snapshot(instance, PLEDGE_FIELDS))
+    new_parties = "; ".join(sorted(o.name for o in parties))
+    if new_parties != old_parties:
+        changes.append({"field": "parties", "label": "Các bên ký", "before": old_parties, "after": new_parties})
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
+            target=instance, changes=changes, reason=reason)
+    return instance
+
+
+@transaction.atomic
+def delete_pledge(*, by: User | None, campaign: Campaign, pledge: Pledge, reason: str = "") -> None:
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, reason=reason)
+    if pledge.campaign_id != campaign.pk:
+        raise PermissionDenied
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=pledge,
+            before=audit.snapshot(pledge, PLEDGE_FIELDS), reason=reason)
+    pledge.delete()
+
+
+@transaction.atomic
+def import_status(*, campaign: Campaign, status: str, note: str) -> Campaign:
+    """Set the status of a campaign transcribed from a past document (the demo loader).
+
+    Past plans carry no registry number in the system, so they cannot walk the issue step;
+    the event says where the status came from. Not reachable from any view."""
+    campaign = _locked(campaign)
+    before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
+    campaign.status = status
+    campaign.save(update_fields=["status", "updated_at"])
+    _record(by=None, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
+            after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=note)
+    return campaign

@@ -1,0 +1,421 @@
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from campaigns import forms, lifecycle, selectors, services
+from campaigns.lifecycle import Status
+from campaigns.models import (
+    Campaign,
+    LegalBasis,
+    Participation,
+    Pledge,
+    Recipient,
+    ReportingPeriod,
+    Section,
+    SubCampaign,
+)
+from common import clock
+from common.forms import apply_service_errors
+from common.views import paginate
+from units import access
+
+
+def _visible_campaign(request: HttpRequest, pk: int) -> Campaign:
+    return get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
+
+
+def _managed_campaign(request: HttpRequest, pk: int) -> Campaign:
+    """Hidden campaigns are a 404; visible ones the user may not manage are a 403."""
+    campaign = _visible_campaign(request, pk)
+    access.require(request.user, "campaign.manage", campaign.issuer)
+    return campaign
+
+
+def _editable_campaign(request: HttpRequest, pk: int) -> Campaign:
+    campaign = _managed_campaign(request, pk)
+    if not lifecycle.is_editable(campaign.status):
+        messages.error(request, "Phong trào đã kết thúc, không thể sửa.")
+        raise _Redirect(campaign.get_absolute_url())
+    return campaign
+
+
+class _Redirect(Exception):
+    def __init__(self, url: str):
+        self.url = url
+
+
+def _redirecting(view):
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Redirect as target:
+            return redirect(target.url)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+# --- List, detail, history ---------------------------------------------------------------------------
+
+
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    form = forms.CampaignFilterForm(request.GET or None, user=request.user)
+    data = form.cleaned_data if form.is_valid() else {}
+    campaigns = selectors.campaign_list(
+        request.user, q=data.get("q", ""), status=data.get("status", ""), year=data.get("year"),
+        form=data.get("form", ""), issuer=data.get("issuer"),
+    )
+    return render(request, "campaigns/campaign_list.html", {
+        "form": form, "page": paginate(request, campaigns),
+        "can_create": access.can(request.user, "campaign.manage"),
+    })
+
+
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _visible_campaign(request, pk)
+    can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    context = {
+        "campaign": campaign,
+        "can_manage": can_manage,
+        "can_edit": can_manage and lifecycle.is_editable(campaign.status),
+        "moves": [
+            {"to": to, "label": lifecycle.ACTION_LABELS[(campaign.status, to)],
+             "needs_reason": (campaign.status, to) in lifecycle.REASON_REQUIRED}
+            for to in lifecycle.next_states(campaign.status)
+        ] if can_manage else [],
+        "participants": selectors.participants(campaign),
+        "pledges": selectors.pledges(campaign),
+        "events": selectors.events(campaign, 10),
+        "tab": request.GET.get("tab", "van-ban"),
+        **selectors.document(campaign, clock.today()),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+def campaign_history(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _visible_campaign(request, pk)
+    return render(request, "campaigns/campaign_history.html", {
+        "campaign": campaign, "page": paginate(request, campaign.events.select_related("actor"), 50),
+    })
+
+
+# --- Create, edit, lifecycle -----------------------------------------------------------------------------
+
+
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "campaign.manage"):
+        raise PermissionDenied
+    today = clock.today()
+    initial = {"year": today.year, "issue_month": today.month, "issue_year": today.year}
+    form = forms.CampaignForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = form.campaign_fields()
+        issuer = fields.pop("issuer")
+        for name in ("document_parent_line", "document_name_line", "place"):
+            if not fields.get(name):
+                fields.pop(name, None)  # let the issuer's own lines fill them
+        try:
+            campaign = services.create_campaign(by=request.user, issuer=issuer, quotas=form.quotas(), **fields)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã tạo dự thảo kế hoạch. Thêm nội dung thi đua, đơn vị tham gia và kỳ báo cáo.")
+            return redirect(campaign)
+    return render(request, "campaigns/campaign_form.html", {"form": form})
+
+
+@_redirecting
+def campaign_update(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    form = forms.CampaignForm(request.POST or None, instance=campaign, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_campaign(by=request.user, campaign=campaign, reason=form.cleaned_data.get("reason", ""),
+                                     quotas=form.quotas(), **form.campaign_fields())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu kế hoạch.")
+            return redirect(campaign)
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+def campaign_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the issue: the number, notation and date the registry gave the signed plan."""
+    campaign = _managed_campaign(request, pk)
+    if campaign.status != Status.DRAFT:
+        return redirect(campaign)
+    form = forms.IssueForm(request.POST or None, initial={
+        "notation": campaign.notation, "issue_date": campaign.issue_date or clock.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_campaign(by=request.user, campaign=campaign, to=Status.ISSUED, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã ghi nhận ban hành kế hoạch.")
+            return redirect(campaign)
+    return render(request, "campaigns/campaign_issue.html", {"form": form, "campaign": campaign})
+
+
+@require_POST
+def campaign_move(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _managed_campaign(request, pk)
+    target = request.POST.get("to", "")
+    if target == Status.ISSUED:
+        return redirect("campaigns:campaign-issue", pk=campaign.pk)
+    form = forms.TransitionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        if target not in Status.values:
+            raise ValidationError("Trạng thái không hợp lệ.")
+        services.move_campaign(by=request.user, campaign=campaign, to=target, reason=reason)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Phong trào đã chuyển sang “{Status(target).label}”.")
+    return redirect(campaign)
+
+
+# --- Sections, căn cứ, nơi nhận, kỳ báo cáo --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    model: type[models.Model]
+    form: type
+    label: str
+    tab: str
+
+
+ITEM_KINDS = {
+    "de-muc": ItemKind(Section, forms.SectionForm, "đề mục", "van-ban"),
+    "can-cu": ItemKind(LegalBasis, forms.LegalBasisForm, "căn cứ", "van-ban"),
+    "noi-nhan": ItemKind(Recipient, forms.RecipientForm, "nơi nhận", "van-ban"),
+    "ky-bao-cao": ItemKind(ReportingPeriod, forms.PeriodForm, "kỳ báo cáo", "ky-bao-cao"),
+}
+
+
+def _item_kind(kind: str) -> ItemKind:
+    if kind not in ITEM_KINDS:
+        raise Http404
+    return ITEM_KINDS[kind]
+
+
+def _tab_url(campaign: Campaign, tab: str) -> str:
+    return f"{campaign.get_absolute_url()}?tab={tab}#{tab}"
+
+
+@_redirecting
+def item_form(request: HttpRequest, pk: int, kind: str, item_pk: int | None = None) -> HttpResponse:
+    spec = _item_kind(kind)
+    campaign = _editable_campaign(request, pk)
+    if item_pk is None:
+        instance = spec.model(campaign=campaign)
+        if hasattr(instance, "order"):
+            last = spec.model.objects.filter(campaign=campaign).aggregate(models.Max("order"))["order__max"]
+            instance.order = (last or 0) + 1
+    else:
+        instance = get_object_or_404(spec.model, pk=item_pk, campaign=campaign)
+    form = spec.form(request.POST or None, instance=instance, campaign=campaign, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_item(by=request.user, campaign=campaign, instance=form.instance,
+                               reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã lưu {spec.label}.")
+            return redirect(_tab_url(campaign, spec.tab))
+    return render(request, "campaigns/item_form.html", {
+        "form": form, "campaign": campaign, "label": spec.label, "instance": instance, "kind": kind,
+        "back": _tab_url(campaign, spec.tab),
+    })
+
+
+@_redirecting
+def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+    spec = _item_kind(kind)
+    campaign = _editable_campaign(request, pk)
+    instance = get_object_or_404(spec.model, pk=item_pk, campaign=campaign)
+    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_item(by=request.user, campaign=campaign, instance=instance,
+                                 reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã xóa {spec.label}.")
+            return redirect(_tab_url(campaign, spec.tab))
+    return render(request, "campaigns/confirm_delete.html", {
+        "form": form, "campaign": campaign, "label": spec.label, "object": instance,
+        "back": _tab_url(campaign, spec.tab),
+    })
+
+
+# --- Sub-campaigns -----------------------------------------------------------------------------------------
+
+
+def subcampaign_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    campaign = _visible_campaign(request, pk)
+    item = get_object_or_404(SubCampaign.objects.select_related("host", "responsible", "parent"), pk=item_pk,
+                             campaign=campaign)
+    nodes = {node.item.pk: node for node in selectors.flatten_items(selectors.subcampaign_tree(campaign))}
+    can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    return render(request, "campaigns/subcampaign_detail.html", {
+        "campaign": campaign, "node": nodes[item.pk], "item": item,
+        "can_edit": can_manage and lifecycle.is_editable(campaign.status),
+    })
+
+
+@_redirecting
+def subcampaign_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    if item_pk is None:
+        instance = SubCampaign(campaign=campaign)
+        if request.GET.get("parent", "").isdigit():
+            instance.parent = campaign.subcampaigns.filter(pk=request.GET["parent"]).first()
+        siblings = campaign.subcampaigns.filter(parent=instance.parent)
+        instance.order = (siblings.aggregate(models.Max("order"))["order__max"] or 0) + 1
+    else:
+        instance = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
+    form = forms.SubCampaignForm(request.POST or None, instance=instance, campaign=campaign, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.save_subcampaign(by=request.user, campaign=campaign, instance=form.instance,
+                                             quotas=form.quotas(), reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu nội dung thi đua.")
+            return redirect(item)
+    return render(request, "campaigns/subcampaign_form.html", {"form": form, "campaign": campaign,
+                                                               "instance": instance})
+
+
+@_redirecting
+def subcampaign_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    item = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
+    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_subcampaign(by=request.user, campaign=campaign, subcampaign=item,
+                                        reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã xóa nội dung thi đua.")
+            return redirect(_tab_url(campaign, "noi-dung"))
+    return render(request, "campaigns/confirm_delete.html", {
+        "form": form, "campaign": campaign, "label": "nội dung thi đua", "object": item,
+        "back": item.get_absolute_url(),
+    })
+
+
+# --- Participants and pledges ------------------------------------------------------------------------------
+
+
+@_redirecting
+def participants_add(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    form = forms.ParticipantsForm(request.POST or None, campaign=campaign, user=request.user,
+                                  initial={"registered_on": clock.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.add_participants(
+                by=request.user, campaign=campaign, organisations=list(form.cleaned_data["organisations"]),
+                registered_on=form.cleaned_data["registered_on"], reason=form.cleaned_data.get("reason", ""),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã thêm {count} đơn vị tham gia.")
+            return redirect(_tab_url(campaign, "don-vi"))
+    return render(request, "campaigns/participants_form.html", {"form": form, "campaign": campaign})
+
+
+@_redirecting
+def participant_remove(request: HttpRequest, pk: int, participation_pk: int) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    participation = get_object_or_404(Participation.objects.select_related("organisation"), pk=participation_pk,
+                                      campaign=campaign)
+    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_participant(by=request.user, campaign=campaign, participation=participation,
+                                        reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã bỏ “{participation.organisation.name}” khỏi danh sách tham gia.")
+            return redirect(_tab_url(campaign, "don-vi"))
+    return render(request, "campaigns/confirm_delete.html", {
+        "form": form, "campaign": campaign, "label": "đơn vị tham gia", "object": participation.organisation,
+        "back": _tab_url(campaign, "don-vi"),
+    })
+
+
+def pledge_detail(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
+    campaign = _visible_campaign(request, pk)
+    pledge = get_object_or_404(Pledge.objects.select_related("bloc"), pk=pledge_pk, campaign=campaign)
+    can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    return render(request, "campaigns/pledge_detail.html", {
+        "campaign": campaign, "pledge": pledge, "parties": list(pledge.parties.order_by("name")),
+        "can_edit": can_manage and lifecycle.is_editable(campaign.status),
+    })
+
+
+@_redirecting
+def pledge_form(request: HttpRequest, pk: int, pledge_pk: int | None = None) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    instance = Pledge(campaign=campaign) if pledge_pk is None else get_object_or_404(Pledge, pk=pledge_pk,
+                                                                                     campaign=campaign)
+    form = forms.PledgeForm(request.POST or None, request.FILES or None, instance=instance, campaign=campaign,
+                            user=request.user, initial={"signed_on": clock.today()} if pledge_pk is None else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge = services.save_pledge(by=request.user, campaign=campaign, instance=form.instance,
+                                          parties=list(form.cleaned_data["parties"]),
+                                          reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu giao ước thi đua.")
+            return redirect("campaigns:pledge-detail", pk=campaign.pk, pledge_pk=pledge.pk)
+    return render(request, "campaigns/pledge_form.html", {"form": form, "campaign": campaign, "instance": instance})
+
+
+def pledge_file(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
+    """The signed pledge, served only to those who see the campaign."""
+    from django.http import FileResponse
+
+    campaign = _visible_campaign(request, pk)
+    pledge = get_object_or_404(Pledge, pk=pledge_pk, campaign=campaign)
+    if not pledge.file:
+        raise Http404
+    return FileResponse(pledge.file.open("rb"), as_attachment=True, filename=pledge.file.name.rsplit("/", 1)[-1])
+
+
+@_redirecting
+def pledge_delete(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
+    campaign = _editable_campaign(request, pk)
+    pledge = get_object_or_404(Pledge, pk=pledge_pk, campaign=campaign)
+    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        services.delete_pledge(by=request.user, campaign=campaign, pledge=pledge,
+                               reason=form.cleaned_data.get("reason", ""))
+        messages.success(request, "Đã xóa giao ước.")
+        return redirect(_tab_url(campaign, "don-vi"))
+    return render(request, "campaigns/confirm_delete.html", {
+        "form": form, "campaign": campaign, "label": "giao ước", "object": pledge,
+        "back": reverse("campaigns:pledge-detail", args=[campaign.pk, pledge.pk]),
+    })

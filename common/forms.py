@@ -1,0 +1,46 @@
+"""Form widgets and fields for Vietnamese input conventions."""
+
+from django import forms
+
+
+class VnDateInput(forms.DateInput):
+    """Text date input in dd/mm/yyyy, what offices type (the browser's date picker varies by locale)."""
+
+    def __init__(self, attrs=None):
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})}
+        super().__init__(attrs=attrs, format="%d/%m/%Y")
+
+
+class VnDateField(forms.DateField):
+    widget = VnDateInput
+    default_error_messages = {"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."}
+
+
+class ReasonField(forms.CharField):
+    """The reason a change to an issued plan must carry."""
+
+    def __init__(self, *, required: bool = False, **kwargs):
+        kwargs.setdefault("label", "Lý do điều chỉnh")
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2}))
+        kwargs.setdefault("help_text", "Bắt buộc khi kế hoạch đã ban hành; được ghi vào lịch sử.")
+        super().__init__(required=required, **kwargs)
+
+
+def apply_service_errors(form: forms.Form, error) -> None:
+    """Put a service's ValidationError next to the fields it names (or on top of the form)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class FilterFormMixin:
+    """Bootstrap classes for filter forms whose fields are laid out by hand in the template."""
+
+    def style_fields(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-select" if getattr(widget, "input_type", "") == "select" or widget.__class__.__name__ == "Select" \
+                else "form-control"
+            widget.attrs.setdefault("class", css)

@@ -1,0 +1,130 @@
+"""Vietnamese text: search normalisation, sort order, number and date formatting.
+
+One place for all of it, so that the ORM, the SQLite collation, Excel and templates agree.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+_ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+_LETTER_RANK = {letter: 100 + i for i, letter in enumerate(_ALPHABET)}
+# Marks that make a different letter (ă â ê ô ơ ư) versus marks that are tones.
+_LETTER_MARKS = {"\u0306": "breve", "\u0302": "circumflex", "\u031b": "horn"}
+_COMPOSE = {
+    ("a", "breve"): "ă", ("a", "circumflex"): "â", ("e", "circumflex"): "ê",
+    ("o", "circumflex"): "ô", ("o", "horn"): "ơ", ("u", "horn"): "ư",
+}
+# ICU's Vietnamese tailoring: no tone < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def normalise_search(text: str) -> str:
+    """Lowercase, without diacritics, đ→d, single spaces: "Nguyễn Văn Đức" → "nguyen van duc"."""
+    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.lower()).strip()
+
+
+def _letters(text: str) -> list[tuple[str, int]]:
+    """Split into (base letter, tone rank) pairs, keeping ă â ê ô ơ ư as letters."""
+    out: list[tuple[str, int]] = []
+    for ch in unicodedata.normalize("NFC", text.lower()):
+        parts = unicodedata.normalize("NFD", ch)
+        base, tone, mark = parts[0], 0, None
+        for combining in parts[1:]:
+            if combining in _LETTER_MARKS:
+                mark = _LETTER_MARKS[combining]
+            elif combining in _TONE_RANK:
+                tone = _TONE_RANK[combining]
+        out.append((_COMPOSE.get((base, mark), base), tone))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def vi_sort_key(text: str) -> tuple:
+    """Key that orders strings as PostgreSQL's "vi-x-icu" collation does (Đ after D, not after Z)."""
+    letters = _letters(text or "")
+    primary = []
+    for letter, _tone in letters:
+        if letter in _LETTER_RANK:
+            primary.append(_LETTER_RANK[letter])
+        elif letter.isdigit():
+            primary.append(10 + int(letter) if letter in "0123456789" else 20)
+        elif letter.isspace():
+            primary.append(1)
+        elif letter.isalpha():
+            primary.append(1000 + ord(letter))
+        else:
+            primary.append(2)
+    secondary = tuple(tone for _letter, tone in letters)
+    # Lowercase before uppercase at the last level, as ICU does.
+    tertiary = tuple(0 if ch.islower() or not ch.isalpha() else 1 for ch in text or "")
+    return (tuple(primary), secondary, tertiary, text or "")
+
+
+def vi_collate(left: str, right: str) -> int:
+    a, b = vi_sort_key(left or ""), vi_sort_key(right or "")
+    return (a > b) - (a < b)
+
+
+def format_number(value: int | float | Decimal | None, decimals: int | None = None) -> str:
+    """1234567.5 → "1.234.567,5"; keeps a Decimal's own precision ("60,0") unless decimals is given."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if not isinstance(value, Decimal):
+        value = Decimal(value)
+    if decimals is not None:
+        value = value.quantize(Decimal(1).scaleb(-decimals)) if decimals > 0 else value.quantize(Decimal(1))
+    sign = "-" if value < 0 else ""
+    text = format(abs(value), "f")
+    whole, _, fraction = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = ".".join(groups)
+    return f"{sign}{result},{fraction}" if fraction else f"{sign}{result}"
+
+
+def format_date(value: date | datetime | None) -> str:
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        from django.utils import timezone
+
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%H:%M %d/%m/%Y")
+    return value.strftime("%d/%m/%Y")
+
+
+def document_date_line(
+    place: str, day: date | None = None, *, month: int | None = None, year: int | None = None
+) -> str:
+    """The NĐ 30/2020 place-and-date line, zero-padded; unknown parts stay blank for the registry.
+
+    "Kon Tum, ngày 05 tháng 01 năm 2022"; with only month and year: "Kon Tum, ngày     tháng 01 năm 2022".
+    """
+    blank = "\u00a0" * 5
+    if day is not None:
+        text = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    elif month is not None or year is not None:
+        month_text = f"{month:02d}" if month else blank
+        text = f"ngày {blank} tháng {month_text} năm {year or blank}"
+    else:
+        return ""
+    return f"{place}, {text}" if place else text.capitalize()
+
+
+def two_digits(value: int | None) -> str:
+    """Administrative counts are written with two digits: 5 → "05"."""
+    return "" if value is None else f"{value:02d}"

@@ -1,0 +1,113 @@
+"""Reading and writing .xlsx with openpyxl: headers in Vietnamese, dates as dd/mm/yyyy."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+from typing import IO
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass
+class Sheet:
+    title: str
+    headers: list[str]
+    rows: list[list] = field(default_factory=list)
+    widths: list[int] | None = None
+
+
+def write_workbook(sheets: list[Sheet]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        ws = workbook.create_sheet(sheet.title[:31])
+        ws.append(sheet.headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in sheet.rows:
+            ws.append(row)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, (date, datetime)):
+                    cell.number_format = DATE_FORMAT
+        for index, header in enumerate(sheet.headers, start=1):
+            width = (sheet.widths or [])[index - 1] if sheet.widths and index <= len(sheet.widths) else None
+            ws.column_dimensions[get_column_letter(index)].width = width or max(12, min(50, len(header) + 4))
+        ws.freeze_panes = "A2"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class WorkbookError(Exception):
+    """The file is not a readable workbook of the expected shape (message is Vietnamese)."""
+
+
+def read_sheet(
+    file: IO[bytes], title: str, headers: list[str], *, mandatory: list[str] | None = None, required: bool = True
+) -> list[tuple[int, dict]]:
+    """Rows of one sheet as (Excel row number, {header: value}); blank rows are skipped.
+
+    Columns named in `headers` but absent read as None; a missing `mandatory` column, an
+    unreadable file or (when `required`) a missing sheet raise WorkbookError.
+    """
+    try:
+        file.seek(0)
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a non-xlsx upload
+        raise WorkbookError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.") from exc
+    if title not in workbook.sheetnames:
+        if required:
+            raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
+        return []
+    ws = workbook[title]
+    rows = ws.iter_rows(values_only=True)
+    try:
+        header_row = [str(v).strip() if v is not None else "" for v in next(rows)]
+    except StopIteration:
+        return []
+    missing = [h for h in (mandatory if mandatory is not None else headers) if h not in header_row]
+    if missing:
+        raise WorkbookError(f"Trang tính “{title}” thiếu cột: {', '.join(missing)}.")
+    positions = {h: header_row.index(h) for h in headers if h in header_row}
+    result = []
+    for number, values in enumerate(rows, start=2):
+        values = list(values)
+        record = {h: values[positions[h]] if h in positions and positions[h] < len(values) else None for h in headers}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in record.values()):
+            continue
+        result.append((number, record))
+    workbook.close()
+    return result
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def cell_date(value) -> date | None:
+    """A date cell, or text typed as dd/mm/yyyy. Raises ValueError otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)

@@ -1,0 +1,9 @@
+import os
+
+from django.core.asgi import get_asgi_application
+
+from config.env import load_dotenv
+
+load_dotenv()
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+application = get_asgi_application()

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from units import views as unit_views
+
+urlpatterns = [
+    path("", include("reports.urls")),
+    path("dang-nhap/", unit_views.login_view, name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", unit_views.password_change, name="password_change"),
+    path("don-vi/", include("units.urls")),
+    path("phong-trao/", include("campaigns.urls")),
+    path("quan-tri-django/", admin.site.urls),
+]

@@ -1,0 +1,94 @@
+"""The campaign lifecycle, deadlines and quota wording: pure rules, no database."""
+
+from datetime import date, datetime
+
+import pytest
+
+from campaigns import deadlines, lifecycle
+from campaigns.formatting import per_programme_text, quota_text
+from campaigns.lifecycle import Status
+
+
+@pytest.mark.parametrize(("current", "target", "allowed"), [
+    (Status.DRAFT, Status.ISSUED, True),
+    (Status.DRAFT, Status.IN_PROGRESS, False),
+    (Status.ISSUED, Status.IN_PROGRESS, True),
+    (Status.IN_PROGRESS, Status.UNDER_REVIEW, True),
+    (Status.UNDER_REVIEW, Status.CLOSED, True),
+    (Status.UNDER_REVIEW, Status.IN_PROGRESS, True),
+    (Status.CLOSED, Status.IN_PROGRESS, False),
+    (Status.ISSUED, Status.DRAFT, False),
+])
+def test_lifecycle_moves(current, target, allowed):
+    assert lifecycle.can_move(current, target) is allowed
+
+
+def test_every_move_has_a_button_label():
+    for current, targets in lifecycle.TRANSITIONS.items():
+        for target in targets:
+            assert (current, target) in lifecycle.ACTION_LABELS
+
+
+def test_reopening_needs_a_reason():
+    assert (Status.UNDER_REVIEW, Status.IN_PROGRESS) in lifecycle.REASON_REQUIRED
+
+
+def test_issue_needs_number_notation_and_date():
+    assert lifecycle.missing_for_issue(number=None, notation="", issue_date=None) == ["number", "notation", "issue_date"]
+    assert lifecycle.missing_for_issue(number=5, notation="KH-SYT", issue_date=date(2026, 1, 5)) == []
+
+
+def test_only_a_closed_campaign_is_frozen_and_only_a_draft_edits_without_reason():
+    assert lifecycle.is_editable(Status.UNDER_REVIEW) and not lifecycle.is_editable(Status.CLOSED)
+    assert not lifecycle.edit_needs_reason(Status.DRAFT) and lifecycle.edit_needs_reason(Status.ISSUED)
+
+
+# "Trước ngày 20/6": on time until 19/6 23:59 (architecture.md, reporting period).
+@pytest.mark.parametrize(("submitted", "on_time"), [
+    (datetime(2022, 6, 19, 23, 59), True),
+    (datetime(2022, 6, 20, 0, 0), False),
+    (datetime(2022, 6, 1, 8, 0), True),
+])
+def test_before_deadline_is_exclusive(submitted, on_time):
+    assert deadlines.is_on_time(submitted, date(2022, 6, 20), inclusive=False) is on_time
+
+
+def test_inclusive_deadline_counts_the_day_itself():
+    assert deadlines.is_on_time(datetime(2022, 6, 20, 23, 0), date(2022, 6, 20), inclusive=True)
+    assert not deadlines.is_on_time(datetime(2022, 6, 21, 0, 1), date(2022, 6, 20), inclusive=True)
+
+
+def test_no_deadline_is_always_on_time():
+    assert deadlines.is_on_time(datetime(2030, 1, 1), None, inclusive=False)
+    assert deadlines.days_left(date(2030, 1, 1), None, False) is None
+
+
+@pytest.mark.parametrize(("today", "days", "text"), [
+    (date(2022, 6, 10), 9, "còn 9 ngày"),
+    (date(2022, 6, 18), 1, "còn 1 ngày"),
+    (date(2022, 6, 19), 0, "hôm nay là hạn cuối"),
+    (date(2022, 6, 22), -3, "quá hạn 3 ngày"),
+])
+def test_days_left_counts_to_the_last_on_time_day(today, days, text):
+    left = deadlines.days_left(today, date(2022, 6, 20), inclusive=False)
+    assert left == days
+    assert deadlines.describe_days_left(left) == text
+
+
+@pytest.mark.parametrize(("collective", "individual", "note", "expected"), [
+    (5, 10, "", "05 tập thể và 10 cá nhân"),
+    (0, 10, "", "10 cá nhân"),               # seed 002, item 2.6: individuals only
+    (None, 10, "", "10 cá nhân"),
+    (5, None, "", "05 tập thể"),
+    (None, None, "Theo số lượng phân bổ của từng nội dung thi đua.", "Theo số lượng phân bổ của từng nội dung thi đua."),
+    (None, None, "", ""),                    # 2.12: no quota is not a zero quota
+    (0, 0, "", "Không xét khen thưởng"),
+])
+def test_quota_text(collective, individual, note, expected):
+    assert quota_text(collective, individual, note) == expected
+
+
+def test_per_programme_quota_reads_as_the_plan_prints_it():
+    assert per_programme_text([(5, 10), (5, 10), (5, 10)]) == "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia"
+    assert per_programme_text([(5, 10), (2, 5)]) == "Theo từng chương trình"
+    assert per_programme_text([]) == ""

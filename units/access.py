@@ -1,0 +1,168 @@
+"""Who may see and do what. The only module that answers it (architecture.md, roles table).
+
+Answers are in organisations and roles only; each app's `visible_to(user)` queryset and each
+service apply them to their own objects. A membership's scope is the whole subtree of its
+organisation; an administrator's scope is everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from units.models import Membership, Organisation
+
+if TYPE_CHECKING:
+    from units.models import User
+
+Role = Membership.Role
+ALL_ROLES = frozenset(Role.values)
+ISSUER_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADER})
+UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
+
+# action → roles that may perform it within their scope (admin may do everything).
+ACTIONS: dict[str, frozenset[str]] = {
+    "view": ALL_ROLES,
+    "organisation.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
+    "person.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
+    "bloc.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
+    "account.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
+    "campaign.manage": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
+    "results.enter": UNIT_ROLES,
+    "results.review": frozenset({Role.SECRETARIAT}),
+    "nomination.prepare": UNIT_ROLES,
+    "nomination.review": frozenset({Role.SECRETARIAT}),
+    "unit_titles.decide": frozenset({Role.UNIT_HEAD}),
+    "council.record": frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}),
+    "decision.issue": frozenset({Role.LEADER}),
+    "catalogue.manage": frozenset({Role.ADMIN}),
+}
+
+# Which roles a manager may hand out (roles table: "manage users and memberships").
+GRANTABLE: dict[str, frozenset[str]] = {
+    Role.SECRETARIAT: frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD, Role.COUNCIL_MEMBER}),
+    Role.ADMIN: ALL_ROLES,
+}
+
+
+def memberships(user: User) -> list[Membership]:
+    """The user's memberships with their organisations, read once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_memberships_cache", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("organisation"))
+        user._memberships_cache = cached
+    return cached
+
+
+def forget(user: User) -> None:
+    """Drop the per-request cache after the user's memberships changed."""
+    user.__dict__.pop("_memberships_cache", None)
+
+
+def is_admin(user: User) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(m.role == Role.ADMIN for m in memberships(user))
+
+
+def roles(user: User) -> set[str]:
+    return {m.role for m in memberships(user)} | ({Role.ADMIN} if is_admin(user) else set())
+
+
+def _paths(user: User, allowed: Iterable[str] | None = None) -> list[str]:
+    allowed = ALL_ROLES if allowed is None else frozenset(allowed)
+    paths = sorted({m.organisation.path for m in memberships(user) if m.role in allowed})
+    # A path inside another adds nothing to the filter.
+    return [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+
+
+def subtree_q(paths: Iterable[str], field: str = "path") -> Q:
+    """Q matching organisations (or, with field="organisation__path", rows of them) in the subtrees."""
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{field}__startswith": path})
+    return query
+
+
+def visible_organisations(user: User) -> QuerySet[Organisation]:
+    """Every organisation the user may see: the subtrees of their memberships."""
+    if is_admin(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(subtree_q(_paths(user)))
+
+
+def organisations_for(user: User, action: str) -> QuerySet[Organisation]:
+    """Organisations on which the user may perform `action`."""
+    if is_admin(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(subtree_q(_paths(user, ACTIONS[action])))
+
+
+def scope_q(user: User, action: str = "view", field: str = "path") -> Q | None:
+    """A filter for rows whose organisation (reached through `field`) is in scope; None = all."""
+    if is_admin(user):
+        return None
+    return subtree_q(_paths(user, ACTIONS[action]), field)
+
+
+def roles_on(user: User, organisation: Organisation) -> set[str]:
+    """Roles the user holds over this organisation (at it or at an ancestor)."""
+    if is_admin(user):
+        return set(ALL_ROLES)
+    return {m.role for m in memberships(user) if organisation.path.startswith(m.organisation.path)}
+
+
+def can(user: User, action: str, organisation: Organisation | None = None) -> bool:
+    """May the user perform `action` on this organisation (or anywhere, when none is given)?"""
+    if is_admin(user):
+        return True
+    allowed = ACTIONS[action]
+    if organisation is None:
+        return any(m.role in allowed for m in memberships(user))
+    return bool(roles_on(user, organisation) & allowed)
+
+
+def require(user: User, action: str, organisation: Organisation | None = None) -> None:
+    if not can(user, action, organisation):
+        raise PermissionDenied
+
+
+def can_see(user: User, organisation: Organisation) -> bool:
+    return can(user, "view", organisation)
+
+
+def grantable_roles(user: User, organisation: Organisation) -> list[str]:
+    """Roles the user may grant at this organisation, in display order."""
+    held = roles_on(user, organisation)
+    allowed: set[str] = set()
+    for role in held:
+        allowed |= GRANTABLE.get(role, frozenset())
+    return [value for value in Role.values if value in allowed]
+
+
+def can_manage_account(
+    user: User,
+    account: User,
+    account_memberships: Iterable[Membership],
+    person_organisation: Organisation | None = None,
+) -> bool:
+    """A manager may act on an account only when every role it holds lies in the manager's reach.
+
+    Otherwise a secretariat could lock out someone another tree depends on, or an administrator.
+    An account without roles is reached through the person it belongs to.
+    """
+    if account.pk == user.pk:
+        return False
+    if is_admin(user):
+        return True
+    if account.is_superuser:
+        return False
+    account_memberships = list(account_memberships)
+    if not account_memberships:
+        return person_organisation is not None and can(user, "account.manage", person_organisation)
+    return all(m.role in grantable_roles(user, m.organisation) for m in account_memberships)
