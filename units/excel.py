@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
 from common import xlsx
 from common.text import nfc
 from units.models import EmploymentType, Gender, Organisation, OrganisationKind, Person
@@ -108,6 +111,16 @@ def _flag(value, sheet: str, row: int, column: str, errors: list[RowError]) -> b
     return False
 
 
+def _email(value, sheet: str, row: int, errors: list[RowError]) -> str:
+    text = xlsx.cell_text(value)
+    if text:
+        try:
+            validate_email(text)
+        except ValidationError:
+            errors.append(RowError(sheet, row, "Thư điện tử", f"“{text}” không phải địa chỉ thư hợp lệ."))
+    return text
+
+
 def parse_workbook(file) -> ParsedWorkbook:
     """Read and check every row's own values (not yet against the database).
 
@@ -138,7 +151,8 @@ def parse_workbook(file) -> ParsedWorkbook:
             parent_code=xlsx.cell_text(values.get("Ký hiệu đơn vị cấp trên")),
             has_legal_personality=_flag(values.get("Có tư cách pháp nhân"), UNIT_SHEET, number,
                                         "Có tư cách pháp nhân", errors),
-            email=xlsx.cell_text(values.get("Thư điện tử")), phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
+            email=_email(values.get("Thư điện tử"), UNIT_SHEET, number, errors),
+            phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
             address=xlsx.cell_text(values.get("Địa chỉ"))[:255],
         ))
     for number, values in people_rows:
@@ -172,6 +186,7 @@ def parse_workbook(file) -> ParsedWorkbook:
             position=xlsx.cell_text(values.get("Chức vụ"))[:200], employment_type=employment,
             is_direct_worker=_flag(values.get("Trực tiếp lao động"), PEOPLE_SHEET, number, "Trực tiếp lao động",
                                    errors),
-            email=xlsx.cell_text(values.get("Thư điện tử")), phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
+            email=_email(values.get("Thư điện tử"), PEOPLE_SHEET, number, errors),
+            phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
         ))
     return parsed

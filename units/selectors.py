@@ -151,7 +151,8 @@ def visible_accounts(user: User, *, q: str = "", status: str = "") -> QuerySet[U
     if scope is not None:
         in_scope = Membership.objects.filter(scope, user=OuterRef("pk"))
         person_scope = access.scope_q(user, "account.manage", field="person__organisation__path")
-        accounts = accounts.filter(Exists(in_scope) | person_scope).filter(is_superuser=False)
+        is_admin = Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.ADMIN)
+        accounts = accounts.filter(Exists(in_scope) | person_scope).filter(is_superuser=False).exclude(Exists(is_admin))
     if q:
         needle = normalise_search(q)
         accounts = accounts.filter(Q(username__icontains=q.strip()) | Q(person__search_text__contains=needle)

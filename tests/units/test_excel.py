@@ -1,0 +1,120 @@
+"""Units and people to and from Excel: round trip, errors by row and column, all or nothing."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from tests.factories import make_person
+from units import excel, services
+from units.models import Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def workbook(units=(), people=()) -> BytesIO:
+    book = Workbook()
+    book.remove(book.active)
+    sheet = book.create_sheet(excel.UNIT_SHEET)
+    sheet.append(excel.UNIT_HEADERS)
+    for row in units:
+        sheet.append(list(row))
+    sheet = book.create_sheet(excel.PEOPLE_SHEET)
+    sheet.append(excel.PEOPLE_HEADERS)
+    for row in people:
+        sheet.append(list(row))
+    buffer = BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def test_export_then_import_changes_nothing(login, tree, cast):
+    make_person(tree["A.BV"], "Nguyễn Văn Đức", "NV1", birth_date=date(1985, 1, 5), position="Bác sĩ",
+                is_direct_worker=True)
+    response = login(cast["secretariat"]).get(reverse("units:export"), {"root": tree["A"].pk})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(BytesIO(response.content))
+    rows = list(book[excel.PEOPLE_SHEET].iter_rows(values_only=True))
+    assert rows[1][:5] == ("NV1", "Nguyễn Văn Đức", rows[1][2], None, "BVDK")
+    assert rows[1][2].date() == date(1985, 1, 5)
+    units_before = Organisation.objects.count()
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=BytesIO(response.content))
+    assert result.errors == []
+    assert Organisation.objects.count() == units_before
+    assert Person.objects.get(employee_code="NV1").birth_date == date(1985, 1, 5)
+
+
+def test_export_contains_only_what_the_user_sees(login, tree, cast):
+    make_person(tree["B.BV"], "Người Ngoài", "X1")
+    response = login(cast["staff"]).get(reverse("units:export"))
+    book = load_workbook(BytesIO(response.content))
+    names = [row[1] for row in book[excel.UNIT_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert names == ["Bệnh viện Đa khoa", "Khoa Nội"]
+    assert all(row[1] != "Người Ngoài" for row in book[excel.PEOPLE_SHEET].iter_rows(values_only=True))
+
+
+def test_import_creates_units_in_parent_order_and_people(tree, cast):
+    file = workbook(
+        units=[("TYT-02", "Trạm Y tế xã Hai", "Trạm Y tế xã, phường", "KHOA-MOI", "Không"),
+               ("KHOA-MOI", "Khoa Khám bệnh", "Khoa, phòng, đội, tổ", "TTYT", "Không")],
+        people=[("NV50", "Lý Thị Hạnh", "12/03/1990", "Nữ", "TYT-02", "Y sĩ", "Viên chức", "Có")],
+    )
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=file)
+    assert result.errors == [] and result.created_units == 2 and result.created_people == 1
+    station = Organisation.objects.get(root=tree["A"], code="TYT-02")
+    assert station.parent.code == "KHOA-MOI" and station.parent.parent_id == tree["A.TT"].pk
+    person = Person.objects.get(employee_code="NV50")
+    assert person.birth_date == date(1990, 3, 12) and person.gender == "female" and person.is_direct_worker
+
+
+def test_one_bad_row_saves_nothing_and_every_error_names_its_row_and_column(tree, cast):
+    file = workbook(
+        units=[("OK-1", "Khoa tốt", "Khoa, phòng, đội, tổ", "BVDK", ""),
+               ("", "Không ký hiệu", "Bệnh viện", "SYT", ""),
+               ("BAD-KIND", "Loại sai", "Benh vien", "SYT", ""),
+               ("NO-PARENT", "Không cấp trên", "Bệnh viện", "KHONG-CO", "")],
+        people=[("NV60", "Vũ Văn Sơn", "31/02/1990", "Nam", "OK-1", "", "", "", "khong-phai-thu"),
+                ("NV61", "", "", "", "BVDK", "", "", "")],
+    )
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=file)
+    found = {(e.sheet, e.row, e.column) for e in result.errors}
+    assert (excel.UNIT_SHEET, 3, "Ký hiệu") in found
+    assert (excel.UNIT_SHEET, 4, "Loại đơn vị") in found
+    assert (excel.UNIT_SHEET, 5, "Ký hiệu đơn vị cấp trên") in found
+    assert (excel.PEOPLE_SHEET, 2, "Ngày sinh") in found
+    assert (excel.PEOPLE_SHEET, 2, "Thư điện tử") in found
+    assert (excel.PEOPLE_SHEET, 3, "Họ và tên") in found
+    assert not Organisation.objects.filter(code="OK-1").exists()
+    assert not Person.objects.filter(employee_code="NV60").exists()
+
+
+def test_import_cannot_reach_into_another_issuer(tree, cast):
+    with pytest.raises(Exception) as error:
+        services.import_workbook(by=cast["secretariat"], root=tree["B"], file=workbook())
+    assert error.type.__name__ == "PermissionDenied"
+
+
+def test_a_cycle_in_the_file_is_reported(tree, cast):
+    file = workbook(units=[("X1", "X một", "Khoa, phòng, đội, tổ", "X2", ""),
+                           ("X2", "X hai", "Khoa, phòng, đội, tổ", "X1", "")])
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=file)
+    assert any("vòng lặp" in e.message for e in result.errors)
+
+
+def test_import_page_lists_errors_and_rejects_a_non_excel_file(login, tree, cast):
+    client = login(cast["secretariat"])
+    response = client.post(reverse("units:import"), {
+        "root": tree["A"].pk, "file": SimpleUploadedFile("ds.xlsx", workbook(
+            units=[("", "Không ký hiệu", "Bệnh viện", "SYT", "")]).getvalue())})
+    content = response.content.decode()
+    assert "chưa có dữ liệu nào được lưu" in content and "không được để trống" in content
+    response = client.post(reverse("units:import"), {
+        "root": tree["A"].pk, "file": SimpleUploadedFile("ds.xlsx", b"not a workbook")})
+    assert "không phải là tệp Excel" in response.content.decode()
+    response = client.post(reverse("units:import"), {
+        "root": tree["A"].pk, "file": SimpleUploadedFile("ds.csv", b"a,b")})
+    assert "Chỉ nhận tệp .xlsx" in response.content.decode()
