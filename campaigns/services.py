@@ -216,8 +216,9 @@ def _apply_quota(
         raise ValidationError(_("Đối tượng khen thưởng không hợp lệ."))
     if count is not None and count < 0:
         raise ValidationError(_("Số lượng không được âm."))
+    # order_by(): the model's default ordering joins the nullable sub-campaign, which FOR UPDATE refuses.
     quota = Quota.objects.select_for_update().filter(campaign=campaign, subcampaign=subcampaign,
-                                                     recipient_kind=kind).first()
+                                                     recipient_kind=kind).order_by().first()
     old = "" if quota is None else str(quota.count)
     if count is None:
         if quota is not None:

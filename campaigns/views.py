@@ -245,7 +245,7 @@ def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpR
     spec = _item_kind(kind)
     campaign = _editable_campaign(request, pk)
     instance = get_object_or_404(spec.model, pk=item_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_item(by=request.user, campaign=campaign, instance=instance,
@@ -305,7 +305,7 @@ def subcampaign_form(request: HttpRequest, pk: int, item_pk: int | None = None) 
 def subcampaign_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     campaign = _editable_campaign(request, pk)
     item = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_subcampaign(by=request.user, campaign=campaign, subcampaign=item,
@@ -348,7 +348,7 @@ def participant_remove(request: HttpRequest, pk: int, participation_pk: int) -> 
     campaign = _editable_campaign(request, pk)
     participation = get_object_or_404(Participation.objects.select_related("organisation"), pk=participation_pk,
                                       campaign=campaign)
-    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.remove_participant(by=request.user, campaign=campaign, participation=participation,
@@ -409,7 +409,7 @@ def pledge_file(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
 def pledge_delete(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
     campaign = _editable_campaign(request, pk)
     pledge = get_object_or_404(Pledge, pk=pledge_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST or None, campaign=campaign)
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         services.delete_pledge(by=request.user, campaign=campaign, pledge=pledge,
                                reason=form.cleaned_data.get("reason", ""))

@@ -26,10 +26,14 @@ def nfc(text: str) -> str:
 
 
 def normalise_search(text: str) -> str:
-    """Lowercase, without diacritics, đ→d, single spaces: "Nguyễn Văn Đức" → "nguyen van duc"."""
+    """Lowercase, without diacritics or punctuation, đ→d, single spaces.
+
+    "Nguyễn Văn Đức" → "nguyen van duc"; "phòng, chống dịch" → "phong chong dich", so that what
+    people type without accents or commas still finds the text.
+    """
     decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", stripped.lower()).strip()
+    return re.sub(r"[\W_]+", " ", stripped.lower()).strip()
 
 
 def _letters(text: str) -> list[tuple[str, int]]:

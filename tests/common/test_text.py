@@ -12,7 +12,8 @@ from common.text import document_date_line, format_number, normalise_search, two
     ("Nguyễn Văn An", "nguyen van an"),
     ("Trạm Y tế xã Đức Lương", "tram y te xa duc luong"),
     ("ĐẶNG  NGỌC   HUY", "dang ngoc huy"),
-    ("Phòng Tổ chức – Hành chính", "phong to chuc – hanh chinh"),
+    ("Phòng Tổ chức – Hành chính", "phong to chuc hanh chinh"),
+    ("Số 15/KH-SYT; phòng, chống dịch", "so 15 kh syt phong chong dich"),
     ("", ""),
 ])
 def test_normalise_search_drops_case_and_diacritics(text, expected):
