@@ -1,0 +1,170 @@
+"""The demo data: the five source documents, faithfully, and a live campaign that never goes stale."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from campaigns import selectors
+from campaigns.lifecycle import Status
+from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
+from units.models import Membership, Organisation, Person, User
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load once for the module (a load takes seconds); each test still runs in its own
+    rolled-back transaction, and the data is flushed when the module is done."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", "--no-input", verbosity=0)
+
+
+def campaign(title_start: str) -> Campaign:
+    return Campaign.objects.get(title__startswith=title_start)
+
+
+def test_loading_twice_duplicates_nothing(demo):
+    counts = [Organisation.objects.count(), Person.objects.count(), User.objects.count(), Campaign.objects.count(),
+              CampaignEvent.objects.count()]
+    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    assert [Organisation.objects.count(), Person.objects.count(), User.objects.count(), Campaign.objects.count(),
+            CampaignEvent.objects.count()] == counts
+
+
+def test_every_demo_account_logs_in_with_the_documented_password(demo, client):
+    for username in ["quantri", "thuongtruc", "hoidong", "lanhdao", "donvi", "truongdonvi", "thuongtruc.kontum",
+                     "donvi.kontum", "thuongtruc.brvt", "donvi.brvt", "thuongtruc.hongngu", "donvi.hongngu",
+                     "thuongtruc.chauthanh"]:
+        assert client.login(username=username, password="demo12345"), username
+
+
+def test_roles_of_the_thai_nguyen_accounts(demo):
+    roles = {m.user.username: (m.role, m.organisation.name) for m in Membership.objects.select_related("user", "organisation")}
+    assert roles["thuongtruc"] == ("secretariat", "Sở Y tế Thái Nguyên")
+    assert roles["hoidong"] == ("council_member", "Sở Y tế Thái Nguyên")
+    assert roles["lanhdao"] == ("leader", "Sở Y tế Thái Nguyên")
+    assert roles["donvi"] == ("unit_staff", "Trung tâm Y tế Phú Bình")
+    assert roles["truongdonvi"] == ("unit_head", "Trung tâm Y tế Phú Bình")
+
+
+def test_reformed_bodies_are_closed_and_thai_nguyen_is_open(demo):
+    closed = dict(Organisation.objects.filter(parent__isnull=True).values_list("name", "closed_on"))
+    assert closed["Sở Y tế Thái Nguyên"] is None
+    for name in ["Sở Y tế Kon Tum", "Sở Y tế Bà Rịa-Vũng Tàu", "Ủy ban nhân dân huyện Hồng Ngự",
+                 "Ủy ban nhân dân huyện Châu Thành"]:
+        assert closed[name] == date(2025, 7, 1), name
+    assert Organisation.objects.get(name="Sở Y tế Kon Tum").successor.name == "Sở Y tế tỉnh Quảng Ngãi"
+
+
+def test_seed_campaigns_are_history(demo):
+    seeds = Campaign.objects.filter(is_demo=False)
+    assert seeds.count() == 5
+    assert set(seeds.values_list("status", flat=True)) == {Status.CLOSED}
+
+
+def test_seed_000_holds_the_district_plan(demo):
+    plan = campaign("Phát động phong trào thi đua chuyên đề về bảo vệ")
+    assert plan.issuer.name == "Ủy ban nhân dân huyện Hồng Ngự"
+    assert plan.number_line == "" and plan.date_line == ""   # the seed has no header
+    assert [b.number for b in plan.legal_bases.all()] == ["42/KH-UBND", "97/NQ-HĐND", "69/KH-UBND"]
+    assert plan.signer_prefix_lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert (plan.signer_title, plan.signer_name) == ("PHÓ CHỦ TỊCH", "Huỳnh Văn Tài")
+    assert selectors.campaign_quotas(plan) == {"collective": 5, "individual": 10}
+    recipients = [r.printed for r in plan.recipients.all()]
+    assert "Các đơn vị tại mục IV" in recipients and recipients[-1] == "Lưu: VT, CV/VX."
+    blocks = list(plan.sections.exclude(block="").values_list("block", flat=True))
+    assert blocks == ["indicators", "quotas"]
+    prose = " ".join(plan.sections.values_list("body", flat=True))
+    assert "11,88" not in prose  # the key targets come from indicator data, never typed into the prose
+    assert plan.participations.count() == 10  # the communes
+
+
+def test_seed_001_keeps_its_missing_section_and_deadlines(demo):
+    plan = campaign("Phát động phong trào thi đua năm 2022")
+    headings = [s.heading for s in plan.sections.filter(level=1)]
+    assert headings[0].startswith("I.") and any(h.startswith("V.") for h in headings)
+    assert not any(h.startswith("IV") for h in headings)
+    assert plan.number_line.replace("\u00a0", "") == "Số: /KH-SYT"
+    assert plan.date_line.replace("\u00a0", "") == "Kon Tum, ngày  tháng 01 năm 2022"
+    assert plan.theme == "Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc"
+    periods = list(plan.periods.values_list("deadline_text", "deadline"))
+    assert periods == [("trước ngày 20/6", date(2022, 6, 20)), ("trước ngày 20/12", date(2022, 12, 20))]
+    assert plan.sections.filter(block="indicators").count() == 1
+
+
+def test_seed_002_items_quotas_and_timings(demo):
+    plan = campaign("Phát động phong trào thi đua trong công chức")
+    nodes = {n.item.number: n for n in selectors.flatten_items(selectors.subcampaign_tree(plan))}
+    assert [f"2.{i}" in nodes for i in range(1, 13)] == [True] * 12
+    assert nodes["2.2"].quota_display == "05 tập thể và 10 cá nhân"
+    assert nodes["2.6"].quota_display == "10 cá nhân" and nodes["2.6"].collective == 0
+    assert nodes["2.12"].quota_display == "" and nodes["2.12"].collective is None
+    assert nodes["2.1"].quota_display == "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia"
+    assert len(nodes["2.1"].children) == 3 and all(c.item.is_demo for c in nodes["2.1"].children)
+    assert nodes["2.10"].item.award_timing == "Đầu năm 2021"
+    assert nodes["2.2"].item.award_timing == "Cuối năm 2021"
+    assert nodes["2.2"].item.responsible.name == "Phòng Kế hoạch – Tài chính"
+    assert nodes["2.9"].item.responsible.name == "Đoàn Thanh niên ngành Y tế"
+    assert nodes["1"].quota_display.startswith("Theo số lượng phân bổ")
+    assert [r.purpose for r in plan.recipients.all()][:2] == ["báo cáo", "báo cáo"]
+
+
+def test_seed_003_special_campaign(demo):
+    plan = campaign("Phát động phong trào thi đua đặc biệt")
+    assert plan.issuer.name == "Sở Y tế Thái Nguyên"
+    assert (plan.form, plan.form_label) == ("thematic", "đặc biệt")
+    assert plan.recipients.last().text == "Lưu VT. TCHC . nadt./."
+    assert not plan.quotas.exists() and not plan.subcampaigns.exists()
+
+
+def test_seed_004_programme_has_a_blank_header_and_an_ad_hoc_request(demo):
+    programme = Campaign.objects.get(document_kind="action_programme")
+    assert programme.issuer.name == "Ủy ban nhân dân huyện Châu Thành"
+    assert (programme.number, programme.notation, programme.place, programme.issue_date, programme.signer_name) == (
+        None, "", "", None, "")
+    period = programme.periods.get()
+    assert period.kind == "ad_hoc" and "3899/SYT-KHTC" in period.request_reference
+    assert programme.participations.count() == 12
+
+
+def test_live_campaign_is_in_progress_with_deadlines_around_today(demo):
+    live = Campaign.objects.get(is_demo=True)
+    assert live.status == Status.IN_PROGRESS and live.year == TODAY.year and live.number == 15
+    deadlines = sorted(live.periods.values_list("deadline", flat=True))
+    assert deadlines[0] < TODAY < deadlines[-1]
+    assert live.participations.filter(organisation__name="Trung tâm Y tế Phú Bình").exists()
+    assert live.pledges.count() == 2
+    actions = list(live.events.filter(action="transition").values_list("changes", flat=True))
+    assert len(actions) == 2  # issued with its number, then in progress
+
+
+def test_live_deadlines_move_when_the_loader_runs_later(demo):
+    later = TODAY + timedelta(days=5)
+    call_command("load_demo", "--today", later.isoformat(), stdout=StringIO())
+    live = Campaign.objects.get(is_demo=True)
+    annual = ReportingPeriod.objects.get(campaign=live, kind="year")
+    assert annual.deadline == later + timedelta(days=30)
+
+
+def test_donvi_sees_its_subtree_and_the_campaigns_it_takes_part_in(demo, client):
+    client.login(username="donvi", password="demo12345")
+    from units import access
+
+    user = User.objects.get(username="donvi")
+    visible = set(access.visible_organisations(user).values_list("name", flat=True))
+    assert "Trung tâm Y tế Phú Bình" in visible and "Trạm Y tế xã Tân Đức" in visible
+    assert "Bệnh viện A Thái Nguyên" not in visible
+    titles = set(Campaign.objects.visible_to(user).values_list("title", flat=True))
+    # The live campaign and seed 003, both of Sở Y tế Thái Nguyên with its units taking part.
+    assert titles == {f"Phát động phong trào thi đua năm {TODAY.year}",
+                      campaign("Phát động phong trào thi đua đặc biệt").title}
+    other = campaign("Phát động phong trào thi đua năm 2022")
+    assert client.get(other.get_absolute_url()).status_code == 404
