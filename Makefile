@@ -26,6 +26,7 @@ install: $(STAMP)
 	@echo "Wrote .env (development settings)."
 
 migrate: $(STAMP) .env
+	$(PY) manage.py ensure_database
 	$(PY) manage.py migrate --no-input
 
 demo: migrate

@@ -62,6 +62,23 @@ def _redirecting(view):
     return wrapper
 
 
+def _confirm_delete(request: HttpRequest, *, campaign: Campaign, label: str, obj, back: str, done_url: str,
+                    done_message: str, delete) -> HttpResponse:
+    """The confirmation page every deletion shares; `delete(reason)` calls the service."""
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete(form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, done_message)
+            return redirect(done_url)
+    return render(request, "campaigns/confirm_delete.html", {
+        "form": form, "campaign": campaign, "label": label, "object": obj, "back": back,
+    })
+
+
 # --- List, detail, history ---------------------------------------------------------------------------
 
 
@@ -245,20 +262,12 @@ def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpR
     spec = _item_kind(kind)
     campaign = _editable_campaign(request, pk)
     instance = get_object_or_404(spec.model, pk=item_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_item(by=request.user, campaign=campaign, instance=instance,
-                                 reason=form.cleaned_data.get("reason", ""))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, f"Đã xóa {spec.label}.")
-            return redirect(_tab_url(campaign, spec.tab))
-    return render(request, "campaigns/confirm_delete.html", {
-        "form": form, "campaign": campaign, "label": spec.label, "object": instance,
-        "back": _tab_url(campaign, spec.tab),
-    })
+    return _confirm_delete(
+        request, campaign=campaign, label=spec.label, obj=instance, back=_tab_url(campaign, spec.tab),
+        done_url=_tab_url(campaign, spec.tab), done_message=f"Đã xóa {spec.label}.",
+        delete=lambda reason: services.delete_item(by=request.user, campaign=campaign, instance=instance,
+                                                   reason=reason),
+    )
 
 
 # --- Sub-campaigns -----------------------------------------------------------------------------------------
@@ -305,20 +314,12 @@ def subcampaign_form(request: HttpRequest, pk: int, item_pk: int | None = None) 
 def subcampaign_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     campaign = _editable_campaign(request, pk)
     item = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_subcampaign(by=request.user, campaign=campaign, subcampaign=item,
-                                        reason=form.cleaned_data.get("reason", ""))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, "Đã xóa nội dung thi đua.")
-            return redirect(_tab_url(campaign, "noi-dung"))
-    return render(request, "campaigns/confirm_delete.html", {
-        "form": form, "campaign": campaign, "label": "nội dung thi đua", "object": item,
-        "back": item.get_absolute_url(),
-    })
+    return _confirm_delete(
+        request, campaign=campaign, label="nội dung thi đua", obj=item, back=item.get_absolute_url(),
+        done_url=_tab_url(campaign, "noi-dung"), done_message="Đã xóa nội dung thi đua.",
+        delete=lambda reason: services.delete_subcampaign(by=request.user, campaign=campaign, subcampaign=item,
+                                                          reason=reason),
+    )
 
 
 # --- Participants and pledges ------------------------------------------------------------------------------
@@ -348,20 +349,13 @@ def participant_remove(request: HttpRequest, pk: int, participation_pk: int) -> 
     campaign = _editable_campaign(request, pk)
     participation = get_object_or_404(Participation.objects.select_related("organisation"), pk=participation_pk,
                                       campaign=campaign)
-    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remove_participant(by=request.user, campaign=campaign, participation=participation,
-                                        reason=form.cleaned_data.get("reason", ""))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, f"Đã bỏ “{participation.organisation.name}” khỏi danh sách tham gia.")
-            return redirect(_tab_url(campaign, "don-vi"))
-    return render(request, "campaigns/confirm_delete.html", {
-        "form": form, "campaign": campaign, "label": "đơn vị tham gia", "object": participation.organisation,
-        "back": _tab_url(campaign, "don-vi"),
-    })
+    return _confirm_delete(
+        request, campaign=campaign, label="đơn vị tham gia", obj=participation.organisation,
+        back=_tab_url(campaign, "don-vi"), done_url=_tab_url(campaign, "don-vi"),
+        done_message=f"Đã bỏ “{participation.organisation.name}” khỏi danh sách tham gia.",
+        delete=lambda reason: services.remove_participant(by=request.user, campaign=campaign,
+                                                          participation=participation, reason=reason),
+    )
 
 
 def pledge_detail(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
@@ -409,13 +403,9 @@ def pledge_file(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
 def pledge_delete(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
     campaign = _editable_campaign(request, pk)
     pledge = get_object_or_404(Pledge, pk=pledge_pk, campaign=campaign)
-    form = forms.DeleteForm(request.POST if request.method == "POST" else None, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
-        services.delete_pledge(by=request.user, campaign=campaign, pledge=pledge,
-                               reason=form.cleaned_data.get("reason", ""))
-        messages.success(request, "Đã xóa giao ước.")
-        return redirect(_tab_url(campaign, "don-vi"))
-    return render(request, "campaigns/confirm_delete.html", {
-        "form": form, "campaign": campaign, "label": "giao ước", "object": pledge,
-        "back": reverse("campaigns:pledge-detail", args=[campaign.pk, pledge.pk]),
-    })
+    return _confirm_delete(
+        request, campaign=campaign, label="giao ước", obj=pledge,
+        back=reverse("campaigns:pledge-detail", args=[campaign.pk, pledge.pk]), done_url=_tab_url(campaign, "don-vi"),
+        done_message="Đã xóa giao ước.",
+        delete=lambda reason: services.delete_pledge(by=request.user, campaign=campaign, pledge=pledge, reason=reason),
+    )
