@@ -168,3 +168,13 @@ def test_donvi_sees_its_subtree_and_the_campaigns_it_takes_part_in(demo, client)
                       campaign("Phát động phong trào thi đua đặc biệt").title}
     other = campaign("Phát động phong trào thi đua năm 2022")
     assert client.get(other.get_absolute_url()).status_code == 404
+
+
+def test_the_demo_answers_searches_typed_without_diacritics(demo):
+    from units import selectors
+
+    thuongtruc = User.objects.get(username="thuongtruc")
+    people = list(selectors.search_people(thuongtruc, q="nguyen van"))
+    assert people and all(p.full_name.startswith("Nguyễn Văn") for p in people)
+    units = [o.name for o in selectors.search_organisations(thuongtruc, q="duc")]
+    assert "Trạm Y tế xã Đức Lương" in units and "Trạm Y tế xã Tân Đức" in units
