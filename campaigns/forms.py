@@ -77,6 +77,8 @@ class CampaignForm(ReasonMixin, forms.ModelForm):
             self.fields.pop("number")
             self.fields.pop("issue_date")
         self.fields["notation"].help_text = "Ví dụ: KH-SYT. Số do văn thư cấp khi ban hành."
+        for name in ("document_parent_line", "document_name_line", "place"):
+            self.fields[name].help_text = "Để trống: lấy theo thông tin của cơ quan ban hành." if not campaign.pk else ""
 
     def clean(self):
         data = super().clean()
@@ -98,7 +100,10 @@ class CampaignForm(ReasonMixin, forms.ModelForm):
 
 
 class IssueForm(forms.Form):
-    number = forms.IntegerField(label="Số", min_value=1, error_messages={"invalid": "Nhập số văn bản."})
+    number = forms.IntegerField(label="Số", min_value=1, max_value=999999,
+                                error_messages={"invalid": "Nhập số văn bản (chữ số).",
+                                                "min_value": "Số văn bản từ 1 trở lên.",
+                                                "max_value": "Số văn bản quá lớn."})
     notation = forms.CharField(label="Ký hiệu", max_length=50)
     issue_date = VnDateField(label="Ngày ban hành")
 

@@ -131,6 +131,11 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     today = clock.today()
     initial = {"year": today.year, "issue_month": today.month, "issue_year": today.year}
+    # Most managers issue for one body: start from the organisation of their managing role.
+    home = next((m.organisation for m in access.memberships(request.user)
+                 if access.can(request.user, "campaign.manage", m.organisation) and not m.organisation.is_closed), None)
+    if home is not None:
+        initial.update(issuer=home.pk, notation=f"KH-{home.code}")
     form = forms.CampaignForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = form.campaign_fields()

@@ -216,3 +216,22 @@ def test_home_page_shows_campaigns_in_progress_and_next_deadlines(login, tree, c
     content = login(cast["staff"]).get(reverse("home")).content.decode()
     assert live.title in content and "còn 9 ngày" in content and "19/06/2026" in content
     assert login(cast["outsider"]).get(reverse("home")).content.decode().count(live.title) == 0
+
+
+@pytest.mark.parametrize("number", ["99999999999", "abc", "-1", ""])
+def test_issue_form_refuses_impossible_numbers_without_an_error_page(login, tree, cast, number):
+    draft = make_campaign(tree["A"], "Dự thảo số lạ")
+    response = login(cast["secretariat"]).post(reverse("campaigns:campaign-issue", args=[draft.pk]), {
+        "number": number, "notation": "KH-SYT", "issue_date": "12/01/2026"})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+@pytest.mark.parametrize(("field", "value"), [("year", "99999"), ("issue_month", "13"), ("issue_year", "-5")])
+def test_campaign_form_refuses_out_of_range_numbers(login, tree, cast, field, value):
+    data = {"issuer": tree["A"].pk, "document_kind": "plan", "title": "Kế hoạch số lạ", "form": "regular",
+            "year": 2026, field: value}
+    response = login(cast["secretariat"]).post(reverse("campaigns:campaign-create"), data)
+    assert response.status_code == 200
+    assert not Campaign.objects.filter(title="Kế hoạch số lạ").exists()
