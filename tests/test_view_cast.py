@@ -1,0 +1,134 @@
+"""Every page, read by its owner (the secretariat of the issuer), a member (staff of a unit that
+takes part) and an outsider (another issuer's secretariat). Hidden objects are a 404 for the
+outsider whatever the page; members may look but not manage (403)."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver, reverse
+
+from campaigns import services as campaign_services
+from campaigns.lifecycle import Status
+from campaigns.models import LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
+from tests.factories import make_campaign, make_person
+from units import services as unit_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(tree, cast):
+    campaign = make_campaign(tree["A"], "Kế hoạch thi đua", participants=[tree["A.BV"], tree["A.TT"]],
+                             status=Status.IN_PROGRESS)
+    item = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(number="1", title="ND"))
+    pledge = campaign_services.save_pledge(by=None, campaign=campaign, instance=Pledge(
+        title="GU", file=SimpleUploadedFile("gu.pdf", b"%PDF-1.4")), parties=[tree["A.BV"], tree["A.TT"]])
+    section = campaign_services.save_item(by=None, campaign=campaign, instance=Section(heading="I."))
+    basis = campaign_services.save_item(by=None, campaign=campaign, instance=LegalBasis(text="Luật"))
+    recipient = campaign_services.save_item(by=None, campaign=campaign, instance=Recipient(text="UBND tỉnh"))
+    period = campaign_services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+        kind="year", year=2026, deadline=date(2026, 12, 20)))
+    bloc = unit_services.create_bloc(by=None, organiser=tree["A"], name="Khối bệnh viện")
+    member = unit_services.set_bloc_member(by=None, bloc=bloc, organisation=tree["A.BV"], role="head")
+    person = make_person(tree["A.BV"], "Nguyễn Văn An", "NV1")
+    participation = campaign.participations.get(organisation=tree["A.BV"])
+    c = campaign.pk
+    return {
+        "organisation": tree["A.BV"], "person": person, "bloc": bloc, "member": member, "campaign": campaign,
+        "urls": {
+            # name: (args, owner, member, outsider) — GET status codes
+            "home": ((), 200, 200, 200),
+            "units:organisation-list": ((), 200, 200, 200),
+            "units:organisation-detail": ((tree["A.BV"].pk,), 200, 200, 404),
+            "units:organisation-create": ((), 200, 403, 200),  # the outsider may create in its own tree
+            "units:organisation-update": ((tree["A.BV"].pk,), 200, 403, 404),
+            "units:organisation-close": ((tree["A.BV"].pk,), 200, 403, 404),
+            "units:person-list": ((), 200, 200, 200),
+            "units:person-detail": ((person.pk,), 200, 200, 404),
+            "units:person-create": ((), 200, 403, 200),
+            "units:person-update": ((person.pk,), 200, 403, 404),
+            "units:bloc-list": ((), 200, 200, 200),
+            "units:bloc-detail": ((bloc.pk,), 200, 200, 404),
+            "units:bloc-create": ((), 200, 403, 200),
+            "units:bloc-update": ((bloc.pk,), 200, 403, 404),
+            "units:account-list": ((), 200, 404, 200),
+            "units:account-create": ((), 200, 404, 200),
+            "units:account-detail": ((cast["other_staff"].pk,), 200, 404, 404),
+            "units:import": ((), 200, 403, 200),
+            "units:export": ((), 200, 200, 200),
+            "campaigns:campaign-list": ((), 200, 200, 200),
+            "campaigns:campaign-create": ((), 200, 403, 200),
+            "campaigns:campaign-detail": ((c,), 200, 200, 404),
+            "campaigns:campaign-update": ((c,), 200, 403, 404),
+            "campaigns:campaign-history": ((c,), 200, 200, 404),
+            "campaigns:campaign-issue": ((c,), 302, 403, 404),  # not a draft: back to the campaign
+            "campaigns:subcampaign-create": ((c,), 200, 403, 404),
+            "campaigns:subcampaign-detail": ((c, item.pk), 200, 200, 404),
+            "campaigns:subcampaign-update": ((c, item.pk), 200, 403, 404),
+            "campaigns:subcampaign-delete": ((c, item.pk), 200, 403, 404),
+            "campaigns:participants-add": ((c,), 200, 403, 404),
+            "campaigns:participant-remove": ((c, participation.pk), 200, 403, 404),
+            "campaigns:pledge-create": ((c,), 200, 403, 404),
+            "campaigns:pledge-detail": ((c, pledge.pk), 200, 200, 404),
+            "campaigns:pledge-update": ((c, pledge.pk), 200, 403, 404),
+            "campaigns:pledge-file": ((c, pledge.pk), 200, 200, 404),
+            "campaigns:pledge-delete": ((c, pledge.pk), 200, 403, 404),
+            "campaigns:item-create": ((c, "de-muc"), 200, 403, 404),
+            "campaigns:item-update": ((c, "de-muc", section.pk), 200, 403, 404),
+            "campaigns:item-delete": ((c, "can-cu", basis.pk), 200, 403, 404),
+            "password_change": ((), 200, 200, 200),
+        },
+        "post_only": {
+            "units:organisation-reopen": (tree["A.BV"].pk,),
+            "units:bloc-member-add": (bloc.pk,),
+            "units:bloc-member-remove": (bloc.pk, member.pk),
+            "units:account-grant": (cast["other_staff"].pk,),
+            "units:account-revoke": (cast["other_staff"].pk, cast["other_staff"].memberships.get().pk),
+            "units:account-set-active": (cast["other_staff"].pk,),
+            "units:account-reset-password": (cast["other_staff"].pk,),
+            "campaigns:campaign-move": (c,),
+        },
+        "extra": {"recipient": recipient, "period": period},
+    }
+
+
+ROLES = {"owner": "secretariat", "member": "staff", "outsider": "outsider"}
+
+
+@pytest.mark.parametrize("role", ["owner", "member", "outsider"])
+def test_every_page_answers_each_role_as_declared(login, cast, world, role):
+    client = login(cast[ROLES[role]])
+    column = {"owner": 1, "member": 2, "outsider": 3}[role]
+    wrong = {}
+    for name, spec in world["urls"].items():
+        status = client.get(reverse(name, args=spec[0])).status_code
+        if status != spec[column]:
+            wrong[name] = (status, spec[column])
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("role", ["member", "outsider"])
+def test_state_changing_posts_from_outside_change_nothing(login, cast, world, role):
+    client = login(cast[ROLES[role]])
+    for name, args in world["post_only"].items():
+        response = client.post(reverse(name, args=args), {"to": "under_review", "active": "0", "role": "unit_head",
+                                                          "organisation": world["organisation"].pk})
+        assert response.status_code in (403, 404), name
+    cast["other_staff"].refresh_from_db()
+    assert cast["other_staff"].is_active and cast["other_staff"].memberships.count() == 1
+    world["campaign"].refresh_from_db()
+    assert world["campaign"].status == Status.IN_PROGRESS
+    assert world["bloc"].members.count() == 1
+
+
+def test_every_named_url_is_in_the_cast(world):
+    """A new page must declare what each role gets here."""
+    declared = set(world["urls"]) | set(world["post_only"]) | {"login", "logout"}
+    names = set()
+    for namespace, (prefix, resolver) in get_resolver().namespace_dict.items():
+        if namespace == "admin":
+            continue
+        names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
+    names |= {n for n in get_resolver().reverse_dict if isinstance(n, str)}
+    assert names - declared == set()
