@@ -126,7 +126,7 @@ def test_every_named_url_is_in_the_cast(world):
     """A new page must declare what each role gets here."""
     declared = set(world["urls"]) | set(world["post_only"]) | {"login", "logout"}
     names = set()
-    for namespace, (prefix, resolver) in get_resolver().namespace_dict.items():
+    for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items():
         if namespace == "admin":
             continue
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
