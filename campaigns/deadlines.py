@@ -37,3 +37,17 @@ def describe_days_left(days: int | None) -> str:
     if days == 0:
         return "hôm nay là hạn cuối"
     return f"quá hạn {-days} ngày"
+
+
+def period_problems(kind: str, year: int | None, deadline: date | None) -> dict[str, str]:
+    """What is wrong with a reporting period as typed: a report cannot fall due before its
+    period has begun (a six-month or annual report of year N is due in N or early N+1)."""
+    problems: dict[str, str] = {}
+    if year is not None and not 1900 <= year <= 2100:
+        problems["year"] = "Năm phải trong khoảng 1900–2100."
+    elif deadline is not None and year is not None:
+        if deadline < date(year, 1, 1):
+            problems["deadline"] = f"Hạn nộp phải sau ngày 01/01/{year}, khi kỳ báo cáo bắt đầu."
+        elif kind in ("six_month", "year") and deadline > date(year + 1, 12, 31):
+            problems["deadline"] = f"Hạn nộp quá xa so với kỳ báo cáo năm {year}."
+    return problems

@@ -1,11 +1,11 @@
-"""How quotas read in the plans ("05 tập thể và 10 cá nhân"). Pure: numbers in, text out."""
+"""How quotas and căn cứ read in the plans. Pure: data in, text out."""
 
 from common.text import two_digits
 
 
 def quota_text(collective: int | None, individual: int | None, note: str = "") -> str:
     """None is "no quota" (not printed); 0 collectives with some individuals prints only the
-    individuals, as seed 002's item 2.6 does ("10 cá nhân")."""
+    individuals, as seed 002's item 2.6 does ("10 cá nhân"); zeros alone say nobody is awarded."""
     parts = []
     if collective:
         parts.append(f"{two_digits(collective)} tập thể")
@@ -15,6 +15,10 @@ def quota_text(collective: int | None, individual: int | None, note: str = "") -
         return " và ".join(parts)
     if collective == 0 and individual == 0:
         return "Không xét khen thưởng"
+    if collective == 0:
+        return "Không xét khen thưởng tập thể"
+    if individual == 0:
+        return "Không xét khen thưởng cá nhân"
     return note
 
 
@@ -27,3 +31,19 @@ def per_programme_text(children_quotas: list[tuple[int | None, int | None]]) -> 
         if base:
             return f"{base} cho mỗi chương trình mục tiêu quốc gia"
     return "Theo từng chương trình" if children_quotas else ""
+
+
+def legal_basis_paragraphs(rows: list, *, has_preamble: bool) -> list[list[tuple]]:
+    """Group căn cứ rows into printed paragraphs: a row without a lead word continues the
+    sentence of the row before it (seed 000: "…; Nghị quyết số 97 … và Kế hoạch số 69 …").
+
+    `rows` have .lead, .text and .separator; returns paragraphs of (row, separator) where an
+    empty separator becomes ";" (the last row "." when no preamble follows)."""
+    paragraphs: list[list[tuple]] = []
+    for index, row in enumerate(rows):
+        last = index == len(rows) - 1
+        separator = row.separator or (";" if has_preamble or not last else ".")
+        if row.lead or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append((row, separator))
+    return paragraphs

@@ -1,6 +1,6 @@
 from django import forms
 
-from campaigns import lifecycle
+from campaigns import deadlines, lifecycle
 from campaigns.models import (
     Campaign,
     LegalBasis,
@@ -136,7 +136,7 @@ class LegalBasisForm(ItemForm):
 
     class Meta:
         model = LegalBasis
-        fields = ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text"]
+        fields = ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text", "separator"]
         widgets = {"subject": forms.Textarea(attrs={"rows": 2}), "text": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"text": "Để trống: hệ thống ghép từ các ô trên."}
 
@@ -182,6 +182,14 @@ class PeriodForm(ItemForm):
         if not self.instance.pk:
             self.fields["year"].initial = self.campaign.year
 
+    def clean(self):
+        data = super().clean()
+        for field, message in deadlines.period_problems(data.get("kind", ""), data.get("year"),
+                                                         data.get("deadline")).items():
+            if field in self.fields and not self.has_error(field):
+                self.add_error(field, message)
+        return data
+
 
 class SubCampaignForm(ReasonMixin, forms.ModelForm):
     award_from = VnDateField(label="Xét khen thưởng từ ngày", required=False)
@@ -192,7 +200,7 @@ class SubCampaignForm(ReasonMixin, forms.ModelForm):
     class Meta:
         model = SubCampaign
         fields = [
-            "parent", "order", "number", "title", "host_text", "host", "responsible_label", "responsible_text",
+            "parent", "order", "number", "title", "title_end", "host_text", "host", "responsible_label", "responsible_text",
             "responsible", "content", "award_timing", "award_from", "award_to", "criteria", "quota_note",
             "quota_per_programme", "needs_detailed_plan",
         ]

@@ -37,6 +37,14 @@ ACTION_LABELS: dict[tuple[str, str], str] = {
 REASON_REQUIRED = frozenset({(Status.UNDER_REVIEW, Status.IN_PROGRESS)})
 
 
+def needs_reason(current: str, target: str, *, today, period_end) -> bool:
+    """Going back, or summing up before the campaign's period has ended, must say why."""
+    if (current, target) in REASON_REQUIRED:
+        return True
+    ending = target in (Status.UNDER_REVIEW, Status.CLOSED)
+    return ending and period_end is not None and today < period_end
+
+
 def can_move(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, ())
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -99,10 +100,12 @@ class Campaign(models.Model):
                 condition=Q(issue_month__isnull=True) | Q(issue_month__gte=1, issue_month__lte=12),
                 name="campaigns_campaign_valid_issue_month",
             ),
+            # NĐ 30/2020: numbering restarts each calendar year of issue, per issuer and notation.
             models.UniqueConstraint(
-                fields=["issuer", "number", "notation", "year"],
+                models.F("issuer"), models.F("number"), Lower("notation"), ExtractYear("issue_date"),
                 condition=Q(number__isnull=False),
                 name="campaigns_campaign_number_unique",
+                violation_error_message=_("Số ký hiệu này đã được dùng cho một văn bản khác của cơ quan trong năm."),
             ),
         ]
         indexes = [models.Index(fields=["issuer", "status"], name="campaigns_issuer_status")]
@@ -153,6 +156,11 @@ class LegalBasis(models.Model):
     issuer_name = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
     subject = models.TextField(_("trích yếu"), blank=True)
     text = models.TextField(_("nội dung như văn bản in"))
+    separator = models.CharField(
+        _("dấu nối sau căn cứ"), max_length=10, blank=True,
+        help_text=_("Như văn bản in: “;”, “ và” (nối tiếp căn cứ sau trong cùng câu) hoặc “.”. "
+                    "Để trống: “;” (dòng cuối là “.” nếu không có lời mở đầu)."),
+    )
 
     class Meta:
         verbose_name = _("căn cứ")
@@ -228,6 +236,9 @@ class SubCampaign(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     number = models.CharField(_("số thứ tự như văn bản in"), max_length=20, blank=True)
     title = models.CharField(_("tên nội dung thi đua"), max_length=500)
+    title_end = models.CharField(
+        _("dấu cuối tên nội dung"), max_length=3, blank=True, help_text=_("Như văn bản in, ví dụ “:” hoặc “.”.")
+    )
     host_label = models.CharField(_("nhãn cơ quan chủ trì"), max_length=50, default="Cơ quan chủ trì", blank=True)
     host_text = models.CharField(_("cơ quan chủ trì"), max_length=255, blank=True)
     host = models.ForeignKey(

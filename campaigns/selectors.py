@@ -115,8 +115,10 @@ def period_rows(campaign: Campaign, today) -> list[PeriodRow]:
 def document(campaign: Campaign, today) -> dict:
     """Everything the plan page prints, in six queries whatever the plan's size."""
     tree = subcampaign_tree(campaign)
+    legal_bases = list(campaign.legal_bases.all())
     return {
-        "legal_bases": list(campaign.legal_bases.all()),
+        "legal_bases": legal_bases,
+        "basis_paragraphs": formatting.legal_basis_paragraphs(legal_bases, has_preamble=bool(campaign.preamble)),
         "sections": list(campaign.sections.all()),
         "recipients": list(campaign.recipients.all()),
         "item_tree": tree,

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from campaigns import lifecycle
+from campaigns import deadlines, lifecycle
 from campaigns.lifecycle import Status
 from campaigns.models import (
     Campaign,
@@ -36,13 +36,13 @@ CAMPAIGN_FIELDS = [
 ]
 ITEM_FIELDS = {
     Section: ["order", "level", "heading", "body", "block"],
-    LegalBasis: ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text"],
+    LegalBasis: ["order", "lead", "kind", "number", "issued_on", "issuer_name", "subject", "text", "separator"],
     Recipient: ["order", "text", "purpose", "is_archive"],
     ReportingPeriod: ["kind", "year", "label", "deadline_text", "deadline", "deadline_inclusive",
                       "request_reference", "order"],
 }
 SUBCAMPAIGN_FIELDS = [
-    "parent", "order", "number", "title", "host_label", "host_text", "host", "responsible_label",
+    "parent", "order", "number", "title", "title_end", "host_label", "host_text", "host", "responsible_label",
     "responsible_text", "responsible", "content", "award_timing", "award_from", "award_to", "criteria",
     "quota_note", "quota_per_programme", "needs_detailed_plan",
 ]
@@ -80,6 +80,26 @@ def _fill_campaign(campaign: Campaign) -> None:
     campaign.search_text = normalise_search(
         f"{campaign.title} {campaign.theme} {campaign.notation} {campaign.number or ''}"
     )
+
+
+def _check_registry_number(campaign: Campaign) -> None:
+    """Numbers restart every calendar year (NĐ 30/2020): one per issuer, notation and year of issue."""
+    if not campaign.number or campaign.issue_date is None:
+        return
+    clash = Campaign.objects.filter(issuer=campaign.issuer, number=campaign.number,
+                                    notation__iexact=campaign.notation, issue_date__year=campaign.issue_date.year)
+    if clash.exclude(pk=campaign.pk).exists():
+        raise ValidationError({"number": _("Số ký hiệu này đã được dùng cho một văn bản khác của cơ quan trong năm.")})
+
+
+def _check_period(campaign: Campaign, period: ReportingPeriod) -> None:
+    problems = deadlines.period_problems(period.kind, period.year, period.deadline)
+    if problems:
+        raise ValidationError(problems)
+    if period.kind in (ReportingPeriod.Kind.SIX_MONTH, ReportingPeriod.Kind.YEAR):
+        twin = campaign.periods.filter(kind=period.kind, year=period.year).exclude(pk=period.pk)
+        if twin.exists():
+            raise ValidationError({"kind": _("Kế hoạch đã có kỳ báo cáo này cho năm %(year)s.") % {"year": period.year}})
 
 
 def _locked(campaign: Campaign) -> Campaign:
@@ -127,6 +147,9 @@ def update_campaign(
     for name, value in fields.items():
         setattr(campaign, name, value)
     _fill_campaign(campaign)
+    if campaign.issue_date and campaign.issue_date > clock.today():
+        raise ValidationError({"issue_date": _("Ngày ban hành không được sau hôm nay.")})
+    _check_registry_number(campaign)
     campaign.full_clean(exclude=["search_text"])
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, before=before,
@@ -148,8 +171,9 @@ def move_campaign(
     if not lifecycle.can_move(campaign.status, to):
         raise ValidationError(_("Không thể chuyển phong trào từ “%(a)s” sang “%(b)s”.")
                               % {"a": Status(campaign.status).label, "b": Status(to).label})
-    if (campaign.status, to) in lifecycle.REASON_REQUIRED and not reason.strip():
-        raise ValidationError({"reason": _("Hãy ghi lý do.")})
+    if by is not None and lifecycle.needs_reason(campaign.status, to, today=clock.today(),
+                                                 period_end=campaign.period_end) and not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do (mở lại, hoặc tổng kết trước khi hết thời gian thi đua).")})
     before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
     if to == Status.ISSUED:
         campaign.number = number if number is not None else campaign.number
@@ -159,13 +183,12 @@ def move_campaign(
                                               issue_date=campaign.issue_date)
         if missing:
             raise ValidationError({name: _("Cần nhập để ghi nhận ban hành.") for name in missing})
+        if campaign.issue_date > clock.today():
+            raise ValidationError({"issue_date": _("Ngày ban hành không được sau hôm nay.")})
         if issue_date is not None:
             campaign.issue_month = None
             campaign.issue_year = None
-        clash = Campaign.objects.filter(issuer=campaign.issuer, number=campaign.number,
-                                        notation__iexact=campaign.notation, year=campaign.year)
-        if clash.exclude(pk=campaign.pk).exists():
-            raise ValidationError({"number": _("Số ký hiệu này đã được dùng cho một văn bản khác trong năm.")})
+        _check_registry_number(campaign)
     campaign.status = to
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
@@ -182,6 +205,8 @@ def save_item(*, by: User | None, campaign: Campaign, instance: models.Model, re
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     fields = ITEM_FIELDS[type(instance)]
+    if isinstance(instance, ReportingPeriod):
+        _check_period(campaign, instance)
     created = instance.pk is None
     before = None if created else audit.snapshot(type(instance).objects.get(pk=instance.pk), fields)
     instance.campaign = campaign

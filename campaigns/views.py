@@ -98,20 +98,21 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _visible_campaign(request, pk)
     can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    today = clock.today()
     context = {
         "campaign": campaign,
         "can_manage": can_manage,
         "can_edit": can_manage and lifecycle.is_editable(campaign.status),
         "moves": [
             {"to": to, "label": lifecycle.ACTION_LABELS[(campaign.status, to)],
-             "needs_reason": (campaign.status, to) in lifecycle.REASON_REQUIRED}
+             "needs_reason": lifecycle.needs_reason(campaign.status, to, today=today, period_end=campaign.period_end)}
             for to in lifecycle.next_states(campaign.status)
         ] if can_manage else [],
         "participants": selectors.participants(campaign),
         "pledges": selectors.pledges(campaign),
         "events": selectors.events(campaign, 10),
         "tab": request.GET.get("tab", "van-ban"),
-        **selectors.document(campaign, clock.today()),
+        **selectors.document(campaign, today),
     }
     return render(request, "campaigns/campaign_detail.html", context)
 

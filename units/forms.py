@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from common.forms import FilterFormMixin, VnDateField
 from units import access
@@ -227,3 +228,22 @@ class PersonFilterForm(FilterFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style_fields()
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý mật khẩu phân biệt chữ hoa, chữ thường.",
+        "inactive": "Tài khoản này đã bị khóa. Liên hệ Thường trực Hội đồng Thi đua – Khen thưởng để mở lại.",
+    }
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """The user's own password: the new one must differ from the current (often temporary) one."""
+
+    def clean(self):
+        data = super().clean()
+        password = data.get("new_password1")
+        if password and not self.has_error("new_password2") and self.user.check_password(password):
+            self.add_error("new_password2", forms.ValidationError(
+                "Mật khẩu mới phải khác mật khẩu đang dùng.", code="password_unchanged"))
+        return data

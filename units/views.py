@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,8 +18,10 @@ from units.forms import (
     CloseOrganisationForm,
     GrantRoleForm,
     ImportForm,
+    LoginForm,
     OrganisationFilterForm,
     OrganisationForm,
+    OwnPasswordForm,
     PersonFilterForm,
     PersonForm,
 )
@@ -31,13 +32,12 @@ from units.models import Bloc, BlocMember, Membership, Organisation, Person, Use
 
 @login_not_required
 def login_view(request: HttpRequest) -> HttpResponse:
-    return auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True)(
-        request
-    )
+    return auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=LoginForm,
+                                        redirect_authenticated_user=True)(request)
 
 
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = OwnPasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.change_own_password(user=request.user, new_password=form.cleaned_data["new_password1"])
         update_session_auth_hash(request, request.user)

@@ -34,7 +34,7 @@ CAMPAIGN = dict(
     issuer="HN",
     document_kind="plan",
     document_parent_line="",
-    document_name_line="",
+    document_name_line="ỦY BAN NHÂN DÂN HUYỆN HỒNG NGỰ",
     title=(
         "Phát động phong trào thi đua chuyên đề về bảo vệ, chăm sóc và nâng cao sức khỏe Nhân "
         "dân năm 2021"
@@ -43,7 +43,7 @@ CAMPAIGN = dict(
     form="thematic",
     form_label="",
     number=None,
-    notation="",
+    notation="KH-UBND",
     place="",
     issue_date=None,
     issue_month=None,
@@ -77,6 +77,7 @@ CAMPAIGN = dict(
 LEGAL_BASES = [
     dict(
         lead="Thực hiện",
+        separator=';',
         kind="Kế hoạch",
         number="42/KH-UBND",
         issued_on=date(2021, 4, 4),
@@ -93,6 +94,7 @@ LEGAL_BASES = [
     ),
     dict(
         lead="",
+        separator=' và',
         kind="Nghị quyết",
         number="97/NQ-HĐND",
         issued_on=date(2020, 12, 24),
@@ -105,6 +107,7 @@ LEGAL_BASES = [
     ),
     dict(
         lead="",
+        separator='.',
         kind="Kế hoạch",
         number="69/KH-UBND",
         issued_on=date(2021, 3, 11),

@@ -4,8 +4,9 @@ viên chức và người lao động ngành Y tế tỉnh Bà Rịa-Vũng Tàu 
 Source: /work/shared/seeds/002_8c40c97d3f73d754.txt (plain-text extraction, re-flowed here).
 
 Judgement calls:
-- The seed has no header (no Số, place or date): document lines, number, notation, place and
-  dates stay blank/None. period_start/period_end are the calendar year named in the title.
+- The seed has no header (no Số, place or date): number, place and dates stay blank/None. The
+  header lines ("UBND TỈNH BÀ RỊA - VŨNG TÀU" / "SỞ Y TẾ") and the notation "KH-SYT" are the
+  issuer's standard ones (as in seeds 001 and 003), not read from this seed. period_start/period_end are the calendar year named in the title.
 - Three căn cứ, each with lead "Thực hiện"; the lowercase "chỉ thị số 04/CT-BYT" and the
   spacing "2021- 2025" are kept as printed.
 - Section II "NỘI DUNG PHÁT ĐỘNG THI ĐUA:" has block="subcampaigns" and no body: items 1 and
@@ -42,8 +43,8 @@ CAMPAIGN = dict(
     key="seed-002",
     issuer="BRVT",
     document_kind="plan",
-    document_parent_line="",
-    document_name_line="",
+    document_parent_line="UBND TỈNH BÀ RỊA - VŨNG TÀU",
+    document_name_line="SỞ Y TẾ",
     title=(
         "Phát động phong trào thi đua trong công chức, viên chức và người lao động ngành Y tế "
         "tỉnh Bà Rịa-Vũng Tàu năm 2021"
@@ -52,7 +53,7 @@ CAMPAIGN = dict(
     form="regular",
     form_label="",
     number=None,
-    notation="",
+    notation="KH-SYT",
     place="",
     issue_date=None,
     issue_month=None,
@@ -265,6 +266,7 @@ RECIPIENTS = [
 SUBCAMPAIGNS = [
     dict(
         number="1",
+        title_end=":",
         title="Thi đua thực hiện các phong trào do UBND tỉnh và các sở, ngành phát động",
         host_label="Cơ quan chủ trì",
         host_text="UBND tỉnh",
@@ -287,10 +289,12 @@ SUBCAMPAIGNS = [
     ),
     dict(
         number="2",
+        title_end=":",
         title="Thi đua thực hiện các phong trào do Sở Y tế phát động",
         children=[
             dict(
                 number="2.1",
+                title_end=":",
                 title="Thi đua thực hiện các chương trình mục tiêu Y tế - Dân số",
                 host_label="Cơ quan chủ trì",
                 host_text="Sở Y tế",
@@ -579,6 +583,7 @@ SUBCAMPAIGNS = [
             ),
             dict(
                 number="2.11",
+                title_end=".",
                 title="Khen thưởng đột xuất",
                 host_label="Cơ quan chủ trì",
                 host_text="Sở Y tế",
@@ -600,6 +605,7 @@ SUBCAMPAIGNS = [
             ),
             dict(
                 number="2.12",
+                title_end=":",
                 title="Đổi mới và nâng cao chất lượng hoạt động của các khối thi đua",
                 host_label="",
                 host_text="",

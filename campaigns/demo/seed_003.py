@@ -76,6 +76,7 @@ CAMPAIGN = dict(
 LEGAL_BASES = [
     dict(
         lead="Hưởng ứng",
+        separator=' và',
         kind="Lời kêu gọi",
         number="",
         issued_on=date(2021, 7, 29),
@@ -88,6 +89,7 @@ LEGAL_BASES = [
     ),
     dict(
         lead="",
+        separator=';',
         kind="Phong trào thi đua",
         number="",
         issued_on=None,
@@ -103,6 +105,7 @@ LEGAL_BASES = [
     ),
     dict(
         lead="Thực hiện",
+        separator=';',
         kind="Kế hoạch",
         number="194/KH-UBND",
         issued_on=date(2021, 10, 29),

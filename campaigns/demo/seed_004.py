@@ -71,6 +71,7 @@ CAMPAIGN = dict(
 LEGAL_BASES = [
     dict(
         lead="Thực hiện",
+        separator=';',
         kind="Kế hoạch",
         number="158/KH-UBND",
         issued_on=date(2018, 7, 11),
@@ -90,6 +91,7 @@ LEGAL_BASES = [
     ),
     dict(
         lead="",
+        separator='.',
         kind="Kế hoạch",
         number="159/KH-UBND",
         issued_on=date(2018, 7, 11),

@@ -91,11 +91,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "units.passwords.UserAttributeSimilarityValidator", "OPTIONS": {"user_attributes": ["username", "full_name", "email"]}},
+    {"NAME": "units.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "units.passwords.CommonPasswordValidator"},
+    {"NAME": "units.passwords.NumericPasswordValidator"},
 ]
+# Usernames are matched without regard to case (they are unique that way); a locked account
+# is told apart from a wrong password once the password is right.
+AUTHENTICATION_BACKENDS = ["units.backends.AccountBackend"]
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]

@@ -160,3 +160,45 @@ def test_an_item_of_another_campaign_cannot_be_deleted_through_this_one(tree, ca
     basis = services.save_item(by=None, campaign=other, instance=LegalBasis(text="Luật Thi đua, khen thưởng"))
     with pytest.raises(PermissionDenied):
         services.delete_item(by=cast["secretariat"], campaign=mine, instance=basis)
+
+
+def test_a_campaign_has_one_six_month_period_per_year(tree, cast):
+    from campaigns.models import ReportingPeriod
+
+    campaign = make_campaign(tree["A"])
+    services.save_item(by=cast["secretariat"], campaign=campaign,
+                       instance=ReportingPeriod(kind="six_month", year=2026, deadline=date(2026, 6, 20)))
+    with pytest.raises(ValidationError) as error:
+        services.save_item(by=cast["secretariat"], campaign=campaign,
+                           instance=ReportingPeriod(kind="six_month", year=2026, deadline=date(2026, 6, 25)))
+    assert "kind" in error.value.error_dict
+    services.save_item(by=cast["secretariat"], campaign=campaign,
+                       instance=ReportingPeriod(kind="ad_hoc", year=2026, deadline=date(2026, 6, 25)))
+
+
+def test_issue_date_cannot_be_in_the_future_and_numbers_restart_each_year(tree, cast, settings):
+    settings.APP_TODAY = date(2026, 11, 23)
+    first = make_campaign(tree["A"], "Một", year=2026)
+    with pytest.raises(ValidationError) as error:
+        services.move_campaign(by=cast["secretariat"], campaign=first, to=Status.ISSUED, number=15,
+                               notation="KH-SYT", issue_date=date(2030, 1, 1))
+    assert "issue_date" in error.value.error_dict
+    services.move_campaign(by=cast["secretariat"], campaign=first, to=Status.ISSUED, number=15, notation="KH-SYT",
+                           issue_date=date(2026, 6, 26))
+    programme_2027 = make_campaign(tree["A"], "Kế hoạch năm 2027", year=2027)
+    with pytest.raises(ValidationError):  # issued in 2026 too: the 2026 register already has 15
+        services.move_campaign(by=cast["secretariat"], campaign=programme_2027, to=Status.ISSUED, number=15,
+                               notation="kh-syt", issue_date=date(2026, 11, 20))
+    last_year = make_campaign(tree["A"], "Kế hoạch năm 2025", year=2025)
+    services.move_campaign(by=cast["secretariat"], campaign=last_year, to=Status.ISSUED, number=15,
+                           notation="KH-SYT", issue_date=date(2025, 1, 10))
+
+
+def test_summing_up_before_the_period_ends_needs_a_reason(tree, cast, settings):
+    settings.APP_TODAY = date(2026, 11, 23)
+    campaign = make_campaign(tree["A"], "Năm 2027", year=2027, period_start=date(2027, 1, 1),
+                             period_end=date(2027, 12, 31), status=Status.IN_PROGRESS)
+    with pytest.raises(ValidationError):
+        services.move_campaign(by=cast["secretariat"], campaign=campaign, to=Status.UNDER_REVIEW)
+    services.move_campaign(by=cast["secretariat"], campaign=campaign, to=Status.UNDER_REVIEW,
+                           reason="Tổng kết sớm theo chỉ đạo")

@@ -92,3 +92,16 @@ def test_per_programme_quota_reads_as_the_plan_prints_it():
     assert per_programme_text([(5, 10), (5, 10), (5, 10)]) == "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia"
     assert per_programme_text([(5, 10), (2, 5)]) == "Theo từng chương trình"
     assert per_programme_text([]) == ""
+
+
+@pytest.mark.parametrize(("kind", "year", "deadline", "field"), [
+    ("six_month", 2027, date(2020, 6, 20), "deadline"),   # due before the period began
+    ("year", 2026, date(2029, 1, 1), "deadline"),         # too far after it
+    ("year", -2027, None, "year"),
+    ("year", 2026, date(2026, 12, 20), None),
+    ("year", 2026, date(2027, 1, 15), None),              # an annual report due early next year
+    ("ad_hoc", 2026, date(2030, 1, 1), None),
+])
+def test_period_problems(kind, year, deadline, field):
+    problems = deadlines.period_problems(kind, year, deadline)
+    assert (field in problems) if field else problems == {}

@@ -102,4 +102,36 @@ def test_a_temporary_password_only_opens_the_change_page(client, tree, cast):
 
 def test_login_page_speaks_vietnamese(client, cast):
     response = client.post(reverse("login"), {"username": "dv.bv", "password": "sai"})
-    assert "Vui lòng điền vào Tên đăng nhập và mật khẩu chính xác" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+
+
+def test_usernames_match_whatever_their_case(client, cast):
+    response = client.post(reverse("login"), {"username": "DV.BV", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_a_locked_account_is_told_it_is_locked_and_its_sessions_end(client, cast):
+    from units import services
+
+    assert client.login(username="dv.bv", password=PASSWORD)
+    services.set_account_active(by=cast["secretariat"], account=cast["staff"], active=False)
+    assert client.get(reverse("home")).status_code == 302  # the open session no longer authenticates
+    response = client.post(reverse("login"), {"username": "dv.bv", "password": PASSWORD})
+    assert response.status_code == 200 and "Tài khoản này đã bị khóa" in response.content.decode()
+
+
+def test_the_new_password_must_differ_from_the_temporary_one(client, cast):
+    from units import services
+
+    password = services.reset_password(by=cast["secretariat"], account=cast["staff"])
+    client.post(reverse("login"), {"username": "dv.bv", "password": password})
+    response = client.post(reverse("password_change"), {
+        "old_password": password, "new_password1": password, "new_password2": password})
+    assert "Mật khẩu mới phải khác mật khẩu đang dùng" in response.content.decode()
+
+
+def test_password_rules_speak_vietnamese(login, cast):
+    response = login(cast["staff"]).post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": "ngan", "new_password2": "ngan"})
+    content = response.content.decode()
+    assert "Mật khẩu quá ngắn" in content and "too short" not in content
