@@ -73,7 +73,12 @@ def test_seed_campaigns_are_history(demo):
 def test_seed_000_holds_the_district_plan(demo):
     plan = campaign("Phát động phong trào thi đua chuyên đề về bảo vệ")
     assert plan.issuer.name == "Ủy ban nhân dân huyện Hồng Ngự"
-    assert plan.number_line == "" and plan.date_line == ""   # the seed has no header
+    # The extraction has no header: the number and the place and date stay blank for the registry.
+    assert plan.number_line.replace("\u00a0", "") == "Số: /KH-UBND" and plan.date_line == ""
+    assert plan.document_name_line == "ỦY BAN NHÂN DÂN HUYỆN HỒNG NGỰ"
+    bases = [[(basis.number, separator) for basis, separator in paragraph]
+             for paragraph in selectors.document(plan, TODAY)["basis_paragraphs"]]
+    assert bases == [[("42/KH-UBND", ";"), ("97/NQ-HĐND", " và"), ("69/KH-UBND", ".")]]
     assert [b.number for b in plan.legal_bases.all()] == ["42/KH-UBND", "97/NQ-HĐND", "69/KH-UBND"]
     assert plan.signer_prefix_lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
     assert (plan.signer_title, plan.signer_name) == ("PHÓ CHỦ TỊCH", "Huỳnh Văn Tài")
