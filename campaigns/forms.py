@@ -12,6 +12,7 @@ from campaigns.models import (
 )
 from common.forms import FilterFormMixin, ReasonField, VnDateField
 from common.text import format_date
+from common.uploads import check_document
 from units import access
 from units.forms import set_organisation_choices
 from units.models import Organisation
@@ -281,12 +282,8 @@ class PledgeForm(ReasonMixin, forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and hasattr(upload, "size") and upload.size > 10 * 1024 * 1024:
-            raise forms.ValidationError("Tệp lớn hơn 10 MB.")
-        if upload and hasattr(upload, "name"):
-            allowed = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx")
-            if not upload.name.lower().endswith(allowed):
-                raise forms.ValidationError("Chỉ nhận tệp PDF, ảnh (JPG, PNG) hoặc Word.")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the file already stored
+            check_document(upload)
         return upload
 
 

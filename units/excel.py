@@ -4,17 +4,21 @@ so an exported file can be edited and imported back."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from common import xlsx
 from common.text import nfc
+from units import rules
 from units.models import EmploymentType, Gender, Organisation, OrganisationKind, Person
 from units.selectors import flatten, sort_tree
 
 UNIT_SHEET = "Đơn vị"
 PEOPLE_SHEET = "Cá nhân"
+# "Ngừng hoạt động từ" is exported for reading only: closing a unit is done on its page, where the
+# successor and the note are recorded too.
 UNIT_HEADERS = ["Ký hiệu", "Tên đơn vị", "Loại đơn vị", "Ký hiệu đơn vị cấp trên", "Có tư cách pháp nhân",
                 "Thư điện tử", "Điện thoại", "Địa chỉ", "Ngừng hoạt động từ"]
 PEOPLE_HEADERS = ["Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Ký hiệu đơn vị", "Chức vụ",
@@ -96,7 +100,7 @@ def _choice(value: str, choices, sheet: str, row: int, column: str, errors: list
     for code, label in choices:
         if text in (code.lower(), str(label).lower()):
             return code
-    allowed = ", ".join(str(label) for _code, label in choices)
+    allowed = "; ".join(f"“{label}”" for _code, label in choices)
     errors.append(RowError(sheet, row, column, f"“{value}” không hợp lệ; dùng một trong: {allowed}."))
     return ""
 
@@ -121,7 +125,7 @@ def _email(value, sheet: str, row: int, errors: list[RowError]) -> str:
     return text
 
 
-def parse_workbook(file) -> ParsedWorkbook:
+def parse_workbook(file, today: date) -> ParsedWorkbook:
     """Read and check every row's own values (not yet against the database).
 
     Raises xlsx.WorkbookError when the file is not a workbook of this shape."""
@@ -171,6 +175,9 @@ def parse_workbook(file) -> ParsedWorkbook:
         except ValueError:
             errors.append(RowError(PEOPLE_SHEET, number, "Ngày sinh", "ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1985."))
             birth = None
+        problem = rules.birth_date_problem(birth, today)
+        if problem:
+            errors.append(RowError(PEOPLE_SHEET, number, "Ngày sinh", problem[0].lower() + problem[1:]))
         gender_text = xlsx.cell_text(values.get("Giới tính"))
         gender = _choice(gender_text, Gender.choices, PEOPLE_SHEET, number, "Giới tính", errors) if gender_text else ""
         employment_text = xlsx.cell_text(values.get("Loại cán bộ"))

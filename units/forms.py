@@ -2,8 +2,9 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
+from common import clock
 from common.forms import FilterFormMixin, VnDateField
-from units import access
+from units import access, rules
 from units.models import Bloc, BlocMember, EmploymentType, Organisation, OrganisationKind, Person, Role
 from units.selectors import organisation_choices
 
@@ -73,6 +74,13 @@ class PersonForm(forms.ModelForm):
         if not self.instance.pk:
             self.fields.pop("transfer_date")
             self.fields.pop("is_active")
+
+    def clean_birth_date(self):
+        day = self.cleaned_data.get("birth_date")
+        problem = rules.birth_date_problem(day, clock.today())
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
 
 class BlocForm(forms.ModelForm):

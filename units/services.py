@@ -504,7 +504,7 @@ def import_workbook(*, by: User, root: Organisation, file) -> ImportResult:
     access.require(by, "organisation.manage", root)
     result = ImportResult()
     try:
-        parsed = excel.parse_workbook(file)
+        parsed = excel.parse_workbook(file, clock.today())
     except xlsx.WorkbookError as exc:
         raise ValidationError({"file": str(exc)}) from exc
     errors = list(parsed.errors)
@@ -612,14 +612,15 @@ def _apply_import(by, root, order, file_units, existing, file_people, people, re
                   "email": row.email, "phone": row.phone, "address": row.address}
         current = orgs.get(key)
         if current is not None and current.pk == root.pk:
-            update_organisation(by=by, organisation=current, reason="Nhập từ Excel", **values)
-            result.updated_units += 1
+            if _differs(current, values):
+                update_organisation(by=by, organisation=current, reason="Nhập từ Excel", **values)
+                result.updated_units += 1
             continue
         parent = orgs[row.parent_code.lower()]
         if current is None:
             orgs[key] = create_organisation(by=by, parent=parent, code=row.code, **values)
             result.created_units += 1
-        else:
+        elif _differs(current, {**values, "parent_id": parent.pk}):
             orgs[key] = update_organisation(by=by, organisation=current, parent=parent, reason="Nhập từ Excel",
                                             code=current.code, **values)
             result.updated_units += 1
@@ -632,6 +633,11 @@ def _apply_import(by, root, order, file_units, existing, file_people, people, re
         if current is None:
             create_person(by=by, organisation=organisation, employee_code=row.employee_code, **values)
             result.created_people += 1
-        else:
+        elif _differs(current, {**values, "organisation_id": organisation.pk}):
             update_person(by=by, person=current, organisation=organisation, reason="Nhập từ Excel", **values)
             result.updated_people += 1
+
+
+def _differs(instance, values: dict) -> bool:
+    """Would these values change the row? Re-importing an exported file changes nothing."""
+    return any(getattr(instance, name) != value for name, value in values.items())

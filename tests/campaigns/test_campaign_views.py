@@ -235,3 +235,17 @@ def test_campaign_form_refuses_out_of_range_numbers(login, tree, cast, field, va
     response = login(cast["secretariat"]).post(reverse("campaigns:campaign-create"), data)
     assert response.status_code == 200
     assert not Campaign.objects.filter(title="Kế hoạch số lạ").exists()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("giao-uoc.pdf", b"MZ\x90\x00 this is an exe", "không phải là tệp PDF"),
+    ("giao-uoc.exe", b"MZ", "Chỉ nhận tệp"),
+])
+def test_a_pledge_file_must_be_what_its_name_says(login, tree, cast, name, content, message):
+    campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]])
+    response = login(cast["secretariat"]).post(reverse("campaigns:pledge-create", args=[campaign.pk]), {
+        "title": "Giao ước", "parties": [tree["A.BV"].pk, tree["A.TT"].pk],
+        "file": SimpleUploadedFile(name, content)})
+    assert message in response.content.decode()
+    assert 'value="Giao ước"' in response.content.decode()
+    assert not Pledge.objects.exists()

@@ -44,6 +44,7 @@ def test_export_then_import_changes_nothing(login, tree, cast):
     units_before = Organisation.objects.count()
     result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=BytesIO(response.content))
     assert result.errors == []
+    assert (result.created_units, result.updated_units, result.created_people, result.updated_people) == (0, 0, 0, 0)
     assert Organisation.objects.count() == units_before
     assert Person.objects.get(employee_code="NV1").birth_date == date(1985, 1, 5)
 
@@ -78,6 +79,7 @@ def test_one_bad_row_saves_nothing_and_every_error_names_its_row_and_column(tree
                ("BAD-KIND", "Loại sai", "Benh vien", "SYT", ""),
                ("NO-PARENT", "Không cấp trên", "Bệnh viện", "KHONG-CO", "")],
         people=[("NV60", "Vũ Văn Sơn", "31/02/1990", "Nam", "OK-1", "", "", "", "khong-phai-thu"),
+                ("NV62", "Đỗ Văn Tương Lai", "01/01/2090", "Nam", "OK-1", "", "", ""),
                 ("NV61", "", "", "", "BVDK", "", "", "")],
     )
     result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=file)
@@ -87,7 +89,8 @@ def test_one_bad_row_saves_nothing_and_every_error_names_its_row_and_column(tree
     assert (excel.UNIT_SHEET, 5, "Ký hiệu đơn vị cấp trên") in found
     assert (excel.PEOPLE_SHEET, 2, "Ngày sinh") in found
     assert (excel.PEOPLE_SHEET, 2, "Thư điện tử") in found
-    assert (excel.PEOPLE_SHEET, 3, "Họ và tên") in found
+    assert (excel.PEOPLE_SHEET, 3, "Ngày sinh") in found   # born in 2090
+    assert (excel.PEOPLE_SHEET, 4, "Họ và tên") in found
     assert not Organisation.objects.filter(code="OK-1").exists()
     assert not Person.objects.filter(employee_code="NV60").exists()
 
