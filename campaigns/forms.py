@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 
 from campaigns import deadlines, lifecycle
 from campaigns.models import (
@@ -10,7 +11,7 @@ from campaigns.models import (
     Section,
     SubCampaign,
 )
-from common.forms import FilterFormMixin, ReasonField, VnDateField
+from common.forms import FilterFormMixin, ProtectedFileInput, ReasonField, VnDateField
 from common.text import format_date
 from common.uploads import check_document
 from units import access
@@ -278,6 +279,8 @@ class PledgeForm(ReasonMixin, forms.ModelForm):
         self.fields["file"].help_text = "PDF hoặc ảnh chụp văn bản đã ký, tối đa 10 MB."
         if self.instance.pk:
             self.initial["parties"] = list(self.instance.parties.values_list("pk", flat=True))
+            self.fields["file"].widget = ProtectedFileInput(
+                download_url=reverse("campaigns:pledge-file", args=[campaign.pk, self.instance.pk]))
         self.add_reason(campaign)
 
     def clean_file(self):

@@ -114,6 +114,9 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tab": request.GET.get("tab", "van-ban"),
         **selectors.document(campaign, today),
     }
+    context["linkable"] = access.visible_ids(request.user, [campaign.issuer_id] + [
+        p.organisation_id for p in context["participants"]] + [
+        n.item.responsible_id for n in context["items"]])
     return render(request, "campaigns/campaign_detail.html", context)
 
 
@@ -288,6 +291,7 @@ def subcampaign_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
     return render(request, "campaigns/subcampaign_detail.html", {
         "campaign": campaign, "node": nodes[item.pk], "item": item,
         "can_edit": can_manage and lifecycle.is_editable(campaign.status),
+        "linkable": access.visible_ids(request.user, [item.host_id, item.responsible_id]),
     })
 
 
@@ -368,9 +372,11 @@ def pledge_detail(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse
     campaign = _visible_campaign(request, pk)
     pledge = get_object_or_404(Pledge.objects.select_related("bloc"), pk=pledge_pk, campaign=campaign)
     can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    parties = list(pledge.parties.order_by("name"))
     return render(request, "campaigns/pledge_detail.html", {
-        "campaign": campaign, "pledge": pledge, "parties": list(pledge.parties.order_by("name")),
+        "campaign": campaign, "pledge": pledge, "parties": parties,
         "can_edit": can_manage and lifecycle.is_editable(campaign.status),
+        "linkable": access.visible_ids(request.user, [p.pk for p in parties]),
     })
 
 

@@ -24,10 +24,12 @@ def display_value(instance: models.Model, field: models.Field) -> str:
         return "Có" if value else "Không"
     if isinstance(value, (date, datetime)):
         return format_date(value)
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+    if isinstance(value, Decimal):
         return format_number(value)
     if isinstance(value, models.fields.files.FieldFile):
-        return value.name or ""
+        # The file's own name, not where the storage keeps it.
+        return (value.name or "").rsplit("/", 1)[-1]
+    # Integers here are years, numbers and counts: "2026", never "2.026".
     return str(value)
 
 

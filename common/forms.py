@@ -44,3 +44,28 @@ class FilterFormMixin:
             css = "form-select" if getattr(widget, "input_type", "") == "select" or widget.__class__.__name__ == "Select" \
                 else "form-control"
             widget.attrs.setdefault("class", css)
+
+
+class _StoredFile:
+    """How a stored file shows in a form: its own name, linked through the checking view."""
+
+    def __init__(self, value, url: str):
+        self.url = url
+        self.name = value.name.rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProtectedFileInput(forms.ClearableFileInput):
+    """A file input whose "currently" link goes through a view that checks access, never to
+    the storage URL (files are not served directly)."""
+
+    def __init__(self, *args, download_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.download_url = download_url
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return _StoredFile(value, self.download_url)
+        return None

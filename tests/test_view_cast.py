@@ -132,3 +132,24 @@ def test_every_named_url_is_in_the_cast(world):
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
     names |= {n for n in get_resolver().reverse_dict if isinstance(n, str)}
     assert names - declared == set()
+
+
+@pytest.mark.parametrize("role", ["member", "owner"])
+def test_no_link_on_a_page_leads_to_a_404(login, cast, world, role):
+    """What a page offers, the user may open: links to hidden units are plain text."""
+    import re
+
+    client = login(cast[ROLES[role]])
+    pages = [reverse(name, args=spec[0]) for name, spec in world["urls"].items()
+             if spec[{"owner": 1, "member": 2}[role]] == 200 and name != "units:export"
+             and not name.endswith("-file")]
+    broken = {}
+    for page in pages:
+        html = client.get(page).content.decode()
+        for href in set(re.findall(r'href="(/[^"#?]*)', html)):
+            if href.startswith(("/static/", "/quan-tri-django/", "/dang-xuat/")):
+                continue
+            status = client.get(href).status_code
+            if status in (404, 500):
+                broken[href] = (page, status)
+    assert broken == {}

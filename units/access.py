@@ -132,6 +132,14 @@ def require(user: User, action: str, organisation: Organisation | None = None) -
         raise PermissionDenied
 
 
+def visible_ids(user: User, ids: Iterable[int]) -> set[int]:
+    """Which of these organisations the user may open (one query): pages link only to those."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return set()
+    return set(visible_organisations(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def can_see(user: User, organisation: Organisation) -> bool:
     return can(user, "view", organisation)
 

@@ -252,8 +252,10 @@ def _can_manage_bloc(user: User, bloc: Bloc) -> bool:
 def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bloc = _visible_bloc(request, pk)
     can_manage = _can_manage_bloc(request.user, bloc)
+    members = selectors.bloc_members(bloc)
     return render(request, "units/bloc_detail.html", {
-        "bloc": bloc, "members": selectors.bloc_members(bloc), "can_manage": can_manage,
+        "bloc": bloc, "members": members, "can_manage": can_manage,
+        "linkable": access.visible_ids(request.user, [m.organisation_id for m in members]),
         "member_form": BlocMemberForm(user=request.user) if can_manage else None,
     })
 
