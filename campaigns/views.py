@@ -91,7 +91,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     )
     return render(request, "campaigns/campaign_list.html", {
         "form": form, "page": paginate(request, campaigns),
-        "can_create": access.can(request.user, "campaign.manage"),
+        "can_create": access.can_create(request.user, "campaign.manage"),
     })
 
 
@@ -133,6 +133,9 @@ def campaign_history(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_create(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "campaign.manage"):
         raise PermissionDenied
+    if not access.can_create(request.user, "campaign.manage"):
+        messages.warning(request, "Cơ quan của bạn đã ngừng hoạt động: chỉ xem được các kế hoạch cũ, không tạo mới.")
+        return redirect("campaigns:campaign-list")
     today = clock.today()
     initial = {"year": today.year, "issue_month": today.month, "issue_year": today.year}
     # Most managers issue for one body: start from the organisation of their managing role.

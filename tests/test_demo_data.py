@@ -183,3 +183,14 @@ def test_the_demo_answers_searches_typed_without_diacritics(demo):
     assert people and all(p.full_name.startswith("Nguyễn Văn") for p in people)
     units = [o.name for o in selectors.search_organisations(thuongtruc, q="duc")]
     assert "Trạm Y tế xã Đức Lương" in units and "Trạm Y tế xã Tân Đức" in units
+
+
+def test_a_secretariat_of_a_closed_body_reads_history_but_creates_nothing(demo, client):
+    from django.urls import reverse
+
+    client.login(username="thuongtruc.kontum", password="demo12345")
+    content = client.get(reverse("campaigns:campaign-list")).content.decode()
+    assert "Phát động phong trào thi đua năm 2022" in content and "Tạo kế hoạch phát động" not in content
+    response = client.get(reverse("campaigns:campaign-create"))
+    assert response.status_code == 302
+    assert "Thêm đơn vị" not in client.get(reverse("units:organisation-list")).content.decode()

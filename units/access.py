@@ -103,6 +103,17 @@ def organisations_for(user: User, action: str) -> QuerySet[Organisation]:
     return Organisation.objects.filter(subtree_q(_paths(user, ACTIONS[action])))
 
 
+def can_create(user: User, action: str) -> bool:
+    """Is there an open organisation where the user may perform `action`? (A secretariat of a
+    body closed by the 2025 reform still reads its history but creates nothing new.)"""
+    if is_admin(user):
+        return True
+    allowed = [m for m in memberships(user) if m.role in ACTIONS[action]]
+    if any(not m.organisation.is_closed for m in allowed):
+        return True  # an open organisation is in its own subtree: no query needed
+    return bool(allowed) and organisations_for(user, action).filter(closed_on__isnull=True).exists()
+
+
 def scope_q(user: User, action: str = "view", field: str = "path") -> Q | None:
     """A filter for rows whose organisation (reached through `field`) is in scope; None = all."""
     if is_admin(user):

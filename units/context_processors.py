@@ -14,8 +14,8 @@ def navigation(request):
             "is_admin": access.is_admin(user),
             "roles": access.roles(user),
             "can_manage_accounts": access.can(user, "account.manage"),
-            "can_manage_campaigns": access.can(user, "campaign.manage"),
-            "can_manage_organisations": access.can(user, "organisation.manage"),
+            "can_manage_campaigns": access.can_create(user, "campaign.manage"),
+            "can_manage_organisations": access.can_create(user, "organisation.manage"),
         }
 
     return {"nav": SimpleLazyObject(flags)}

@@ -64,7 +64,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         context["nodes"] = selectors.flatten(
             selectors.organisation_tree(request.user, include_closed=status == "all")
         )
-    context["can_manage"] = access.can(request.user, "organisation.manage")
+    context["can_manage"] = access.can_create(request.user, "organisation.manage")
     return render(request, "units/organisation_list.html", context)
 
 
@@ -92,6 +92,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "organisation.manage"):
         raise PermissionDenied
+    if not access.can_create(request.user, "organisation.manage"):
+        messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
+        return redirect("units:organisation-list")
     parent = None
     if request.GET.get("parent", "").isdigit():
         parent = access.organisations_for(request.user, "organisation.manage").filter(pk=request.GET["parent"]).first()
@@ -173,7 +176,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
     return render(request, "units/person_list.html", {
         "form": form, "page": paginate(request, people), "organisation": organisation,
-        "can_manage": access.can(request.user, "person.manage"),
+        "can_manage": access.can_create(request.user, "person.manage"),
     })
 
 
@@ -189,6 +192,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "person.manage"):
         raise PermissionDenied
+    if not access.can_create(request.user, "person.manage"):
+        messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
+        return redirect("units:person-list")
     initial = {}
     if request.GET.get("organisation", "").isdigit():
         initial["organisation"] = request.GET["organisation"]
@@ -235,7 +241,7 @@ def bloc_list(request: HttpRequest) -> HttpResponse:
         blocs = blocs.filter(search_text__contains=normalise_search(q))
     return render(request, "units/bloc_list.html", {
         "page": paginate(request, blocs.order_by("name", "id")), "q": q,
-        "can_manage": access.can(request.user, "bloc.manage"),
+        "can_manage": access.can_create(request.user, "bloc.manage"),
     })
 
 
@@ -263,6 +269,9 @@ def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def bloc_create(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "bloc.manage"):
         raise PermissionDenied
+    if not access.can_create(request.user, "bloc.manage"):
+        messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
+        return redirect("units:bloc-list")
     form = BlocForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -334,8 +343,10 @@ def account_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     status = request.GET.get("status", "")
     accounts = selectors.visible_accounts(request.user, q=q, status=status)
-    return render(request, "units/account_list.html", {"page": paginate(request, accounts), "q": q,
-                                                       "status": status})
+    return render(request, "units/account_list.html", {
+        "page": paginate(request, accounts), "q": q, "status": status,
+        "can_create": access.can_create(request.user, "account.manage"),
+    })
 
 
 def _visible_account(request: HttpRequest, pk: int) -> User:
@@ -359,6 +370,9 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def account_create(request: HttpRequest) -> HttpResponse:
     _require_account_manager(request)
+    if not access.can_create(request.user, "account.manage"):
+        messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
+        return redirect("units:account-list")
     form = AccountCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
