@@ -11,7 +11,7 @@ from campaigns.models import (
     Section,
     SubCampaign,
 )
-from common.forms import FilterFormMixin, ProtectedFileInput, ReasonField, VnDateField
+from common.forms import FilterFormMixin, ProtectedFileInput, ReasonField, VnDateField, VnMessagesMixin
 from common.text import format_date
 from common.uploads import check_document
 from units import access
@@ -35,7 +35,7 @@ def quota_field(label: str) -> forms.IntegerField:
     )
 
 
-class CampaignForm(ReasonMixin, forms.ModelForm):
+class CampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     period_start = VnDateField(label="Thời gian thi đua từ ngày", required=False)
     period_end = VnDateField(label="Đến ngày", required=False)
     issue_date = VnDateField(label="Ngày ban hành", required=False)
@@ -101,7 +101,7 @@ class CampaignForm(ReasonMixin, forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
-class IssueForm(forms.Form):
+class IssueForm(VnMessagesMixin, forms.Form):
     number = forms.IntegerField(label="Số", min_value=1, max_value=999999,
                                 error_messages={"invalid": "Nhập số văn bản (chữ số).",
                                                 "min_value": "Số văn bản từ 1 trở lên.",
@@ -110,11 +110,11 @@ class IssueForm(forms.Form):
     issue_date = VnDateField(label="Ngày ban hành")
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(VnMessagesMixin, forms.Form):
     reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ItemForm(ReasonMixin, forms.ModelForm):
+class ItemForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     def __init__(self, *args, campaign: Campaign, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
@@ -193,7 +193,7 @@ class PeriodForm(ItemForm):
         return data
 
 
-class SubCampaignForm(ReasonMixin, forms.ModelForm):
+class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     award_from = VnDateField(label="Xét khen thưởng từ ngày", required=False)
     award_to = VnDateField(label="Đến ngày", required=False)
     quota_collective = quota_field("Số lượng khen thưởng tập thể")
@@ -238,7 +238,7 @@ class SubCampaignForm(ReasonMixin, forms.ModelForm):
                 "individual": self.cleaned_data.get("quota_individual")}
 
 
-class ParticipantsForm(ReasonMixin, forms.Form):
+class ParticipantsForm(VnMessagesMixin, ReasonMixin, forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(), label="Đơn vị", widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Chọn ít nhất một đơn vị."},
@@ -255,7 +255,7 @@ class ParticipantsForm(ReasonMixin, forms.Form):
         self.add_reason(campaign)
 
 
-class PledgeForm(ReasonMixin, forms.ModelForm):
+class PledgeForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     signed_on = VnDateField(label="Ngày ký", required=False)
     parties = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(), label="Các bên ký", widget=forms.CheckboxSelectMultiple,
@@ -290,14 +290,14 @@ class PledgeForm(ReasonMixin, forms.ModelForm):
         return upload
 
 
-class DeleteForm(forms.Form):
+class DeleteForm(VnMessagesMixin, forms.Form):
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(campaign.status),
                                             label="Lý do xóa")
 
 
-class CampaignFilterForm(FilterFormMixin, forms.Form):
+class CampaignFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
     q = forms.CharField(label="Tìm phong trào", required=False)
     status = forms.ChoiceField(label="Trạng thái", required=False,
                                choices=[("", "Tất cả trạng thái")] + list(lifecycle.Status.choices))

@@ -13,7 +13,7 @@ class VnDateInput(forms.DateInput):
 
 class VnDateField(forms.DateField):
     widget = VnDateInput
-    default_error_messages = {"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."}
+    default_error_messages = {"invalid": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026."}
 
 
 class ReasonField(forms.CharField):
@@ -69,3 +69,25 @@ class ProtectedFileInput(forms.ClearableFileInput):
         if self.is_initial(value):
             return _StoredFile(value, self.download_url)
         return None
+
+
+NUMBER_MESSAGES = {
+    "invalid": "Nhập một số nguyên (chỉ gồm chữ số).",
+    "min_value": "Giá trị phải từ %(limit_value)s trở lên.",
+    "max_value": "Giá trị không được lớn hơn %(limit_value)s.",
+}
+
+
+class VnMessagesMixin:
+    """Clear Vietnamese messages where Django's own catalogue is awkward ("Nhập một số tổng thể").
+    Messages a form declared itself are kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stock = {key: str(value) for key, value in forms.IntegerField.default_error_messages.items()}
+        for field in self.fields.values():
+            if isinstance(field, forms.IntegerField):
+                for key, message in NUMBER_MESSAGES.items():
+                    current = field.error_messages.get(key)
+                    if current is None or str(current) == stock.get(key):
+                        field.error_messages[key] = message

@@ -3,7 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from common import clock
-from common.forms import FilterFormMixin, VnDateField
+from common.forms import FilterFormMixin, VnDateField, VnMessagesMixin
 from units import access, rules
 from units.models import Bloc, BlocMember, EmploymentType, Organisation, OrganisationKind, Person, Role
 from units.selectors import organisation_choices
@@ -16,7 +16,7 @@ def set_organisation_choices(field: forms.ModelChoiceField, queryset, *, blank: 
     field.choices = ([("", blank)] if not field.required or blank else []) + choices
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VnMessagesMixin, forms.ModelForm):
     active_from = VnDateField(label="Hoạt động từ ngày", required=False)
 
     class Meta:
@@ -37,7 +37,7 @@ class OrganisationForm(forms.ModelForm):
             self.fields.pop("parent")
 
 
-class CloseOrganisationForm(forms.Form):
+class CloseOrganisationForm(VnMessagesMixin, forms.Form):
     closed_on = VnDateField(label="Ngừng hoạt động từ ngày")
     successor = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False,
                                        label="Đơn vị kế thừa")
@@ -53,7 +53,7 @@ class CloseOrganisationForm(forms.Form):
         set_organisation_choices(self.fields["successor"], candidates, blank="(không có)")
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VnMessagesMixin, forms.ModelForm):
     birth_date = VnDateField(label="Ngày sinh", required=False)
     transfer_date = VnDateField(label="Ngày chuyển đơn vị", required=False,
                                 help_text="Chỉ dùng khi đổi đơn vị công tác; mặc định là hôm nay.")
@@ -83,7 +83,7 @@ class PersonForm(forms.ModelForm):
         return day
 
 
-class BlocForm(forms.ModelForm):
+class BlocForm(VnMessagesMixin, forms.ModelForm):
     class Meta:
         model = Bloc
         fields = ["name", "organiser", "organiser_text", "description", "is_active"]
@@ -103,7 +103,7 @@ class BlocForm(forms.ModelForm):
         return data
 
 
-class BlocMemberForm(forms.Form):
+class BlocMemberForm(VnMessagesMixin, forms.Form):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Đơn vị")
     role = forms.ChoiceField(choices=BlocMember.Role.choices, label="Vai trò trong khối")
 
@@ -114,7 +114,7 @@ class BlocMemberForm(forms.Form):
         )
 
 
-class AccountCreateForm(forms.Form):
+class AccountCreateForm(VnMessagesMixin, forms.Form):
     username = forms.RegexField(
         label="Tên đăng nhập", max_length=150, regex=r"^[A-Za-z0-9_.@+-]+$",
         error_messages={"invalid": "Chỉ dùng chữ không dấu, số và các ký tự . _ - @ +"},
@@ -170,7 +170,7 @@ class AccountCreateForm(forms.Form):
         return data
 
 
-class GrantRoleForm(forms.Form):
+class GrantRoleForm(VnMessagesMixin, forms.Form):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Đơn vị")
     role = forms.ChoiceField(label="Vai trò", choices=())
 
@@ -194,7 +194,7 @@ class GrantRoleForm(forms.Form):
         return data
 
 
-class ImportForm(forms.Form):
+class ImportForm(VnMessagesMixin, forms.Form):
     root = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Nhập vào cơ quan")
     file = forms.FileField(label="Tệp Excel (.xlsx)")
 
@@ -213,7 +213,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class OrganisationFilterForm(FilterFormMixin, forms.Form):
+class OrganisationFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
     q = forms.CharField(label="Tìm đơn vị", required=False)
     kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả loại")] + list(OrganisationKind.choices))
     status = forms.ChoiceField(label="Trạng thái", required=False, initial="active", choices=[
@@ -224,7 +224,7 @@ class OrganisationFilterForm(FilterFormMixin, forms.Form):
         self.style_fields()
 
 
-class PersonFilterForm(FilterFormMixin, forms.Form):
+class PersonFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
     q = forms.CharField(label="Tìm cá nhân", required=False)
     employment_type = forms.ChoiceField(label="Loại cán bộ", required=False,
                                         choices=[("", "Tất cả")] + list(EmploymentType.choices))

@@ -122,7 +122,7 @@ def test_a_bad_date_keeps_everything_typed(login, tree, cast):
         "year": 2026, "period_start": "31/02/2026", "theme": "Chủ đề có dấu tiếng Việt", "quota_individual": "-3"})
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Nhập ngày theo dạng ngày/tháng/năm" in content
+    assert "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm" in content
     assert "Số lượng không được âm" in content
     assert "Kế hoạch giữ dữ liệu" in content and 'value="Chủ đề có dấu tiếng Việt"' in content
     assert not Campaign.objects.filter(title="Kế hoạch giữ dữ liệu").exists()
@@ -249,3 +249,12 @@ def test_a_pledge_file_must_be_what_its_name_says(login, tree, cast, name, conte
     assert message in response.content.decode()
     assert 'value="Giao ước"' in response.content.decode()
     assert not Pledge.objects.exists()
+
+
+def test_number_fields_speak_plain_vietnamese(login, tree, cast):
+    campaign = make_campaign(tree["A"])
+    response = login(cast["secretariat"]).post(reverse("campaigns:item-create", args=[campaign.pk, "ky-bao-cao"]), {
+        "kind": "year", "year": "hai nghìn", "order": "-1"})
+    content = response.content.decode()
+    assert "Nhập một số nguyên" in content and "tổng thể" not in content
+    assert "Giá trị phải từ 0 trở lên" in content

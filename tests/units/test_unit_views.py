@@ -123,7 +123,7 @@ def test_a_bad_date_gets_a_vietnamese_message_next_to_the_field(login, tree, cas
         "full_name": "Đỗ Thị Mai", "employee_code": "NV78", "birth_date": "31/02/1990",
         "organisation": tree["A.BV"].pk, "employment_type": "vien_chuc"})
     content = response.content.decode()
-    assert "Nhập ngày theo dạng ngày/tháng/năm" in content and 'value="Đỗ Thị Mai"' in content
+    assert "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm" in content and 'value="Đỗ Thị Mai"' in content
 
 
 def _grow(tree, start, count):
