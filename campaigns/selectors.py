@@ -17,7 +17,8 @@ from campaigns.models import (
     ReportingPeriod,
     SubCampaign,
 )
-from common.text import normalise_search, vi_sort_key
+from common import search
+from common.text import vi_sort_key
 from units import access
 from units.models import Organisation
 
@@ -28,8 +29,10 @@ def campaign_list(
     campaigns = Campaign.objects.visible_to(user).select_related("issuer").annotate(
         participant_count=Count("participations", distinct=True)
     )
-    if q:
-        campaigns = campaigns.filter(search_text__contains=normalise_search(q))
+    order = ["-year", "title", "id"]
+    if q.strip():
+        campaigns = campaigns.filter(search.matches("search_text", q))
+        order = [search.phrase_first("search_text", q), *order]
     if status:
         campaigns = campaigns.filter(status=status)
     if year:
@@ -38,7 +41,7 @@ def campaign_list(
         campaigns = campaigns.filter(form=form)
     if issuer is not None:
         campaigns = campaigns.filter(issuer__path__startswith=issuer.path)
-    return campaigns.order_by("-year", "title", "id")
+    return campaigns.order_by(*order)
 
 
 @dataclass

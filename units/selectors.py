@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from common.text import normalise_search, vi_sort_key
+from common import search
+from common.text import vi_sort_key
 from units import access
 from units.models import AuditEvent, Bloc, BlocMember, Membership, Organisation, Person, User
 
@@ -65,8 +66,10 @@ def search_organisations(
     user: User, *, q: str = "", kind: str = "", status: str = "active", root: int | None = None
 ) -> QuerySet[Organisation]:
     organisations = access.visible_organisations(user).select_related("parent", "root")
-    if q:
-        organisations = organisations.filter(search_text__contains=normalise_search(q))
+    order = ["name", "id"]
+    if q.strip():
+        organisations = organisations.filter(search.matches("search_text", q))
+        order = [search.phrase_first("search_text", q), *order]
     if kind:
         organisations = organisations.filter(kind=kind)
     if status == "active":
@@ -75,7 +78,7 @@ def search_organisations(
         organisations = organisations.filter(closed_on__isnull=False)
     if root:
         organisations = organisations.filter(root_id=root)
-    return organisations.order_by("name", "id")
+    return organisations.order_by(*order)
 
 
 def visible_roots(user: User) -> list[Organisation]:
@@ -103,8 +106,10 @@ def search_people(
         people = people.filter(scope)
     if organisation is not None:
         people = people.filter(organisation__path__startswith=organisation.path)
-    if q:
-        people = people.filter(search_text__contains=normalise_search(q))
+    order = ["given_name", "full_name", "id"]
+    if q.strip():
+        people = people.filter(search.matches("search_text", q))
+        order = [search.phrase_first("search_text", q), *order]
     if employment_type:
         people = people.filter(employment_type=employment_type)
     if direct == "yes":
@@ -115,7 +120,7 @@ def search_people(
         people = people.filter(is_active=True)
     elif status == "inactive":
         people = people.filter(is_active=False)
-    return people.order_by("given_name", "full_name", "id")
+    return people.order_by(*order)
 
 
 def visible_people(user: User) -> QuerySet[Person]:
@@ -153,9 +158,8 @@ def visible_accounts(user: User, *, q: str = "", status: str = "") -> QuerySet[U
         person_scope = access.scope_q(user, "account.manage", field="person__organisation__path")
         is_admin = Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.ADMIN)
         accounts = accounts.filter(Exists(in_scope) | person_scope).filter(is_superuser=False).exclude(Exists(is_admin))
-    if q:
-        needle = normalise_search(q)
-        accounts = accounts.filter(Q(username__icontains=q.strip()) | Q(person__search_text__contains=needle)
+    if q.strip():
+        accounts = accounts.filter(Q(username__icontains=q.strip()) | search.matches("person__search_text", q)
                                    | Q(full_name__icontains=q.strip()))
     if status == "active":
         accounts = accounts.filter(is_active=True)

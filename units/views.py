@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from common import clock, xlsx
+from common import clock, search, xlsx
 from common.forms import apply_service_errors
 from common.views import paginate
 from units import access, excel, selectors, services
@@ -236,9 +236,7 @@ def bloc_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     blocs = selectors.visible_blocs(request.user)
     if q:
-        from common.text import normalise_search
-
-        blocs = blocs.filter(search_text__contains=normalise_search(q))
+        blocs = blocs.filter(search.matches("search_text", q))
     return render(request, "units/bloc_list.html", {
         "page": paginate(request, blocs.order_by("name", "id")), "q": q,
         "can_manage": access.can_create(request.user, "bloc.manage"),
