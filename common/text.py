@@ -114,19 +114,25 @@ def format_date(value: date | datetime | None) -> str:
 def document_date_line(
     place: str, day: date | None = None, *, month: int | None = None, year: int | None = None
 ) -> str:
-    """The NĐ 30/2020 place-and-date line, zero-padded; unknown parts stay blank for the registry.
+    """The NĐ 30/2020 place-and-date line; unknown parts stay blank for the registry.
 
-    "Kon Tum, ngày 05 tháng 01 năm 2022"; with only month and year: "Kon Tum, ngày     tháng 01 năm 2022".
+    NĐ 30 pads days below 10 and the months 1 and 2 with a zero, and no other month:
+    "Kon Tum, ngày 05 tháng 01 năm 2022", "Thái Nguyên, ngày 26 tháng 6 năm 2026"; with only
+    month and year: "Kon Tum, ngày     tháng 01 năm 2022".
     """
     blank = "\u00a0" * 5
     if day is not None:
-        text = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+        text = f"ngày {day.day:02d} tháng {_month(day.month)} năm {day.year}"
     elif month is not None or year is not None:
-        month_text = f"{month:02d}" if month else blank
+        month_text = _month(month) if month else blank
         text = f"ngày {blank} tháng {month_text} năm {year or blank}"
     else:
         return ""
     return f"{place}, {text}" if place else text.capitalize()
+
+
+def _month(month: int) -> str:
+    return f"{month:02d}" if month < 3 else str(month)
 
 
 def two_digits(value: int | None) -> str:

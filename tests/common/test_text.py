@@ -58,8 +58,14 @@ def test_format_number_rounds_when_asked():
     assert format_number(Decimal("99.96"), 0) == "100"
 
 
-def test_document_date_line_is_zero_padded():
-    assert document_date_line("Thái Nguyên", date(2026, 1, 5)) == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2026, 1, 5), "Thái Nguyên, ngày 05 tháng 01 năm 2026"),
+    (date(2026, 2, 28), "Thái Nguyên, ngày 28 tháng 02 năm 2026"),
+    (date(2026, 6, 26), "Thái Nguyên, ngày 26 tháng 6 năm 2026"),    # NĐ 30 pads only months 1 and 2
+    (date(2021, 12, 9), "Thái Nguyên, ngày 09 tháng 12 năm 2021"),
+])
+def test_document_date_line_pads_as_nd30_says(day, expected):
+    assert document_date_line("Thái Nguyên", day) == expected
 
 
 def test_document_date_line_leaves_the_day_blank_for_the_registry():
