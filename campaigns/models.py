@@ -234,7 +234,7 @@ class SubCampaign(models.Model):
         related_name="children",
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    number = models.CharField(_("số thứ tự như văn bản in"), max_length=20, blank=True)
+    number = models.CharField(_("số mục"), max_length=20, blank=True, help_text=_("Như văn bản in, ví dụ 2.1."))
     title = models.CharField(_("tên nội dung thi đua"), max_length=500)
     title_end = models.CharField(
         _("dấu cuối tên nội dung"), max_length=3, blank=True, help_text=_("Như văn bản in, ví dụ “:” hoặc “.”.")

@@ -112,6 +112,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledges": selectors.pledges(campaign),
         "events": selectors.events(campaign, 10),
         "tab": request.GET.get("tab", "van-ban"),
+        # Countdowns mean nothing once a campaign is summed up.
+        "campaign_live": campaign.status in (Status.ISSUED, Status.IN_PROGRESS),
         **selectors.document(campaign, today),
     }
     context["linkable"] = access.visible_ids(request.user, [campaign.issuer_id] + [

@@ -41,7 +41,7 @@ def test_secretariat_creates_a_campaign_with_a_subcampaign(live_server, page, se
 
     page.get_by_role("tab", name="Nội dung thi đua, số lượng").click()
     page.get_by_role("link", name="Thêm nội dung thi đua").click()
-    page.get_by_label("Số thứ tự như văn bản in").fill("1")
+    page.get_by_label("Số mục").fill("1")
     page.get_by_label("Tên nội dung thi đua").fill("Thi đua tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi")
     page.get_by_label("Cơ quan chủ trì", exact=True).fill("Sở Y tế")
     page.get_by_label("Thời điểm xét khen thưởng").fill("Cuối năm 2026")

@@ -257,7 +257,8 @@ POSITIONS = {
     K.STATION: ["Trạm trưởng", "Y sĩ", "Hộ sinh", "Điều dưỡng"],
     K.HOSPITAL: ["Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Bác sĩ", "Điều dưỡng", "Kế toán"],
     K.INTERNAL: ["Trưởng khoa", "Bác sĩ", "Điều dưỡng", "Kỹ thuật viên", "Dược sĩ"],
-    K.HEALTH_CENTRE: ["Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Bác sĩ", "Điều dưỡng", "Kế toán"],
+    # No generated director: the demo head (truongdonvi) directs Trung tâm Y tế Phú Bình.
+    K.HEALTH_CENTRE: ["Phó Giám đốc", "Trưởng phòng", "Bác sĩ", "Điều dưỡng", "Kế toán", "Y sĩ"],
     K.CDC: ["Giám đốc", "Phó Giám đốc", "Bác sĩ", "Kỹ thuật viên", "Chuyên viên"],
 }
 DIRECT = {"Bác sĩ", "Điều dưỡng", "Hộ sinh", "Y sĩ", "Kỹ thuật viên", "Dược sĩ", "Trạm trưởng", "Trưởng khoa"}

@@ -186,6 +186,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "units/person_detail.html", {
         "person": person, "assignments": assignments,
         "can_manage": access.can(request.user, "person.manage", person.organisation),
+        "can_create_account": person.user_id is None and access.can(request.user, "account.manage",
+                                                                     person.organisation),
     })
 
 
@@ -371,7 +373,13 @@ def account_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create(request.user, "account.manage"):
         messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
         return redirect("units:account-list")
-    form = AccountCreateForm(request.POST or None, user=request.user)
+    initial = {}
+    if request.GET.get("person", "").isdigit():
+        person = selectors.visible_people(request.user).filter(pk=request.GET["person"], user__isnull=True).first()
+        if person is not None:
+            initial = {"full_name": person.full_name, "email": person.email, "employee_code": person.employee_code,
+                       "organisation": person.organisation_id, "role": "unit_staff"}
+    form = AccountCreateForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

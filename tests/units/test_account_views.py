@@ -135,3 +135,15 @@ def test_password_rules_speak_vietnamese(login, cast):
         "old_password": PASSWORD, "new_password1": "ngan", "new_password2": "ngan"})
     content = response.content.decode()
     assert "Mật khẩu quá ngắn" in content and "too short" not in content
+
+
+def test_an_account_can_start_from_a_person_page(login, tree, cast):
+    from tests.factories import make_person
+
+    person = make_person(tree["A.TT.TYT"], "Lý Thị Hạnh", "NV88", email="hanh@example.vn")
+    client = login(cast["secretariat"])
+    assert f"?person={person.pk}" in client.get(person.get_absolute_url()).content.decode()
+    content = client.get(reverse("units:account-create"), {"person": person.pk}).content.decode()
+    assert 'value="Lý Thị Hạnh"' in content and 'value="NV88"' in content
+    outsider_view = login(cast["outsider"]).get(reverse("units:account-create"), {"person": person.pk})
+    assert "Lý Thị Hạnh" not in outsider_view.content.decode()
