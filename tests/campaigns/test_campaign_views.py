@@ -258,3 +258,14 @@ def test_number_fields_speak_plain_vietnamese(login, tree, cast):
     content = response.content.decode()
     assert "Nhập một số nguyên" in content and "tổng thể" not in content
     assert "Giá trị phải từ 0 trở lên" in content
+
+
+def test_home_page_runs_a_constant_number_of_queries(login, tree, cast):
+    client = login(cast["secretariat"])
+    small = count_queries(client, reverse("home"))
+    for i in range(12):
+        campaign = make_campaign(tree["A"], f"Kế hoạch {i}", participants=[tree["A.BV"]],
+                                 status=Status.IN_PROGRESS if i % 2 else Status.DRAFT)
+        services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+            kind="year", year=2026, deadline=date(2099, 12, 20)))
+    assert count_queries(client, reverse("home")) == small
