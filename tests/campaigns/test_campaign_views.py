@@ -260,12 +260,13 @@ def test_number_fields_speak_plain_vietnamese(login, tree, cast):
     assert "Giá trị phải từ 0 trở lên" in content
 
 
-def test_home_page_runs_a_constant_number_of_queries(login, tree, cast):
+def test_home_page_runs_a_constant_number_of_queries(login, tree, cast, settings):
+    settings.APP_TODAY = date(2026, 3, 1)
     client = login(cast["secretariat"])
     small = count_queries(client, reverse("home"))
     for i in range(12):
         campaign = make_campaign(tree["A"], f"Kế hoạch {i}", participants=[tree["A.BV"]],
                                  status=Status.IN_PROGRESS if i % 2 else Status.DRAFT)
         services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
-            kind="year", year=2026, deadline=date(2099, 12, 20)))
+            kind="year", year=2026, deadline=date(2026, 12, 20)))
     assert count_queries(client, reverse("home")) == small
