@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -37,28 +38,18 @@ def _managed_campaign(request: HttpRequest, pk: int) -> Campaign:
     return campaign
 
 
-def _editable_campaign(request: HttpRequest, pk: int) -> Campaign:
-    campaign = _managed_campaign(request, pk)
-    if not lifecycle.is_editable(campaign.status):
-        messages.error(request, "Phong trào đã kết thúc, không thể sửa.")
-        raise _Redirect(campaign.get_absolute_url())
-    return campaign
+def _editable(view):
+    """Hand the view the campaign, looked up for a manager; a closed campaign sends the user back
+    to its page with a message instead of a form that could not be saved."""
 
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
+        campaign = _managed_campaign(request, pk)
+        if not lifecycle.is_editable(campaign.status):
+            messages.error(request, "Phong trào đã kết thúc, không thể sửa.")
+            return redirect(campaign)
+        return view(request, campaign, *args, **kwargs)
 
-class _Redirect(Exception):
-    def __init__(self, url: str):
-        self.url = url
-
-
-def _redirecting(view):
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Redirect as target:
-            return redirect(target.url)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
@@ -162,9 +153,8 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     return render(request, "campaigns/campaign_form.html", {"form": form})
 
 
-@_redirecting
-def campaign_update(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def campaign_update(request: HttpRequest, campaign: Campaign) -> HttpResponse:
     form = forms.CampaignForm(request.POST or None, instance=campaign, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,10 +234,9 @@ def _tab_url(campaign: Campaign, tab: str) -> str:
     return f"{campaign.get_absolute_url()}?tab={tab}#{tab}"
 
 
-@_redirecting
-def item_form(request: HttpRequest, pk: int, kind: str, item_pk: int | None = None) -> HttpResponse:
+@_editable
+def item_form(request: HttpRequest, campaign: Campaign, kind: str, item_pk: int | None = None) -> HttpResponse:
     spec = _item_kind(kind)
-    campaign = _editable_campaign(request, pk)
     if item_pk is None:
         instance = spec.model(campaign=campaign)
         if hasattr(instance, "order"):
@@ -271,10 +260,9 @@ def item_form(request: HttpRequest, pk: int, kind: str, item_pk: int | None = No
     })
 
 
-@_redirecting
-def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+@_editable
+def item_delete(request: HttpRequest, campaign: Campaign, kind: str, item_pk: int) -> HttpResponse:
     spec = _item_kind(kind)
-    campaign = _editable_campaign(request, pk)
     instance = get_object_or_404(spec.model, pk=item_pk, campaign=campaign)
     return _confirm_delete(
         request, campaign=campaign, label=spec.label, obj=instance, back=_tab_url(campaign, spec.tab),
@@ -300,9 +288,8 @@ def subcampaign_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
     })
 
 
-@_redirecting
-def subcampaign_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def subcampaign_form(request: HttpRequest, campaign: Campaign, item_pk: int | None = None) -> HttpResponse:
     if item_pk is None:
         instance = SubCampaign(campaign=campaign)
         if request.GET.get("parent", "").isdigit():
@@ -325,9 +312,8 @@ def subcampaign_form(request: HttpRequest, pk: int, item_pk: int | None = None) 
                                                                "instance": instance})
 
 
-@_redirecting
-def subcampaign_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def subcampaign_delete(request: HttpRequest, campaign: Campaign, item_pk: int) -> HttpResponse:
     item = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
     return _confirm_delete(
         request, campaign=campaign, label="nội dung thi đua", obj=item, back=item.get_absolute_url(),
@@ -340,9 +326,8 @@ def subcampaign_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 # --- Participants and pledges ------------------------------------------------------------------------------
 
 
-@_redirecting
-def participants_add(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def participants_add(request: HttpRequest, campaign: Campaign) -> HttpResponse:
     form = forms.ParticipantsForm(request.POST or None, campaign=campaign, user=request.user,
                                   initial={"registered_on": clock.today()})
     if request.method == "POST" and form.is_valid():
@@ -359,9 +344,8 @@ def participants_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "campaigns/participants_form.html", {"form": form, "campaign": campaign})
 
 
-@_redirecting
-def participant_remove(request: HttpRequest, pk: int, participation_pk: int) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def participant_remove(request: HttpRequest, campaign: Campaign, participation_pk: int) -> HttpResponse:
     participation = get_object_or_404(Participation.objects.select_related("organisation"), pk=participation_pk,
                                       campaign=campaign)
     return _confirm_delete(
@@ -385,9 +369,8 @@ def pledge_detail(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse
     })
 
 
-@_redirecting
-def pledge_form(request: HttpRequest, pk: int, pledge_pk: int | None = None) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def pledge_form(request: HttpRequest, campaign: Campaign, pledge_pk: int | None = None) -> HttpResponse:
     instance = Pledge(campaign=campaign) if pledge_pk is None else get_object_or_404(Pledge, pk=pledge_pk,
                                                                                      campaign=campaign)
     form = forms.PledgeForm(request.POST or None, request.FILES or None, instance=instance, campaign=campaign,
@@ -416,9 +399,8 @@ def pledge_file(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
     return FileResponse(pledge.file.open("rb"), as_attachment=True, filename=pledge.file.name.rsplit("/", 1)[-1])
 
 
-@_redirecting
-def pledge_delete(request: HttpRequest, pk: int, pledge_pk: int) -> HttpResponse:
-    campaign = _editable_campaign(request, pk)
+@_editable
+def pledge_delete(request: HttpRequest, campaign: Campaign, pledge_pk: int) -> HttpResponse:
     pledge = get_object_or_404(Pledge, pk=pledge_pk, campaign=campaign)
     return _confirm_delete(
         request, campaign=campaign, label="giao ước", obj=pledge,
