@@ -45,6 +45,19 @@
     });
   });
 
+  // One click, one submission: a double click must not create a plan twice.
+  document.querySelectorAll("form[method=post], form[method=POST]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;
+      if (form.dataset.submitted === "1") { event.preventDefault(); return; }
+      form.dataset.submitted = "1";
+    });
+  });
+  // Coming back with the browser's Back button must leave the forms usable again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submitted]").forEach(function (form) { delete form.dataset.submitted; });
+  });
+
   // Buttons that need a confirmation before they submit their form.
   document.querySelectorAll("[data-confirm]").forEach(function (button) {
     button.addEventListener("click", function (event) {
