@@ -4,4 +4,5 @@ from reports import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("tim-kiem/", views.search, name="search"),
 ]

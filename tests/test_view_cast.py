@@ -78,6 +78,7 @@ def world(tree, cast):
             "campaigns:item-update": ((c, "de-muc", section.pk), 200, 403, 404),
             "campaigns:item-delete": ((c, "can-cu", basis.pk), 200, 403, 404),
             "password_change": ((), 200, 200, 200),
+            "search": ((), 200, 200, 200),
         },
         "post_only": {
             "units:organisation-reopen": (tree["A.BV"].pk,),
