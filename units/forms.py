@@ -44,6 +44,10 @@ class CloseOrganisationForm(VnMessagesMixin, forms.Form):
     note = forms.CharField(label="Ghi chú (văn bản sáp nhập, giải thể…)", required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))
     include_subtree = forms.BooleanField(label="Đóng cả các đơn vị trực thuộc", required=False, initial=True)
+    move_people = forms.BooleanField(
+        label="Chuyển các cá nhân đang công tác sang đơn vị kế thừa", required=False, initial=True,
+        help_text="Quá trình công tác của từng người ghi ngày chuyển là ngày ngừng hoạt động.",
+    )
 
     def __init__(self, *args, user, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from common import audit, clock, xlsx
 from common.text import nfc, normalise_search
-from units import access
+from units import access, rules
 from units.models import Assignment, AuditEvent, Bloc, BlocMember, Membership, Organisation, Person, User
 
 ORGANISATION_FIELDS = [
@@ -96,6 +96,8 @@ def update_organisation(*, by: User | None, organisation: Organisation, reason: 
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if by is not None:
         access.require(by, "organisation.manage", org)
+        if org.is_closed and not access.is_admin(by):
+            raise ValidationError(_("Đơn vị đã ngừng hoạt động: thông tin được giữ nguyên như lịch sử."))
     before = audit.snapshot(org, ORGANISATION_FIELDS)
     new_parent = fields.pop("parent", org.parent)
     for name, value in fields.items():
@@ -149,9 +151,11 @@ def _move_subtree(org: Organisation, new_parent: Organisation) -> None:
 @transaction.atomic
 def close_organisation(
     *, by: User | None, organisation: Organisation, closed_on: date, successor: Organisation | None = None,
-    note: str = "", include_subtree: bool = True,
+    note: str = "", include_subtree: bool = True, move_people: bool = False,
 ) -> int:
-    """Close an organisation (and, by default, its open descendants) on `closed_on`. Returns how many."""
+    """Close an organisation (and, by default, its open descendants) on `closed_on`. With
+    `move_people`, the staff of the closed units move to the successor on that day. Returns how
+    many organisations were closed."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if by is not None:
         access.require(by, "organisation.manage", org)
@@ -159,6 +163,18 @@ def close_organisation(
             raise PermissionDenied
     if successor is not None and successor.path.startswith(org.path):
         raise ValidationError({"successor": _("Đơn vị kế thừa không được nằm trong chính đơn vị bị đóng.")})
+    if successor is not None and successor.is_closed:
+        raise ValidationError({"successor": _("Đơn vị kế thừa cũng đã ngừng hoạt động.")})
+    if by is not None:
+        problem = rules.closing_date_problem(closed_on, org.active_from, clock.today())
+        if problem:
+            raise ValidationError({"closed_on": problem})
+    if move_people:
+        if successor is None:
+            raise ValidationError({"successor": _("Chọn đơn vị kế thừa để chuyển cá nhân sang.")})
+        if successor.root_id != org.root_id:
+            raise ValidationError({"successor": _("Chỉ chuyển được cá nhân sang đơn vị kế thừa trong cùng cơ quan gốc; "
+                                                  "bỏ chọn chuyển cá nhân, hoặc chuyển từng người sau.")})
     targets = [org]
     if include_subtree:
         targets += list(
@@ -173,14 +189,28 @@ def close_organisation(
         target.save(update_fields=["closed_on", "successor", "closure_note", "updated_at"])
         _record(by=by, organisation=target, action=AuditEvent.Action.CHANGED, target=target, before=before,
                 after=audit.snapshot(target, ORGANISATION_FIELDS), reason=note)
+    if move_people:
+        for person in Person.objects.filter(organisation__in=targets, is_active=True):
+            _transfer_on_closure(by, person, successor, closed_on)
     return len(targets)
+
+
+def _transfer_on_closure(by: User | None, person: Person, successor: Organisation, day: date) -> None:
+    current = Assignment.objects.filter(person=person, end_date__isnull=True).order_by("-start_date").first()
+    start = current.start_date if current is not None else None
+    update_person(by=by, person=person, organisation=successor, transfer_date=max(day, start) if start else day,
+                  reason="Chuyển sang đơn vị kế thừa khi đơn vị cũ ngừng hoạt động")
 
 
 @transaction.atomic
 def reopen_organisation(*, by: User | None, organisation: Organisation, reason: str = "") -> Organisation:
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if by is not None:
-        access.require(by, "organisation.manage", org)
+    # Undoing a merger or dissolution is the administrator's call: the body's own staff cannot
+    # resurrect it to get their old rights back.
+    if by is not None and not access.is_admin(by):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do mở lại (văn bản, quyết định).")})
     if org.parent is not None and org.parent.is_closed:
         raise ValidationError(_("Đơn vị cấp trên đã ngừng hoạt động; hãy mở lại đơn vị cấp trên trước."))
     before = audit.snapshot(org, ORGANISATION_FIELDS)
@@ -256,11 +286,24 @@ def update_person(
     person.full_clean(exclude=["issuer", "given_name", "search_text"], validate_unique=False,
                       validate_constraints=False)
     _check_person_code(person)
+    current = Assignment.objects.filter(person=person, end_date__isnull=True).order_by("-start_date").first()
+    day = transfer_date or clock.today()
+    if transferred:
+        problem = rules.transfer_date_problem(day, current.start_date if current else None, clock.today())
+        if problem:
+            raise ValidationError({"transfer_date": problem})
     person.save()
     if transferred:
-        day = transfer_date or clock.today()
-        Assignment.objects.filter(person=person, end_date__isnull=True).update(end_date=day - timedelta(days=1))
-        Assignment.objects.create(person=person, organisation=new_org, position=person.position, start_date=day)
+        if current is not None and current.start_date == day:
+            # Moved on the day they started there: a correction, not a stay worth keeping.
+            current.organisation = new_org
+            current.position = person.position
+            current.save(update_fields=["organisation", "position"])
+        else:
+            if current is not None:
+                current.end_date = day - timedelta(days=1)
+                current.save(update_fields=["end_date"])
+            Assignment.objects.create(person=person, organisation=new_org, position=person.position, start_date=day)
     elif "position" in fields:
         Assignment.objects.filter(person=person, end_date__isnull=True).update(position=person.position)
     after = audit.snapshot(person, PERSON_FIELDS)
@@ -537,7 +580,9 @@ def import_workbook(*, by: User, root: Organisation, file) -> ImportResult:
         elif parent_key not in file_units and parent_key not in existing:
             errors.append(excel.RowError(excel.UNIT_SHEET, row.row, "Ký hiệu đơn vị cấp trên",
                                          f"không có đơn vị “{row.parent_code}” trong tệp hoặc trong cơ quan."))
-        elif parent_key in existing and existing[parent_key].is_closed:
+        elif parent_key in existing and existing[parent_key].is_closed and (
+                current is None or current.parent_id != existing[parent_key].pk):
+            # Only a new unit, or one moved there, may not go under a closed parent.
             errors.append(excel.RowError(excel.UNIT_SHEET, row.row, "Ký hiệu đơn vị cấp trên",
                                          f"đơn vị “{row.parent_code}” đã ngừng hoạt động."))
         if current is not None and not access.can(by, "organisation.manage", current):
@@ -556,13 +601,14 @@ def import_workbook(*, by: User, root: Organisation, file) -> ImportResult:
             continue
         file_people[key] = row
         unit_key = row.unit_code.lower()
+        current = people.get(key)
         if unit_key and unit_key not in file_units and unit_key not in existing:
             errors.append(excel.RowError(excel.PEOPLE_SHEET, row.row, "Ký hiệu đơn vị",
                                          f"không có đơn vị “{row.unit_code}” trong tệp hoặc trong cơ quan."))
-        elif unit_key in existing and existing[unit_key].is_closed:
+        elif unit_key in existing and existing[unit_key].is_closed and (
+                current is None or current.organisation_id != existing[unit_key].pk):
             errors.append(excel.RowError(excel.PEOPLE_SHEET, row.row, "Ký hiệu đơn vị",
                                          f"đơn vị “{row.unit_code}” đã ngừng hoạt động."))
-        current = people.get(key)
         if current is not None and not access.can(by, "person.manage", current.organisation):
             errors.append(excel.RowError(excel.PEOPLE_SHEET, row.row, "Mã cán bộ",
                                          "bạn không có quyền sửa hồ sơ cá nhân này."))

@@ -82,7 +82,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blocs": list(organisation.bloc_memberships.select_related("bloc")),
         "predecessors": list(organisation.predecessors.all()),
         "events": selectors.audit_events(organisation, 20),
-        "can_manage": access.can(request.user, "organisation.manage", organisation),
+        # A closed body is history: only an administrator changes or reopens it.
+        "can_manage": access.can(request.user, "organisation.manage", organisation)
+        and (not organisation.is_closed or access.is_admin(request.user)),
+        "can_reopen": organisation.is_closed and access.is_admin(request.user),
         "can_manage_people": access.can(request.user, "person.manage", organisation),
         "successor_visible": organisation.successor_id and access.can_see(request.user, organisation.successor),
     }
@@ -139,6 +142,7 @@ def organisation_close(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user, organisation=organisation, closed_on=form.cleaned_data["closed_on"],
                 successor=form.cleaned_data["successor"], note=form.cleaned_data["note"],
                 include_subtree=form.cleaned_data["include_subtree"],
+                move_people=form.cleaned_data["move_people"] and form.cleaned_data["successor"] is not None,
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -152,7 +156,8 @@ def organisation_close(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _visible_organisation(request, pk)
     try:
-        services.reopen_organisation(by=request.user, organisation=organisation)
+        services.reopen_organisation(by=request.user, organisation=organisation,
+                                     reason=request.POST.get("reason", "")[:1000])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -447,6 +452,9 @@ def account_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
 def units_import(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "organisation.manage"):
         raise PermissionDenied
+    if not access.can_create(request.user, "organisation.manage"):
+        messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: không nhập thêm dữ liệu.")
+        return redirect("units:organisation-list")
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     result = None
     if request.method == "POST" and form.is_valid():

@@ -121,3 +121,11 @@ def test_import_page_lists_errors_and_rejects_a_non_excel_file(login, tree, cast
     response = client.post(reverse("units:import"), {
         "root": tree["A"].pk, "file": SimpleUploadedFile("ds.csv", b"a,b")})
     assert "Chỉ nhận tệp .xlsx" in response.content.decode()
+
+
+def test_reimporting_after_a_closure_changes_nothing_and_fails_nothing(login, tree, cast):
+    make_person(tree["A.TT.TYT"], "Người Ở Trạm", "NV70")
+    services.close_organisation(by=cast["secretariat"], organisation=tree["A.TT.TYT"], closed_on=date(2025, 7, 1))
+    response = login(cast["secretariat"]).get(reverse("units:export"), {"root": tree["A"].pk})
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=BytesIO(response.content))
+    assert result.errors == [] and result.updated_people == 0

@@ -144,3 +144,47 @@ def test_accounts_for_people_link_the_person(tree, cast):
         services.create_account(by=cast["secretariat"], username="nhung2", full_name="X", email="",
                                 organisation=tree["A.BV"], role="unit_staff", person=person)
     assert other.pk
+
+
+def test_moving_someone_added_today_corrects_their_unit(tree, cast, settings):
+    settings.APP_TODAY = date(2026, 11, 23)
+    person = make_person(tree["A.BV"], "Lý Văn Mới", "NV20", start_date=date(2026, 11, 23))
+    services.update_person(by=cast["secretariat"], person=person, organisation=tree["A.TT"])
+    assert list(Assignment.objects.filter(person=person).values_list("organisation_id", "end_date")) == [
+        (tree["A.TT"].pk, None)]
+
+
+@pytest.mark.parametrize("day", [date(2026, 1, 1), date(2027, 1, 1)])
+def test_a_transfer_before_the_current_start_or_in_the_future_is_refused(tree, cast, settings, day):
+    settings.APP_TODAY = date(2026, 11, 23)
+    person = make_person(tree["A.BV"], "Lý Văn Cũ", "NV21", start_date=date(2026, 3, 1))
+    with pytest.raises(ValidationError) as error:
+        services.update_person(by=cast["secretariat"], person=person, organisation=tree["A.TT"], transfer_date=day)
+    assert "transfer_date" in error.value.error_dict
+
+
+def test_closing_can_move_the_staff_to_the_successor(tree, cast):
+    person = make_person(tree["A.TT.TYT"], "Vương Thị Loan", "NV30", start_date=date(2020, 1, 1))
+    services.close_organisation(by=cast["secretariat"], organisation=tree["A.TT.TYT"], closed_on=date(2025, 7, 1),
+                                successor=tree["A.BV"], move_people=True)
+    person.refresh_from_db()
+    assert person.organisation_id == tree["A.BV"].pk
+    assert Assignment.objects.get(person=person, end_date__isnull=False).end_date == date(2025, 6, 30)
+
+
+def test_a_closed_body_is_history_for_its_own_staff(tree, cast):
+    services.close_organisation(by=cast["admin"], organisation=tree["A.TT"], closed_on=date(2025, 7, 1))
+    centre = Organisation.objects.get(pk=tree["A.TT"].pk)
+    with pytest.raises(ValidationError):
+        services.update_organisation(by=cast["secretariat"], organisation=centre, name="Đổi tên sau khi đóng")
+    with pytest.raises(PermissionDenied):
+        services.reopen_organisation(by=cast["secretariat"], organisation=centre, reason="Muốn mở lại")
+    with pytest.raises(ValidationError):
+        services.reopen_organisation(by=cast["admin"], organisation=centre, reason="")
+    services.reopen_organisation(by=cast["admin"], organisation=centre, reason="Quyết định số 1/QĐ-UBND")
+
+
+def test_closing_in_the_future_is_refused(tree, cast):
+    with pytest.raises(ValidationError) as error:
+        services.close_organisation(by=cast["secretariat"], organisation=tree["A.TT"], closed_on=date(2099, 1, 1))
+    assert "closed_on" in error.value.error_dict
