@@ -4,6 +4,7 @@
 inclusive deadline) until 20/6 23:59.
 """
 
+import re
 from datetime import date, datetime, timedelta
 
 
@@ -39,12 +40,45 @@ def describe_days_left(days: int | None) -> str:
     return f"quá hạn {-days} ngày"
 
 
-def period_problems(kind: str, year: int | None, deadline: date | None) -> dict[str, str]:
-    """What is wrong with a reporting period as typed: a report cannot fall due before its
-    period has begun (a six-month or annual report of year N is due in N or early N+1)."""
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+
+
+def parse_deadline_text(text: str, year: int) -> tuple[date | None, bool | None]:
+    """Read "trước ngày 20/6" as (20/6 of the period's year, exclusive) and "chậm nhất ngày 20/6"
+    or "đến hết ngày 20/6" as inclusive; (None, None) when the text names no date."""
+    match = _DAY_MONTH.search(text or "")
+    if not match:
+        return None, None
+    day, month, printed_year = int(match[1]), int(match[2]), match[3]
+    try:
+        deadline = date(int(printed_year) if printed_year else year, month, day)
+    except ValueError:
+        return None, None
+    lowered = (text or "").lower()
+    inclusive = "chậm nhất" in lowered or "hết ngày" in lowered or "đến ngày" in lowered
+    return deadline, inclusive
+
+
+def deadline_text_for(deadline: date, inclusive: bool) -> str:
+    return f"{'chậm nhất ngày' if inclusive else 'trước ngày'} {deadline.day}/{deadline.month}"
+
+
+def period_problems(kind: str, year: int | None, deadline: date | None, *, campaign_year: int | None = None,
+                    deadline_text: str = "") -> dict[str, str]:
+    """What is wrong with a reporting period as typed: it belongs to the plan's years, it cannot
+    fall due before it has begun (a report of year N is due in N or early N+1), and the date
+    agrees with the deadline as printed."""
     problems: dict[str, str] = {}
     if year is not None and not 1900 <= year <= 2100:
         problems["year"] = "Năm phải trong khoảng 1900–2100."
+        return problems
+    if year is not None and campaign_year is not None and abs(year - campaign_year) > 1:
+        problems["year"] = f"Kỳ báo cáo phải thuộc năm {campaign_year - 1}–{campaign_year + 1} của kế hoạch."
+        return problems
+    printed, _inclusive = parse_deadline_text(deadline_text, deadline.year if deadline else (year or 2000))
+    if printed is not None and deadline is not None and (printed.day, printed.month) != (deadline.day, deadline.month):
+        problems["deadline"] = (f"Hạn nộp {deadline:%d/%m/%Y} khác với hạn như văn bản "
+                                f"(“{deadline_text}”). Sửa một trong hai cho khớp.")
     elif deadline is not None and year is not None:
         if deadline < date(year, 1, 1):
             problems["deadline"] = f"Hạn nộp phải sau ngày 01/01/{year}, khi kỳ báo cáo bắt đầu."

@@ -41,6 +41,10 @@ class CampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     issue_date = VnDateField(label="Ngày ban hành", required=False)
     quota_collective = quota_field("Số lượng khen thưởng tập thể")
     quota_individual = quota_field("Số lượng khen thưởng cá nhân")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    year = forms.IntegerField(label="Năm thi đua", min_value=1990, max_value=2100,
+                              error_messages={"min_value": "Năm thi đua từ 1990 đến 2100.",
+                                              "max_value": "Năm thi đua từ 1990 đến 2100."})
 
     class Meta:
         model = Campaign
@@ -66,7 +70,10 @@ class CampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
         self.fields["issue_month"].error_messages.update(
             min_value="Tháng từ 1 đến 12.", max_value="Tháng từ 1 đến 12.")
         campaign = self.instance
+        self.fields["issue_year"].min_value = 1990
+        self.fields["issue_year"].widget.attrs.update(min=1990, max=2100)
         if campaign.pk:
+            self.fields["version"].initial = campaign.version
             quotas = {q.recipient_kind: q.count for q in campaign.quotas.filter(subcampaign__isnull=True)}
             self.fields["quota_collective"].initial = quotas.get("collective")
             self.fields["quota_individual"].initial = quotas.get("individual")
@@ -97,7 +104,7 @@ class CampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
                 "individual": self.cleaned_data.get("quota_individual")}
 
     def campaign_fields(self) -> dict:
-        skip = {"quota_collective", "quota_individual", "reason"}
+        skip = {"quota_collective", "quota_individual", "reason", "version"}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
@@ -172,7 +179,11 @@ class RecipientForm(ItemForm):
 
 
 class PeriodForm(ItemForm):
-    deadline = VnDateField(label="Hạn nộp", required=False)
+    deadline = VnDateField(label="Hạn nộp", required=False,
+                           help_text="Để trống: lấy theo hạn như văn bản (“trước ngày 20/6”).")
+    year = forms.IntegerField(label="Năm", min_value=1900, max_value=2100,
+                              error_messages={"min_value": "Năm phải trong khoảng 1900–2100.",
+                                              "max_value": "Năm phải trong khoảng 1900–2100."})
 
     class Meta:
         model = ReportingPeriod
@@ -186,8 +197,10 @@ class PeriodForm(ItemForm):
 
     def clean(self):
         data = super().clean()
-        for field, message in deadlines.period_problems(data.get("kind", ""), data.get("year"),
-                                                         data.get("deadline")).items():
+        problems = deadlines.period_problems(data.get("kind", ""), data.get("year"), data.get("deadline"),
+                                             campaign_year=self.campaign.year,
+                                             deadline_text=data.get("deadline_text", ""))
+        for field, message in problems.items():
             if field in self.fields and not self.has_error(field):
                 self.add_error(field, message)
         return data
@@ -275,7 +288,8 @@ class PledgeForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
         from units.selectors import visible_blocs
 
         self.fields["bloc"].queryset = visible_blocs(user).order_by("name")
-        self.fields["bloc"].empty_label = "(giao ước trong nội bộ đơn vị)"
+        self.fields["bloc"].empty_label = "(không thuộc khối thi đua nào)"
+        self.fields["bloc"].help_text = "Giao ước giữa các khoa, phòng trong một đơn vị: để trống."
         self.fields["file"].help_text = "PDF hoặc ảnh chụp văn bản đã ký, tối đa 10 MB."
         if self.instance.pk:
             self.initial["parties"] = list(self.instance.parties.values_list("pk", flat=True))

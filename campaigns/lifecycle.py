@@ -72,3 +72,21 @@ def is_editable(status: str) -> bool:
 def edit_needs_reason(status: str) -> bool:
     """Once issued, the plan is a signed document: every change says why."""
     return status not in (Status.DRAFT,)
+
+
+def plan_problems(*, year: int, period_start, period_end, issue_date, today) -> dict[str, str]:
+    """What makes a plan's general information impossible, field by field."""
+    problems: dict[str, str] = {}
+    if period_start and period_end and not period_start.year <= year <= period_end.year:
+        problems["period_start"] = f"Thời gian thi đua phải bao gồm năm thi đua {year}."
+    if issue_date is not None and issue_date > today:
+        problems["issue_date"] = "Ngày ban hành không được sau hôm nay."
+    return problems
+
+
+def registry_fields_removed(status: str, before: dict, after: dict) -> list[str]:
+    """An issued plan keeps the number, notation and date the registry gave it: which of them
+    an edit would blank out."""
+    if status == Status.DRAFT:
+        return []
+    return [name for name in ("number", "notation", "issue_date") if before.get(name) and not after.get(name)]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, Lower
@@ -63,7 +64,9 @@ class Campaign(models.Model):
     # A draft prints only the month and year ("ngày     tháng 01 năm 2022"), as seeds 001 and 003 do.
     issue_month = models.PositiveSmallIntegerField(_("tháng (khi chưa có ngày)"), null=True, blank=True)
     issue_year = models.PositiveSmallIntegerField(_("năm (khi chưa có ngày)"), null=True, blank=True)
-    year = models.PositiveSmallIntegerField(_("năm thi đua"))
+    year = models.PositiveSmallIntegerField(
+        _("năm thi đua"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
     period_start = models.DateField(_("thời gian từ ngày"), null=True, blank=True)
     period_end = models.DateField(_("đến ngày"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -77,6 +80,9 @@ class Campaign(models.Model):
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
     source_note = models.CharField(_("nguồn"), max_length=255, blank=True)
     search_text = models.CharField(max_length=800, editable=False, default="")
+    # Optimistic locking: the edit form carries the version it was loaded at; a save from an
+    # older version is refused instead of silently overwriting a colleague's change.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -24,8 +24,9 @@ from campaigns.models import (
     SubCampaign,
 )
 from common import audit, clock
-from common.text import nfc, normalise_search
+from common.text import format_date, nfc, normalise_search
 from units import access
+from units.models import AuditEvent as UnitEvent
 from units.models import Organisation, User
 
 CAMPAIGN_FIELDS = [
@@ -82,6 +83,14 @@ def _fill_campaign(campaign: Campaign) -> None:
     )
 
 
+def _check_plan(campaign: Campaign) -> None:
+    problems = lifecycle.plan_problems(year=campaign.year, period_start=campaign.period_start,
+                                       period_end=campaign.period_end, issue_date=campaign.issue_date,
+                                       today=clock.today())
+    if problems:
+        raise ValidationError(problems)
+
+
 def _check_registry_number(campaign: Campaign) -> None:
     """Numbers restart every calendar year (NĐ 30/2020): one per issuer, notation and year of issue."""
     if not campaign.number or campaign.issue_date is None:
@@ -93,7 +102,15 @@ def _check_registry_number(campaign: Campaign) -> None:
 
 
 def _check_period(campaign: Campaign, period: ReportingPeriod) -> None:
-    problems = deadlines.period_problems(period.kind, period.year, period.deadline)
+    """Fill whichever of the printed deadline and its date is missing from the other, then check."""
+    if period.deadline is None and period.deadline_text:
+        period.deadline, inclusive = deadlines.parse_deadline_text(period.deadline_text, period.year)
+        if inclusive is not None:
+            period.deadline_inclusive = inclusive
+    elif period.deadline is not None and not period.deadline_text:
+        period.deadline_text = deadlines.deadline_text_for(period.deadline, period.deadline_inclusive)
+    problems = deadlines.period_problems(period.kind, period.year, period.deadline, campaign_year=campaign.year,
+                                         deadline_text=period.deadline_text)
     if problems:
         raise ValidationError(problems)
     if period.kind in (ReportingPeriod.Kind.SIX_MONTH, ReportingPeriod.Kind.YEAR):
@@ -124,6 +141,7 @@ def create_campaign(
     fields.setdefault("status", Status.DRAFT)
     campaign = Campaign(issuer=issuer, created_by=by, **fields)
     _fill_campaign(campaign)
+    _check_plan(campaign)
     campaign.full_clean(exclude=["search_text"])
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED, target=campaign,
@@ -136,27 +154,56 @@ def create_campaign(
 @transaction.atomic
 def update_campaign(
     *, by: User | None, campaign: Campaign, reason: str = "", quotas: dict[str, int | None] | None = None,
-    **fields,
+    expected_version: int | None = None, **fields,
 ) -> Campaign:
+    """Change the plan's general information. With `expected_version` (what the form was loaded
+    at), a change saved meanwhile by someone else is refused rather than overwritten."""
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
+    if expected_version is not None and expected_version != campaign.version:
+        last = campaign.events.select_related("actor").first()
+        who = last.actor.get_full_name() if last and last.actor else "người khác"
+        raise ValidationError(_("Kế hoạch vừa được %(who)s sửa (lúc %(when)s). Hãy mở lại trang sửa để xem thay đổi "
+                                "rồi nhập lại phần của bạn.")
+                              % {"who": who, "when": format_date(last.at) if last else ""})
     fields.pop("status", None)  # status only moves through move_campaign
     if "issuer" in fields and fields["issuer"] != campaign.issuer and by is not None:
         access.require(by, "campaign.manage", fields["issuer"])
     before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
+    registry_before = {name: getattr(campaign, name) for name in ("number", "notation", "issue_date")}
     for name, value in fields.items():
         setattr(campaign, name, value)
     _fill_campaign(campaign)
-    if campaign.issue_date and campaign.issue_date > clock.today():
-        raise ValidationError({"issue_date": _("Ngày ban hành không được sau hôm nay.")})
+    removed = lifecycle.registry_fields_removed(
+        campaign.status, registry_before, {name: getattr(campaign, name) for name in registry_before})
+    if removed:
+        raise ValidationError({name: _("Kế hoạch đã ban hành giữ số, ký hiệu và ngày văn thư đã cấp.") for name in removed})
+    _check_plan(campaign)
     _check_registry_number(campaign)
     campaign.full_clean(exclude=["search_text"])
+    campaign.version += 1
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, before=before,
             after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=reason)
     for kind, count in (quotas or {}).items():
         _apply_quota(by=by, campaign=campaign, subcampaign=None, kind=kind, count=count, reason=reason)
     return campaign
+
+
+@transaction.atomic
+def delete_draft(*, by: User | None, campaign: Campaign, reason: str = "") -> None:
+    """Delete a draft that was never issued, with everything in it. Issued plans are documents and
+    are never deleted. The deletion is kept in the issuer's history, since the campaign's own goes."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, editing=False)
+    if campaign.status != Status.DRAFT:
+        raise ValidationError(_("Chỉ xóa được kế hoạch còn là dự thảo."))
+    UnitEvent.objects.create(
+        actor=by, at=clock.now(), organisation=campaign.issuer, action=UnitEvent.Action.DELETED,
+        target_type=str(Campaign._meta.verbose_name), target_id=campaign.pk, target_label=campaign.title[:500],
+        changes=audit.diff(audit.snapshot(campaign, CAMPAIGN_FIELDS), None), reason=reason,
+    )
+    campaign.delete()
 
 
 @transaction.atomic
@@ -190,6 +237,7 @@ def move_campaign(
             campaign.issue_year = None
         _check_registry_number(campaign)
     campaign.status = to
+    campaign.version += 1
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
             after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=reason)
@@ -379,6 +427,12 @@ def save_pledge(
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     participant_ids = set(campaign.participations.values_list("organisation_id", flat=True))
+    if instance.signed_on is not None:
+        if instance.signed_on > clock.today():
+            raise ValidationError({"signed_on": _("Ngày ký không được sau hôm nay.")})
+        if instance.signed_on.year < campaign.year - 1:
+            raise ValidationError({"signed_on": _("Ngày ký quá sớm so với năm thi đua %(year)s.")
+                                   % {"year": campaign.year}})
     if len(parties) < 2:
         raise ValidationError({"parties": _("Giao ước cần ít nhất hai bên.")})
     outsiders = [org.name for org in parties if org.pk not in participant_ids]

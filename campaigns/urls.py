@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.campaign_update, name="campaign-update"),
     path("<int:pk>/lich-su/", views.campaign_history, name="campaign-history"),
     path("<int:pk>/ban-hanh/", views.campaign_issue, name="campaign-issue"),
+    path("<int:pk>/xoa/", views.campaign_delete, name="campaign-delete"),
     path("<int:pk>/chuyen-trang-thai/", views.campaign_move, name="campaign-move"),
     path("<int:pk>/noi-dung/them/", views.subcampaign_form, name="subcampaign-create"),
     path("<int:pk>/noi-dung/<int:item_pk>/", views.subcampaign_detail, name="subcampaign-detail"),

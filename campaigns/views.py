@@ -159,13 +159,27 @@ def campaign_update(request: HttpRequest, campaign: Campaign) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_campaign(by=request.user, campaign=campaign, reason=form.cleaned_data.get("reason", ""),
-                                     quotas=form.quotas(), **form.campaign_fields())
+                                     quotas=form.quotas(), expected_version=form.cleaned_data.get("version"),
+                                     **form.campaign_fields())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu kế hoạch.")
             return redirect(campaign)
     return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+def campaign_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft (a plan never issued); issued plans stay as documents."""
+    campaign = _managed_campaign(request, pk)
+    if campaign.status != Status.DRAFT:
+        messages.error(request, "Chỉ xóa được kế hoạch còn là dự thảo.")
+        return redirect(campaign)
+    return _confirm_delete(
+        request, campaign=campaign, label="dự thảo kế hoạch", obj=campaign, back=campaign.get_absolute_url(),
+        done_url=reverse("campaigns:campaign-list"), done_message=f"Đã xóa dự thảo “{campaign.title}”.",
+        delete=lambda reason: services.delete_draft(by=request.user, campaign=campaign, reason=reason),
+    )
 
 
 def campaign_issue(request: HttpRequest, pk: int) -> HttpResponse:

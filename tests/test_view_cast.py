@@ -63,6 +63,7 @@ def world(tree, cast):
             "campaigns:campaign-update": ((c,), 200, 403, 404),
             "campaigns:campaign-history": ((c,), 200, 200, 404),
             "campaigns:campaign-issue": ((c,), 302, 403, 404),  # not a draft: back to the campaign
+            "campaigns:campaign-delete": ((c,), 302, 403, 404),  # not a draft: back with a message
             "campaigns:subcampaign-create": ((c,), 200, 403, 404),
             "campaigns:subcampaign-detail": ((c, item.pk), 200, 200, 404),
             "campaigns:subcampaign-update": ((c, item.pk), 200, 403, 404),

@@ -2,15 +2,17 @@
 pattern of seeds 001 (indicators, reporting deadlines) and 002 (content items with quotas).
 
 Labelled as demo data. Its dates are placed relative to the day the loader runs, so the demo
-never goes stale: the six-month report is due three weeks ago (for late and missing reports),
-an ad hoc report next week and the annual report in about a month.
+never goes stale: the six-month report was due three weeks ago (for late and missing reports),
+an ad hoc report is due next week and the annual report in about a month.
 """
 
 from datetime import date, timedelta
 
 
 def build(today: date) -> dict:
-    year = today.year
+    # The campaign's year is the one that was running two months ago, so that early in January
+    # the demo shows last year's campaign being summed up rather than a year with no past yet.
+    year = (today - timedelta(days=60)).year
     issue_date = min(today - timedelta(days=2), max(date(year, 1, 12), today - timedelta(days=150)))
     six_month = today - timedelta(days=20)
     ad_hoc = today + timedelta(days=8)
@@ -134,12 +136,12 @@ def build(today: date) -> dict:
         "PLEDGES": [
             dict(title=f"Giao ước thi đua năm {year} của Khối các bệnh viện tuyến tỉnh",
                  bloc="Khối các bệnh viện tuyến tỉnh", parties=["TN:BVA", "TN:BVC", "TN:BVLBP", "TN:BVYHCT"],
-                 signed_on=issue_date + timedelta(days=20),
+                 signed_on=min(issue_date + timedelta(days=20), today),
                  commitments="1. Hoàn thành 100% chỉ tiêu chuyên môn được giao.\n2. Không để xảy ra sự cố y khoa "
                              "nghiêm trọng.\n3. Tỷ lệ hài lòng của người bệnh đạt trên 90%."),
             dict(title=f"Giao ước thi đua năm {year} của Khối các trung tâm y tế",
                  bloc="Khối các trung tâm y tế", parties=["TN:TTYT-PB", "TN:TTYT-DT", "TN:TTYT-DH", "TN:CDC"],
-                 signed_on=issue_date + timedelta(days=25),
+                 signed_on=min(issue_date + timedelta(days=25), today),
                  commitments="1. Duy trì 100% trạm y tế xã đạt Bộ tiêu chí quốc gia về y tế xã.\n2. Tỷ lệ trẻ em dưới "
                              "1 tuổi được tiêm chủng đầy đủ đạt từ 97% trở lên."),
         ],

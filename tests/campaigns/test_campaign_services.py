@@ -202,3 +202,15 @@ def test_summing_up_before_the_period_ends_needs_a_reason(tree, cast, settings):
         services.move_campaign(by=cast["secretariat"], campaign=campaign, to=Status.UNDER_REVIEW)
     services.move_campaign(by=cast["secretariat"], campaign=campaign, to=Status.UNDER_REVIEW,
                            reason="Tổng kết sớm theo chỉ đạo")
+
+
+def test_a_printed_deadline_fills_the_date_and_a_date_fills_the_printed_text(tree, cast):
+    from campaigns.models import ReportingPeriod
+
+    campaign = make_campaign(tree["A"])
+    six = services.save_item(by=None, campaign=campaign,
+                             instance=ReportingPeriod(kind="six_month", year=2026, deadline_text="trước ngày 20/6"))
+    assert (six.deadline, six.deadline_inclusive) == (date(2026, 6, 20), False)
+    annual = services.save_item(by=None, campaign=campaign,
+                                instance=ReportingPeriod(kind="year", year=2026, deadline=date(2026, 12, 20)))
+    assert annual.deadline_text == "trước ngày 20/12"

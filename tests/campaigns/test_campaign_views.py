@@ -270,3 +270,42 @@ def test_home_page_runs_a_constant_number_of_queries(login, tree, cast, settings
         services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
             kind="year", year=2026, deadline=date(2026, 12, 20)))
     assert count_queries(client, reverse("home")) == small
+
+
+def test_two_editors_do_not_overwrite_each_other(login, tree, cast):
+    campaign = make_campaign(tree["A"], "Kế hoạch sửa cùng lúc")
+    client = login(cast["secretariat"])
+    form_page = client.get(reverse("campaigns:campaign-update", args=[campaign.pk])).content.decode()
+    assert f'name="version" value="{campaign.version}"' in form_page
+    data = {"issuer": tree["A"].pk, "document_kind": "plan", "title": campaign.title, "form": "regular",
+            "year": 2026, "version": campaign.version}
+    services.update_campaign(by=cast["leader"], campaign=campaign, theme="Chủ đề của lãnh đạo")
+    response = client.post(reverse("campaigns:campaign-update", args=[campaign.pk]), {**data, "closing": "Đoạn kết"})
+    assert response.status_code == 200 and "vừa được" in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.theme == "Chủ đề của lãnh đạo" and campaign.closing == ""
+
+
+def test_an_issued_plan_cannot_lose_its_number(login, tree, cast):
+    campaign = make_campaign(tree["A"], "Đã ban hành")
+    services.move_campaign(by=None, campaign=campaign, to=Status.ISSUED, number=9, notation="KH-SYT",
+                           issue_date=date(2026, 2, 1))
+    response = login(cast["secretariat"]).post(reverse("campaigns:campaign-update", args=[campaign.pk]), {
+        "issuer": tree["A"].pk, "document_kind": "plan", "title": campaign.title, "form": "regular", "year": 2026,
+        "number": "", "notation": "KH-SYT", "issue_date": "", "reason": "Thử xóa số"})
+    assert "giữ số, ký hiệu và ngày" in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.number == 9
+
+
+def test_a_draft_can_be_deleted_and_an_issued_plan_cannot(login, tree, cast):
+    from units.models import AuditEvent
+
+    client = login(cast["secretariat"])
+    draft = make_campaign(tree["A"], "Dự thảo thử")
+    client.post(reverse("campaigns:campaign-delete", args=[draft.pk]))
+    assert not Campaign.objects.filter(pk=draft.pk).exists()
+    assert AuditEvent.objects.filter(organisation=tree["A"], action="deleted", target_label="Dự thảo thử").exists()
+    issued = make_campaign(tree["A"], "Đã ban hành", status=Status.IN_PROGRESS)
+    response = client.post(reverse("campaigns:campaign-delete", args=[issued.pk]))
+    assert response.status_code == 302 and Campaign.objects.filter(pk=issued.pk).exists()

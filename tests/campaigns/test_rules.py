@@ -105,3 +105,40 @@ def test_per_programme_quota_reads_as_the_plan_prints_it():
 def test_period_problems(kind, year, deadline, field):
     problems = deadlines.period_problems(kind, year, deadline)
     assert (field in problems) if field else problems == {}
+
+
+def test_plan_period_must_cover_its_year_and_issue_is_not_in_the_future():
+    assert lifecycle.plan_problems(year=2026, period_start=date(2030, 1, 1), period_end=date(2030, 12, 31),
+                                   issue_date=None, today=date(2026, 11, 23)) == {
+        "period_start": "Thời gian thi đua phải bao gồm năm thi đua 2026."}
+    assert "issue_date" in lifecycle.plan_problems(year=2026, period_start=None, period_end=None,
+                                                   issue_date=date(2027, 1, 1), today=date(2026, 11, 23))
+
+
+def test_an_issued_plan_keeps_its_registry_fields():
+    before = {"number": 15, "notation": "KH-SYT", "issue_date": date(2026, 1, 5)}
+    after = {"number": None, "notation": "KH-SYT", "issue_date": None}
+    assert lifecycle.registry_fields_removed(Status.ISSUED, before, after) == ["number", "issue_date"]
+    assert lifecycle.registry_fields_removed(Status.DRAFT, before, after) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("trước ngày 20/6", (date(2022, 6, 20), False)),
+    ("chậm nhất ngày 20/12", (date(2022, 12, 20), True)),
+    ("đến hết ngày 5 / 1 / 2023", (date(2023, 1, 5), True)),
+    ("định kỳ 06 tháng", (None, None)),
+    ("trước ngày 31/2", (None, None)),
+])
+def test_deadline_text_is_read_as_printed(text, expected):
+    assert deadlines.parse_deadline_text(text, 2022) == expected
+
+
+def test_printed_deadline_and_date_must_agree():
+    problems = deadlines.period_problems("six_month", 2026, date(2026, 7, 20), deadline_text="trước ngày 25/7")
+    assert "deadline" in problems
+    assert deadlines.period_problems("six_month", 2026, date(2026, 7, 25), deadline_text="trước ngày 25/7") == {}
+
+
+def test_a_period_belongs_to_the_plans_years():
+    assert "year" in deadlines.period_problems("year", 2031, None, campaign_year=2026)
+    assert deadlines.period_problems("year", 2027, None, campaign_year=2026) == {}
