@@ -1,6 +1,6 @@
 """How quotas and căn cứ read in the plans. Pure: data in, text out."""
 
-from common.text import two_digits
+from common.text import long_date, two_digits
 
 
 def quota_text(collective: int | None, individual: int | None, note: str = "") -> str:
@@ -47,3 +47,28 @@ def legal_basis_paragraphs(rows: list, *, has_preamble: bool) -> list[list[tuple
             paragraphs.append([])
         paragraphs[-1].append((row, separator))
     return paragraphs
+
+
+LEAD_WORDS = ("Căn cứ", "Thực hiện", "Hưởng ứng", "Theo")
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """ "Căn cứ Luật …" → ("Căn cứ", "Luật …"): a lead word typed into the text is taken out of it."""
+    stripped = (text or "").strip()
+    for lead in LEAD_WORDS:
+        if stripped.lower().startswith(lead.lower() + " "):
+            return stripped[:len(lead)], stripped[len(lead):].strip()
+    return "", stripped
+
+
+def compose_basis(*, kind: str, number: str, issued_on, issuer_name: str, subject: str) -> str:
+    """The căn cứ line from its parts, worded as NĐ 30/2020 cites documents: "Nghị định số
+    152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định …"; a law is cited by its
+    name and date, without number: "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"."""
+    when = long_date(issued_on) if issued_on else ""
+    kind = (kind or "").strip() or "Văn bản"
+    if kind.lower().startswith("luật"):
+        parts = [kind if not subject else f"{kind} {subject}", when]
+    else:
+        parts = [kind, f"số {number}" if number else "", when, f"của {issuer_name}" if issuer_name else "", subject]
+    return " ".join(part for part in parts if part)

@@ -1,7 +1,7 @@
 from django import forms
 from django.urls import reverse
 
-from campaigns import deadlines, lifecycle
+from campaigns import deadlines, formatting, lifecycle
 from campaigns.models import (
     Campaign,
     LegalBasis,
@@ -12,7 +12,6 @@ from campaigns.models import (
     SubCampaign,
 )
 from common.forms import FilterFormMixin, ProtectedFileInput, ReasonField, VnDateField, VnMessagesMixin
-from common.text import format_date
 from common.uploads import check_document
 from units import access
 from units.forms import set_organisation_choices
@@ -155,20 +154,21 @@ class LegalBasisForm(ItemForm):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("text") or "").strip():
-            parts = [data.get("kind") or "Văn bản"]
-            if data.get("number"):
-                parts.append(f"số {data['number']}")
-            if data.get("issued_on"):
-                parts.append(f"ngày {format_date(data['issued_on'])}")
-            if data.get("issuer_name"):
-                parts.append(f"của {data['issuer_name']}")
-            if data.get("subject"):
-                parts.append(data["subject"])
-            if len(parts) == 1:
-                self.add_error("text", "Ghi nội dung căn cứ, hoặc điền số, ngày, cơ quan ban hành.")
-            data["text"] = " ".join(parts)
-            self.instance.text = data["text"]
+        text = (data.get("text") or "").strip()
+        typed_lead, rest = formatting.split_lead(text)
+        if typed_lead:
+            # "Căn cứ …" typed into the text: the lead word goes to its own field, never printed twice.
+            data["lead"] = data.get("lead") or typed_lead
+            text = rest
+        if not text:
+            if not any(data.get(name) for name in ("number", "issued_on", "issuer_name", "subject")):
+                self.add_error("text", "Ghi nội dung căn cứ, hoặc điền số, ngày, cơ quan ban hành, trích yếu.")
+            text = formatting.compose_basis(kind=data.get("kind", ""), number=data.get("number", ""),
+                                            issued_on=data.get("issued_on"), issuer_name=data.get("issuer_name", ""),
+                                            subject=data.get("subject", ""))
+        data["text"] = text
+        self.instance.text = text
+        self.instance.lead = data.get("lead", "")
         return data
 
 
@@ -229,7 +229,12 @@ class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
-        self.fields["parent"].empty_label = "(nội dung cấp 1)"
+        # In the plan's order, indented: "2", "  2.1", "    2.1.a", "  2.2"…
+        from campaigns.selectors import flatten_items, subcampaign_tree
+
+        nodes = [n for n in flatten_items(subcampaign_tree(campaign)) if n.item.pk != self.instance.pk]
+        self.fields["parent"].choices = [("", "(nội dung cấp 1)")] + [
+            (n.item.pk, "\u00a0\u00a0\u00a0" * n.level + str(n.item)) for n in nodes]
         visible = access.visible_organisations(user).filter(closed_on__isnull=True)
         for name in ("host", "responsible"):
             set_organisation_choices(self.fields[name], visible, blank="(không chọn)")

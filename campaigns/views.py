@@ -329,6 +329,9 @@ def subcampaign_form(request: HttpRequest, campaign: Campaign, item_pk: int | No
 @_editable
 def subcampaign_delete(request: HttpRequest, campaign: Campaign, item_pk: int) -> HttpResponse:
     item = get_object_or_404(SubCampaign, pk=item_pk, campaign=campaign)
+    if item.children.exists():
+        messages.error(request, "Nội dung này còn nội dung con: hãy xóa hoặc chuyển các nội dung con trước.")
+        return redirect(item)
     return _confirm_delete(
         request, campaign=campaign, label="nội dung thi đua", obj=item, back=item.get_absolute_url(),
         done_url=_tab_url(campaign, "noi-dung"), done_message="Đã xóa nội dung thi đua.",

@@ -86,6 +86,11 @@ class VnMessagesMixin:
         super().__init__(*args, **kwargs)
         stock = {key: str(value) for key, value in forms.IntegerField.default_error_messages.items()}
         for field in self.fields.values():
+            if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)):
+                # A forged or stale value (another unit's id in the page source) gets a plain answer.
+                field.error_messages["invalid_choice"] = "Lựa chọn không hợp lệ: hãy chọn lại trong danh sách."
+                if isinstance(field, forms.ModelMultipleChoiceField):
+                    field.error_messages["invalid_pk_value"] = "Lựa chọn không hợp lệ: hãy chọn lại trong danh sách."
             if isinstance(field, forms.IntegerField):
                 for key, message in NUMBER_MESSAGES.items():
                     current = field.error_messages.get(key)

@@ -122,13 +122,18 @@ def document_date_line(
     """
     blank = "\u00a0" * 5
     if day is not None:
-        text = f"ngày {day.day:02d} tháng {_month(day.month)} năm {day.year}"
+        text = long_date(day)
     elif month is not None or year is not None:
         month_text = _month(month) if month else blank
         text = f"ngày {blank} tháng {month_text} năm {year or blank}"
     else:
         return ""
     return f"{place}, {text}" if place else text.capitalize()
+
+
+def long_date(day: date) -> str:
+    """ "ngày 04 tháng 4 năm 2021", padded as NĐ 30/2020 says (days < 10, months 1 and 2)."""
+    return f"ngày {day.day:02d} tháng {_month(day.month)} năm {day.year}"
 
 
 def _month(month: int) -> str:

@@ -20,6 +20,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache holds login failure counts: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def tree(db):
     """Two issuers. Sở A: office TCHC, hospital BV (with a ward), health centre TT (with a station).

@@ -243,10 +243,36 @@ class PersonFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
 
 
 class LoginForm(AuthenticationForm):
+    """Login with Vietnamese messages, and a pause after repeated failures for one username so
+    that passwords cannot be guessed by trying (the count lives in the cache)."""
+
     error_messages = {
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý mật khẩu phân biệt chữ hoa, chữ thường.",
         "inactive": "Tài khoản này đã bị khóa. Liên hệ Thường trực Hội đồng Thi đua – Khen thưởng để mở lại.",
+        "throttled": "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(minutes)s phút, hoặc liên hệ Thường trực "
+                     "để đặt lại mật khẩu.",
     }
+    MAX_FAILURES = 5
+    PAUSE_SECONDS = 15 * 60
+
+    def _key(self) -> str:
+        return "login-failures:" + (self.data.get("username") or "").strip().lower()[:150]
+
+    def clean(self):
+        from django.core.cache import cache
+
+        if cache.get(self._key(), 0) >= self.MAX_FAILURES:
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled",
+                                        params={"minutes": self.PAUSE_SECONDS // 60})
+        try:
+            data = super().clean()
+        except forms.ValidationError as error:
+            if getattr(error, "code", "") == "invalid_login":
+                cache.add(self._key(), 0, self.PAUSE_SECONDS)
+                cache.incr(self._key())
+            raise
+        cache.delete(self._key())
+        return data
 
 
 class OwnPasswordForm(PasswordChangeForm):

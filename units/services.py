@@ -367,6 +367,11 @@ def set_bloc_member(*, by: User | None, bloc: Bloc, organisation: Organisation, 
         raise PermissionDenied
     if role not in BlocMember.Role.values:
         raise ValidationError({"role": _("Vai trò không hợp lệ.")})
+    if role == BlocMember.Role.HEAD:
+        head = bloc.members.filter(role=BlocMember.Role.HEAD).exclude(organisation=organisation).first()
+        if head is not None:
+            raise ValidationError({"role": _("Khối đã có trưởng khối (%(name)s). Đổi vai trò của đơn vị đó trước.")
+                                   % {"name": head.organisation.name}})
     member, created = BlocMember.objects.get_or_create(bloc=bloc, organisation=organisation,
                                                        defaults={"role": role})
     old_role = "" if created else member.get_role_display()
@@ -423,6 +428,8 @@ def create_account(
     username = username.strip()
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
+    if email.strip() and User.objects.filter(email__iexact=email.strip()).exists():
+        raise ValidationError({"email": _("Thư điện tử này đã dùng cho một tài khoản khác.")})
     if person is not None:
         if by is not None and not access.can(by, "account.manage", person.organisation):
             raise PermissionDenied

@@ -309,3 +309,11 @@ def test_a_draft_can_be_deleted_and_an_issued_plan_cannot(login, tree, cast):
     issued = make_campaign(tree["A"], "Đã ban hành", status=Status.IN_PROGRESS)
     response = client.post(reverse("campaigns:campaign-delete", args=[issued.pk]))
     assert response.status_code == 302 and Campaign.objects.filter(pk=issued.pk).exists()
+
+
+def test_a_lead_word_typed_into_the_basis_is_printed_once(login, tree, cast):
+    campaign = make_campaign(tree["A"])
+    login(cast["secretariat"]).post(reverse("campaigns:item-create", args=[campaign.pk, "can-cu"]), {
+        "order": 1, "lead": "Căn cứ", "text": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"})
+    basis = campaign.legal_bases.get()
+    assert (basis.lead, basis.text) == ("Căn cứ", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")

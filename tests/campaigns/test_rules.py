@@ -142,3 +142,15 @@ def test_printed_deadline_and_date_must_agree():
 def test_a_period_belongs_to_the_plans_years():
     assert "year" in deadlines.period_problems("year", 2031, None, campaign_year=2026)
     assert deadlines.period_problems("year", 2027, None, campaign_year=2026) == {}
+
+
+def test_basis_lines_are_worded_as_documents_cite_them():
+    from campaigns.formatting import compose_basis, split_lead
+
+    assert compose_basis(kind="Luật", number="", issued_on=date(2022, 6, 15), issuer_name="Quốc hội",
+                         subject="Thi đua, khen thưởng") == "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+    assert compose_basis(kind="Kế hoạch", number="42/KH-UBND", issued_on=date(2021, 4, 4),
+                         issuer_name="Ủy ban nhân dân tỉnh Đồng Tháp", subject="") == (
+        "Kế hoạch số 42/KH-UBND ngày 04 tháng 4 năm 2021 của Ủy ban nhân dân tỉnh Đồng Tháp")
+    assert split_lead("Căn cứ Luật Thi đua, khen thưởng") == ("Căn cứ", "Luật Thi đua, khen thưởng")
+    assert split_lead("Luật Thi đua") == ("", "Luật Thi đua")

@@ -147,3 +147,38 @@ def test_an_account_can_start_from_a_person_page(login, tree, cast):
     assert 'value="Lý Thị Hạnh"' in content and 'value="NV88"' in content
     outsider_view = login(cast["outsider"]).get(reverse("units:account-create"), {"person": person.pk})
     assert "Lý Thị Hạnh" not in outsider_view.content.decode()
+
+
+def test_repeated_wrong_passwords_pause_the_username(client, cast):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "dv.bv", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "dv.bv", "password": PASSWORD})
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+    cache.clear()
+    assert client.post(reverse("login"), {"username": "dv.bv", "password": PASSWORD}).status_code == 302
+
+
+def test_two_accounts_cannot_share_an_email(tree, cast):
+    from django.core.exceptions import ValidationError
+
+    from units import services
+
+    services.create_account(by=None, username="a1", full_name="A", email="chung@example.vn",
+                            organisation=tree["A.BV"], role="unit_staff")
+    with pytest.raises(ValidationError):
+        services.create_account(by=None, username="a2", full_name="B", email="CHUNG@example.vn",
+                                organisation=tree["A.BV"], role="unit_staff")
+
+
+def test_a_bloc_has_one_head(tree, cast):
+    from django.core.exceptions import ValidationError
+
+    from units import services
+
+    bloc = services.create_bloc(by=None, organiser=tree["A"], name="Khối")
+    services.set_bloc_member(by=None, bloc=bloc, organisation=tree["A.BV"], role="head")
+    with pytest.raises(ValidationError):
+        services.set_bloc_member(by=None, bloc=bloc, organisation=tree["A.TT"], role="head")
