@@ -184,6 +184,7 @@ class Section(models.Model):
     class Block(models.TextChoices):
         NONE = "", _("Không")
         INDICATORS = "indicators", _("Bảng chỉ tiêu")
+        INDICATOR_LIST = "indicator_list", _("Chỉ tiêu dạng gạch đầu dòng")
         SUBCAMPAIGNS = "subcampaigns", _("Danh sách nội dung thi đua")
         QUOTAS = "quotas", _("Số lượng khen thưởng")
         PERIODS = "periods", _("Kỳ báo cáo")

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from io import BytesIO
 from typing import IO
 
+from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -32,7 +33,8 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in sheet.rows:
-            ws.append(row)
+            # Lazy translations (choice labels) are not strings openpyxl knows.
+            ws.append([str(value) if isinstance(value, Promise) else value for value in row])
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if isinstance(cell.value, (date, datetime)):

@@ -11,5 +11,6 @@ urlpatterns = [
     path("doi-mat-khau/", unit_views.password_change, name="password_change"),
     path("don-vi/", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
+    path("chi-tieu/", include("indicators.urls")),
     path("quan-tri-django/", admin.site.urls),
 ]

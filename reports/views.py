@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from campaigns import selectors as campaign_selectors
 from common import clock
+from indicators import selectors as indicator_selectors
 from units import access
 from units import selectors as unit_selectors
 
@@ -17,6 +18,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "today": today,
         "memberships": memberships,
         "deadlines": campaign_selectors.upcoming_deadlines(request.user, today),
+        "my_reports": indicator_selectors.reports_for(request.user, today),
+        "awaiting_review": indicator_selectors.awaiting_review(request.user),
         **campaign_selectors.home_campaigns(request.user),
     })
 

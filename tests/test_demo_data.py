@@ -86,7 +86,7 @@ def test_seed_000_holds_the_district_plan(demo):
     recipients = [r.printed for r in plan.recipients.all()]
     assert "Các đơn vị tại mục IV" in recipients and recipients[-1] == "Lưu: VT, CV/VX."
     blocks = list(plan.sections.exclude(block="").values_list("block", flat=True))
-    assert blocks == ["indicators", "quotas"]
+    assert blocks == ["indicator_list", "quotas"]
     prose = " ".join(plan.sections.values_list("body", flat=True))
     assert "11,88" not in prose  # the key targets come from indicator data, never typed into the prose
     assert plan.participations.count() == 10  # the communes
@@ -156,7 +156,7 @@ def test_live_deadlines_move_when_the_loader_runs_later(demo):
     call_command("load_demo", "--today", later.isoformat(), stdout=StringIO())
     live = Campaign.objects.get(is_demo=True)
     annual = ReportingPeriod.objects.get(campaign=live, kind="year")
-    assert annual.deadline == later + timedelta(days=30)
+    assert annual.deadline == later + timedelta(days=40)
 
 
 def test_donvi_sees_its_subtree_and_the_campaigns_it_takes_part_in(demo, client):

@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from campaigns import services as campaign_services
 from campaigns.lifecycle import Status
 from campaigns.models import LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
+from indicators import services as indicator_services
+from indicators.models import CampaignIndicator, IndicatorDefinition, SubmissionAttachment
 from tests.factories import make_campaign, make_person
 from units import services as unit_services
 
@@ -34,8 +37,19 @@ def world(tree, cast):
     person = make_person(tree["A.BV"], "Nguyễn Văn An", "NV1")
     participation = campaign.participations.get(organisation=tree["A.BV"])
     c = campaign.pk
+    definition = indicator_services.save_definition(by=None, instance=IndicatorDefinition(
+        issuer=tree["A"], code="BHYT", name="Tỷ lệ tham gia bảo hiểm y tế", unit="%", direction="higher"))
+    indicator = indicator_services.save_indicator(by=None, campaign=campaign, instance=CampaignIndicator(
+        definition=definition, number="1", comparator="gte", target_text="≥91%"))
+    report = indicator_services.import_report(period=period, organisation=tree["A.BV"], values={indicator.pk: "92"},
+                                              status="submitted", submitted_at=timezone.now())
+    attachment = SubmissionAttachment(submission=report)
+    attachment.file.save("bao-cao.pdf", SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4"), save=True)
+    result = report.results.get()
+    result.evidence.save("minh-chung.pdf", SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4"), save=True)
+    bv, p = tree["A.BV"].pk, period.pk
     return {
-        "organisation": tree["A.BV"], "person": person, "bloc": bloc, "member": member, "campaign": campaign,
+        "organisation": tree["A.BV"], "person": person, "period_pk": p, "bloc": bloc, "member": member, "campaign": campaign,
         "urls": {
             # name: (args, owner, member, outsider) — GET status codes
             "home": ((), 200, 200, 200),
@@ -79,6 +93,22 @@ def world(tree, cast):
             "campaigns:item-update": ((c, "de-muc", section.pk), 200, 403, 404),
             "campaigns:item-delete": ((c, "can-cu", basis.pk), 200, 403, 404),
             "password_change": ((), 200, 200, 200),
+            "indicators:index": ((), 200, 200, 200),
+            "indicators:campaign-results": ((c,), 200, 200, 404),
+            "indicators:campaign-results-xlsx": ((c,), 200, 200, 404),
+            "indicators:indicator-create": ((c,), 200, 403, 404),
+            "indicators:indicator-update": ((c, indicator.pk), 200, 403, 404),
+            "indicators:indicator-delete": ((c, indicator.pk), 200, 403, 404),
+            "indicators:unit-targets": ((c, indicator.pk), 200, 403, 404),
+            "indicators:completeness": ((c,), 200, 200, 404),
+            "indicators:completeness-xlsx": ((c,), 200, 200, 404),
+            "indicators:unit-results": ((c, bv), 200, 200, 404),
+            "indicators:unit-results-xlsx": ((c, bv), 200, 200, 404),
+            "indicators:report": ((p, bv), 200, 200, 404),
+            "indicators:report-template": ((p, bv), 200, 200, 404),
+            "indicators:report-upload": ((p, bv), 403, 200, 404),  # the secretariat reviews, it does not enter
+            "indicators:attachment-file": ((attachment.pk,), 200, 200, 404),
+            "indicators:evidence-file": ((result.pk,), 200, 200, 404),
             "search": ((), 200, 200, 200),
         },
         "post_only": {
@@ -90,6 +120,10 @@ def world(tree, cast):
             "units:account-set-active": (cast["other_staff"].pk,),
             "units:account-reset-password": (cast["other_staff"].pk,),
             "campaigns:campaign-move": (c,),
+            "indicators:remind": (c, p),
+            "indicators:report-review": (p, bv),
+            "indicators:report-exception": (p, bv),
+            "indicators:report-override": (p, bv),
         },
         "extra": {"recipient": recipient, "period": period},
     }
@@ -122,11 +156,15 @@ def test_state_changing_posts_from_outside_change_nothing(login, cast, world, ro
     world["campaign"].refresh_from_db()
     assert world["campaign"].status == Status.IN_PROGRESS
     assert world["bloc"].members.count() == 1
+    from indicators.models import Submission
+
+    assert Submission.objects.get().status == "submitted"
 
 
 def test_every_named_url_is_in_the_cast(world):
     """A new page must declare what each role gets here."""
-    declared = set(world["urls"]) | set(world["post_only"]) | {"login", "logout"}
+    # report-attachment has its own test below (its member may post).
+    declared = set(world["urls"]) | set(world["post_only"]) | {"login", "logout", "indicators:report-attachment"}
     names = set()
     for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items():
         if namespace == "admin":
@@ -147,7 +185,10 @@ def test_no_link_on_a_page_leads_to_a_404(login, cast, world, role):
              and not name.endswith("-file")]
     broken = {}
     for page in pages:
-        html = client.get(page).content.decode()
+        response = client.get(page)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        html = response.content.decode()
         for href in set(re.findall(r'href="(/[^"#?]*)', html)):
             if href.startswith(("/static/", "/quan-tri-django/", "/dang-xuat/")):
                 continue
@@ -155,3 +196,16 @@ def test_no_link_on_a_page_leads_to_a_404(login, cast, world, role):
             if status in (404, 500):
                 broken[href] = (page, status)
     assert broken == {}
+
+
+def test_attachments_go_only_to_the_units_own_report(login, cast, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from indicators.models import SubmissionAttachment
+
+    url = reverse("indicators:report-attachment", args=[world["period_pk"], world["organisation"].pk])
+    before = SubmissionAttachment.objects.count()
+    for who, status in (("outsider", 404), ("other_staff", 404), ("secretariat", 403)):
+        response = login(cast[who]).post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4")})
+        assert response.status_code == status, who
+    assert SubmissionAttachment.objects.count() == before

@@ -2,8 +2,9 @@
 pattern of seeds 001 (indicators, reporting deadlines) and 002 (content items with quotas).
 
 Labelled as demo data. Its dates are placed relative to the day the loader runs, so the demo
-never goes stale: the six-month report was due three weeks ago (for late and missing reports),
-an ad hoc report is due next week and the annual report in about a month.
+never goes stale: the six-month report is due in ten days (some units have sent it, donvi has
+it to fill in), an ad hoc report was due last week (for late and missing reports) and the annual
+report is due in about six weeks.
 """
 
 from datetime import date, timedelta
@@ -14,9 +15,9 @@ def build(today: date) -> dict:
     # the demo shows last year's campaign being summed up rather than a year with no past yet.
     year = (today - timedelta(days=60)).year
     issue_date = min(today - timedelta(days=2), max(date(year, 1, 12), today - timedelta(days=150)))
-    six_month = today - timedelta(days=20)
-    ad_hoc = today + timedelta(days=8)
-    annual = today + timedelta(days=30)
+    six_month = today + timedelta(days=10)
+    ad_hoc = today - timedelta(days=6)
+    annual = today + timedelta(days=40)
     return {
         "CAMPAIGN": dict(
             key="live", issuer="TN", document_kind="plan",

@@ -17,12 +17,15 @@ SEEDS = ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004"]
 REANCHOR_NOTE = "Dữ liệu minh họa: đặt lại hạn báo cáo theo ngày nạp dữ liệu."
 
 
-def load(orgs: dict[str, Organisation], today: date, log=print) -> None:
+def load(orgs: dict[str, Organisation], today: date, log=print) -> dict[str, Campaign]:
+    """Load every seed and the live campaign; returns them by key ("seed-000" … "live")."""
+    loaded = {}
     for name in SEEDS:
         module = importlib.import_module(f"campaigns.demo.{name}")
         data = {key: getattr(module, key) for key in dir(module) if key.isupper()}
-        _load_one(data, orgs, log, demo=False)
-    _load_one(live.build(today), orgs, log, demo=True)
+        loaded[data["CAMPAIGN"]["key"]] = _load_one(data, orgs, log, demo=False)
+    loaded["live"] = _load_one(live.build(today), orgs, log, demo=True)
+    return loaded
 
 
 def _load_one(data: dict, orgs: dict[str, Organisation], log, *, demo: bool) -> Campaign:

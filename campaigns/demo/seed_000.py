@@ -11,7 +11,7 @@ Judgement calls:
   row as printed without the lead word and without the joining "; ", " và " or final ".".
   `subject` drops the connecting "về việc"/"về".
 - II. MỤC TIÊU: the six "+ …" key targets are not typed; the paragraph that introduces them
-  ("- Phấn đấu thực hiện … năm 2021:") stays and the section carries block="indicators".
+  ("- Phấn đấu thực hiện … năm 2021:") stays and the section carries block="indicator_list": the key targets print as "+ …" lines.
 - IV.2 "Số lượng khen thưởng tập thể, cá nhân:" has block="quotas" and no body: its two lines
   (05 tập thể, 10 cá nhân) are rendered from CAMPAIGN_QUOTAS.
 - III.2's 2.1–2.5 are numbered body paragraphs (as in FORMAT.md), not level-3 headings; IV.1.1
@@ -172,7 +172,7 @@ SECTIONS = [
             "- Phấn đấu thực hiện đạt và vượt các chỉ tiêu trọng tâm về nâng cao chất lượng "
             "sức khỏe trên địa bàn Huyện năm 2021:"
         ),
-        block="indicators",
+        block="indicator_list",
     ),
     dict(level=1, heading="III. NỘI DUNG THI ĐUA.", body=""),
     dict(
@@ -364,9 +364,13 @@ SUBCAMPAIGNS = []
 
 CAMPAIGN_QUOTAS = {"collective": 5, "individual": 10}
 
+# The seed says only "Định kỳ 06 tháng, năm": the dates are the demo's, and say so, so that the
+# completeness matrix has on-time, late and missing reports to show.
 PERIODS = [
-    dict(kind="six_month", year=2021, deadline_text="", deadline=None, deadline_inclusive=False),
-    dict(kind="year", year=2021, deadline_text="", deadline=None, deadline_inclusive=False),
+    dict(kind="six_month", year=2021, deadline_text="Định kỳ 06 tháng (hạn minh họa: trước ngày 20/6)",
+         deadline=date(2021, 6, 20), deadline_inclusive=False),
+    dict(kind="year", year=2021, deadline_text="Định kỳ năm (hạn minh họa: trước ngày 20/12)",
+         deadline=date(2021, 12, 20), deadline_inclusive=False),
 ]
 
 PARTICIPANTS = "communes"

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from campaigns.demo import loader as campaign_loader
 from common import clock
+from indicators import demo as indicator_demo
 from units.demo import DEMO_PASSWORD, Loader
 
 
@@ -25,7 +26,8 @@ class Command(BaseCommand):
             units = Loader(log=self.stdout.write)
             units.load()
             self.stdout.write("Phong trào thi đua:")
-            campaign_loader.load(units.orgs, day, log=self.stdout.write)
+            campaigns = campaign_loader.load(units.orgs, day, log=self.stdout.write)
+            indicator_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             units.close_reformed()
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu minh họa (mốc ngày {day:%d/%m/%Y}). Mật khẩu các tài khoản demo: {DEMO_PASSWORD}"

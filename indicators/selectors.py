@@ -1,0 +1,441 @@
+"""What the indicator pages show, each in a fixed number of queries whatever the number of units,
+indicators and periods."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from campaigns import deadlines
+from campaigns.models import Campaign, Participation, ReportingPeriod
+from common.text import vi_sort_key
+from indicators import evaluation, submissions
+from indicators.evaluation import Comparator
+from indicators.models import CampaignIndicator, Result, Submission, UnitTarget
+from units import access
+from units.models import Organisation
+
+Scope = CampaignIndicator.Scope
+Rollup = CampaignIndicator.Rollup
+
+
+def campaign_indicators(campaign: Campaign) -> list[CampaignIndicator]:
+    """The campaign's rows in the plan's order, parents before their sub-rows; two queries."""
+    rows = list(campaign.indicators.select_related("definition", "responsible", "subcampaign")
+                .prefetch_related(Prefetch("reporting_units", queryset=Organisation.objects.only("id", "name"))))
+    by_parent: dict[int | None, list[CampaignIndicator]] = defaultdict(list)
+    for row in rows:
+        by_parent[row.parent_id].append(row)
+    ordered: list[CampaignIndicator] = []
+
+    def walk(parent_id, level):
+        for row in sorted(by_parent.get(parent_id, []), key=lambda r: (r.order, r.pk)):
+            row.level = level
+            ordered.append(row)
+            walk(row.pk, level + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def participant_ids(campaign: Campaign) -> set[int]:
+    return set(Participation.objects.filter(campaign=campaign).values_list("organisation_id", flat=True))
+
+
+def reporters(indicator: CampaignIndicator, participants: set[int]) -> set[int]:
+    """Which organisations report this indicator (reporting_units must be prefetched)."""
+    if indicator.is_group:
+        return set()
+    if indicator.reporting_scope == Scope.RESPONSIBLE:
+        return {indicator.responsible_id} if indicator.responsible_id else set()
+    units = participants if indicator.reporting_scope == Scope.ALL else {u.pk for u in indicator.reporting_units.all()}
+    if indicator.rollup == Rollup.ENTERED and indicator.responsible_id:
+        units = units | {indicator.responsible_id}
+    return units
+
+
+def reporting_map(campaign: Campaign, indicators: list[CampaignIndicator] | None = None) -> dict[int, set[int]]:
+    """organisation id → ids of the indicators it reports."""
+    indicators = indicators if indicators is not None else campaign_indicators(campaign)
+    participants = participant_ids(campaign)
+    result: dict[int, set[int]] = defaultdict(set)
+    for indicator in indicators:
+        for org_id in reporters(indicator, participants):
+            result[org_id].add(indicator.pk)
+    return result
+
+
+def target_of(indicator: CampaignIndicator, unit_target: UnitTarget | None) -> evaluation.Target:
+    text = unit_target.target_text if unit_target else indicator.target_text
+    direction = indicator.definition.direction
+    try:
+        return evaluation.target_for(indicator.comparator, text, direction)
+    except evaluation.ParseError:
+        return evaluation.Target(Comparator.INFORMATIONAL, None, text=text)
+
+
+def actual_of(result: Result | None) -> evaluation.Actual | None:
+    if result is None or not result.actual_text:
+        return None
+    if result.indicator.comparator == Comparator.QUALITATIVE:
+        return evaluation.parse_actual(result.actual_text, Comparator.QUALITATIVE)
+    return evaluation.Actual(result.value, result.denominator, result.bound, result.actual_text,
+                             verdict=None)
+
+
+@dataclass
+class Cell:
+    """One row of a unit's grid, or one unit's figure in a campaign table."""
+
+    indicator: CampaignIndicator
+    target: evaluation.Target
+    result: Result | None
+    previous: Result | None
+    evaluation: evaluation.Evaluation
+    typed: str = ""          # what the user typed, kept when the save failed
+    typed_note: str = ""
+    error: str = ""
+
+    @property
+    def progress(self) -> int | None:
+        return evaluation.progress(self.evaluation)
+
+    @property
+    def ratio_text(self) -> str:
+        return self.evaluation.display
+
+
+def _evaluate(indicator, target, result, previous) -> evaluation.Evaluation:
+    override = result.override_achieved if result is not None else None
+    previous_value = previous.value if previous is not None else None
+    return evaluation.evaluate(target, actual_of(result), previous=previous_value, override=override)
+
+
+def previous_results(organisation_ids: list[int], definition_ids: list[int], period: ReportingPeriod
+                     ) -> dict[tuple[int, int], Result]:
+    """(organisation, definition) → the latest result before `period`, in this campaign or an earlier
+    one of the same indicator definition. One query."""
+    if not organisation_ids or not definition_ids:
+        return {}
+    earlier = Q(submission__period__year__lt=period.year) | Q(
+        submission__period__year=period.year, submission__period__deadline__lt=period.deadline
+    ) if period.deadline else Q(submission__period__year__lt=period.year)
+    rows = (Result.objects.filter(submission__organisation_id__in=organisation_ids,
+                                  indicator__definition_id__in=definition_ids)
+            .filter(earlier).exclude(actual_text="").exclude(submission__period=period)
+            .select_related("submission__period", "indicator")
+            .order_by("submission__period__year", "submission__period__deadline", "submission__period__order"))
+    latest: dict[tuple[int, int], Result] = {}
+    for row in rows:
+        latest[(row.submission.organisation_id, row.indicator.definition_id)] = row
+    return latest
+
+
+@dataclass
+class Grid:
+    period: ReportingPeriod
+    organisation: Organisation
+    submission: Submission | None
+    cells: list[Cell]
+    headers: list[CampaignIndicator] = field(default_factory=list)
+    is_open: bool = False
+    lock_reason: str = ""
+
+    @property
+    def rows(self) -> list[tuple[CampaignIndicator, Cell | None]]:
+        """Group rows and cells in the plan's order, for the template."""
+        out = []
+        cells = {c.indicator.pk: c for c in self.cells}
+        for indicator in self.headers:
+            out.append((indicator, cells.get(indicator.pk)))
+        return out
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for c in self.cells if c.result is not None and c.result.actual_text)
+
+
+def grid(period: ReportingPeriod, organisation: Organisation, today: date) -> Grid:
+    """A unit's report for a period: every indicator it reports, with target, last period's value,
+    its figure and the evaluation. A fixed number of queries."""
+    campaign = period.campaign
+    indicators = campaign_indicators(campaign)
+    reported = reporting_map(campaign, indicators).get(organisation.pk, set())
+    submission = Submission.objects.filter(period=period, organisation=organisation).select_related(
+        "submitted_by", "reviewed_by", "exception_by").first()
+    results = {}
+    if submission is not None:
+        results = {r.indicator_id: r for r in submission.results.select_related("indicator", "override_by")}
+    unit_targets = {t.indicator_id: t for t in UnitTarget.objects.filter(indicator__campaign=campaign,
+                                                                          organisation=organisation)}
+    mine = [i for i in indicators if i.pk in reported]
+    previous = previous_results([organisation.pk], [i.definition_id for i in mine], period)
+    cells = []
+    for indicator in mine:
+        result = results.get(indicator.pk)
+        if result is not None:
+            result.indicator = indicator
+        target = target_of(indicator, unit_targets.get(indicator.pk))
+        prev = previous.get((organisation.pk, indicator.definition_id))
+        cells.append(Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev)))
+    shown_parents = {i.parent_id for i in mine if i.parent_id}
+    headers = [i for i in indicators if i.pk in reported or i.pk in shown_parents]
+    status = submission.status if submission else submissions.Status.DRAFT
+    open_now = submissions.is_open(today=today, deadline=period.deadline, inclusive=period.deadline_inclusive,
+                                   status=status, exception_until=submission.exception_until if submission else None)
+    reason = ""
+    if not open_now:
+        reason = ("Báo cáo đã gửi, đang chờ tiếp nhận." if status == submissions.Status.SUBMITTED else
+                  "Báo cáo đã được tiếp nhận." if status == submissions.Status.ACCEPTED else
+                  "Đã quá hạn nộp. Liên hệ Thường trực để được cho phép nộp muộn.")
+    if campaign.status not in ("issued", "in_progress", "under_review"):
+        open_now, reason = False, "Phong trào không còn nhận báo cáo."
+    return Grid(period, organisation, submission, cells, headers, open_now, reason)
+
+
+# --- Campaign-level tables ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CampaignRow:
+    indicator: CampaignIndicator
+    target: evaluation.Target
+    figure_text: str
+    evaluation: evaluation.Evaluation | None
+    units_reported: int
+    units_expected: int
+    unit_cells: dict[int, Cell] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def progress(self) -> int | None:
+        return evaluation.progress(self.evaluation) if self.evaluation else None
+
+
+def _rollup(indicator: CampaignIndicator, cells: list[Cell], responsible_cell: Cell | None
+            ) -> tuple[str, evaluation.Actual | None]:
+    if indicator.rollup == Rollup.ENTERED:
+        if responsible_cell is None or responsible_cell.result is None or not responsible_cell.result.actual_text:
+            return "", None
+        return responsible_cell.result.actual_text, actual_of(responsible_cell.result)
+    filled = [c.result for c in cells if c.result is not None and c.result.value is not None]
+    if not filled:
+        return "", None
+    if indicator.rollup == Rollup.SUM:
+        total = _plain(sum((r.value for r in filled), Decimal(0)))
+        return evaluation.format_number(total), evaluation.Actual(total, text=evaluation.format_number(total))
+    if indicator.rollup == Rollup.RATE:
+        with_denominator = [r for r in filled if r.denominator]
+        if not with_denominator:
+            return "", None
+        numerator = _plain(sum((r.value for r in with_denominator), Decimal(0)))
+        denominator = sum(r.denominator for r in with_denominator)
+        text = f"{evaluation.format_number(numerator)}/{denominator}"
+        if indicator.comparator == Comparator.ALL_OF:
+            return text, evaluation.Actual(numerator, denominator, text=text)
+        rate = numerator / denominator * 100
+        shown = evaluation.format_ratio(rate)
+        return f"{shown} ({text})", evaluation.Actual(rate, text=shown)
+    return "", None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A computed figure without the database's trailing zeros: 6.0000 → 6, 10.5000 → 10.5."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
+def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[CampaignRow]:
+    """Per indicator: the campaign figure (rolled up), its evaluation, and each unit's cell for the
+    units the user may see. A fixed number of queries."""
+    indicators = campaign_indicators(campaign)
+    participants = participant_ids(campaign)
+    submissions_ = {s.organisation_id: s for s in Submission.objects.filter(period=period)}
+    results = defaultdict(dict)
+    for result in Result.objects.filter(submission__period=period).select_related("submission", "override_by"):
+        results[result.submission.organisation_id][result.indicator_id] = result
+    unit_targets = {(t.indicator_id, t.organisation_id): t
+                    for t in UnitTarget.objects.filter(indicator__campaign=campaign)}
+    all_orgs = set(submissions_) | participants | {i.responsible_id for i in indicators if i.responsible_id}
+    visible = _visible(user, all_orgs)
+    previous = previous_results(list(all_orgs), [i.definition_id for i in indicators], period)
+    rows = []
+    for indicator in indicators:
+        if indicator.is_group:
+            rows.append(CampaignRow(indicator, evaluation.Target(Comparator.INFORMATIONAL), "", None, 0, 0))
+            continue
+        expected = reporters(indicator, participants)
+        cells = {}
+        for org_id in expected:
+            result = results[org_id].get(indicator.pk)
+            if result is not None:
+                result.indicator = indicator
+            target = target_of(indicator, unit_targets.get((indicator.pk, org_id)))
+            prev = previous.get((org_id, indicator.definition_id))
+            cells[org_id] = Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev))
+        unit_cells = [c for org_id, c in cells.items() if org_id != indicator.responsible_id
+                      or indicator.rollup != Rollup.ENTERED or indicator.reporting_scope == Scope.RESPONSIBLE]
+        if indicator.reporting_scope == Scope.RESPONSIBLE:
+            responsible_cell = cells.get(indicator.responsible_id)
+            figure, actual = (responsible_cell.result.actual_text, actual_of(responsible_cell.result)) \
+                if responsible_cell and responsible_cell.result and responsible_cell.result.actual_text else ("", None)
+        else:
+            figure, actual = _rollup(indicator, unit_cells, cells.get(indicator.responsible_id))
+        target = target_of(indicator, None)
+        overall = evaluation.evaluate(target, actual)
+        if indicator.reporting_scope == Scope.RESPONSIBLE and responsible_cell is not None:
+            overall = responsible_cell.evaluation
+        counts = defaultdict(int)
+        for cell in cells.values():
+            counts[cell.evaluation.status] += 1
+        reported = sum(1 for c in cells.values() if c.result is not None and c.result.actual_text)
+        if indicator.rollup == Rollup.NONE and indicator.reporting_scope != Scope.RESPONSIBLE:
+            # No campaign figure: the plan is judged unit by unit, so say how many units meet it.
+            met = counts.get("Đạt", 0)
+            figure = f"{met}/{len(cells)} đơn vị đạt" if reported else ""
+            overall = None
+        rows.append(CampaignRow(indicator, target, figure, overall, reported, len(cells),
+                                {org_id: c for org_id, c in cells.items() if org_id in visible}, dict(counts)))
+    return rows
+
+
+def _visible(user, ids: set[int]) -> set[int]:
+    return access.visible_ids(user, ids) if not access.is_admin(user) else set(ids)
+
+
+@dataclass
+class MatrixCell:
+    period: ReportingPeriod
+    submission: Submission | None
+    timeliness: str
+    filled: int
+    expected: int
+
+    @property
+    def label(self) -> str:
+        return submissions.Timeliness(self.timeliness).label
+
+    @property
+    def period_pk(self) -> int:
+        return self.period.pk
+
+    @property
+    def needs_reminder(self) -> bool:
+        """Not sent yet (due or overdue), or returned and not sent again."""
+        return self.submission is None or self.submission.status in (submissions.Status.DRAFT,
+                                                                      submissions.Status.RETURNED)
+
+
+@dataclass
+class MatrixRow:
+    organisation: Organisation
+    cells: list[MatrixCell]
+
+
+def completeness(campaign: Campaign, user, today: date) -> tuple[list[ReportingPeriod], list[MatrixRow]]:
+    """Units × periods: on time / late / missing / returned, for the units the user may see."""
+    periods = list(campaign.periods.all())
+    indicators = campaign_indicators(campaign)
+    reporting = reporting_map(campaign, indicators)
+    org_ids = set(reporting)
+    visible = _visible(user, org_ids)
+    organisations = sorted(Organisation.objects.filter(pk__in=visible).select_related("parent"),
+                           key=lambda o: vi_sort_key(o.name))
+    subs = {(s.period_id, s.organisation_id): s for s in
+            Submission.objects.filter(period__campaign=campaign, organisation_id__in=visible)}
+    filled = defaultdict(int)
+    for row in (Result.objects.filter(submission__period__campaign=campaign, submission__organisation_id__in=visible)
+                .exclude(actual_text="").values_list("submission__period_id", "submission__organisation_id")):
+        filled[row] += 1
+    rows = []
+    for org in organisations:
+        cells = []
+        for period in periods:
+            sub = subs.get((period.pk, org.pk))
+            submitted_local = timezone.localtime(sub.submitted_at).replace(tzinfo=None) if sub and sub.submitted_at else None
+            state = submissions.timeliness(status=sub.status if sub else None, submitted_local=submitted_local,
+                                           deadline=period.deadline, inclusive=period.deadline_inclusive, today=today)
+            cells.append(MatrixCell(period, sub, state, filled[(period.pk, org.pk)], len(reporting[org.pk])))
+        rows.append(MatrixRow(org, cells))
+    return periods, rows
+
+
+def reports_for(user, today: date) -> list[dict]:
+    """Reports the user's units have to fill or fix now: open periods of live campaigns (home page)."""
+    if not access.can(user, "results.enter"):
+        return []
+    live = list(Campaign.objects.visible_to(user).filter(status__in=["issued", "in_progress", "under_review"]))
+    if not live:
+        return []
+    indicators = list(CampaignIndicator.objects.filter(campaign__in=live).prefetch_related("reporting_units"))
+    participants = defaultdict(set)
+    for campaign_id, org_id in Participation.objects.filter(campaign__in=live).values_list(
+            "campaign_id", "organisation_id"):
+        participants[campaign_id].add(org_id)
+    reporting = defaultdict(set)  # campaign id → reporting organisation ids
+    for indicator in indicators:
+        reporting[indicator.campaign_id] |= reporters(indicator, participants[indicator.campaign_id])
+    candidates = set().union(*reporting.values()) if reporting else set()
+    mine = {o.pk: o for o in access.organisations_for(user, "results.enter").filter(pk__in=candidates)}
+    periods = list(ReportingPeriod.objects.filter(campaign__in=live).select_related("campaign"))
+    subs = {(s.period_id, s.organisation_id): s
+            for s in Submission.objects.filter(period__in=periods, organisation_id__in=mine)}
+    rows = []
+    for period in periods:
+        for org_id in reporting[period.campaign_id] & set(mine):
+            sub = subs.get((period.pk, org_id))
+            status = sub.status if sub else submissions.Status.DRAFT
+            open_now = submissions.is_open(today=today, deadline=period.deadline, inclusive=period.deadline_inclusive,
+                                           status=status, exception_until=sub.exception_until if sub else None)
+            if not open_now:
+                continue
+            days = deadlines.days_left(today, period.deadline, period.deadline_inclusive)
+            rows.append({"period": period, "organisation": mine[org_id], "submission": sub, "status": status,
+                         "days_left": days, "days_left_text": deadlines.describe_days_left(days)})
+    rows.sort(key=lambda r: (r["status"] != submissions.Status.RETURNED,
+                             r["days_left"] if r["days_left"] is not None else 10 ** 6))
+    return rows
+
+
+def awaiting_review(user) -> list[Submission]:
+    """Submitted reports of campaigns the user reviews (home page)."""
+    if not access.can(user, "results.review"):
+        return []
+    scope = access.scope_q(user, "results.review", field="period__campaign__issuer__path")
+    pending = Submission.objects.filter(status=submissions.Status.SUBMITTED).select_related(
+        "organisation", "period__campaign")
+    if scope is not None:
+        pending = pending.filter(scope)
+    return list(pending.order_by("submitted_at")[:20])
+
+
+def unit_results(campaign: Campaign, organisation: Organisation) -> tuple[list[ReportingPeriod], list[dict]]:
+    """One unit's figures across the campaign's periods."""
+    periods = list(campaign.periods.all())
+    indicators = campaign_indicators(campaign)
+    reported = reporting_map(campaign, indicators).get(organisation.pk, set())
+    results = {(r.submission.period_id, r.indicator_id): r for r in Result.objects.filter(
+        submission__period__campaign=campaign, submission__organisation=organisation).select_related("submission")}
+    unit_targets = {t.indicator_id: t for t in UnitTarget.objects.filter(indicator__campaign=campaign,
+                                                                          organisation=organisation)}
+    rows = []
+    for indicator in indicators:
+        if indicator.pk not in reported and not indicator.is_group:
+            continue
+        target = target_of(indicator, unit_targets.get(indicator.pk))
+        cells = []
+        previous = None
+        for period in periods:
+            result = results.get((period.pk, indicator.pk))
+            if result is not None:
+                result.indicator = indicator
+            cells.append(Cell(indicator, target, result, previous, _evaluate(indicator, target, result, previous)))
+            if result is not None and result.actual_text:
+                previous = result
+        rows.append({"indicator": indicator, "target": target, "cells": cells})
+    return periods, rows

@@ -1,0 +1,455 @@
+"""The only code that changes indicators, targets, results and reports. Every call checks the
+acting user through units.access, runs in one transaction and writes its history row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from campaigns import lifecycle
+from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
+from common import audit, clock
+from common.text import format_date, nfc, normalise_search
+from indicators import evaluation, selectors, submissions
+from indicators.evaluation import Comparator
+from indicators.models import (
+    CampaignIndicator,
+    IndicatorDefinition,
+    Reminder,
+    Result,
+    Submission,
+    SubmissionAttachment,
+    SubmissionEvent,
+    UnitTarget,
+)
+from indicators.submissions import Status
+from units import access
+from units.models import Membership, Organisation, User
+
+DEFINITION_FIELDS = ["code", "name", "unit", "direction", "description"]
+INDICATOR_FIELDS = [
+    "definition", "subcampaign", "parent", "order", "number", "label", "unit_label", "is_key", "is_group",
+    "comparator", "target_text", "next_target_text", "reporting_scope", "responsible", "rollup",
+]
+
+
+# --- Definitions and the campaign's indicators ------------------------------------------------------
+
+
+def _campaign_event(by, campaign, action, target, *, before=None, after=None, changes=None, reason=""):
+    rows = changes if changes is not None else audit.diff(before, after)
+    if not rows and action == CampaignEvent.Action.CHANGED:
+        return
+    CampaignEvent.objects.create(campaign=campaign, actor=by, at=clock.now(), action=action,
+                                 target_type=str(target._meta.verbose_name), target_id=target.pk,
+                                 target_label=str(target)[:500], changes=rows, reason=reason)
+
+
+def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> None:
+    """Targets belong to the plan: managers change them; once issued, only with a reason."""
+    if by is None:
+        return
+    access.require(by, "campaign.manage", campaign.issuer)
+    if not lifecycle.is_editable(campaign.status):
+        raise ValidationError(_("Phong trào đã kết thúc, không thể sửa chỉ tiêu."))
+    if lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
+        raise ValidationError({"reason": _("Kế hoạch đã ban hành: chỉ tiêu bị khóa, hãy ghi lý do điều chỉnh.")})
+
+
+@transaction.atomic
+def save_definition(*, by: User | None, instance: IndicatorDefinition) -> IndicatorDefinition:
+    if by is not None:
+        access.require(by, "campaign.manage", instance.issuer)
+    instance.name = nfc(instance.name).strip()
+    instance.code = instance.code.strip().upper()
+    clash = IndicatorDefinition.objects.filter(issuer=instance.issuer, code__iexact=instance.code)
+    if clash.exclude(pk=instance.pk).exists():
+        raise ValidationError({"code": _("Mã chỉ tiêu này đã có trong danh mục của cơ quan.")})
+    instance.search_text = normalise_search(f"{instance.code} {instance.name}")
+    instance.full_clean(exclude=["search_text"], validate_unique=False, validate_constraints=False)
+    instance.save()
+    return instance
+
+
+def _parse_target(indicator: CampaignIndicator) -> None:
+    """Fill the parsed target from the printed one; the printed text stays as typed."""
+    indicator.target_text = nfc(indicator.target_text).strip()
+    indicator.target_value = None
+    indicator.target_denominator = None
+    if indicator.is_group:
+        return
+    if indicator.comparator in (Comparator.QUALITATIVE,) or (
+            indicator.comparator == Comparator.INFORMATIONAL and not indicator.target_text):
+        return
+    try:
+        target = evaluation.target_for(indicator.comparator, indicator.target_text, indicator.definition.direction)
+    except evaluation.ParseError as exc:
+        raise ValidationError({"target_text": str(exc)}) from exc
+    indicator.target_value = target.value
+    indicator.target_denominator = target.denominator
+
+
+@transaction.atomic
+def save_indicator(*, by: User | None, campaign: Campaign, instance: CampaignIndicator,
+                   reporting_units: list[Organisation] | None = None, reason: str = "") -> CampaignIndicator:
+    """Create or change one row of the campaign's indicator table."""
+    campaign = Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
+    _require_plan_editor(by, campaign, reason)
+    if instance.definition.issuer_id != campaign.issuer.root_id:
+        raise ValidationError({"definition": _("Chỉ tiêu phải thuộc danh mục của cơ quan ban hành.")})
+    if instance.parent_id and instance.parent.campaign_id != campaign.pk:
+        raise ValidationError({"parent": _("Dòng cha phải thuộc kế hoạch này.")})
+    if instance.reporting_scope == CampaignIndicator.Scope.RESPONSIBLE and not instance.responsible_id:
+        raise ValidationError({"responsible": _("Chọn bộ phận phụ trách số liệu.")})
+    if instance.rollup == CampaignIndicator.Rollup.ENTERED and not instance.responsible_id:
+        raise ValidationError({"responsible": _("Số liệu chung do bộ phận phụ trách nhập: hãy chọn bộ phận đó.")})
+    for org in [instance.responsible, *(reporting_units or [])]:
+        if org is not None and by is not None and not access.can_see(by, org):
+            raise PermissionDenied
+    _parse_target(instance)
+    created = instance.pk is None
+    before = None if created else audit.snapshot(CampaignIndicator.objects.get(pk=instance.pk), INDICATOR_FIELDS)
+    instance.campaign = campaign
+    instance.full_clean(validate_constraints=False)
+    instance.save()
+    if reporting_units is not None:
+        instance.reporting_units.set(reporting_units)
+    _campaign_event(by, campaign, CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
+                    instance, before=before, after=audit.snapshot(instance, INDICATOR_FIELDS), reason=reason)
+    return instance
+
+
+@transaction.atomic
+def delete_indicator(*, by: User | None, indicator: CampaignIndicator, reason: str = "") -> None:
+    campaign = indicator.campaign
+    _require_plan_editor(by, campaign, reason)
+    if indicator.results.exclude(actual_text="").exists():
+        raise ValidationError(_("Chỉ tiêu đã có số liệu của đơn vị, không xóa được."))
+    if indicator.children.exists():
+        raise ValidationError(_("Hãy xóa các dòng con trước."))
+    _campaign_event(by, campaign, CampaignEvent.Action.DELETED, indicator,
+                    before=audit.snapshot(indicator, INDICATOR_FIELDS), reason=reason)
+    indicator.delete()
+
+
+@transaction.atomic
+def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisation: Organisation,
+                    target_text: str, reason: str = "") -> UnitTarget | None:
+    """Give one reporting unit its own target; an empty text goes back to the campaign's."""
+    campaign = indicator.campaign
+    _require_plan_editor(by, campaign, reason)
+    if by is not None and not access.can_see(by, organisation):
+        raise PermissionDenied
+    existing = UnitTarget.objects.filter(indicator=indicator, organisation=organisation).first()
+    old = existing.target_text if existing else ""
+    text = nfc(target_text).strip()
+    if not text:
+        if existing is not None:
+            existing.delete()
+        row = None
+    else:
+        try:
+            target = evaluation.target_for(indicator.comparator, text, indicator.definition.direction)
+        except evaluation.ParseError as exc:
+            raise ValidationError({"target_text": str(exc)}) from exc
+        row, _created = UnitTarget.objects.update_or_create(
+            indicator=indicator, organisation=organisation,
+            defaults={"target_text": text, "target_value": target.value, "target_denominator": target.denominator,
+                      "set_by": by, "set_at": clock.now(), "reason": reason},
+        )
+    if old != text:
+        _campaign_event(by, campaign, CampaignEvent.Action.CHANGED, indicator, reason=reason, changes=[
+            {"field": "unit_target", "label": f"Chỉ tiêu giao riêng cho {organisation.name}",
+             "before": old or "theo chỉ tiêu chung", "after": text or "theo chỉ tiêu chung"}])
+    return row
+
+
+# --- Reports ---------------------------------------------------------------------------------------------
+
+
+def _event(by, submission, action, *, changes=None, reason="", label=""):
+    SubmissionEvent.objects.create(submission=submission, actor=by, at=clock.now(), action=action,
+                                   target_type="báo cáo kết quả", target_id=submission.pk,
+                                   target_label=label or str(submission), changes=changes or [], reason=reason)
+
+
+def _submission(period: ReportingPeriod, organisation: Organisation, *, lock: bool = True) -> Submission:
+    submission, _created = Submission.objects.get_or_create(period=period, organisation=organisation)
+    return Submission.objects.select_for_update().get(pk=submission.pk) if lock else submission
+
+
+def _require_reporter(by: User | None, organisation: Organisation) -> None:
+    if by is not None and not access.can(by, "results.enter", organisation):
+        raise PermissionDenied
+
+
+def _require_reviewer(by: User | None, campaign: Campaign) -> None:
+    if by is not None and not access.can(by, "results.review", campaign.issuer):
+        raise PermissionDenied
+
+
+@dataclass
+class CellInput:
+    actual_text: str = ""
+    note: str = ""
+    evidence: object = None       # an uploaded file, or None to keep the stored one
+    clear_evidence: bool = False
+
+
+class GridErrors(ValidationError):
+    """Cell messages by indicator id; nothing was saved."""
+
+    def __init__(self, cells: dict[int, str], message: str = ""):
+        super().__init__(message or _("Có ô nhập chưa đúng; chưa lưu gì. Sửa các ô được đánh dấu rồi lưu lại."))
+        self.cells = cells
+
+
+class VersionConflict(ValidationError):
+    """Someone saved the report since this page was opened."""
+
+
+@transaction.atomic
+def save_report(
+    *, by: User | None, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
+    narrative: dict[str, str] | None = None, expected_version: int | None = None, today: date | None = None,
+    enforce_window: bool = True,
+) -> Submission:
+    """Save a unit's grid as a draft, all cells or none. Raises GridErrors (cell → message) when a
+    value is not understood, VersionConflict when someone saved meanwhile, ValidationError when
+    the grid is locked. Every changed cell is kept in the report's history."""
+    _require_reporter(by, organisation)
+    today = today or clock.today()
+    submission = _submission(period, organisation)
+    if expected_version is not None and expected_version != submission.version:
+        who = submission.updated_by.get_full_name() if submission.updated_by else "người khác"
+        raise VersionConflict(_("Báo cáo vừa được %(who)s lưu lúc %(when)s. Số liệu bạn nhập chưa được lưu và vẫn "
+                                "còn trên trang: hãy xem lại rồi lưu lần nữa.")
+                              % {"who": who, "when": format_date(submission.updated_at)})
+    if enforce_window:
+        grid = selectors.grid(period, organisation, today)
+        if not grid.is_open:
+            raise ValidationError(grid.lock_reason)
+        allowed = {cell.indicator.pk: cell.indicator for cell in grid.cells}
+    else:
+        allowed = {i.pk: i for i in CampaignIndicator.objects.filter(campaign=period.campaign).select_related(
+            "definition")}
+    unknown = set(cells) - set(allowed)
+    if unknown:
+        # An indicator id the unit does not report (edited page source): refuse, save nothing.
+        raise PermissionDenied
+    errors, parsed = {}, {}
+    for indicator_id, cell in cells.items():
+        indicator = allowed[indicator_id]
+        text = nfc(cell.actual_text or "").strip()[:100]
+        try:
+            parsed[indicator_id] = (text, evaluation.parse_actual(text, indicator.comparator))
+        except evaluation.ParseError as exc:
+            errors[indicator_id] = str(exc)
+        if len(cell.note or "") > 500:
+            errors[indicator_id] = _("Ghi chú tối đa 500 ký tự.")
+    if errors:
+        raise GridErrors(errors)
+    existing = {r.indicator_id: r for r in submission.results.select_for_update()}
+    changes = []
+    to_create, to_update = [], []
+    for indicator_id, (text, actual) in parsed.items():
+        cell = cells[indicator_id]
+        result = existing.get(indicator_id) or Result(submission=submission, indicator_id=indicator_id)
+        before = (result.actual_text, result.note)
+        result.actual_text = text
+        result.value = actual.value if actual else None
+        result.denominator = actual.denominator if actual else None
+        result.bound = actual.bound if actual else ""
+        result.note = nfc(cell.note or "").strip()
+        if cell.clear_evidence:
+            result.evidence = ""
+        if before != (result.actual_text, result.note):
+            label = allowed[indicator_id].display_label
+            changes.append({"field": f"result_{indicator_id}", "label": label[:120],
+                            "before": " · ".join(filter(None, before)), "after": " · ".join(
+                                filter(None, (result.actual_text, result.note)))})
+        if result.pk is None:
+            to_create.append(result)
+        else:
+            to_update.append(result)
+    Result.objects.bulk_create(to_create)
+    Result.objects.bulk_update(to_update, ["actual_text", "value", "denominator", "bound", "note", "evidence"])
+    for indicator_id, cell in cells.items():
+        if cell.evidence is not None:
+            result = next(r for r in to_create + to_update if r.indicator_id == indicator_id)
+            result.evidence.save(cell.evidence.name, cell.evidence, save=True)
+            changes.append({"field": f"evidence_{indicator_id}", "label": f"Minh chứng: {allowed[indicator_id]}"[:120],
+                            "before": "", "after": result.evidence.name.rsplit("/", 1)[-1]})
+    for name, value in (narrative or {}).items():
+        value = nfc(value or "").strip()
+        if getattr(submission, name) != value:
+            field_label = str(Submission._meta.get_field(name).verbose_name).capitalize()
+            changes.append({"field": name, "label": field_label, "before": getattr(submission, name)[:200],
+                            "after": value[:200]})
+            setattr(submission, name, value)
+    submission.version += 1
+    submission.updated_by = by
+    submission.save()
+    if changes:
+        _event(by, submission, SubmissionEvent.Action.CHANGED, changes=changes)
+    return submission
+
+
+@transaction.atomic
+def add_attachment(*, by: User | None, period: ReportingPeriod, organisation: Organisation, file,
+                   today: date | None = None) -> SubmissionAttachment:
+    _require_reporter(by, organisation)
+    grid = selectors.grid(period, organisation, today or clock.today())
+    if not grid.is_open:
+        raise ValidationError(grid.lock_reason)
+    submission = _submission(period, organisation)
+    attachment = SubmissionAttachment(submission=submission, uploaded_by=by)
+    attachment.file.save(file.name, file, save=True)
+    _event(by, submission, SubmissionEvent.Action.CHANGED, changes=[
+        {"field": "attachment", "label": "Tệp đính kèm", "before": "", "after": attachment.name}])
+    return attachment
+
+
+@transaction.atomic
+def submit_report(*, by: User | None, period: ReportingPeriod, organisation: Organisation,
+                  today: date | None = None) -> Submission:
+    """Send the report to the secretariat. The time of sending decides on time or late."""
+    _require_reporter(by, organisation)
+    today = today or clock.today()
+    grid = selectors.grid(period, organisation, today)
+    if not grid.is_open:
+        raise ValidationError(grid.lock_reason)
+    submission = _submission(period, organisation)
+    if not submissions.can_move(submission.status, Status.SUBMITTED):
+        raise ValidationError(_("Báo cáo không ở trạng thái có thể gửi."))
+    if grid.filled == 0:
+        raise ValidationError(_("Báo cáo chưa có số liệu nào: hãy nhập và lưu trước khi gửi."))
+    before = submission.get_status_display()
+    submission.status = Status.SUBMITTED
+    submission.submitted_at = clock.now()
+    submission.submitted_by = by
+    submission.version += 1
+    submission.save()
+    _event(by, submission, SubmissionEvent.Action.TRANSITION,
+           changes=[{"field": "status", "label": "Trạng thái", "before": before, "after": submission.get_status_display()}])
+    return submission
+
+
+@transaction.atomic
+def review_report(*, by: User | None, submission: Submission, accept: bool, reason: str = "") -> Submission:
+    """Accept a submitted report, or return it with the reason the unit will read."""
+    submission = Submission.objects.select_for_update().select_related("period__campaign__issuer").get(pk=submission.pk)
+    _require_reviewer(by, submission.period.campaign)
+    target = Status.ACCEPTED if accept else Status.RETURNED
+    if not submissions.can_move(submission.status, target):
+        raise ValidationError(_("Báo cáo đang ở trạng thái “%(s)s”, không thể chuyển.") % {
+            "s": submission.get_status_display()})
+    if target in submissions.REASON_REQUIRED and not reason.strip():
+        raise ValidationError({"reason": _("Ghi lý do trả lại để đơn vị biết cần bổ sung gì.")})
+    before = submission.get_status_display()
+    submission.status = target
+    submission.reviewed_at = clock.now()
+    submission.reviewed_by = by
+    submission.return_reason = reason.strip() if target == Status.RETURNED else ""
+    submission.version += 1
+    submission.save()
+    _event(by, submission, SubmissionEvent.Action.TRANSITION, reason=reason, changes=[
+        {"field": "status", "label": "Trạng thái", "before": before, "after": submission.get_status_display()}])
+    return submission
+
+
+@transaction.atomic
+def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: Organisation, until: date,
+                    reason: str) -> Submission:
+    """Let a unit enter or fix its report after the deadline, until a date."""
+    _require_reviewer(by, period.campaign)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ghi lý do cho phép nộp muộn.")})
+    if until < clock.today():
+        raise ValidationError({"until": _("Ngày cho phép phải từ hôm nay trở đi.")})
+    submission = _submission(period, organisation)
+    before = format_date(submission.exception_until)
+    submission.exception_until = until
+    submission.exception_by = by
+    submission.exception_reason = reason.strip()
+    submission.version += 1
+    submission.save()
+    _event(by, submission, SubmissionEvent.Action.CHANGED, reason=reason, changes=[
+        {"field": "exception_until", "label": "Cho phép nộp muộn đến", "before": before, "after": format_date(until)}])
+    return submission
+
+
+@transaction.atomic
+def override_result(*, by: User | None, result: Result, achieved: bool | None, reason: str) -> Result:
+    """The secretariat's verdict replaces the computed one (None removes it); the ratio is kept."""
+    result = Result.objects.select_for_update().select_related("submission__period__campaign__issuer",
+                                                                "indicator").get(pk=result.pk)
+    _require_reviewer(by, result.submission.period.campaign)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ghi lý do điều chỉnh kết quả đánh giá.")})
+    shown = {True: "Đạt", False: "Không đạt", None: "theo tính toán"}
+    before = shown[result.override_achieved]
+    result.override_achieved = achieved
+    result.override_reason = reason.strip() if achieved is not None else ""
+    result.override_by = by if achieved is not None else None
+    result.override_at = clock.now() if achieved is not None else None
+    result.save(update_fields=["override_achieved", "override_reason", "override_by", "override_at"])
+    _event(by, result.submission, SubmissionEvent.Action.CHANGED, reason=reason, changes=[
+        {"field": f"override_{result.indicator_id}", "label": f"Đánh giá: {result.indicator}"[:120],
+         "before": before, "after": shown[achieved]}])
+    return result
+
+
+@transaction.atomic
+def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Organisation]) -> list[Reminder]:
+    """E-mail the unit staff and heads of these units about the period, and log who reminded whom."""
+    campaign = period.campaign
+    _require_reviewer(by, campaign)
+    sent = []
+    for org in organisations:
+        if by is not None and not access.can_see(by, org):
+            raise PermissionDenied
+        users = (Membership.objects.filter(organisation=org, role__in=[Membership.Role.UNIT_STAFF,
+                                                                       Membership.Role.UNIT_HEAD],
+                                           user__is_active=True).exclude(user__email="")
+                 .select_related("user"))
+        emails = sorted({m.user.email for m in users})
+        deadline = period.deadline_text or (format_date(period.deadline) if period.deadline else "")
+        subject = f"Nhắc nộp báo cáo {period.display_label}: {campaign.title}"[:200]
+        body = (f"Kính gửi {org.name},\n\nThường trực Hội đồng Thi đua – Khen thưởng nhắc đơn vị nộp báo cáo kết quả "
+                f"kỳ {period.display_label} của phong trào “{campaign.title}”"
+                f"{f' (hạn: {deadline})' if deadline else ''}.\n\nTrân trọng.")
+        if emails:
+            transaction.on_commit(lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=True))
+        sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=by, sent_at=clock.now(),
+                                            recipients=", ".join(emails)))
+    return sent
+
+
+
+
+@transaction.atomic
+def import_report(
+    *, period: ReportingPeriod, organisation: Organisation, values: dict[int, str], status: str = Status.DRAFT,
+    submitted_at=None, return_reason: str = "", narrative: dict[str, str] | None = None, note: str = "",
+) -> Submission:
+    """Record a report from a document or the demo loader, whatever the period's window (not
+    reachable from any view). The history says where it came from."""
+    submission = _submission(period, organisation)
+    cells = {indicator_id: CellInput(actual_text=text) for indicator_id, text in values.items()}
+    save_report(by=None, period=period, organisation=organisation, cells=cells, narrative=narrative,
+                enforce_window=False)
+    submission.refresh_from_db()
+    submission.status = status
+    submission.submitted_at = submitted_at if status != Status.DRAFT else None
+    submission.reviewed_at = submitted_at if status in (Status.ACCEPTED, Status.RETURNED) else None
+    submission.return_reason = return_reason
+    submission.save()
+    _event(None, submission, SubmissionEvent.Action.TRANSITION, reason=note, changes=[
+        {"field": "status", "label": "Trạng thái", "before": "", "after": submission.get_status_display()}])
+    return submission

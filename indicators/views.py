@@ -1,0 +1,478 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from campaigns import deadlines
+from campaigns.models import Campaign, ReportingPeriod
+from common import clock, xlsx
+from common.forms import apply_service_errors
+from common.uploads import check_document
+from indicators import excel, forms, selectors, services, submissions
+from indicators.models import (
+    CampaignIndicator,
+    IndicatorDefinition,
+    Reminder,
+    Result,
+    Submission,
+    SubmissionAttachment,
+)
+from units import access
+from units.models import Organisation
+
+NARRATIVE = ["narrative_done", "narrative_difficulties", "narrative_proposals"]
+
+
+def _campaign(request: HttpRequest, pk: int) -> Campaign:
+    return get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
+
+
+def _period(request: HttpRequest, period_pk: int) -> ReportingPeriod:
+    period = get_object_or_404(ReportingPeriod.objects.select_related("campaign__issuer"), pk=period_pk)
+    if not Campaign.objects.visible_to(request.user).filter(pk=period.campaign_id).exists():
+        raise Http404
+    return period
+
+
+def _report_org(request: HttpRequest, period: ReportingPeriod, org_pk: int) -> Organisation:
+    """The unit whose report is asked for: one the user sees and that reports in this campaign."""
+    organisation = get_object_or_404(access.visible_organisations(request.user), pk=org_pk)
+    if organisation.pk not in selectors.reporting_map(period.campaign):
+        raise Http404
+    return organisation
+
+
+def _require_review(request: HttpRequest, campaign: Campaign) -> None:
+    """Accepting, returning, exceptions, overrides and reminders are the secretariat's."""
+    access.require(request.user, "results.review", campaign.issuer)
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    return HttpResponse(content, content_type=xlsx.XLSX_CONTENT_TYPE,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# --- Overview --------------------------------------------------------------------------------------------
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    campaigns = (Campaign.objects.visible_to(request.user).filter(indicators__isnull=False).distinct()
+                 .select_related("issuer").order_by("-year", "title"))
+    return render(request, "indicators/index.html", {
+        "campaigns": list(campaigns[:50]), "my_reports": selectors.reports_for(request.user, today),
+        "awaiting": selectors.awaiting_review(request.user), "today": today,
+    })
+
+
+def _selected_period(request: HttpRequest, campaign: Campaign) -> ReportingPeriod | None:
+    periods = list(campaign.periods.all())
+    wanted = request.GET.get("ky", "")
+    chosen = next((p for p in periods if str(p.pk) == wanted), None)
+    if chosen is None and periods:
+        # The latest period that has begun to receive figures, else the first.
+        with_data = set(Submission.objects.filter(period__in=periods).values_list("period_id", flat=True))
+        chosen = next((p for p in reversed(periods) if p.pk in with_data), periods[0])
+    return chosen
+
+
+def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    period = _selected_period(request, campaign)
+    rows = selectors.campaign_table(campaign, period, request.user) if period else []
+    can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
+    unit_ids = sorted({org_id for row in rows for org_id in row.unit_cells})
+    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=unit_ids)}
+    return render(request, "indicators/campaign_results.html", {
+        "campaign": campaign, "period": period, "periods": list(campaign.periods.all()), "rows": rows,
+        "can_manage": can_manage and campaign.status != "closed",
+        "can_review": access.can(request.user, "results.review", campaign.issuer),
+        "organisations": organisations,
+    })
+
+
+def campaign_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    period = _selected_period(request, campaign)
+    if period is None:
+        raise Http404
+    rows = selectors.campaign_table(campaign, period, request.user)
+    body = [[r.indicator.number, r.indicator.display_label, r.indicator.display_unit, r.indicator.target_text,
+             r.figure_text, r.evaluation.display if r.evaluation else "", r.evaluation.status if r.evaluation else "",
+             f"{r.units_reported}/{r.units_expected}" if r.units_expected else ""] for r in rows]
+    content = excel.table_workbook(
+        "Kết quả", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá", "Đơn vị đã báo cáo"], body)
+    return _xlsx(content, f"ket-qua-chi-tieu-{campaign.pk}-{period.pk}.xlsx")
+
+
+# --- Defining indicators -----------------------------------------------------------------------------------
+
+
+def _managed(request: HttpRequest, pk: int) -> Campaign:
+    campaign = _campaign(request, pk)
+    access.require(request.user, "campaign.manage", campaign.issuer)
+    return campaign
+
+
+def indicator_form(request: HttpRequest, pk: int, indicator_pk: int | None = None) -> HttpResponse:
+    campaign = _managed(request, pk)
+    instance = (CampaignIndicator(campaign=campaign) if indicator_pk is None
+                else get_object_or_404(CampaignIndicator, pk=indicator_pk, campaign=campaign))
+    if instance.pk is None:
+        instance.order = (campaign.indicators.count() + 1)
+    form = forms.IndicatorForm(request.POST or None, instance=instance, campaign=campaign, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if data["definition"] is None:
+                    definition = services.save_definition(by=request.user, instance=IndicatorDefinition(
+                        issuer_id=campaign.issuer.root_id, code=data["new_code"], name=data["new_name"],
+                        unit=data["new_unit"], direction=data["new_direction"]))
+                    form.instance.definition = definition
+                if not form.instance.comparator:
+                    form.instance.comparator = _comparator_from(form.instance)
+                services.save_indicator(by=request.user, campaign=campaign, instance=form.instance,
+                                        reporting_units=list(data["reporting_units"]), reason=data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu chỉ tiêu.")
+            return redirect("indicators:campaign-results", pk=campaign.pk)
+    return render(request, "indicators/indicator_form.html", {"form": form, "campaign": campaign,
+                                                              "instance": instance})
+
+
+def _comparator_from(indicator: CampaignIndicator) -> str:
+    from indicators import evaluation
+
+    if indicator.is_group:
+        return evaluation.Comparator.INFORMATIONAL
+    try:
+        return evaluation.parse_target(indicator.target_text, indicator.definition.direction).comparator
+    except evaluation.ParseError as exc:
+        raise ValidationError({"target_text": str(exc)}) from exc
+
+
+def indicator_delete(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    campaign = _managed(request, pk)
+    indicator = get_object_or_404(CampaignIndicator, pk=indicator_pk, campaign=campaign)
+    form = forms.ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_indicator(by=request.user, indicator=indicator, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("indicators:indicator-update", pk=campaign.pk, indicator_pk=indicator.pk)
+        messages.success(request, "Đã xóa chỉ tiêu.")
+        return redirect("indicators:campaign-results", pk=campaign.pk)
+    return render(request, "indicators/indicator_delete.html", {"form": form, "campaign": campaign,
+                                                                "indicator": indicator})
+
+
+def unit_targets(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    campaign = _managed(request, pk)
+    indicator = get_object_or_404(CampaignIndicator.objects.select_related("definition"), pk=indicator_pk,
+                                  campaign=campaign)
+    reporter_ids = selectors.reporters(indicator, selectors.participant_ids(campaign))
+    reporters = list(access.visible_organisations(request.user).filter(pk__in=reporter_ids))
+    form = forms.UnitTargetForm(request.POST or None, campaign=campaign, reporters=reporters)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_unit_target(by=request.user, indicator=indicator, organisation=form.cleaned_data["organisation"],
+                                     target_text=form.cleaned_data["target_text"],
+                                     reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu chỉ tiêu giao riêng.")
+            return redirect("indicators:unit-targets", pk=campaign.pk, indicator_pk=indicator.pk)
+    targets = {t.organisation_id: t for t in indicator.unit_targets.select_related("set_by")}
+    return render(request, "indicators/unit_targets.html", {
+        "form": form, "campaign": campaign, "indicator": indicator,
+        "rows": [(org, targets.get(org.pk)) for org in sorted(reporters, key=lambda o: o.name)],
+    })
+
+
+# --- A unit's report ----------------------------------------------------------------------------------------
+
+
+def _cells_from(request: HttpRequest, grid: selectors.Grid) -> tuple[dict[int, services.CellInput], dict[int, str]]:
+    cells, errors = {}, {}
+    for cell in grid.cells:
+        key = cell.indicator.pk
+        upload = request.FILES.get(f"evidence-{key}")
+        if upload is not None:
+            try:
+                check_document(upload)
+            except ValidationError as error:
+                errors[key] = " ".join(error.messages)
+                upload = None
+        cells[key] = services.CellInput(
+            actual_text=request.POST.get(f"actual-{key}", ""), note=request.POST.get(f"note-{key}", ""),
+            evidence=upload, clear_evidence=request.POST.get(f"clear-evidence-{key}") == "on",
+        )
+    return cells, errors
+
+
+def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    """The unit's grid for one period: target, last period's value, its figure, note, evidence;
+    the narrative and attachments; save, send; the secretariat's review."""
+    today = clock.today()
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    can_enter = access.can(request.user, "results.enter", organisation)
+    can_review = access.can(request.user, "results.review", period.campaign.issuer)
+    grid = selectors.grid(period, organisation, today)
+    typed, cell_errors, narrative = {}, {}, {}
+    if request.method == "POST":
+        if not can_enter:
+            raise PermissionDenied
+        cells, cell_errors = _cells_from(request, grid)
+        narrative = {name: request.POST.get(name, "")[:20000] for name in NARRATIVE}
+        typed = {key: (cell.actual_text, cell.note) for key, cell in cells.items()}
+        version = request.POST.get("version", "")
+        if not cell_errors:
+            try:
+                services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
+                                     narrative=narrative, expected_version=int(version) if version.isdigit() else None)
+                if request.POST.get("action") == "submit":
+                    services.submit_report(by=request.user, period=period, organisation=organisation)
+                    messages.success(request, "Đã gửi báo cáo cho Thường trực.")
+                else:
+                    messages.success(request, "Đã lưu báo cáo (chưa gửi).")
+                return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+            except services.GridErrors as error:
+                cell_errors = error.cells
+                messages.error(request, error.messages[0])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            messages.error(request, "Có ô nhập chưa đúng; chưa lưu gì. Sửa các ô được đánh dấu rồi lưu lại.")
+        grid = selectors.grid(period, organisation, today)
+        for cell in grid.cells:
+            if cell.indicator.pk in typed:
+                cell.typed, cell.typed_note = typed[cell.indicator.pk]
+            cell.error = cell_errors.get(cell.indicator.pk, "")
+    else:
+        for cell in grid.cells:
+            cell.typed = cell.result.actual_text if cell.result else ""
+            cell.typed_note = cell.result.note if cell.result else ""
+    submission = grid.submission
+    context = {
+        "period": period, "campaign": period.campaign, "organisation": organisation, "grid": grid,
+        "submission": submission, "can_enter": can_enter and grid.is_open, "can_review": can_review,
+        "narrative": narrative or {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
+        "events": list(submission.events.select_related("actor")[:30]) if submission else [],
+        "attachments": list(submission.attachments.all()) if submission else [],
+        "review_form": forms.ReviewForm(), "exception_form": forms.ExceptionForm(initial={"until": today}),
+        "attachment_form": forms.AttachmentForm(), "upload_form": forms.GridUploadForm(),
+        "version": submission.version if submission else "",
+        "last_day": deadlines.last_on_time_day(period.deadline, period.deadline_inclusive),
+        "Status": submissions.Status,
+    }
+    return render(request, "indicators/report.html", context)
+
+
+@require_POST
+def report_review(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    _require_review(request, period.campaign)
+    submission = get_object_or_404(Submission, period=period, organisation=organisation)
+    form = forms.ReviewForm(request.POST)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        if not form.is_valid():
+            raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
+        services.review_report(by=request.user, submission=submission, accept=accept, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã tiếp nhận báo cáo." if accept else "Đã trả lại báo cáo cho đơn vị.")
+    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+
+
+@require_POST
+def report_exception(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    _require_review(request, period.campaign)
+    form = forms.ExceptionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
+        services.grant_exception(by=request.user, period=period, organisation=organisation,
+                                 until=form.cleaned_data["until"], reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã cho phép đơn vị nộp muộn.")
+    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+
+
+@require_POST
+def report_attachment(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    access.require(request.user, "results.enter", organisation)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
+        services.add_attachment(by=request.user, period=period, organisation=organisation,
+                                file=form.cleaned_data["file"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã đính kèm tệp.")
+    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+
+
+def attachment_file(request: HttpRequest, attachment_pk: int) -> HttpResponse:
+    attachment = get_object_or_404(SubmissionAttachment.objects.select_related("submission"), pk=attachment_pk)
+    _report_org(request, _period(request, attachment.submission.period_id), attachment.submission.organisation_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+def evidence_file(request: HttpRequest, result_pk: int) -> HttpResponse:
+    result = get_object_or_404(Result.objects.select_related("submission"), pk=result_pk)
+    _report_org(request, _period(request, result.submission.period_id), result.submission.organisation_id)
+    if not result.evidence:
+        raise Http404
+    return FileResponse(result.evidence.open("rb"), as_attachment=True,
+                        filename=result.evidence.name.rsplit("/", 1)[-1])
+
+
+def report_template(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    grid = selectors.grid(period, organisation, clock.today())
+    return _xlsx(excel.grid_workbook(grid), f"bao-cao-{organisation.code}-{period.pk}.xlsx")
+
+
+def report_upload(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    if not access.can(request.user, "results.enter", organisation):
+        raise PermissionDenied
+    grid = selectors.grid(period, organisation, clock.today())
+    form = forms.GridUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            values, errors = excel.read_grid(form.cleaned_data["file"], grid)
+        except xlsx.WorkbookError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if not errors:
+                cells = {key: services.CellInput(actual_text=text, note=note) for key, (text, note) in values.items()}
+                try:
+                    services.save_report(by=request.user, period=period, organisation=organisation, cells=cells)
+                except ValidationError as error:
+                    form.add_error("file", " ".join(error.messages))
+                else:
+                    messages.success(request, f"Đã nhập {len(cells)} dòng từ tệp Excel (chưa gửi).")
+                    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+    return render(request, "indicators/report_upload.html", {
+        "form": form, "errors": errors, "period": period, "organisation": organisation, "campaign": period.campaign,
+    })
+
+
+@require_POST
+def report_override(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
+    """The secretariat's verdict on one result of this report (the result id comes in the form)."""
+    period = _period(request, period_pk)
+    organisation = _report_org(request, period, org_pk)
+    _require_review(request, period.campaign)
+    raw = request.POST.get("result", "")
+    result = get_object_or_404(Result, pk=int(raw) if raw.isdigit() else 0, submission__period=period,
+                               submission__organisation=organisation)
+    form = forms.OverrideForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
+        services.override_result(by=request.user, result=result, achieved=form.achieved(),
+                                 reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã ghi nhận điều chỉnh kết quả đánh giá.")
+    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+
+
+# --- Completeness and one unit across periods ---------------------------------------------------------------
+
+
+def completeness(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    periods, rows = selectors.completeness(campaign, request.user, clock.today())
+    return render(request, "indicators/completeness.html", {
+        "campaign": campaign, "periods": periods, "rows": rows,
+        "can_review": access.can(request.user, "results.review", campaign.issuer),
+        "recent_reminders": list(Reminder.objects.filter(period__campaign=campaign)
+                                 .select_related("organisation", "sent_by", "period")[:15]),
+    })
+
+
+def completeness_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    periods, rows = selectors.completeness(campaign, request.user, clock.today())
+    labels = dict(submissions.Timeliness.choices)
+    body = [[row.organisation.name] + [labels[cell.timeliness] for cell in row.cells] for row in rows]
+    content = excel.table_workbook("Tình hình nộp", ["Đơn vị"] + [p.display_label for p in periods], body)
+    return _xlsx(content, f"tinh-hinh-nop-{campaign.pk}.xlsx")
+
+
+@require_POST
+def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    _require_review(request, campaign)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk, campaign=campaign)
+    ids = [int(i) for i in request.POST.getlist("organisation") if i.isdigit()]
+    organisations = list(access.visible_organisations(request.user).filter(pk__in=ids))
+    if not organisations:
+        messages.error(request, "Chọn ít nhất một đơn vị để nhắc.")
+    else:
+        try:
+            sent = services.remind(by=request.user, period=period, organisations=organisations)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            without = [r.organisation.name for r in sent if not r.recipients]
+            messages.success(request, f"Đã gửi thư nhắc {len(sent)} đơn vị.")
+            if without:
+                messages.warning(request, "Chưa có địa chỉ thư của cán bộ: " + "; ".join(without))
+    return redirect(reverse("indicators:completeness", args=[campaign.pk]))
+
+
+def unit_results(request: HttpRequest, pk: int, org_pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    organisation = get_object_or_404(access.visible_organisations(request.user), pk=org_pk)
+    periods, rows = selectors.unit_results(campaign, organisation)
+    if not rows:
+        raise Http404
+    return render(request, "indicators/unit_results.html", {
+        "campaign": campaign, "organisation": organisation, "periods": periods, "rows": rows,
+    })
+
+
+def unit_results_xlsx(request: HttpRequest, pk: int, org_pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    organisation = get_object_or_404(access.visible_organisations(request.user), pk=org_pk)
+    periods, rows = selectors.unit_results(campaign, organisation)
+    headers = ["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu kế hoạch"]
+    for period in periods:
+        headers += [f"{period.display_label}: Thực hiện", f"{period.display_label}: Tỷ lệ"]
+    body = []
+    for row in rows:
+        line = [row["indicator"].number, row["indicator"].display_label, row["indicator"].display_unit,
+                row["target"].text]
+        for cell in row["cells"]:
+            line += [cell.result.actual_text if cell.result else "", cell.evaluation.display]
+        body.append(line)
+    return _xlsx(excel.table_workbook("Kết quả đơn vị", headers, body),
+                 f"ket-qua-{organisation.code}-{campaign.pk}.xlsx")
