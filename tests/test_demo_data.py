@@ -196,3 +196,55 @@ def test_a_secretariat_of_a_closed_body_reads_history_but_creates_nothing(demo, 
     response = client.get(reverse("campaigns:campaign-create"))
     assert response.status_code == 302
     assert "Thêm đơn vị" not in client.get(reverse("units:organisation-list")).content.decode()
+
+
+def test_seed_004_appendix_reproduces_its_printed_ratio_column(demo):
+    from indicators import selectors as indicator_selectors
+    from indicators.demo import SEED_004, SEED_004_PRINTED_RATIO
+
+    programme = Campaign.objects.get(document_kind="action_programme")
+    period = programme.periods.get()
+    reporter = Organisation.objects.get(root=programme.issuer, code="PYT")
+    grid = indicator_selectors.grid(period, reporter, TODAY)
+    printed = {row[2]: (row[6], row[7]["th"], row[7]["next"]) for row in SEED_004}
+    assert [c.evaluation.display for c in grid.cells] == SEED_004_PRINTED_RATIO
+    for cell in grid.cells:
+        target, actual, next_year = printed[cell.indicator.display_label]
+        assert (cell.target.text, cell.result.actual_text, cell.indicator.next_target_text) == (target, actual,
+                                                                                                next_year)
+
+
+def test_seed_000_communes_have_late_and_missing_annual_reports(demo):
+    from indicators import selectors as indicator_selectors
+
+    plan = campaign("Phát động phong trào thi đua chuyên đề về bảo vệ")
+    admin = User.objects.get(username="quantri")
+    periods, rows = indicator_selectors.completeness(plan, admin, TODAY)
+    annual = {row.organisation.name: row.cells[1].timeliness for row in rows}
+    assert annual["UBND xã Phú Thuận A"] == "late" and annual["UBND xã Phú Thuận B"] == "missing"
+    assert list(annual.values()).count("late") == 1 and list(annual.values()).count("missing") == 1
+    results = {r.indicator.definition.code: r for r in indicator_selectors.campaign_table(plan, periods[1], admin)}
+    assert results["TYT-CQG"].evaluation.display == "100"
+
+
+def test_seed_001_table_is_there_with_its_sub_rows(demo):
+    from indicators import selectors as indicator_selectors
+
+    rows = indicator_selectors.campaign_indicators(campaign("Phát động phong trào thi đua năm 2022"))
+    assert [r.number for r in rows if r.number] == [str(i) for i in range(1, 15)]
+    group = next(r for r in rows if r.number == "13")
+    assert group.is_group and [c.display_label for c in rows if c.parent_id == group.pk] == [
+        "Cân nặng theo tuổi", "Chiều cao theo tuổi"]
+    assert next(r for r in rows if r.number == "1").comparator == "informational"
+
+
+def test_live_campaign_reports_in_every_state_and_donvi_has_one_to_fill(demo):
+    from indicators import selectors as indicator_selectors
+    from indicators.models import Submission
+
+    live = Campaign.objects.get(is_demo=True)
+    states = set(Submission.objects.filter(period__campaign=live).values_list("status", flat=True))
+    assert states == {"draft", "submitted", "accepted", "returned"}
+    donvi = User.objects.get(username="donvi")
+    mine = indicator_selectors.reports_for(donvi, TODAY)
+    assert any(r["period"].kind == "six_month" and r["organisation"].name == "Trung tâm Y tế Phú Bình" for r in mine)

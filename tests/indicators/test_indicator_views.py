@@ -1,0 +1,212 @@
+"""Indicator pages through the client: the grid keeps what was typed, conflicts, review, Excel,
+query counts."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from indicators import services
+from indicators.models import CampaignIndicator, IndicatorDefinition, Result, Submission
+from indicators.services import CellInput
+from tests.factories import make_org
+
+pytestmark = pytest.mark.django_db
+
+
+def report_url(plan, org):
+    return reverse("indicators:report", args=[plan["period"].pk, org.pk])
+
+
+def post_grid(client, plan, org, action="save", version="", **typed):
+    data = {"action": action, "version": version, "narrative_done": "Đã triển khai tiêm chủng"}
+    for code, text in typed.items():
+        data[f"actual-{plan['rows'][code].pk}"] = text
+    return client.post(report_url(plan, org), data)
+
+
+def test_a_bad_cell_gets_its_message_and_every_cell_keeps_what_was_typed(login, plan, tree, cast):
+    client = login(cast["staff"])
+    response = post_grid(client, plan, tree["A.BV"], BHYT="90,08", SDD="11.88", TYT="12/12")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="90,08"' in content and 'value="11.88"' in content and 'value="12/12"' in content
+    assert "dấu phẩy" in content and "Đã triển khai tiêm chủng" in content
+    assert not Result.objects.exists()
+
+
+def test_save_then_submit_then_the_secretariat_returns_and_the_unit_reads_why(login, plan, tree, cast):
+    staff = login(cast["staff"])
+    assert post_grid(staff, plan, tree["A.BV"], BHYT="92", SDD="13,04").status_code == 302
+    assert post_grid(staff, plan, tree["A.BV"], action="submit", BHYT="92", SDD="13,04",
+                     version=str(Submission.objects.get().version)).status_code == 302
+    assert Submission.objects.get().status == "submitted"
+    secretariat = login(cast["secretariat"])
+    response = secretariat.post(reverse("indicators:report-review", args=[plan["period"].pk, tree["A.BV"].pk]),
+                                {"decision": "return", "reason": "Bổ sung minh chứng tỷ lệ BHYT"})
+    assert response.status_code == 302
+    content = login(cast["staff"]).get(report_url(plan, tree["A.BV"])).content.decode()
+    assert "Bổ sung minh chứng tỷ lệ BHYT" in content and "Bị trả lại" in content
+    home = login(cast["staff"]).get(reverse("home")).content.decode()
+    assert "Bị trả lại – cần bổ sung" in home
+
+
+def test_two_people_on_one_grid_the_second_is_told_and_keeps_its_figures(login, plan, tree, cast):
+    staff = login(cast["staff"])
+    post_grid(staff, plan, tree["A.BV"], BHYT="90")
+    opened = str(Submission.objects.get().version)
+    services.save_report(by=cast["head"], period=plan["period"], organisation=tree["A.BV"],
+                         cells={plan["rows"]["BHYT"].pk: CellInput("93")})
+    response = post_grid(staff, plan, tree["A.BV"], version=opened, BHYT="95", SDD="12")
+    content = response.content.decode()
+    assert "vừa được" in content and 'value="95"' in content and 'value="12"' in content
+    assert Result.objects.get(indicator=plan["rows"]["BHYT"]).actual_text == "93"
+
+
+def test_another_units_report_is_404_and_its_ids_cannot_be_posted(login, plan, tree, cast):
+    client = login(cast["staff"])
+    assert client.get(report_url(plan, tree["A.TT"])).status_code == 404
+    assert post_grid(client, plan, tree["A.TT"], BHYT="90").status_code == 404
+    hidden = make_org("Khoa ngoài", "KN", parent=tree["B.BV"], kind="internal")
+    assert client.get(reverse("indicators:report", args=[plan["period"].pk, hidden.pk])).status_code == 404
+    assert not Result.objects.exists()
+
+
+def test_a_forged_indicator_id_in_the_form_saves_nothing(login, plan, tree, cast):
+    definition = IndicatorDefinition.objects.create(issuer=tree["A"], code="KHAC", name="Khác", direction="higher")
+    other = CampaignIndicator.objects.create(campaign=plan["campaign"], definition=definition, comparator="gte",
+                                             target_text="1", reporting_scope="named")
+    client = login(cast["staff"])
+    data = {"action": "save", f"actual-{plan['rows']['BHYT'].pk}": "91", f"actual-{other.pk}": "5"}
+    client.post(report_url(plan, tree["A.BV"]), data)
+    assert not Result.objects.filter(indicator=other).exists()
+
+
+def test_the_excel_template_round_trips_with_vietnamese_text(login, plan, tree, cast):
+    client = login(cast["staff"])
+    response = client.get(reverse("indicators:report-template", args=[plan["period"].pk, tree["A.BV"].pk]))
+    book = load_workbook(BytesIO(response.content))
+    sheet = book["Báo cáo"]
+    header = [c.value for c in sheet[1]]
+    actual_col, note_col = header.index("Thực hiện") + 1, header.index("Ghi chú") + 1
+    names = {sheet.cell(row=r, column=3).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(row=names["Tỷ lệ tham gia bảo hiểm y tế"], column=actual_col, value=90.08)   # a number cell
+    sheet.cell(row=names["Tỷ lệ suy dinh dưỡng"], column=actual_col, value="< 17")
+    sheet.cell(row=names["Trạm đạt chuẩn"], column=actual_col, value="12/12")
+    sheet.cell(row=names["Trạm đạt chuẩn"], column=note_col, value="Đủ 12 trạm, có quyết định công nhận")
+    buffer = BytesIO()
+    book.save(buffer)
+    response = client.post(reverse("indicators:report-upload", args=[plan["period"].pk, tree["A.BV"].pk]),
+                           {"file": SimpleUploadedFile("bao-cao.xlsx", buffer.getvalue())})
+    assert response.status_code == 302
+    results = {r.indicator.definition.code: r for r in Result.objects.select_related("indicator__definition")}
+    assert results["BHYT"].actual_text == "90,08"
+    assert results["TYT"].note == "Đủ 12 trạm, có quyết định công nhận"
+
+
+def test_an_excel_file_with_errors_saves_nothing_and_lists_rows_and_columns(login, plan, tree, cast):
+    client = login(cast["staff"])
+    response = client.get(reverse("indicators:report-template", args=[plan["period"].pk, tree["A.BV"].pk]))
+    book = load_workbook(BytesIO(response.content))
+    sheet = book["Báo cáo"]
+    sheet.cell(row=2, column=7, value="11.88")
+    sheet.cell(row=3, column=7, value="abc")
+    sheet.cell(row=4, column=2, value="999999")
+    buffer = BytesIO()
+    book.save(buffer)
+    response = client.post(reverse("indicators:report-upload", args=[plan["period"].pk, tree["A.BV"].pk]),
+                           {"file": SimpleUploadedFile("bao-cao.xlsx", buffer.getvalue())})
+    content = response.content.decode()
+    assert "chưa có số liệu nào được lưu" in content
+    assert "<td>2</td><td>Thực hiện</td>" in content and "<td>4</td><td>Mã dòng (không sửa)</td>" in content
+    assert not Result.objects.exists()
+
+
+def test_a_file_that_is_not_excel_is_refused(login, plan, tree, cast):
+    response = login(cast["staff"]).post(
+        reverse("indicators:report-upload", args=[plan["period"].pk, tree["A.BV"].pk]),
+        {"file": SimpleUploadedFile("bao-cao.xlsx", b"not a workbook")})
+    assert "không phải là tệp XLSX hợp lệ" in response.content.decode()
+
+
+def test_results_tables_export_as_displayed(login, plan, tree, cast):
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                         cells={plan["rows"]["SDD"].pk: CellInput("13,04")})
+    client = login(cast["secretariat"])
+    response = client.get(reverse("indicators:unit-results-xlsx", args=[plan["campaign"].pk, tree["A.BV"].pk]))
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    sdd = next(r for r in rows if r[1] == "Tỷ lệ suy dinh dưỡng")
+    assert sdd[3:6] == ("< 14", "13,04", ">100")
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _grow(plan, tree, n):
+    """More units taking part and more indicators, with figures."""
+    from campaigns import services as campaign_services
+
+    orgs = [make_org(f"Trạm số {i}", f"TRAM-{i}", parent=tree["A.TT"], kind="station") for i in range(n)]
+    campaign_services.add_participants(by=None, campaign=plan["campaign"], organisations=orgs)
+    for i in range(n):
+        definition = services.save_definition(by=None, instance=IndicatorDefinition(
+            issuer=tree["A"], code=f"X{i}", name=f"Chỉ tiêu {i}", direction="higher"))
+        services.save_indicator(by=None, campaign=plan["campaign"], instance=CampaignIndicator(
+            definition=definition, comparator="gte", target_text="90"))
+    for org in orgs:
+        services.import_report(period=plan["period"], organisation=org,
+                               values={plan["rows"]["BHYT"].pk: "92"}, status="submitted")
+
+
+@pytest.mark.parametrize("page", ["results", "completeness", "report"])
+def test_pages_run_a_constant_number_of_queries(login, plan, tree, cast, page):
+    client = login(cast["secretariat"])
+    urls = {"results": reverse("indicators:campaign-results", args=[plan["campaign"].pk]),
+            "completeness": reverse("indicators:completeness", args=[plan["campaign"].pk]),
+            "report": report_url(plan, tree["A.BV"])}
+    services.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "90"})
+    small = count(client, urls[page])
+    _grow(plan, tree, 12)
+    assert count(client, urls[page]) == small
+
+
+def test_a_grid_of_thirty_indicators_saves_in_one_transaction(plan, tree, cast, django_assert_max_num_queries):
+    for i in range(27):
+        definition = services.save_definition(by=None, instance=IndicatorDefinition(
+            issuer=tree["A"], code=f"Y{i}", name=f"Chỉ tiêu {i}", direction="higher"))
+        services.save_indicator(by=None, campaign=plan["campaign"], instance=CampaignIndicator(
+            definition=definition, comparator="gte", target_text="90"))
+    ids = list(plan["campaign"].indicators.values_list("pk", flat=True))
+    assert len(ids) == 30
+    with django_assert_max_num_queries(40):
+        services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                             cells={pk: CellInput(f"{90 + i % 5},5") for i, pk in enumerate(ids)})
+    assert Result.objects.count() == 30
+
+
+def test_the_plan_page_shows_the_indicator_table_from_the_data(login, plan, tree, cast):
+    from campaigns import services as campaign_services
+    from campaigns.models import Section
+
+    campaign_services.save_item(by=None, campaign=plan["campaign"], instance=Section(
+        heading="II. CÁC CHỈ TIÊU", block="indicators"))
+    content = login(cast["staff"]).get(plan["campaign"].get_absolute_url()).content.decode()
+    assert "Tỷ lệ tham gia bảo hiểm y tế" in content and "≥91%" in content
+
+
+def test_home_shows_open_reports_to_units_and_waiting_ones_to_the_secretariat(login, plan, tree, cast, settings):
+    settings.APP_TODAY = date(2026, 6, 10)
+    home = login(cast["staff"]).get(reverse("home")).content.decode()
+    assert "6 tháng đầu năm 2026 – Bệnh viện Đa khoa" in home and "còn 9 ngày" in home
+    services.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "92"},
+                           status="submitted")
+    home = login(cast["secretariat"]).get(reverse("home")).content.decode()
+    assert "chờ tiếp nhận" in home and "Bệnh viện Đa khoa – 6 tháng đầu năm 2026" in home
