@@ -116,3 +116,10 @@ class GridUploadForm(VnMessagesMixin, forms.Form):
         check_document(upload, allowed=(".xlsx",))
         return upload
 
+
+
+class DefinitionForm(VnMessagesMixin, forms.ModelForm):
+    class Meta:
+        model = IndicatorDefinition
+        fields = ["code", "name", "unit", "direction", "description"]
+        widgets = {"name": forms.Textarea(attrs={"rows": 2}), "description": forms.Textarea(attrs={"rows": 3})}

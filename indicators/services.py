@@ -29,6 +29,7 @@ from indicators.models import (
 )
 from indicators.submissions import Status
 from units import access
+from units.models import AuditEvent as UnitEvent
 from units.models import Membership, Organisation, User
 
 DEFINITION_FIELDS = ["code", "name", "unit", "direction", "description"]
@@ -63,6 +64,8 @@ def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> No
 
 @transaction.atomic
 def save_definition(*, by: User | None, instance: IndicatorDefinition) -> IndicatorDefinition:
+    """Create or change an indicator of the issuer's catalogue; the change is kept in the issuer's
+    history, since every campaign using the indicator shows it."""
     if by is not None:
         access.require(by, "campaign.manage", instance.issuer)
     instance.name = nfc(instance.name).strip()
@@ -70,9 +73,17 @@ def save_definition(*, by: User | None, instance: IndicatorDefinition) -> Indica
     clash = IndicatorDefinition.objects.filter(issuer=instance.issuer, code__iexact=instance.code)
     if clash.exclude(pk=instance.pk).exists():
         raise ValidationError({"code": _("Mã chỉ tiêu này đã có trong danh mục của cơ quan.")})
+    created = instance.pk is None
+    before = None if created else audit.snapshot(IndicatorDefinition.objects.get(pk=instance.pk), DEFINITION_FIELDS)
     instance.search_text = normalise_search(f"{instance.code} {instance.name}")
     instance.full_clean(exclude=["search_text"], validate_unique=False, validate_constraints=False)
     instance.save()
+    changes = audit.diff(before, audit.snapshot(instance, DEFINITION_FIELDS))
+    if changes:
+        UnitEvent.objects.create(actor=by, at=clock.now(), organisation=instance.issuer,
+                                 action=UnitEvent.Action.CREATED if created else UnitEvent.Action.CHANGED,
+                                 target_type=str(IndicatorDefinition._meta.verbose_name), target_id=instance.pk,
+                                 target_label=str(instance)[:500], changes=changes)
     return instance
 
 

@@ -5,6 +5,8 @@ from indicators import views
 app_name = "indicators"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("danh-muc/", views.definition_list, name="definition-list"),
+    path("danh-muc/<int:definition_pk>/sua/", views.definition_update, name="definition-update"),
     path("phong-trao/<int:pk>/", views.campaign_results, name="campaign-results"),
     path("phong-trao/<int:pk>/excel/", views.campaign_results_xlsx, name="campaign-results-xlsx"),
     path("phong-trao/<int:pk>/them/", views.indicator_form, name="indicator-create"),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,9 +9,10 @@ from django.views.decorators.http import require_POST
 
 from campaigns import deadlines
 from campaigns.models import Campaign, ReportingPeriod
-from common import clock, xlsx
+from common import clock, search, xlsx
 from common.forms import apply_service_errors
 from common.uploads import check_document
+from common.views import paginate
 from indicators import excel, forms, selectors, services, submissions
 from indicators.models import (
     CampaignIndicator,
@@ -106,6 +108,38 @@ def campaign_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     content = excel.table_workbook(
         "Kết quả", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá", "Đơn vị đã báo cáo"], body)
     return _xlsx(content, f"ket-qua-chi-tieu-{campaign.pk}-{period.pk}.xlsx")
+
+
+# --- The catalogue ----------------------------------------------------------------------------------------
+
+
+def definition_list(request: HttpRequest) -> HttpResponse:
+    """The indicators of the issuers the user manages, with the campaigns that use them."""
+    issuers = access.organisations_for(request.user, "campaign.manage").filter(parent__isnull=True)
+    definitions = (IndicatorDefinition.objects.filter(issuer__in=issuers).select_related("issuer")
+                   .annotate(use_count=Count("uses")))
+    q = request.GET.get("q", "").strip()[:200]
+    if q:
+        definitions = definitions.filter(search.matches("search_text", q))
+    return render(request, "indicators/definition_list.html", {
+        "page": paginate(request, definitions.order_by("issuer__name", "name", "id")), "q": q,
+    })
+
+
+def definition_update(request: HttpRequest, definition_pk: int) -> HttpResponse:
+    issuers = access.organisations_for(request.user, "campaign.manage").filter(parent__isnull=True)
+    definition = get_object_or_404(IndicatorDefinition.objects.filter(issuer__in=issuers), pk=definition_pk)
+    form = forms.DefinitionForm(request.POST or None, instance=definition)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_definition(by=request.user, instance=form.instance)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu chỉ tiêu trong danh mục.")
+            return redirect("indicators:definition-list")
+    uses = list(definition.uses.select_related("campaign").order_by("-campaign__year"))
+    return render(request, "indicators/definition_form.html", {"form": form, "definition": definition, "uses": uses})
 
 
 # --- Defining indicators -----------------------------------------------------------------------------------

@@ -94,6 +94,8 @@ def world(tree, cast):
             "campaigns:item-delete": ((c, "can-cu", basis.pk), 200, 403, 404),
             "password_change": ((), 200, 200, 200),
             "indicators:index": ((), 200, 200, 200),
+            "indicators:definition-list": ((), 200, 200, 200),  # lists only the user's issuers
+            "indicators:definition-update": ((definition.pk,), 200, 404, 404),
             "indicators:campaign-results": ((c,), 200, 200, 404),
             "indicators:campaign-results-xlsx": ((c,), 200, 200, 404),
             "indicators:indicator-create": ((c,), 200, 403, 404),
