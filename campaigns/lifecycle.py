@@ -69,6 +69,15 @@ def is_editable(status: str) -> bool:
     return status != Status.CLOSED
 
 
+LIVE = frozenset({Status.ISSUED, Status.IN_PROGRESS, Status.UNDER_REVIEW})
+
+
+def collects_reports(status: str) -> bool:
+    """Units report, and the secretariat reviews, reminds and grants extensions, only while the
+    campaign is live: once closed its figures are the record, and a draft has none yet."""
+    return status in LIVE
+
+
 def edit_needs_reason(status: str) -> bool:
     """Once issued, the plan is a signed document: every change says why."""
     return status not in (Status.DRAFT,)

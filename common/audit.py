@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from common.text import format_date, format_number
+from common.text import format_date, format_number, sentence_case
 
 
 def display_value(instance: models.Model, field: models.Field) -> str:
@@ -39,7 +39,7 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, tuple[str, 
     result = {}
     for name in fields:
         field = meta.get_field(name)
-        result[name] = (str(field.verbose_name).capitalize(), display_value(instance, field))
+        result[name] = (sentence_case(field.verbose_name), display_value(instance, field))
     return result
 
 

@@ -52,6 +52,13 @@ def _letters(text: str) -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=65536)
+def sentence_case(text: str) -> str:
+    """First letter up, the rest as written: "STT như văn bản in" keeps its STT, which
+    str.capitalize() would turn into "Stt"."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def vi_sort_key(text: str) -> tuple:
     """Key that orders strings as PostgreSQL's "vi-x-icu" collation does (Đ after D, not after Z)."""
     letters = _letters(text or "")

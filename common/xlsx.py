@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from io import BytesIO
 from typing import IO
 
@@ -20,6 +21,9 @@ class Sheet:
     headers: list[str]
     rows: list[list] = field(default_factory=list)
     widths: list[int] | None = None
+    # Lines above the table (what, which period, when exported): a file forwarded by e-mail must
+    # say what it is. Templates read back by the importers have none, so their header is row 1.
+    heading: list[str] = field(default_factory=list)
 
 
 def write_workbook(sheets: list[Sheet]) -> bytes:
@@ -27,22 +31,33 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
     workbook.remove(workbook.active)
     for sheet in sheets:
         ws = workbook.create_sheet(sheet.title[:31])
+        for number, line in enumerate(sheet.heading):
+            ws.append([line])
+            ws.cell(row=ws.max_row, column=1).font = Font(bold=number == 0, size=13 if number == 0 else 11)
+        if sheet.heading:
+            ws.append([])
+        header_row = ws.max_row + 1 if sheet.heading else 1
         ws.append(sheet.headers)
-        for cell in ws[1]:
+        for cell in ws[header_row]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in sheet.rows:
             # Lazy translations (choice labels) are not strings openpyxl knows.
             ws.append([str(value) if isinstance(value, Promise) else value for value in row])
-        for row in ws.iter_rows(min_row=2):
+        for row in ws.iter_rows(min_row=header_row + 1):
             for cell in row:
                 if isinstance(cell.value, (date, datetime)):
                     cell.number_format = DATE_FORMAT
+                elif isinstance(cell.value, Decimal):
+                    # Excel shows it with the reader's own separators (1.234,5 on a Vietnamese system).
+                    exponent = cell.value.as_tuple().exponent
+                    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+                    cell.number_format = "#,##0" + ("." + "0" * places if places else "")
         for index, header in enumerate(sheet.headers, start=1):
             width = (sheet.widths or [])[index - 1] if sheet.widths and index <= len(sheet.widths) else None
             ws.column_dimensions[get_column_letter(index)].width = width or max(12, min(50, len(header) + 4))
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{header_row + 1}"
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -70,7 +85,7 @@ def read_sheet(
             raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
         return []
     ws = workbook[title]
-    rows = ws.iter_rows(values_only=True)
+    rows = (tuple(_as_shown(cell) for cell in row) for row in ws.iter_rows())
     try:
         header_row = [str(v).strip() if v is not None else "" for v in next(rows)]
     except StopIteration:
@@ -90,9 +105,21 @@ def read_sheet(
     return result
 
 
+def _as_shown(cell):
+    """The cell's value as the person saw it: a cell formatted as a percentage shows 87 % but
+    holds 0.87, and the person meant 87."""
+    value = cell.value
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and "%" in (getattr(cell, "number_format", None) or "")):
+        return (Decimal(repr(value)) * 100).normalize()
+    return value
+
+
 def cell_text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize() if value == value.to_integral() else value, "f")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()

@@ -198,6 +198,8 @@ def parse_actual(text: str, comparator: str) -> Actual | None:
         return Actual(text=printed)
     if comparator == Comparator.ZERO_EVENTS and lowered in NONE_WORDS:
         return Actual(Decimal(0), text=printed)
+    if fraction_needs_count(comparator) and "/" in printed:
+        raise ParseError(f"“{printed}”: chỉ tiêu này tính bằng số lượng; ghi một số, không ghi phân số.")
     fraction = _FRACTION.match(_strip_unit(printed))
     if fraction:
         numerator, denominator = int(fraction[1]), int(fraction[2])
@@ -208,13 +210,53 @@ def parse_actual(text: str, comparator: str) -> Actual | None:
         return Actual(Decimal(numerator), denominator, text=printed)
     bound = _BOUND.match(printed)
     if bound:
-        if bound[1] not in ("<", ">"):
-            raise ParseError(f"“{printed}”: ghi số liệu thực hiện, hoặc “< 17” khi chỉ biết cận trên.")
+        allowed = BOUNDS_ALLOWED.get(comparator, set())
+        if bound[1] not in allowed:
+            raise ParseError(_bound_message(printed, bound[1], allowed))
         return Actual(parse_number(_strip_unit(bound[2])), bound=bound[1], text=printed)
     value = parse_number(_strip_unit(printed))
     if value < 0 and comparator not in (Comparator.CHANGE_BY, Comparator.INFORMATIONAL):
         raise ParseError(f"“{printed}”: số liệu không được âm.")
     return Actual(value, text=printed)
+
+
+# A reported bound proves a target only when it points the target's way: "< 17" shows a
+# "≤ 20" target met, but "< 95" says nothing about "≥ 88".
+BOUNDS_ALLOWED = {
+    Comparator.LT: {"<"}, Comparator.LTE: {"<"},
+    Comparator.GT: {">"}, Comparator.GTE: {">"}, Comparator.MAINTAIN_AT_LEAST: {">"},
+    Comparator.INFORMATIONAL: {"<", ">"},
+}
+
+
+def _bound_message(printed: str, symbol: str, allowed: set[str]) -> str:
+    if symbol not in ("<", ">"):
+        return f"“{printed}”: ghi số liệu thực hiện, hoặc “< 17” khi chỉ biết cận trên."
+    if not allowed:
+        return f"“{printed}”: chỉ tiêu này cần số liệu cụ thể, không ghi “{symbol}”."
+    side = "cận trên" if symbol == "<" else "cận dưới"
+    return f"“{printed}” chỉ cho biết {side}, không chứng minh được đạt chỉ tiêu: hãy ghi số liệu cụ thể."
+
+
+def fraction_needs_count(comparator: str) -> bool:
+    """Counts ("Duy trì 10 trạm", a change) are typed as numbers; a fraction there is a slip."""
+    return comparator in (Comparator.MAINTAIN_AT_LEAST, Comparator.CHANGE_BY)
+
+
+PERCENT_UNITS = {"%", "tỷ lệ %", "tỉ lệ %", "phần trăm"}
+PERCENT_CEILING = Decimal(1000)
+
+
+def implausible(actual: Actual | None, unit: str) -> str:
+    """A message when a percentage cannot be one (580.000 % is a count typed in the wrong row).
+    Rates above 100 % exist (growth, coverage over an estimated population), so only absurd
+    values are refused."""
+    if actual is None or actual.value is None or actual.denominator:
+        return ""
+    if (unit or "").strip().lower() in PERCENT_UNITS and actual.value > PERCENT_CEILING:
+        return (f"“{actual.text}”: chỉ tiêu tính bằng %, giá trị lớn hơn {format_number(PERCENT_CEILING)} % "
+                "là không hợp lý; kiểm tra lại số liệu.")
+    return ""
 
 
 # --- Evaluation --------------------------------------------------------------------------------------
@@ -269,6 +311,10 @@ def _evaluate(target: Target, actual: Actual | None, previous: Decimal | None) -
         return _all_of(target, actual)
     if actual.value is None:
         return _result(None, None, "")
+    if actual.denominator and comparator in (Comparator.LT, Comparator.LTE, Comparator.GT, Comparator.GTE,
+                                             Comparator.EQ):
+        # "4/4" against a rate of 100: the fraction is the rate (4 of 4 stations = 100 %).
+        actual = Actual(actual.value / actual.denominator * HUNDRED, text=actual.text)
     value, goal = actual.value, target.value
     if comparator in (Comparator.LT, Comparator.LTE):
         return _at_most(comparator, goal, actual)
@@ -301,8 +347,12 @@ def _shown(ratio: Decimal | None, achieved: bool) -> str:
 def _at_most(comparator: str, goal: Decimal, actual: Actual) -> Evaluation:
     value = actual.value
     if actual.bound == "<":
-        # Reported as a bound ("< 17" against "< 17"): within the target, shown as 100.
-        achieved = value <= goal
+        # Reported as a bound: "< 17" against "< 17" is within the target and reads 100 (seed 004);
+        # "< 17" against "≤ 20" is strictly better and reads ">100", as 13,04 against < 14 does.
+        # "< 25" against "≤ 20" proves nothing, so it does not count as met.
+        if value < goal:
+            return _result(True, _percent(goal, value) if value else None, ">100")
+        achieved = value == goal
         return _result(achieved, HUNDRED if achieved else _percent(goal, value),
                        "100" if achieved else _shown(_percent(goal, value), False))
     ratio = _percent(goal, value) if value else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from common import xlsx
-from common.text import format_number
+from common.text import format_date, format_number, vi_sort_key
 from indicators import evaluation
 from indicators.selectors import Grid
 
@@ -46,7 +46,7 @@ def _cell_text(value) -> str:
         return ""
     if isinstance(value, bool):
         return ""
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         return format_number(number.normalize() if number == number.to_integral() else number)
     return str(value).strip()
@@ -72,10 +72,13 @@ def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellEr
         seen[indicator_id] = number
         text = _cell_text(row["Thực hiện"])
         note = _cell_text(row.get("Ghi chú"))
+        indicator = expected[indicator_id].indicator
         try:
-            evaluation.parse_actual(text, expected[indicator_id].indicator.comparator)
+            problem = evaluation.implausible(evaluation.parse_actual(text, indicator.comparator), indicator.unit_text)
         except evaluation.ParseError as exc:
-            errors.append(CellError(number, "Thực hiện", str(exc)))
+            problem = str(exc)
+        if problem:
+            errors.append(CellError(number, "Thực hiện", problem))
         if len(note) > 500:
             errors.append(CellError(number, "Ghi chú", "tối đa 500 ký tự."))
         values[indicator_id] = (text, note)
@@ -84,6 +87,111 @@ def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellEr
 
 
 
-def table_workbook(title: str, headers: list[str], rows: list[list]) -> bytes:
-    """Any results table, exported as it is displayed."""
-    return xlsx.write_workbook([xlsx.Sheet(title[:31], headers, rows)])
+# --- Results tables, exported as the pages show them ------------------------------------------------------
+
+
+def number_or_text(text: str):
+    """A plain figure as a number Excel can sum ("13,04" → 13.04); "< 17", "12/12", ">100" and
+    words stay as printed."""
+    text = (text or "").strip()
+    if not text or text[0] in "<>≤≥=":
+        return text
+    try:
+        return evaluation.parse_number(text) if "%" not in text and "‰" not in text else text
+    except evaluation.ParseError:
+        return text
+
+
+def _verdict(cell_evaluation) -> str:
+    if cell_evaluation is None:
+        return ""
+    return f"{cell_evaluation.status} (đã điều chỉnh)" if cell_evaluation.overridden else cell_evaluation.status
+
+
+def _heading(title: str, campaign, line: str, today) -> list[str]:
+    return [title, f"Phong trào: {campaign.title} ({campaign.issuer.name})", line,
+            f"Xuất ngày {format_date(today)}."]
+
+
+def campaign_results_workbook(campaign, period, rows, organisations: dict, today) -> bytes:
+    """The campaign's table, and every unit's figure one per line (to filter and pivot in Excel)."""
+    next_year = any(r.indicator.next_target_text for r in rows)
+    headers = ["STT", "Chỉ tiêu", "ĐVT", f"Kế hoạch năm {campaign.year}", "Thực hiện", "Tỷ lệ", "Đánh giá",
+               "Ghi chú", "Đơn vị đã gửi", "Số đơn vị đạt", "Số đơn vị không đạt"]
+    if next_year:
+        headers.append(f"Kế hoạch năm {campaign.year + 1}")
+    body = []
+    for r in rows:
+        if r.indicator.is_group:
+            body.append([r.indicator.number, r.indicator.display_label] + [""] * (len(headers) - 2))
+            continue
+        line = [r.indicator.number, r.indicator.display_label, r.indicator.display_unit, r.indicator.target_text,
+                number_or_text(r.figure_text), number_or_text(r.evaluation.display if r.evaluation else ""),
+                _verdict(r.evaluation) if r.evaluation else "theo từng đơn vị", r.figure_note,
+                f"{r.units_reported}/{r.units_expected}" if r.units_expected else "",
+                r.counts.get("Đạt", 0) if r.units_expected else "", r.counts.get("Không đạt", 0) if r.units_expected else ""]
+        if next_year:
+            line.append(r.indicator.next_target_text)
+        body.append(line)
+    units = []
+    for r in rows:
+        for org_id, cell in r.unit_cells.items():
+            org = organisations.get(org_id)
+            if org is None:
+                continue
+            units.append([org.name, r.column, r.indicator.display_label, r.indicator.display_unit, cell.target.text,
+                          number_or_text(cell.result.actual_text if cell.result else ""),
+                          number_or_text(cell.evaluation.display), _verdict(cell.evaluation),
+                          cell.result.override_reason if cell.result and cell.evaluation.overridden else ""])
+    units.sort(key=lambda line: vi_sort_key(line[0]))
+    period_line = (f"Kỳ báo cáo: {period.display_label}. Chỉ tính báo cáo đơn vị đã gửi "
+                   "(chờ tiếp nhận hoặc đã tiếp nhận).")
+    return xlsx.write_workbook([
+        xlsx.Sheet("Kết quả", headers, body, widths=[6, 60, 10, 16, 16, 10, 16, 30, 12, 10, 10, 16],
+                   heading=_heading("KẾT QUẢ THỰC HIỆN CHỈ TIÊU", campaign, period_line, today)),
+        xlsx.Sheet("Theo đơn vị", ["Đơn vị", "STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu giao", "Thực hiện", "Tỷ lệ",
+                                   "Đánh giá", "Lý do điều chỉnh"], units,
+                   widths=[36, 6, 50, 10, 14, 14, 10, 22, 30],
+                   heading=_heading("KẾT QUẢ THEO ĐƠN VỊ", campaign, period_line, today)),
+    ])
+
+
+def unit_results_workbook(campaign, organisation, periods, rows, today) -> bytes:
+    headers = ["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu kế hoạch"]
+    for period in periods:
+        headers += [f"{period.display_label}: Thực hiện", f"{period.display_label}: Tỷ lệ",
+                    f"{period.display_label}: Đánh giá"]
+    body = []
+    for row in rows:
+        indicator = row["indicator"]
+        line = [indicator.number, indicator.display_label, indicator.display_unit, row["target"].text]
+        for cell in row["cells"]:
+            if indicator.is_group:
+                line += ["", "", ""]
+                continue
+            line += [number_or_text(cell.result.actual_text if cell.result else ""),
+                     number_or_text(cell.evaluation.display), _verdict(cell.evaluation)]
+        body.append(line)
+    return xlsx.write_workbook([xlsx.Sheet(
+        "Kết quả đơn vị", headers, body, widths=[6, 60, 10, 16] + [14, 10, 18] * len(periods),
+        heading=_heading(f"KẾT QUẢ THỰC HIỆN CHỈ TIÊU – {organisation.name.upper()}", campaign,
+                         "Các kỳ báo cáo: " + "; ".join(p.display_label for p in periods) + ".", today))])
+
+
+def completeness_workbook(campaign, periods, rows, today) -> bytes:
+    headers = ["Đơn vị"]
+    for period in periods:
+        headers += [f"{period.display_label}: Tình hình", f"{period.display_label}: Số chỉ tiêu đã nhập",
+                    f"{period.display_label}: Trạng thái báo cáo"]
+    body = []
+    for row in rows:
+        line = [row.organisation.name]
+        for cell in row.cells:
+            line += [cell.label, f"{cell.filled}/{cell.expected}",
+                     cell.submission.get_status_display() if cell.submission else "Chưa nhập"]
+        body.append(line)
+    deadlines_line = "Hạn nộp: " + "; ".join(
+        f"{p.display_label} – {p.deadline_text or format_date(p.deadline) or 'chưa ghi'}" for p in periods) + "."
+    return xlsx.write_workbook([xlsx.Sheet(
+        "Tình hình nộp", headers, body, widths=[40] + [16, 12, 22] * len(periods),
+        heading=_heading("TÌNH HÌNH NỘP BÁO CÁO KẾT QUẢ", campaign, deadlines_line, today))])

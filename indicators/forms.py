@@ -1,6 +1,7 @@
 from django import forms
 
 from campaigns import lifecycle
+from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common.forms import ReasonField, VnDateField, VnMessagesMixin
 from common.uploads import check_document
@@ -43,6 +44,10 @@ class IndicatorForm(VnMessagesMixin, forms.ModelForm):
         self.fields["parent"].queryset = parents
         self.fields["parent"].empty_label = "(dòng chính)"
         self.fields["subcampaign"].queryset = campaign.subcampaigns.all()
+        # In the plan's order (1, 2, … 4, 4.a, 4.b), not the order the items were typed in.
+        self.fields["subcampaign"].choices = [("", "(không gắn với nội dung nào)")] + [
+            (node.item.pk, f"{'— ' * node.level}{node.item.number} {node.item.title}".strip()[:120])
+            for node in campaign_selectors.flatten_items(campaign_selectors.subcampaign_tree(campaign))]
         visible = access.visible_organisations(user).filter(closed_on__isnull=True)
         set_organisation_choices(self.fields["responsible"], visible, blank="(không có)")
         participants = Organisation.objects.filter(participations__campaign=campaign)

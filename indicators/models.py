@@ -114,6 +114,11 @@ class CampaignIndicator(models.Model):
     def display_unit(self) -> str:
         return self.unit_label
 
+    @property
+    def unit_text(self) -> str:
+        """The unit the figures are in: as printed, else the catalogue's."""
+        return self.unit_label or self.definition.unit
+
 
 class UnitTarget(models.Model):
     """A target set for one reporting unit, overriding the campaign's."""
@@ -210,6 +215,10 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.actual_text}"
+
+    @property
+    def evidence_name(self) -> str:
+        return self.evidence.name.rsplit("/", 1)[-1] if self.evidence else ""
 
 
 def attachment_upload_to(instance: SubmissionAttachment, filename: str) -> str:

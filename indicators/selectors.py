@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from campaigns import deadlines
+from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, Participation, ReportingPeriod
 from common.text import vi_sort_key
 from indicators import evaluation, submissions
@@ -100,6 +100,11 @@ class Cell:
     typed: str = ""          # what the user typed, kept when the save failed
     typed_note: str = ""
     error: str = ""
+    notice: str = ""         # someone else saved this cell meanwhile, or a chosen file was not kept
+
+    @property
+    def stored(self) -> tuple[str, str]:
+        return (self.result.actual_text, self.result.note) if self.result is not None else ("", "")
 
     @property
     def progress(self) -> int | None:
@@ -193,7 +198,7 @@ def grid(period: ReportingPeriod, organisation: Organisation, today: date) -> Gr
         reason = ("Báo cáo đã gửi, đang chờ tiếp nhận." if status == submissions.Status.SUBMITTED else
                   "Báo cáo đã được tiếp nhận." if status == submissions.Status.ACCEPTED else
                   "Đã quá hạn nộp. Liên hệ Thường trực để được cho phép nộp muộn.")
-    if campaign.status not in ("issued", "in_progress", "under_review"):
+    if not lifecycle.collects_reports(campaign.status):
         open_now, reason = False, "Phong trào không còn nhận báo cáo."
     return Grid(period, organisation, submission, cells, headers, open_now, reason)
 
@@ -211,6 +216,8 @@ class CampaignRow:
     units_expected: int
     unit_cells: dict[int, Cell] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    figure_note: str = ""      # why there is no campaign figure yet
+    column: str = ""           # the short heading of this indicator's column in the units table
 
     @property
     def progress(self) -> int | None:
@@ -218,30 +225,64 @@ class CampaignRow:
 
 
 def _rollup(indicator: CampaignIndicator, cells: list[Cell], responsible_cell: Cell | None
-            ) -> tuple[str, evaluation.Actual | None]:
+            ) -> tuple[str, evaluation.Actual | None, str]:
+    """The campaign figure, its parsed form, and when there is none, why."""
     if indicator.rollup == Rollup.ENTERED:
         if responsible_cell is None or responsible_cell.result is None or not responsible_cell.result.actual_text:
-            return "", None
-        return responsible_cell.result.actual_text, actual_of(responsible_cell.result)
+            who = indicator.responsible.name if indicator.responsible_id else "bộ phận phụ trách"
+            return "", None, f"Chờ {who} nhập số liệu chung."
+        return responsible_cell.result.actual_text, actual_of(responsible_cell.result), ""
     filled = [c.result for c in cells if c.result is not None and c.result.value is not None]
     if not filled:
-        return "", None
+        return "", None, ""
     if indicator.rollup == Rollup.SUM:
         total = _plain(sum((r.value for r in filled), Decimal(0)))
-        return evaluation.format_number(total), evaluation.Actual(total, text=evaluation.format_number(total))
+        return evaluation.format_number(total), evaluation.Actual(total, text=evaluation.format_number(total)), ""
     if indicator.rollup == Rollup.RATE:
         with_denominator = [r for r in filled if r.denominator]
         if not with_denominator:
-            return "", None
+            return "", None, (f"Chưa tính được: {len(filled)} đơn vị ghi tỷ lệ, chưa ghi tử số/mẫu số "
+                              "(ví dụ 45/50).")
         numerator = _plain(sum((r.value for r in with_denominator), Decimal(0)))
         denominator = sum(r.denominator for r in with_denominator)
         text = f"{evaluation.format_number(numerator)}/{denominator}"
+        skipped = len(filled) - len(with_denominator)
+        note = f"Chưa tính {skipped} đơn vị chỉ ghi tỷ lệ, không có tử số/mẫu số." if skipped else ""
         if indicator.comparator == Comparator.ALL_OF:
-            return text, evaluation.Actual(numerator, denominator, text=text)
+            return text, evaluation.Actual(numerator, denominator, text=text), note
         rate = numerator / denominator * 100
         shown = evaluation.format_ratio(rate)
-        return f"{shown} ({text})", evaluation.Actual(rate, text=shown)
-    return "", None
+        return f"{shown} ({text})", evaluation.Actual(rate, text=shown), note
+    return "", None, ""
+
+
+def column_labels(indicators: list[CampaignIndicator]) -> dict[int, str]:
+    """Short column headings for a table with one column per indicator: the printed STT; a sub-row
+    without one takes its parent's and a letter ("13a"); a plan printed without STT is numbered
+    in order. Every heading is unique, so a legend can explain it."""
+    labels: dict[int, str] = {}
+    letters: dict[int, int] = defaultdict(int)
+    position = 0
+    for indicator in indicators:
+        if indicator.is_group and not indicator.number:
+            continue
+        position += 1
+        if indicator.number:
+            label = indicator.number
+        elif indicator.parent_id and indicator.parent_id in labels:
+            letters[indicator.parent_id] += 1
+            label = f"{labels[indicator.parent_id]}{'abcdefghijklmnopqrstuvwxyz'[(letters[indicator.parent_id] - 1) % 26]}"
+        else:
+            label = f"({position})"
+        while label in labels.values():
+            label += "'"
+        labels[indicator.pk] = label
+    return labels
+
+
+# Only a report the unit has sent counts toward the campaign: a draft may still change and a
+# returned report was judged wrong.
+COUNTED = (submissions.Status.SUBMITTED, submissions.Status.ACCEPTED)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -257,17 +298,20 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
     participants = participant_ids(campaign)
     submissions_ = {s.organisation_id: s for s in Submission.objects.filter(period=period)}
     results = defaultdict(dict)
-    for result in Result.objects.filter(submission__period=period).select_related("submission", "override_by"):
+    for result in Result.objects.filter(submission__period=period, submission__status__in=COUNTED).select_related(
+            "submission", "override_by"):
         results[result.submission.organisation_id][result.indicator_id] = result
     unit_targets = {(t.indicator_id, t.organisation_id): t
                     for t in UnitTarget.objects.filter(indicator__campaign=campaign)}
     all_orgs = set(submissions_) | participants | {i.responsible_id for i in indicators if i.responsible_id}
     visible = _visible(user, all_orgs)
     previous = previous_results(list(all_orgs), [i.definition_id for i in indicators], period)
+    columns = column_labels(indicators)
     rows = []
     for indicator in indicators:
         if indicator.is_group:
-            rows.append(CampaignRow(indicator, evaluation.Target(Comparator.INFORMATIONAL), "", None, 0, 0))
+            rows.append(CampaignRow(indicator, evaluation.Target(Comparator.INFORMATIONAL), "", None, 0, 0,
+                                    column=columns.get(indicator.pk, "")))
             continue
         expected = reporters(indicator, participants)
         cells = {}
@@ -280,12 +324,13 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
             cells[org_id] = Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev))
         unit_cells = [c for org_id, c in cells.items() if org_id != indicator.responsible_id
                       or indicator.rollup != Rollup.ENTERED or indicator.reporting_scope == Scope.RESPONSIBLE]
+        note = ""
         if indicator.reporting_scope == Scope.RESPONSIBLE:
             responsible_cell = cells.get(indicator.responsible_id)
             figure, actual = (responsible_cell.result.actual_text, actual_of(responsible_cell.result)) \
                 if responsible_cell and responsible_cell.result and responsible_cell.result.actual_text else ("", None)
         else:
-            figure, actual = _rollup(indicator, unit_cells, cells.get(indicator.responsible_id))
+            figure, actual, note = _rollup(indicator, unit_cells, cells.get(indicator.responsible_id))
         target = target_of(indicator, None)
         overall = evaluation.evaluate(target, actual)
         if indicator.reporting_scope == Scope.RESPONSIBLE and responsible_cell is not None:
@@ -300,7 +345,8 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
             figure = f"{met}/{len(cells)} đơn vị đạt" if reported else ""
             overall = None
         rows.append(CampaignRow(indicator, target, figure, overall, reported, len(cells),
-                                {org_id: c for org_id, c in cells.items() if org_id in visible}, dict(counts)))
+                                {org_id: c for org_id, c in cells.items() if org_id in visible}, dict(counts),
+                                figure_note=note, column=columns.get(indicator.pk, "")))
     return rows
 
 
@@ -369,7 +415,7 @@ def reports_for(user, today: date) -> list[dict]:
     """Reports the user's units have to fill or fix now: open periods of live campaigns (home page)."""
     if not access.can(user, "results.enter"):
         return []
-    live = list(Campaign.objects.visible_to(user).filter(status__in=["issued", "in_progress", "under_review"]))
+    live = list(Campaign.objects.visible_to(user).filter(status__in=lifecycle.LIVE))
     if not live:
         return []
     indicators = list(CampaignIndicator.objects.filter(campaign__in=live).prefetch_related("reporting_units"))

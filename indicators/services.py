@@ -9,12 +9,13 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns import lifecycle
+from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
 from common import audit, clock
-from common.text import format_date, nfc, normalise_search
+from common.text import format_date, nfc, normalise_search, sentence_case, vi_sort_key
 from indicators import evaluation, selectors, submissions
 from indicators.evaluation import Comparator
 from indicators.models import (
@@ -125,14 +126,25 @@ def save_indicator(*, by: User | None, campaign: Campaign, instance: CampaignInd
     _parse_target(instance)
     created = instance.pk is None
     before = None if created else audit.snapshot(CampaignIndicator.objects.get(pk=instance.pk), INDICATOR_FIELDS)
+    units_before = "" if created else _unit_names(instance.reporting_units.all())
     instance.campaign = campaign
     instance.full_clean(validate_constraints=False)
     instance.save()
     if reporting_units is not None:
         instance.reporting_units.set(reporting_units)
+    changes = audit.diff(before, audit.snapshot(instance, INDICATOR_FIELDS))
+    units_after = _unit_names(instance.reporting_units.all())
+    if units_after != units_before:
+        # Who reports is part of the plan: a unit added or dropped is as visible as a changed target.
+        changes.append({"field": "reporting_units", "label": "Các đơn vị báo cáo",
+                        "before": units_before, "after": units_after})
     _campaign_event(by, campaign, CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
-                    instance, before=before, after=audit.snapshot(instance, INDICATOR_FIELDS), reason=reason)
+                    instance, changes=changes, reason=reason)
     return instance
+
+
+def _unit_names(organisations) -> str:
+    return "; ".join(sorted((o.name for o in organisations), key=vi_sort_key))
 
 
 @transaction.atomic
@@ -194,6 +206,12 @@ def _submission(period: ReportingPeriod, organisation: Organisation, *, lock: bo
     return Submission.objects.select_for_update().get(pk=submission.pk) if lock else submission
 
 
+def _fresh(period: ReportingPeriod) -> ReportingPeriod:
+    """The period with its campaign as stored now: the campaign may have closed since the caller
+    loaded it, and its status decides what may still happen."""
+    return ReportingPeriod.objects.select_related("campaign__issuer").get(pk=period.pk)
+
+
 def _require_reporter(by: User | None, organisation: Organisation) -> None:
     if by is not None and not access.can(by, "results.enter", organisation):
         raise PermissionDenied
@@ -202,6 +220,9 @@ def _require_reporter(by: User | None, organisation: Organisation) -> None:
 def _require_reviewer(by: User | None, campaign: Campaign) -> None:
     if by is not None and not access.can(by, "results.review", campaign.issuer):
         raise PermissionDenied
+    if not lifecycle.collects_reports(campaign.status):
+        raise ValidationError(_("Phong trào không còn nhận báo cáo: không tiếp nhận, trả lại, nhắc hay cho nộp muộn "
+                                "được nữa."))
 
 
 @dataclass
@@ -261,6 +282,10 @@ def save_report(
             parsed[indicator_id] = (text, evaluation.parse_actual(text, indicator.comparator))
         except evaluation.ParseError as exc:
             errors[indicator_id] = str(exc)
+        else:
+            problem = evaluation.implausible(parsed[indicator_id][1], indicator.unit_text)
+            if problem:
+                errors[indicator_id] = problem
         if len(cell.note or "") > 500:
             errors[indicator_id] = _("Ghi chú tối đa 500 ký tự.")
     if errors:
@@ -299,7 +324,7 @@ def save_report(
     for name, value in (narrative or {}).items():
         value = nfc(value or "").strip()
         if getattr(submission, name) != value:
-            field_label = str(Submission._meta.get_field(name).verbose_name).capitalize()
+            field_label = sentence_case(Submission._meta.get_field(name).verbose_name)
             changes.append({"field": name, "label": field_label, "before": getattr(submission, name)[:200],
                             "after": value[:200]})
             setattr(submission, name, value)
@@ -378,6 +403,7 @@ def review_report(*, by: User | None, submission: Submission, accept: bool, reas
 def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: Organisation, until: date,
                     reason: str) -> Submission:
     """Let a unit enter or fix its report after the deadline, until a date."""
+    period = _fresh(period)
     _require_reviewer(by, period.campaign)
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do cho phép nộp muộn.")})
@@ -417,10 +443,17 @@ def override_result(*, by: User | None, result: Result, achieved: bool | None, r
 
 
 @transaction.atomic
-def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Organisation]) -> list[Reminder]:
-    """E-mail the unit staff and heads of these units about the period, and log who reminded whom."""
+def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Organisation], site: str = "",
+           today: date | None = None) -> list[Reminder]:
+    """E-mail the unit staff and heads of these units about the period, and log who reminded whom
+    (also when nobody has an address: the secretariat then knows to phone)."""
+    period = _fresh(period)
     campaign = period.campaign
     _require_reviewer(by, campaign)
+    today = today or clock.today()
+    last_day = deadlines.last_on_time_day(period.deadline, period.deadline_inclusive)
+    statuses = dict(Submission.objects.filter(period=period, organisation__in=organisations)
+                    .values_list("organisation_id", "status"))
     sent = []
     for org in organisations:
         if by is not None and not access.can_see(by, org):
@@ -430,11 +463,8 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
                                            user__is_active=True).exclude(user__email="")
                  .select_related("user"))
         emails = sorted({m.user.email for m in users})
-        deadline = period.deadline_text or (format_date(period.deadline) if period.deadline else "")
         subject = f"Nhắc nộp báo cáo {period.display_label}: {campaign.title}"[:200]
-        body = (f"Kính gửi {org.name},\n\nThường trực Hội đồng Thi đua – Khen thưởng nhắc đơn vị nộp báo cáo kết quả "
-                f"kỳ {period.display_label} của phong trào “{campaign.title}”"
-                f"{f' (hạn: {deadline})' if deadline else ''}.\n\nTrân trọng.")
+        body = _reminder_body(period, org, statuses.get(org.pk), last_day, today, site)
         if emails:
             transaction.on_commit(lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=True))
         sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=by, sent_at=clock.now(),
@@ -445,6 +475,27 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
 
 
 @transaction.atomic
+def _reminder_body(period: ReportingPeriod, org: Organisation, status: str | None, last_day: date | None,
+                   today: date, site: str) -> str:
+    campaign = period.campaign
+    if status == Status.RETURNED:
+        state = "Báo cáo của đơn vị đã bị trả lại và chưa được gửi lại."
+    elif last_day is not None and today > last_day:
+        state = f"Báo cáo đã quá hạn (hạn chót {format_date(last_day)}) và đơn vị chưa gửi."
+    elif last_day is not None:
+        state = f"Hạn nộp: hết ngày {format_date(last_day)}."
+    else:
+        state = None
+    link = f"{site.rstrip('/')}{reverse('indicators:report', args=[period.pk, org.pk])}" if site else ""
+    lines = [f"Kính gửi {org.name},", "",
+             f"Thường trực Hội đồng Thi đua – Khen thưởng nhắc đơn vị nộp báo cáo kết quả kỳ "
+             f"{period.display_label} của phong trào “{campaign.title}”.", state]
+    if link:
+        lines += ["", f"Nhập và gửi báo cáo tại: {link}"]
+    lines += ["", "Trân trọng."]
+    return "\n".join(line for line in lines if line is not None)
+
+
 def import_report(
     *, period: ReportingPeriod, organisation: Organisation, values: dict[int, str], status: str = Status.DRAFT,
     submitted_at=None, return_reason: str = "", narrative: dict[str, str] | None = None, note: str = "",

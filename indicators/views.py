@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from campaigns import deadlines
+from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, ReportingPeriod
 from common import clock, search, xlsx
 from common.forms import apply_service_errors
+from common.text import normalise_search
 from common.uploads import check_document
 from common.views import paginate
 from indicators import excel, forms, selectors, services, submissions
@@ -50,6 +51,11 @@ def _report_org(request: HttpRequest, period: ReportingPeriod, org_pk: int) -> O
 def _require_review(request: HttpRequest, campaign: Campaign) -> None:
     """Accepting, returning, exceptions, overrides and reminders are the secretariat's."""
     access.require(request.user, "results.review", campaign.issuer)
+
+
+def _file_part(text: str) -> str:
+    """ "6 tháng đầu năm" → "6-thang-dau-nam": file names that survive any mail client."""
+    return "-".join(normalise_search(text).split())[:40] or "tep"
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
@@ -93,6 +99,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage and campaign.status != "closed",
         "can_review": access.can(request.user, "results.review", campaign.issuer),
         "organisations": organisations,
+        "has_next_targets": any(row.indicator.next_target_text for row in rows),
     })
 
 
@@ -102,12 +109,10 @@ def campaign_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     if period is None:
         raise Http404
     rows = selectors.campaign_table(campaign, period, request.user)
-    body = [[r.indicator.number, r.indicator.display_label, r.indicator.display_unit, r.indicator.target_text,
-             r.figure_text, r.evaluation.display if r.evaluation else "", r.evaluation.status if r.evaluation else "",
-             f"{r.units_reported}/{r.units_expected}" if r.units_expected else ""] for r in rows]
-    content = excel.table_workbook(
-        "Kết quả", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá", "Đơn vị đã báo cáo"], body)
-    return _xlsx(content, f"ket-qua-chi-tieu-{campaign.pk}-{period.pk}.xlsx")
+    unit_ids = {org_id for row in rows for org_id in row.unit_cells}
+    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=unit_ids)}
+    content = excel.campaign_results_workbook(campaign, period, rows, organisations, clock.today())
+    return _xlsx(content, f"ket-qua-chi-tieu-{campaign.year}-{_file_part(period.display_label)}-{campaign.pk}.xlsx")
 
 
 # --- The catalogue ----------------------------------------------------------------------------------------
@@ -252,6 +257,32 @@ def _cells_from(request: HttpRequest, grid: selectors.Grid) -> tuple[dict[int, s
     return cells, errors
 
 
+def _merge_cell(cell: selectors.Cell, original: tuple[str, str], submission) -> None:
+    """Someone saved the report while this person was typing. A cell only they changed takes their
+    value; a cell both changed keeps what this person typed and says what the other saved, so
+    the next save overwrites it knowingly rather than silently."""
+    stored = cell.stored
+    if stored == original:
+        return
+    who = submission.updated_by.get_full_name() if submission and submission.updated_by else "Người khác"
+    if (cell.typed, cell.typed_note) == original:
+        cell.typed, cell.typed_note = stored
+        cell.notice = f"{who} vừa cập nhật ô này; đã lấy số liệu mới."
+    else:
+        shown = " · ".join(filter(None, stored)) or "(để trống)"
+        cell.notice = (f"{who} vừa lưu “{shown}”. Ô đang giữ số bạn nhập; "
+                       "lưu lần nữa sẽ thay số của họ.")
+
+
+def _merge_narrative(request: HttpRequest, typed: dict[str, str], submission) -> dict[str, str]:
+    merged = dict(typed)
+    for name in NARRATIVE:
+        stored = getattr(submission, name) if submission else ""
+        if typed.get(name, "") == request.POST.get(f"orig-{name}", "") and stored != typed.get(name, ""):
+            merged[name] = stored
+    return merged
+
+
 def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
     """The unit's grid for one period: target, last period's value, its figure, note, evidence;
     the narrative and attachments; save, send; the secretariat's review."""
@@ -259,7 +290,8 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
     period = _period(request, period_pk)
     organisation = _report_org(request, period, org_pk)
     can_enter = access.can(request.user, "results.enter", organisation)
-    can_review = access.can(request.user, "results.review", period.campaign.issuer)
+    can_review = (access.can(request.user, "results.review", period.campaign.issuer)
+                  and lifecycle.collects_reports(period.campaign.status))
     grid = selectors.grid(period, organisation, today)
     typed, cell_errors, narrative = {}, {}, {}
     if request.method == "POST":
@@ -269,6 +301,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         narrative = {name: request.POST.get(name, "")[:20000] for name in NARRATIVE}
         typed = {key: (cell.actual_text, cell.note) for key, cell in cells.items()}
         version = request.POST.get("version", "")
+        conflict = False
         if not cell_errors:
             try:
                 services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
@@ -282,15 +315,27 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
             except services.GridErrors as error:
                 cell_errors = error.cells
                 messages.error(request, error.messages[0])
+            except services.VersionConflict as error:
+                conflict = True
+                messages.warning(request, error.messages[0])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
         else:
             messages.error(request, "Có ô nhập chưa đúng; chưa lưu gì. Sửa các ô được đánh dấu rồi lưu lại.")
         grid = selectors.grid(period, organisation, today)
         for cell in grid.cells:
-            if cell.indicator.pk in typed:
-                cell.typed, cell.typed_note = typed[cell.indicator.pk]
-            cell.error = cell_errors.get(cell.indicator.pk, "")
+            key = cell.indicator.pk
+            if key in typed:
+                cell.typed, cell.typed_note = typed[key]
+            cell.error = cell_errors.get(key, "")
+            if conflict:
+                _merge_cell(cell, (request.POST.get(f"orig-{key}", ""), request.POST.get(f"orig-note-{key}", "")),
+                            grid.submission)
+            chosen = request.FILES.get(f"evidence-{key}")
+            if chosen is not None and not cell.notice:
+                cell.notice = f"Tệp “{chosen.name}” chưa được lưu vì báo cáo chưa lưu: hãy chọn lại tệp."
+        if conflict:
+            narrative = _merge_narrative(request, narrative, grid.submission)
     else:
         for cell in grid.cells:
             cell.typed = cell.result.actual_text if cell.result else ""
@@ -300,6 +345,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         "period": period, "campaign": period.campaign, "organisation": organisation, "grid": grid,
         "submission": submission, "can_enter": can_enter and grid.is_open, "can_review": can_review,
         "narrative": narrative or {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
+        "stored_narrative": {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
         "events": list(submission.events.select_related("actor")[:30]) if submission else [],
         "attachments": list(submission.attachments.all()) if submission else [],
         "review_form": forms.ReviewForm(), "exception_form": forms.ExceptionForm(initial={"until": today}),
@@ -447,6 +493,8 @@ def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "indicators/completeness.html", {
         "campaign": campaign, "periods": periods, "rows": rows,
         "can_review": access.can(request.user, "results.review", campaign.issuer),
+        "can_remind": (access.can(request.user, "results.review", campaign.issuer)
+                       and lifecycle.collects_reports(campaign.status)),
         "recent_reminders": list(Reminder.objects.filter(period__campaign=campaign)
                                  .select_related("organisation", "sent_by", "period")[:15]),
     })
@@ -455,10 +503,8 @@ def completeness(request: HttpRequest, pk: int) -> HttpResponse:
 def completeness_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     periods, rows = selectors.completeness(campaign, request.user, clock.today())
-    labels = dict(submissions.Timeliness.choices)
-    body = [[row.organisation.name] + [labels[cell.timeliness] for cell in row.cells] for row in rows]
-    content = excel.table_workbook("Tình hình nộp", ["Đơn vị"] + [p.display_label for p in periods], body)
-    return _xlsx(content, f"tinh-hinh-nop-{campaign.pk}.xlsx")
+    content = excel.completeness_workbook(campaign, periods, rows, clock.today())
+    return _xlsx(content, f"tinh-hinh-nop-bao-cao-{campaign.year}-{campaign.pk}.xlsx")
 
 
 @require_POST
@@ -472,14 +518,19 @@ def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
         messages.error(request, "Chọn ít nhất một đơn vị để nhắc.")
     else:
         try:
-            sent = services.remind(by=request.user, period=period, organisations=organisations)
+            sent = services.remind(by=request.user, period=period, organisations=organisations,
+                                   site=request.build_absolute_uri("/"))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            emailed = [r for r in sent if r.recipients]
             without = [r.organisation.name for r in sent if not r.recipients]
-            messages.success(request, f"Đã gửi thư nhắc {len(sent)} đơn vị.")
+            if emailed:
+                messages.success(request, f"Đã gửi thư nhắc {len(emailed)} đơn vị.")
             if without:
-                messages.warning(request, "Chưa có địa chỉ thư của cán bộ: " + "; ".join(without))
+                messages.warning(request, f"Chưa gửi được thư cho {len(without)} đơn vị vì cán bộ chưa có địa chỉ "
+                                          "thư (đã ghi nhận lần nhắc; hãy gọi điện hoặc bổ sung địa chỉ thư): "
+                                 + "; ".join(without))
     return redirect(reverse("indicators:completeness", args=[campaign.pk]))
 
 
@@ -498,15 +549,7 @@ def unit_results_xlsx(request: HttpRequest, pk: int, org_pk: int) -> HttpRespons
     campaign = _campaign(request, pk)
     organisation = get_object_or_404(access.visible_organisations(request.user), pk=org_pk)
     periods, rows = selectors.unit_results(campaign, organisation)
-    headers = ["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu kế hoạch"]
-    for period in periods:
-        headers += [f"{period.display_label}: Thực hiện", f"{period.display_label}: Tỷ lệ"]
-    body = []
-    for row in rows:
-        line = [row["indicator"].number, row["indicator"].display_label, row["indicator"].display_unit,
-                row["target"].text]
-        for cell in row["cells"]:
-            line += [cell.result.actual_text if cell.result else "", cell.evaluation.display]
-        body.append(line)
-    return _xlsx(excel.table_workbook("Kết quả đơn vị", headers, body),
-                 f"ket-qua-{organisation.code}-{campaign.pk}.xlsx")
+    if not rows:
+        raise Http404
+    content = excel.unit_results_workbook(campaign, organisation, periods, rows, clock.today())
+    return _xlsx(content, f"ket-qua-{_file_part(organisation.code or organisation.name)}-{campaign.year}-{campaign.pk}.xlsx")

@@ -69,7 +69,8 @@ CAMPAIGN = dict(
     signer_name="Huỳnh Văn Tài",
     source_note=(
         "Văn bản nguồn 000: Kế hoạch phát động phong trào thi đua chuyên đề về bảo vệ, chăm "
-        "sóc và nâng cao sức khỏe Nhân dân năm 2021 của UBND huyện Hồng Ngự (Đồng Tháp)."
+        "sóc và nâng cao sức khỏe Nhân dân năm 2021 của UBND huyện Hồng Ngự (Đồng Tháp). Văn bản chỉ ghi "
+        "“Định kỳ 06 tháng, năm”; ngày hạn nộp là dữ liệu minh họa."
     ),
 )
 
@@ -364,12 +365,12 @@ SUBCAMPAIGNS = []
 
 CAMPAIGN_QUOTAS = {"collective": 5, "individual": 10}
 
-# The seed says only "Định kỳ 06 tháng, năm": the dates are the demo's, and say so, so that the
-# completeness matrix has on-time, late and missing reports to show.
+# The seed says only "Định kỳ 06 tháng, năm": the dates are the demo's (the source note says
+# so), so that the completeness matrix has on-time, late and missing reports to show.
 PERIODS = [
-    dict(kind="six_month", year=2021, deadline_text="Định kỳ 06 tháng (hạn minh họa: trước ngày 20/6)",
+    dict(kind="six_month", year=2021, deadline_text="Định kỳ 06 tháng, trước ngày 20/6",
          deadline=date(2021, 6, 20), deadline_inclusive=False),
-    dict(kind="year", year=2021, deadline_text="Định kỳ năm (hạn minh họa: trước ngày 20/12)",
+    dict(kind="year", year=2021, deadline_text="Định kỳ năm, trước ngày 20/12",
          deadline=date(2021, 12, 20), deadline_inclusive=False),
 ]
 

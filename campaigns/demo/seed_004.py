@@ -159,7 +159,7 @@ PERIODS = [
     dict(
         kind="ad_hoc",
         year=2020,
-        label="Báo cáo kết quả thực hiện năm 2020",
+        label="Thực hiện năm 2020",
         deadline_text="",
         deadline=None,
         deadline_inclusive=False,

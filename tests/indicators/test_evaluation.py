@@ -13,6 +13,7 @@ from indicators.evaluation import (
     ParseError,
     evaluate,
     format_ratio,
+    implausible,
     parse_actual,
     parse_number,
     parse_target,
@@ -118,6 +119,13 @@ def test_seed_004_appendix(comparator, direction, plan, actual, ratio, achieved)
     (C.INFORMATIONAL, N, "580.000", "575.000", "—", None),
     (C.QUALITATIVE, N, "Công đoàn vững mạnh", "Đạt", "Đạt", True),
     (C.QUALITATIVE, N, "Công đoàn vững mạnh", "Không đạt", "Không đạt", False),
+    (C.GTE, H, "100", "4/4", "100", True),               # a fraction against a rate is that rate
+    (C.GTE, H, "100", "3/4", "75", False),
+    (C.LTE, L, "≤ 20", "1/10", ">100", True),
+    (C.LTE, L, "≤ 20", "< 17", ">100", True),            # a bound strictly inside the target
+    (C.LTE, L, "≤ 17", "< 17", "100", True),
+    (C.LTE, L, "≤ 20", "< 25", "80", False),             # a bound outside it proves nothing
+    (C.GT, H, "> 80", "> 80", "100", True),
 ])
 def test_domain_table(comparator, direction, plan, actual, display, achieved):
     result = _eval(comparator, plan, actual, direction)
@@ -156,6 +164,9 @@ def test_ratio_formatting(ratio, achieved, text):
 @pytest.mark.parametrize(("text", "comparator", "message"), [
     ("13/12", C.ALL_OF, "tử số"), ("1/0", C.ALL_OF, "mẫu số"), ("-5", C.GTE, "âm"), ("≤ 5", C.LT, "cận trên"),
     ("11.88", C.LTE, "dấu phẩy"),
+    ("< 95", C.GTE, "cận trên, không chứng minh"), ("> 3", C.LTE, "cận dưới, không chứng minh"),
+    ("> 3", C.EQ, "số liệu cụ thể"), ("< 1", C.ZERO_EVENTS, "số liệu cụ thể"), ("< 1", C.ALL_OF, "số liệu cụ thể"),
+    ("9/10", C.MAINTAIN_AT_LEAST, "số lượng"),
 ])
 def test_bad_actuals_say_what_is_wrong(text, comparator, message):
     with pytest.raises(ParseError, match=message):
@@ -167,3 +178,14 @@ def test_progress_is_bounded():
     assert progress(_eval(C.LT, "< 14", "13,04")) == 100
     assert progress(_eval(C.GTE, "≥ 91", "")) is None
     assert progress(_eval(C.ZERO_EVENTS, "Không xảy ra", "0")) == 100
+
+
+@pytest.mark.parametrize(("text", "unit", "refused"), [
+    ("580.000", "%", True), ("9.999.999", "%", True), ("1.000", "%", False), ("150", "%", False),
+    ("580.000", "Người", False), ("4/4", "%", False),
+])
+def test_a_percentage_that_cannot_be_one_is_refused(text, unit, refused):
+    message = implausible(parse_actual(text, C.GTE), unit)
+    assert bool(message) is refused
+    if refused:
+        assert "kiểm tra lại" in message

@@ -2,6 +2,7 @@
 query counts."""
 
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -53,7 +54,7 @@ def test_save_then_submit_then_the_secretariat_returns_and_the_unit_reads_why(lo
     content = login(cast["staff"]).get(report_url(plan, tree["A.BV"])).content.decode()
     assert "Bổ sung minh chứng tỷ lệ BHYT" in content and "Bị trả lại" in content
     home = login(cast["staff"]).get(reverse("home")).content.decode()
-    assert "Bị trả lại – cần bổ sung" in home
+    assert "Bị trả lại – cần bổ sung" in home and "Bổ sung minh chứng tỷ lệ BHYT" in home
 
 
 def test_two_people_on_one_grid_the_second_is_told_and_keeps_its_figures(login, plan, tree, cast):
@@ -66,6 +67,39 @@ def test_two_people_on_one_grid_the_second_is_told_and_keeps_its_figures(login, 
     content = response.content.decode()
     assert "vừa được" in content and 'value="95"' in content and 'value="12"' in content
     assert Result.objects.get(indicator=plan["rows"]["BHYT"]).actual_text == "93"
+
+
+def test_a_conflict_takes_the_other_persons_cells_and_flags_the_cells_both_changed(login, plan, tree, cast):
+    staff = login(cast["staff"])
+    post_grid(staff, plan, tree["A.BV"], BHYT="90")
+    opened = str(Submission.objects.get().version)
+    services.save_report(by=cast["head"], period=plan["period"], organisation=tree["A.BV"],
+                         cells={plan["rows"]["BHYT"].pk: CellInput("10,5"), plan["rows"]["SDD"].pk: CellInput("12,5")})
+    rows = plan["rows"]
+    data = {"action": "save", "version": opened, f"actual-{rows['BHYT'].pk}": "0", f"orig-{rows['BHYT'].pk}": "90",
+            f"actual-{rows['SDD'].pk}": "", f"orig-{rows['SDD'].pk}": "", f"actual-{rows['TYT'].pk}": "4/4",
+            f"orig-{rows['TYT'].pk}": ""}
+    content = staff.post(report_url(plan, tree["A.BV"]), data).content.decode()
+    # Both changed BHYT: this person's 0 stays, and they are told what the other saved.
+    assert 'value="0"' in content and "vừa lưu “10,5”" in content
+    # Only the other changed SDD: the page now shows their 12,5 rather than the stale empty cell.
+    assert 'value="12,5"' in content and "đã lấy số liệu mới" in content
+    assert 'value="4/4"' in content
+    current = Submission.objects.get()
+    data.update({"version": str(current.version), f"actual-{rows['SDD'].pk}": "12,5",
+                 f"orig-{rows['BHYT'].pk}": "10,5", f"orig-{rows['SDD'].pk}": "12,5"})
+    assert staff.post(report_url(plan, tree["A.BV"]), data).status_code == 302
+    saved = {r.indicator.definition.code: r.actual_text for r in Result.objects.select_related("indicator__definition")}
+    assert saved == {"BHYT": "0", "SDD": "12,5", "TYT": "4/4"}
+
+
+def test_a_chosen_evidence_file_not_kept_by_a_failed_save_is_named(login, plan, tree, cast):
+    staff = login(cast["staff"])
+    pdf = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    response = staff.post(report_url(plan, tree["A.BV"]), {
+        "action": "save", f"actual-{plan['rows']['SDD'].pk}": "11.88",
+        f"actual-{plan['rows']['TYT'].pk}": "4/4", f"evidence-{plan['rows']['TYT'].pk}": pdf})
+    assert "Tệp “bien-ban.pdf” chưa được lưu" in response.content.decode()
 
 
 def test_another_units_report_is_404_and_its_ids_cannot_be_posted(login, plan, tree, cast):
@@ -95,7 +129,8 @@ def test_the_excel_template_round_trips_with_vietnamese_text(login, plan, tree, 
     header = [c.value for c in sheet[1]]
     actual_col, note_col = header.index("Thực hiện") + 1, header.index("Ghi chú") + 1
     names = {sheet.cell(row=r, column=3).value: r for r in range(2, sheet.max_row + 1)}
-    sheet.cell(row=names["Tỷ lệ tham gia bảo hiểm y tế"], column=actual_col, value=90.08)   # a number cell
+    bhyt = sheet.cell(row=names["Tỷ lệ tham gia bảo hiểm y tế"], column=actual_col, value=0.9008)
+    bhyt.number_format = "0.00%"   # the person sees 90,08 %, Excel holds 0.9008
     sheet.cell(row=names["Tỷ lệ suy dinh dưỡng"], column=actual_col, value="< 17")
     sheet.cell(row=names["Trạm đạt chuẩn"], column=actual_col, value="12/12")
     sheet.cell(row=names["Trạm đạt chuẩn"], column=note_col, value="Đủ 12 trạm, có quyết định công nhận")
@@ -139,9 +174,32 @@ def test_results_tables_export_as_displayed(login, plan, tree, cast):
                          cells={plan["rows"]["SDD"].pk: CellInput("13,04")})
     client = login(cast["secretariat"])
     response = client.get(reverse("indicators:unit-results-xlsx", args=[plan["campaign"].pk, tree["A.BV"].pk]))
-    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0].startswith("KẾT QUẢ THỰC HIỆN CHỈ TIÊU – BỆNH VIỆN ĐA KHOA")
+    assert any("6 tháng đầu năm 2026" in (r[0] or "") for r in rows[:4])
     sdd = next(r for r in rows if r[1] == "Tỷ lệ suy dinh dưỡng")
-    assert sdd[3:6] == ("< 14", "13,04", ">100")
+    # A plain figure is a number Excel can sum; a printed ratio such as ">100" stays text.
+    assert sdd[3:7] == ("< 14", Decimal("13.04"), ">100", "Đạt") or sdd[3:7] == ("< 14", 13.04, ">100", "Đạt")
+
+
+def test_campaign_export_has_the_units_sheet_and_counts_only_sent_reports(login, plan, tree, cast):
+    sdd = plan["rows"]["SDD"]
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                         cells={sdd.pk: CellInput("13,04")})
+    client = login(cast["secretariat"])
+    url = reverse("indicators:campaign-results-xlsx", args=[plan["campaign"].pk]) + f"?ky={plan['period'].pk}"
+    response = client.get(url)
+    assert "-6-thang-dau-nam-2026-" in response["Content-Disposition"]
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames == ["Kết quả", "Theo đơn vị"]
+    units = list(book["Theo đơn vị"].iter_rows(values_only=True))
+    assert not any(r[0] == "Bệnh viện Đa khoa" and r[5] for r in units)   # a draft is not counted
+    services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
+    book = load_workbook(BytesIO(client.get(url).content))
+    units = list(book["Theo đơn vị"].iter_rows(values_only=True))
+    row = next(r for r in units if r[0] == "Bệnh viện Đa khoa" and r[2] == "Tỷ lệ suy dinh dưỡng")
+    assert row[5] == 13.04 and row[6] == ">100" and row[7] == "Đạt"
 
 
 def count(client, url):

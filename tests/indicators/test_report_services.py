@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from indicators import selectors, services
-from indicators.models import Result, Submission, SubmissionEvent
+from indicators.models import CampaignIndicator, Result, Submission, SubmissionEvent
 from indicators.services import CellInput
 from indicators.submissions import Status
 
@@ -158,10 +158,20 @@ def test_the_campaign_figure_rolls_up_and_units_are_counted(plan, tree, cast):
                          cells=cells(plan, BHYT="92", TYT="4/4"))
     services.save_report(by=cast["other_staff"], period=plan["period"], organisation=tree["A.TT"],
                          cells=cells(plan, BHYT="88", TYT="3/4"))
-    rows = {r.indicator.definition.code: r for r in selectors.campaign_table(plan["campaign"], plan["period"],
-                                                                             cast["secretariat"])}
+    def table():
+        return {r.indicator.definition.code: r for r in selectors.campaign_table(plan["campaign"], plan["period"],
+                                                                                 cast["secretariat"])}
+
+    assert table()["TYT"].figure_text == "" and table()["TYT"].units_reported == 0   # drafts do not count
+    for who, org in (("staff", "A.BV"), ("other_staff", "A.TT")):
+        services.submit_report(by=cast[who], period=plan["period"], organisation=tree[org], today=date(2026, 6, 10))
+    rows = table()
     assert rows["BHYT"].figure_text == "1/2 đơn vị đạt"
     assert rows["TYT"].figure_text == "7"
+    submission = Submission.objects.get(period=plan["period"], organisation=tree["A.TT"])
+    services.review_report(by=cast["secretariat"], submission=submission, accept=False, reason="Thiếu minh chứng.")
+    rows = table()
+    assert rows["TYT"].figure_text == "4" and rows["TYT"].units_reported == 1   # nor does a returned report
 
 
 def test_reminders_are_logged_and_mailed(plan, tree, cast, mailoutbox, django_capture_on_commit_callbacks):
@@ -170,8 +180,58 @@ def test_reminders_are_logged_and_mailed(plan, tree, cast, mailoutbox, django_ca
     unit_services.create_account(by=None, username="nhan.thu", full_name="Người Nhận", email="nhan@example.vn",
                                  organisation=tree["A.TT"], role="unit_staff")
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.remind(by=cast["secretariat"], period=plan["period"], organisations=[tree["A.TT"]])
+        sent = services.remind(by=cast["secretariat"], period=plan["period"], organisations=[tree["A.TT"]],
+                               site="https://thidua.example.vn/", today=date(2026, 6, 25))
     assert sent[0].sent_by == cast["secretariat"] and "nhan@example.vn" in sent[0].recipients
     assert mailoutbox and "Nhắc nộp báo cáo" in mailoutbox[0].subject
+    body = mailoutbox[0].body
+    assert "quá hạn (hạn chót 19/06/2026)" in body
+    assert f"https://thidua.example.vn/chi-tieu/bao-cao/{plan['period'].pk}/{tree['A.TT'].pk}/" in body
     with pytest.raises(PermissionDenied):
         services.remind(by=cast["outsider"], period=plan["period"], organisations=[tree["A.TT"]])
+
+
+def test_who_reports_is_part_of_the_plans_history(plan, tree, cast):
+    from campaigns.models import CampaignEvent
+
+    indicator = plan["rows"]["BHYT"]
+    indicator.reporting_scope = CampaignIndicator.Scope.NAMED
+    services.save_indicator(by=cast["secretariat"], campaign=plan["campaign"], instance=indicator,
+                            reporting_units=[tree["A.BV"]], reason="Chỉ bệnh viện báo cáo chỉ tiêu này")
+    event = CampaignEvent.objects.filter(target_id=indicator.pk).latest("at")
+    units = next(c for c in event.changes if c["field"] == "reporting_units")
+    assert units["after"] == "Bệnh viện Đa khoa" and event.reason == "Chỉ bệnh viện báo cáo chỉ tiêu này"
+    services.save_indicator(by=cast["secretariat"], campaign=plan["campaign"], instance=indicator,
+                            reporting_units=[tree["A.BV"], tree["A.TT"]], reason="Thêm trung tâm y tế")
+    event = CampaignEvent.objects.filter(target_id=indicator.pk).latest("at")
+    assert [c["field"] for c in event.changes] == ["reporting_units"]
+    assert event.changes[0]["before"] == "Bệnh viện Đa khoa" and "Bệnh viện Đa khoa; " in event.changes[0]["after"]
+
+
+def test_a_closed_campaigns_reports_are_the_record(plan, tree, cast):
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                         cells=cells(plan, BHYT="92"))
+    submission = services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
+    services.review_report(by=cast["secretariat"], submission=submission, accept=True)
+    type(plan["campaign"]).objects.filter(pk=plan["campaign"].pk).update(status="closed")
+    for attempt in (
+        lambda: services.review_report(by=cast["secretariat"], submission=submission, accept=False, reason="Sai"),
+        lambda: services.grant_exception(by=cast["secretariat"], period=plan["period"], organisation=tree["A.BV"],
+                                         until=date(2026, 7, 1), reason="Muộn"),
+        lambda: services.remind(by=cast["secretariat"], period=plan["period"], organisations=[tree["A.TT"]]),
+    ):
+        with pytest.raises(ValidationError, match="không còn nhận báo cáo"):
+            attempt()
+    assert Submission.objects.get(pk=submission.pk).status == Status.ACCEPTED
+
+
+def test_column_labels_are_unique_and_follow_the_printed_numbers():
+    from types import SimpleNamespace as Row
+
+    rows = [Row(pk=1, number="12", parent_id=None, is_group=False),
+            Row(pk=2, number="13", parent_id=None, is_group=True),
+            Row(pk=3, number="", parent_id=2, is_group=False), Row(pk=4, number="", parent_id=2, is_group=False),
+            Row(pk=5, number="14", parent_id=None, is_group=False)]
+    assert selectors.column_labels(rows) == {1: "12", 2: "13", 3: "13a", 4: "13b", 5: "14"}
+    unnumbered = [Row(pk=i, number="", parent_id=None, is_group=False) for i in (7, 8)]
+    assert selectors.column_labels(unnumbered) == {7: "(1)", 8: "(2)"}
