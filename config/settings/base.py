@@ -73,6 +73,11 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        # A sqlite:// URL gets the same engine as the default file: without it the Vietnamese
+        # collation's DDL fails ("near '-'").
+        DATABASES["default"]["ENGINE"] = "common.db.sqlite_vi"
+        DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 else:
     DATABASES = {
         "default": {
