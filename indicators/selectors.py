@@ -223,6 +223,13 @@ class CampaignRow:
     def progress(self) -> int | None:
         return evaluation.progress(self.evaluation) if self.evaluation else None
 
+    @property
+    def units_met_share(self) -> int | None:
+        """For an indicator judged unit by unit: the share of its units that meet it, 0–100."""
+        if self.evaluation is not None or not self.units_expected or not self.units_reported:
+            return None
+        return self.counts.get("Đạt", 0) * 100 // self.units_expected
+
 
 def _rollup(indicator: CampaignIndicator, cells: list[Cell], responsible_cell: Cell | None
             ) -> tuple[str, evaluation.Actual | None, str]:
