@@ -4,9 +4,8 @@ Seeds 000, 001 and 004: their indicators and targets exactly as printed. Seed 00
 results and 2021 plan are the district's appendix as printed (its Tỷ lệ column is what the
 evaluation must reproduce). Seed 000's commune results are plausible figures, labelled demo:
 some communes meet the key targets and some do not, one annual report is late and one missing.
-The live campaign gets indicators on the pattern of seed 001; for the report being collected
-now, some units' results are entered, some submitted, one returned, and Trung tâm Y tế Phú Bình
-(donvi) has its report to fill in; a six-month report already due was sent by everyone.
+The live campaign gets indicators on the pattern of seed 001, some units' six-month results
+entered, some submitted, one returned; Trung tâm Y tế Phú Bình (donvi) has its report to fill in.
 """
 
 from __future__ import annotations
@@ -201,13 +200,7 @@ def _seed_004(campaign: Campaign, orgs: dict[str, Organisation]) -> None:
 
 def _live(campaign: Campaign, orgs: dict[str, Organisation], today) -> None:
     made = _indicators(campaign, LIVE, orgs)
-    regular = [p for p in campaign.periods.all() if p.kind in ("six_month", "year")]
-    # The report being collected now takes the reports in every state; a six-month report whose
-    # deadline has passed was sent and accepted, one unit late, so the grid has last period's figures.
-    current = min((p for p in regular if p.deadline and p.deadline >= today), key=lambda p: p.deadline)
-    past = next((p for p in regular if p.deadline and p.deadline < today), None)
-    if past is not None:
-        _live_past(past, made, orgs)
+    current = campaign.periods.get(kind="six_month")
     ttyt_rows = {"TCDD": "96,2", "TYT-BS": "100", "XA-CQG": "3/3", "HAILONG": "91,5", "SDD5-CN": "11,4",
                  "SDD5-CC": "19,2", "SUCO": "0"}
     hospital_rows = {"HAILONG": "92,8", "SUCO": "0"}
@@ -232,28 +225,3 @@ def _live(campaign: Campaign, orgs: dict[str, Organisation], today) -> None:
                            values={made["HAILONG"].pk: "90,3"}, note="Dữ liệu minh họa")
     services.import_report(period=current, organisation=orgs["TN:KHTC"], status=Status.SUBMITTED, submitted_at=sent,
                            values={made["GIUONG"].pk: "33,1", made["QMDS"].pk: "1.331.200"}, note="Dữ liệu minh họa")
-
-
-PAST_SIX_MONTH = {
-    "TN:TTYT-PB": {"TCDD": "95,1", "TYT-BS": "100", "XA-CQG": "3/4", "HAILONG": "89,4", "SDD5-CN": "12,4",
-                   "SDD5-CC": "20,3", "SUCO": "0"},
-    "TN:TTYT-DT": {"TCDD": "93,8", "TYT-BS": "100", "XA-CQG": "3/3", "HAILONG": "90,6", "SDD5-CN": "11,9",
-                   "SDD5-CC": "19,6", "SUCO": "0"},
-    "TN:TTYT-DH": {"TCDD": "92,7", "TYT-BS": "90", "XA-CQG": "2/3", "HAILONG": "87,9", "SDD5-CN": "13,1",
-                   "SDD5-CC": "20,8", "SUCO": "0"},
-    "TN:BVA": {"HAILONG": "91,7", "SUCO": "0"},
-    "TN:BVC": {"HAILONG": "88,2", "SUCO": "0"},
-    "TN:BVLBP": {"HAILONG": "90,1", "SUCO": "0"},
-    "TN:BVYHCT": {"HAILONG": "92,4", "SUCO": "0"},
-    "TN:KHTC": {"GIUONG": "32,8", "QMDS": "1.329.600"},
-    "TN:CDC": {"TCDD": "94,0", "TV1": "11,6"},
-}
-
-
-def _live_past(period, made: dict[str, CampaignIndicator], orgs: dict[str, Organisation]) -> None:
-    for code, values in PAST_SIX_MONTH.items():
-        late = code == "TN:BVYHCT"
-        sent = period.deadline + timedelta(days=5) if late else period.deadline - timedelta(days=4)
-        services.import_report(period=period, organisation=orgs[code], status=Status.ACCEPTED, submitted_at=_at(sent),
-                               values={made[c].pk: v for c, v in values.items()},
-                               note="Dữ liệu minh họa" + (" (nộp muộn)" if late else ""))

@@ -29,7 +29,7 @@ def login(page, base, username):
 def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, demo):
     base = live_server.url
     login(page, base, "donvi")
-    page.get_by_role("link", name="Năm 2026 – Trung tâm Y tế Phú Bình").first.click()
+    page.get_by_role("link", name="6 tháng đầu năm 2026 – Trung tâm Y tế Phú Bình").first.click()
     page.get_by_label("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", exact=True).fill("97,5")
     page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True).fill("93.4")          # typed the wrong way
     page.get_by_label("Cân nặng theo tuổi", exact=True).fill("11,2")
@@ -46,7 +46,7 @@ def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, dem
     page.get_by_role("button", name="Đăng xuất").click()
 
     login(page, base, "thuongtruc")
-    page.get_by_role("link", name="Trung tâm Y tế Phú Bình – Năm 2026").first.click()
+    page.get_by_role("link", name="Trung tâm Y tế Phú Bình – 6 tháng đầu năm 2026").first.click()
     page.get_by_label("Lý do trả lại").fill("Chưa đính kèm biên bản kiểm tra 4 trạm đạt chuẩn.")
     page.get_by_role("button", name="Trả lại để bổ sung").click()
     page.get_by_text("Đã trả lại báo cáo cho đơn vị").wait_for()
@@ -55,7 +55,7 @@ def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, dem
 
     login(page, base, "donvi")
     page.get_by_text("Bị trả lại – cần bổ sung").first.wait_for()
-    page.get_by_role("link", name="Năm 2026 – Trung tâm Y tế Phú Bình").first.click()
+    page.get_by_role("link", name="6 tháng đầu năm 2026 – Trung tâm Y tế Phú Bình").first.click()
     page.get_by_role("alert").filter(has_text="Chưa đính kèm biên bản kiểm tra 4 trạm đạt chuẩn.").wait_for()
     assert page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True).input_value() == "93,4"
     page.screenshot(path="/tmp/browser-report-returned.png", full_page=True)

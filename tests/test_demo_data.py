@@ -156,7 +156,7 @@ def test_live_deadlines_move_when_the_loader_runs_later(demo):
     call_command("load_demo", "--today", later.isoformat(), stdout=StringIO())
     live = Campaign.objects.get(is_demo=True)
     annual = ReportingPeriod.objects.get(campaign=live, kind="year")
-    assert annual.deadline == later + timedelta(days=10)   # late in the year the annual report is the one due
+    assert annual.deadline == later + timedelta(days=40)
 
 
 def test_donvi_sees_its_subtree_and_the_campaigns_it_takes_part_in(demo, client):
@@ -247,4 +247,4 @@ def test_live_campaign_reports_in_every_state_and_donvi_has_one_to_fill(demo):
     assert states == {"draft", "submitted", "accepted", "returned"}
     donvi = User.objects.get(username="donvi")
     mine = indicator_selectors.reports_for(donvi, TODAY)
-    assert any(r["period"].kind == "year" and r["organisation"].name == "Trung tâm Y tế Phú Bình" for r in mine)
+    assert any(r["period"].kind == "six_month" and r["organisation"].name == "Trung tâm Y tế Phú Bình" for r in mine)

@@ -2,11 +2,9 @@
 pattern of seeds 001 (indicators, reporting deadlines) and 002 (content items with quotas).
 
 Labelled as demo data. Its dates are placed relative to the day the loader runs, so the demo
-never goes stale: the report being collected is due in ten days (some units have sent it, donvi
-has it to fill in) and an ad hoc report was due last week (for late and missing reports). Which
-report is being collected follows the calendar, as in a real office: in the first half of the
-year the six-month one (the annual one then falls due on 20/12); later, the annual one, the
-six-month report having been due on 20/6.
+never goes stale: the six-month report is due in ten days (some units have sent it, donvi has
+it to fill in), an ad hoc report was due last week (for late and missing reports) and the annual
+report is due in about six weeks.
 """
 
 from datetime import date, timedelta
@@ -17,12 +15,9 @@ def build(today: date) -> dict:
     # the demo shows last year's campaign being summed up rather than a year with no past yet.
     year = (today - timedelta(days=60)).year
     issue_date = min(today - timedelta(days=2), max(date(year, 1, 12), today - timedelta(days=150)))
-    due_soon = today + timedelta(days=10)
-    if due_soon <= date(year, 6, 30):
-        six_month, annual = due_soon, date(year, 12, 20)
-    else:
-        six_month, annual = date(year, 6, 20), due_soon
+    six_month = today + timedelta(days=10)
     ad_hoc = today - timedelta(days=6)
+    annual = today + timedelta(days=40)
     return {
         "CAMPAIGN": dict(
             key="live", issuer="TN", document_kind="plan",
