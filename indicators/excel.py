@@ -102,6 +102,13 @@ def number_or_text(text: str):
         return text
 
 
+def _ratio(cell_evaluation):
+    """The Tỷ lệ column: an override replaces the verdict, not the ratio, which stays beside it."""
+    if cell_evaluation.overridden:
+        return number_or_text(evaluation.format_ratio(cell_evaluation.ratio)) if cell_evaluation.ratio is not None else ""
+    return number_or_text(cell_evaluation.display)
+
+
 def _verdict(cell_evaluation) -> str:
     if cell_evaluation is None:
         return ""
@@ -141,7 +148,7 @@ def campaign_results_workbook(campaign, period, rows, organisations: dict, today
                 continue
             units.append([org.name, r.column, r.indicator.display_label, r.indicator.display_unit, cell.target.text,
                           number_or_text(cell.result.actual_text if cell.result else ""),
-                          number_or_text(cell.evaluation.display), _verdict(cell.evaluation),
+                          _ratio(cell.evaluation), _verdict(cell.evaluation),
                           cell.result.override_reason if cell.result and cell.evaluation.overridden else ""])
     units.sort(key=lambda line: vi_sort_key(line[0]))
     period_line = (f"Kỳ báo cáo: {period.display_label}. Chỉ tính báo cáo đơn vị đã gửi "
@@ -170,7 +177,7 @@ def unit_results_workbook(campaign, organisation, periods, rows, today) -> bytes
                 line += ["", "", ""]
                 continue
             line += [number_or_text(cell.result.actual_text if cell.result else ""),
-                     number_or_text(cell.evaluation.display), _verdict(cell.evaluation)]
+                     _ratio(cell.evaluation), _verdict(cell.evaluation)]
         body.append(line)
     return xlsx.write_workbook([xlsx.Sheet(
         "Kết quả đơn vị", headers, body, widths=[6, 60, 10, 16] + [14, 10, 18] * len(periods),

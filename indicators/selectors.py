@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from campaigns import deadlines, lifecycle
@@ -237,7 +237,7 @@ def _rollup(indicator: CampaignIndicator, cells: list[Cell], responsible_cell: C
     if indicator.rollup == Rollup.ENTERED:
         if responsible_cell is None or responsible_cell.result is None or not responsible_cell.result.actual_text:
             who = indicator.responsible.name if indicator.responsible_id else "bộ phận phụ trách"
-            return "", None, f"Chờ {who} nhập số liệu chung."
+            return "", None, f"Chờ {who} gửi số liệu chung."
         return responsible_cell.result.actual_text, actual_of(responsible_cell.result), ""
     filled = [c.result for c in cells if c.result is not None and c.result.value is not None]
     if not filled:
@@ -320,7 +320,8 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
             rows.append(CampaignRow(indicator, evaluation.Target(Comparator.INFORMATIONAL), "", None, 0, 0,
                                     column=columns.get(indicator.pk, "")))
             continue
-        expected = reporters(indicator, participants)
+        expected = {org_id for org_id in reporters(indicator, participants)
+                    if not _sent_without(submissions_.get(org_id), results[org_id], indicator)}
         cells = {}
         for org_id in expected:
             result = results[org_id].get(indicator.pk)
@@ -336,6 +337,8 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
             responsible_cell = cells.get(indicator.responsible_id)
             figure, actual = (responsible_cell.result.actual_text, actual_of(responsible_cell.result)) \
                 if responsible_cell and responsible_cell.result and responsible_cell.result.actual_text else ("", None)
+            if not figure and indicator.responsible_id:
+                note = f"Chờ {indicator.responsible.name} gửi số liệu."
         else:
             figure, actual, note = _rollup(indicator, unit_cells, cells.get(indicator.responsible_id))
         target = target_of(indicator, None)
@@ -355,6 +358,13 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
                                 {org_id: c for org_id, c in cells.items() if org_id in visible}, dict(counts),
                                 figure_note=note, column=columns.get(indicator.pk, "")))
     return rows
+
+
+def _sent_without(submission: Submission | None, results: dict[int, Result], indicator: CampaignIndicator) -> bool:
+    """A sent report without a row for this indicator was sent before the unit had to report it
+    (a saved grid keeps a row for every cell, even an empty one): the unit added later does not
+    owe that period's figure."""
+    return submission is not None and submission.status in COUNTED and indicator.pk not in results
 
 
 def _visible(user, ids: set[int]) -> set[int]:
@@ -401,10 +411,11 @@ def completeness(campaign: Campaign, user, today: date) -> tuple[list[ReportingP
                            key=lambda o: vi_sort_key(o.name))
     subs = {(s.period_id, s.organisation_id): s for s in
             Submission.objects.filter(period__campaign=campaign, organisation_id__in=visible)}
-    filled = defaultdict(int)
-    for row in (Result.objects.filter(submission__period__campaign=campaign, submission__organisation_id__in=visible)
-                .exclude(actual_text="").values_list("submission__period_id", "submission__organisation_id")):
-        filled[row] += 1
+    counts = {(row["submission__period_id"], row["submission__organisation_id"]): (row["filled"], row["rows"])
+              for row in Result.objects.filter(submission__period__campaign=campaign,
+                                               submission__organisation_id__in=visible)
+              .values("submission__period_id", "submission__organisation_id")
+              .annotate(filled=Count("id", filter=~Q(actual_text="")), rows=Count("id"))}
     rows = []
     for org in organisations:
         cells = []
@@ -413,7 +424,10 @@ def completeness(campaign: Campaign, user, today: date) -> tuple[list[ReportingP
             submitted_local = timezone.localtime(sub.submitted_at).replace(tzinfo=None) if sub and sub.submitted_at else None
             state = submissions.timeliness(status=sub.status if sub else None, submitted_local=submitted_local,
                                            deadline=period.deadline, inclusive=period.deadline_inclusive, today=today)
-            cells.append(MatrixCell(period, sub, state, filled[(period.pk, org.pk)], len(reporting[org.pk])))
+            filled, saved_rows = counts.get((period.pk, org.pk), (0, 0))
+            # A sent report is judged against the grid it was sent with (see _sent_without).
+            expected = saved_rows if sub is not None and sub.status in COUNTED else len(reporting[org.pk])
+            cells.append(MatrixCell(period, sub, state, filled, expected))
         rows.append(MatrixRow(org, cells))
     return periods, rows
 
@@ -445,12 +459,15 @@ def reports_for(user, today: date) -> list[dict]:
             status = sub.status if sub else submissions.Status.DRAFT
             open_now = submissions.is_open(today=today, deadline=period.deadline, inclusive=period.deadline_inclusive,
                                            status=status, exception_until=sub.exception_until if sub else None)
-            if not open_now:
+            # A report never sent and now past its deadline stays on the list: the unit still owes
+            # it and must ask the secretariat for an extension.
+            overdue = not open_now and status == submissions.Status.DRAFT
+            if not open_now and not overdue:
                 continue
             days = deadlines.days_left(today, period.deadline, period.deadline_inclusive)
             rows.append({"period": period, "organisation": mine[org_id], "submission": sub, "status": status,
-                         "days_left": days, "days_left_text": deadlines.describe_days_left(days)})
-    rows.sort(key=lambda r: (r["status"] != submissions.Status.RETURNED,
+                         "days_left": days, "days_left_text": deadlines.describe_days_left(days), "overdue": overdue})
+    rows.sort(key=lambda r: (r["status"] != submissions.Status.RETURNED, r["overdue"],
                              r["days_left"] if r["days_left"] is not None else 10 ** 6))
     return rows
 

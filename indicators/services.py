@@ -245,6 +245,27 @@ class VersionConflict(ValidationError):
     """Someone saved the report since this page was opened."""
 
 
+def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellInput]
+                ) -> tuple[dict[int, str], dict[int, tuple[str, evaluation.Actual | None]]]:
+    """Cell messages, and each cell's text with its parsed value. Writes nothing: the view also
+    calls it when a file was refused, so that every wrong cell is shown at once."""
+    errors, parsed = {}, {}
+    for indicator_id, cell in cells.items():
+        indicator = indicators[indicator_id]
+        text = nfc(cell.actual_text or "").strip()[:100]
+        try:
+            parsed[indicator_id] = (text, evaluation.parse_actual(text, indicator.comparator))
+        except evaluation.ParseError as exc:
+            errors[indicator_id] = str(exc)
+        else:
+            problem = evaluation.implausible(parsed[indicator_id][1], indicator.unit_text)
+            if problem:
+                errors[indicator_id] = problem
+        if len(cell.note or "") > 500:
+            errors[indicator_id] = _("Ghi chú tối đa 500 ký tự.")
+    return errors, parsed
+
+
 @transaction.atomic
 def save_report(
     *, by: User | None, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
@@ -267,27 +288,16 @@ def save_report(
         if not grid.is_open:
             raise ValidationError(grid.lock_reason)
         allowed = {cell.indicator.pk: cell.indicator for cell in grid.cells}
+        owed = set(allowed)
     else:
         allowed = {i.pk: i for i in CampaignIndicator.objects.filter(campaign=period.campaign).select_related(
             "definition")}
+        owed = selectors.reporting_map(period.campaign).get(organisation.pk, set())
     unknown = set(cells) - set(allowed)
     if unknown:
         # An indicator id the unit does not report (edited page source): refuse, save nothing.
         raise PermissionDenied
-    errors, parsed = {}, {}
-    for indicator_id, cell in cells.items():
-        indicator = allowed[indicator_id]
-        text = nfc(cell.actual_text or "").strip()[:100]
-        try:
-            parsed[indicator_id] = (text, evaluation.parse_actual(text, indicator.comparator))
-        except evaluation.ParseError as exc:
-            errors[indicator_id] = str(exc)
-        else:
-            problem = evaluation.implausible(parsed[indicator_id][1], indicator.unit_text)
-            if problem:
-                errors[indicator_id] = problem
-        if len(cell.note or "") > 500:
-            errors[indicator_id] = _("Ghi chú tối đa 500 ký tự.")
+    errors, parsed = check_cells(allowed, cells)
     if errors:
         raise GridErrors(errors)
     existing = {r.indicator_id: r for r in submission.results.select_for_update()}
@@ -313,6 +323,10 @@ def save_report(
             to_create.append(result)
         else:
             to_update.append(result)
+    # A row for every cell of the unit's grid, even empty: the report then records what it was
+    # asked for when it was sent, whatever is added to the plan later (selectors._sent_without).
+    to_create += [Result(submission=submission, indicator_id=indicator_id)
+                  for indicator_id in owed - set(parsed) - set(existing)]
     Result.objects.bulk_create(to_create)
     Result.objects.bulk_update(to_update, ["actual_text", "value", "denominator", "bound", "note", "evidence"])
     for indicator_id, cell in cells.items():
@@ -478,10 +492,14 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
 def _reminder_body(period: ReportingPeriod, org: Organisation, status: str | None, last_day: date | None,
                    today: date, site: str) -> str:
     campaign = period.campaign
+    action = "Nhập và gửi báo cáo tại"
     if status == Status.RETURNED:
-        state = "Báo cáo của đơn vị đã bị trả lại và chưa được gửi lại."
+        state, action = "Báo cáo của đơn vị đã bị trả lại và chưa được gửi lại.", "Sửa và gửi lại tại"
     elif last_day is not None and today > last_day:
-        state = f"Báo cáo đã quá hạn (hạn chót {format_date(last_day)}) và đơn vị chưa gửi."
+        # The grid is locked after the deadline: the unit needs the secretariat's extension first.
+        state = (f"Báo cáo đã quá hạn (hạn chót {format_date(last_day)}) và đơn vị chưa gửi. Đơn vị liên hệ Thường "
+                 "trực để được cho phép nộp muộn rồi nhập, gửi báo cáo.")
+        action = "Xem báo cáo tại"
     elif last_day is not None:
         state = f"Hạn nộp: hết ngày {format_date(last_day)}."
     else:
@@ -491,7 +509,7 @@ def _reminder_body(period: ReportingPeriod, org: Organisation, status: str | Non
              f"Thường trực Hội đồng Thi đua – Khen thưởng nhắc đơn vị nộp báo cáo kết quả kỳ "
              f"{period.display_label} của phong trào “{campaign.title}”.", state]
     if link:
-        lines += ["", f"Nhập và gửi báo cáo tại: {link}"]
+        lines += ["", f"{action}: {link}"]
     lines += ["", "Trân trọng."]
     return "\n".join(line for line in lines if line is not None)
 

@@ -156,8 +156,19 @@ def _managed(request: HttpRequest, pk: int) -> Campaign:
     return campaign
 
 
+def _closed(request: HttpRequest, campaign: Campaign) -> HttpResponse | None:
+    """A closed campaign's indicators cannot change: say so before the user fills in a form that
+    could not be saved."""
+    if lifecycle.is_editable(campaign.status):
+        return None
+    messages.error(request, "Phong trào đã kết thúc, không thể sửa chỉ tiêu.")
+    return redirect("indicators:campaign-results", pk=campaign.pk)
+
+
 def indicator_form(request: HttpRequest, pk: int, indicator_pk: int | None = None) -> HttpResponse:
     campaign = _managed(request, pk)
+    if closed := _closed(request, campaign):
+        return closed
     instance = (CampaignIndicator(campaign=campaign) if indicator_pk is None
                 else get_object_or_404(CampaignIndicator, pk=indicator_pk, campaign=campaign))
     if instance.pk is None:
@@ -198,6 +209,8 @@ def _comparator_from(indicator: CampaignIndicator) -> str:
 
 def indicator_delete(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     campaign = _managed(request, pk)
+    if closed := _closed(request, campaign):
+        return closed
     indicator = get_object_or_404(CampaignIndicator, pk=indicator_pk, campaign=campaign)
     form = forms.ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -214,6 +227,8 @@ def indicator_delete(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRe
 
 def unit_targets(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     campaign = _managed(request, pk)
+    if closed := _closed(request, campaign):
+        return closed
     indicator = get_object_or_404(CampaignIndicator.objects.select_related("definition"), pk=indicator_pk,
                                   campaign=campaign)
     reporter_ids = selectors.reporters(indicator, selectors.participant_ids(campaign))
@@ -255,6 +270,34 @@ def _cells_from(request: HttpRequest, grid: selectors.Grid) -> tuple[dict[int, s
             evidence=upload, clear_evidence=request.POST.get(f"clear-evidence-{key}") == "on",
         )
     return cells, errors
+
+
+def _refill(request: HttpRequest, grid: selectors.Grid, typed: dict, cell_errors: dict[int, str], conflict: str,
+            narrative: dict[str, str]) -> dict[str, str]:
+    """After a save that did not go through: the grid as stored now, with what the person typed,
+    each cell's message, and on a conflict the merge with what the other person saved. Returns
+    the narrative to show."""
+    for cell in grid.cells:
+        key = cell.indicator.pk
+        if key in typed:
+            cell.typed, cell.typed_note = typed[key]
+        cell.error = cell_errors.get(key, "")
+        if conflict and grid.is_open:
+            _merge_cell(cell, (request.POST.get(f"orig-{key}", ""), request.POST.get(f"orig-note-{key}", "")),
+                        grid.submission)
+        chosen = request.FILES.get(f"evidence-{key}")
+        if chosen is not None and not cell.notice:
+            cell.notice = f"Tệp “{chosen.name}” chưa được lưu vì báo cáo chưa lưu: hãy chọn lại tệp."
+    if conflict and grid.is_open:
+        messages.warning(request, conflict)
+        return _merge_narrative(request, narrative, grid.submission)
+    if conflict:
+        # Sent (or locked) meanwhile: the page turns read-only, so list what this person typed
+        # that differs from what was sent, rather than let it vanish.
+        lost = [f"{c.indicator.display_label}: “{c.typed}”" for c in grid.cells if c.typed and c.typed != c.stored[0]]
+        messages.warning(request, f"Báo cáo vừa được người khác cập nhật. {grid.lock_reason}"
+                         + (f" Số bạn đã nhập chưa được lưu: {'; '.join(lost)}." if lost else ""))
+    return narrative
 
 
 def _merge_cell(cell: selectors.Cell, original: tuple[str, str], submission) -> None:
@@ -301,7 +344,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         narrative = {name: request.POST.get(name, "")[:20000] for name in NARRATIVE}
         typed = {key: (cell.actual_text, cell.note) for key, cell in cells.items()}
         version = request.POST.get("version", "")
-        conflict = False
+        conflict = ""
         if not cell_errors:
             try:
                 services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
@@ -316,26 +359,16 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
                 cell_errors = error.cells
                 messages.error(request, error.messages[0])
             except services.VersionConflict as error:
-                conflict = True
-                messages.warning(request, error.messages[0])
+                conflict = error.messages[0]
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
         else:
+            value_errors, _parsed = services.check_cells({c.indicator.pk: c.indicator for c in grid.cells}, cells)
+            for key, message in value_errors.items():
+                cell_errors[key] = f"{message} {cell_errors[key]}" if key in cell_errors else message
             messages.error(request, "Có ô nhập chưa đúng; chưa lưu gì. Sửa các ô được đánh dấu rồi lưu lại.")
         grid = selectors.grid(period, organisation, today)
-        for cell in grid.cells:
-            key = cell.indicator.pk
-            if key in typed:
-                cell.typed, cell.typed_note = typed[key]
-            cell.error = cell_errors.get(key, "")
-            if conflict:
-                _merge_cell(cell, (request.POST.get(f"orig-{key}", ""), request.POST.get(f"orig-note-{key}", "")),
-                            grid.submission)
-            chosen = request.FILES.get(f"evidence-{key}")
-            if chosen is not None and not cell.notice:
-                cell.notice = f"Tệp “{chosen.name}” chưa được lưu vì báo cáo chưa lưu: hãy chọn lại tệp."
-        if conflict:
-            narrative = _merge_narrative(request, narrative, grid.submission)
+        narrative = _refill(request, grid, typed, cell_errors, conflict, narrative)
     else:
         for cell in grid.cells:
             cell.typed = cell.result.actual_text if cell.result else ""
@@ -495,6 +528,7 @@ def completeness(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": access.can(request.user, "results.review", campaign.issuer),
         "can_remind": (access.can(request.user, "results.review", campaign.issuer)
                        and lifecycle.collects_reports(campaign.status)),
+        "remindable": {cell.period_pk for row in rows for cell in row.cells if cell.needs_reminder},
         "recent_reminders": list(Reminder.objects.filter(period__campaign=campaign)
                                  .select_related("organisation", "sent_by", "period")[:15]),
     })

@@ -102,6 +102,32 @@ def test_a_chosen_evidence_file_not_kept_by_a_failed_save_is_named(login, plan, 
     assert "Tệp “bien-ban.pdf” chưa được lưu" in response.content.decode()
 
 
+def test_a_refused_file_does_not_hide_the_other_cells_errors(login, plan, tree, cast):
+    response = login(cast["staff"]).post(report_url(plan, tree["A.BV"]), {
+        "action": "save", f"actual-{plan['rows']['BHYT'].pk}": "580.000",
+        f"evidence-{plan['rows']['TYT'].pk}": SimpleUploadedFile("x.pdf", b"MZ not a pdf")})
+    content = response.content.decode()
+    assert "không hợp lý" in content and 'value="580.000"' in content
+    assert not Result.objects.exists()
+
+
+def test_when_a_colleague_sent_the_report_meanwhile_the_typed_figures_are_listed(login, plan, tree, cast):
+    staff = login(cast["staff"])
+    post_grid(staff, plan, tree["A.BV"], BHYT="90")
+    opened = str(Submission.objects.get().version)
+    services.submit_report(by=cast["head"], period=plan["period"], organisation=tree["A.BV"])
+    content = post_grid(staff, plan, tree["A.BV"], version=opened, BHYT="91").content.decode()
+    assert "đang chờ tiếp nhận" in content and "Tỷ lệ tham gia bảo hiểm y tế: “91”" in content
+    assert "vẫn còn trên trang" not in content
+
+
+def test_a_closed_campaigns_indicator_forms_send_the_user_back(login, plan, cast):
+    type(plan["campaign"]).objects.filter(pk=plan["campaign"].pk).update(status="closed")
+    client = login(cast["secretariat"])
+    response = client.get(reverse("indicators:indicator-create", args=[plan["campaign"].pk]), follow=True)
+    assert response.redirect_chain and "Phong trào đã kết thúc" in response.content.decode()
+
+
 def test_another_units_report_is_404_and_its_ids_cannot_be_posted(login, plan, tree, cast):
     client = login(cast["staff"])
     assert client.get(report_url(plan, tree["A.TT"])).status_code == 404
@@ -268,3 +294,10 @@ def test_home_shows_open_reports_to_units_and_waiting_ones_to_the_secretariat(lo
                            status="submitted")
     home = login(cast["secretariat"]).get(reverse("home")).content.decode()
     assert "chờ tiếp nhận" in home and "Bệnh viện Đa khoa – 6 tháng đầu năm 2026" in home
+
+
+def test_a_report_never_sent_stays_on_the_units_home_after_its_deadline(login, plan, cast, settings):
+    settings.APP_TODAY = date(2026, 6, 25)
+    home = login(cast["staff"]).get(reverse("home")).content.decode()
+    assert "6 tháng đầu năm 2026 – Bệnh viện Đa khoa" in home and "quá hạn 6 ngày" in home
+    assert "liên hệ Thường trực để được cho phép nộp muộn" in home

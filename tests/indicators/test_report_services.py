@@ -64,7 +64,7 @@ def test_a_second_save_from_an_older_page_is_a_conflict(plan, tree, cast):
     with pytest.raises(services.VersionConflict):
         services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
                              cells=cells(plan, BHYT="95"), expected_version=opened_at)
-    assert Result.objects.get().actual_text == "92"
+    assert Result.objects.get(indicator=plan["rows"]["BHYT"]).actual_text == "92"
 
 
 def test_submit_return_with_reason_and_resubmit(plan, tree, cast):
@@ -119,7 +119,7 @@ def test_an_empty_report_cannot_be_sent(plan, tree, cast):
 def test_an_override_needs_a_reason_and_says_who(plan, tree, cast):
     services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
                          cells=cells(plan, BHYT="85"))
-    result = Result.objects.get()
+    result = Result.objects.get(indicator=plan["rows"]["BHYT"])
     with pytest.raises(ValidationError):
         services.override_result(by=cast["secretariat"], result=result, achieved=True, reason="")
     services.override_result(by=cast["secretariat"], result=result, achieved=True, reason="Số liệu cả năm đạt")
@@ -235,3 +235,22 @@ def test_column_labels_are_unique_and_follow_the_printed_numbers():
     assert selectors.column_labels(rows) == {1: "12", 2: "13", 3: "13a", 4: "13b", 5: "14"}
     unnumbered = [Row(pk=i, number="", parent_id=None, is_group=False) for i in (7, 8)]
     assert selectors.column_labels(unnumbered) == {7: "(1)", 8: "(2)"}
+
+
+def test_an_indicator_added_after_a_report_was_sent_is_not_owed_for_that_period(plan, tree, cast):
+    from indicators.models import IndicatorDefinition
+
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                         cells=cells(plan, BHYT="92"))
+    assert Result.objects.filter(submission__organisation=tree["A.BV"]).count() == 3   # a row per grid cell
+    services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
+    definition = services.save_definition(by=None, instance=IndicatorDefinition(
+        issuer=tree["A"], code="MOI", name="Chỉ tiêu bổ sung giữa năm", direction="higher"))
+    services.save_indicator(by=cast["secretariat"], campaign=plan["campaign"], reason="Bổ sung theo chỉ đạo",
+                            instance=CampaignIndicator(definition=definition, comparator="gte", target_text="90"))
+    row = next(r for r in selectors.campaign_table(plan["campaign"], plan["period"], cast["secretariat"])
+               if r.indicator.definition.code == "MOI")
+    assert row.units_expected == 1 and tree["A.BV"].pk not in row.unit_cells
+    _periods, matrix = selectors.completeness(plan["campaign"], cast["secretariat"], date(2026, 6, 10))
+    bv = next(r for r in matrix if r.organisation == tree["A.BV"]).cells[0]
+    assert (bv.filled, bv.expected) == (1, 3)
