@@ -12,5 +12,6 @@ urlpatterns = [
     path("don-vi/", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("chi-tieu/", include("indicators.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("quan-tri-django/", admin.site.urls),
 ]

@@ -368,7 +368,10 @@ def _sent_without(submission: Submission | None, results: dict[int, Result], ind
 
 
 def _visible(user, ids: set[int]) -> set[int]:
-    return access.visible_ids(user, ids) if not access.is_admin(user) else set(ids)
+    """The organisations whose cells a page may show; None is the system itself (eligibility)."""
+    if user is None or access.is_admin(user):
+        return set(ids)
+    return access.visible_ids(user, ids)
 
 
 @dataclass

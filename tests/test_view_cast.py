@@ -48,6 +48,7 @@ def world(tree, cast):
     result = report.results.get()
     result.evidence.save("minh-chung.pdf", SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4"), save=True)
     bv, p = tree["A.BV"].pk, period.pk
+    aw = _award_world(tree, campaign, item, person)
     return {
         "organisation": tree["A.BV"], "person": person, "period_pk": p, "bloc": bloc, "member": member, "campaign": campaign,
         "urls": {
@@ -112,6 +113,68 @@ def world(tree, cast):
             "indicators:attachment-file": ((attachment.pk,), 200, 200, 404),
             "indicators:evidence-file": ((result.pk,), 200, 200, 404),
             "search": ((), 200, 200, 200),
+            "awards:index": ((), 200, 200, 200),
+            "awards:proposal-list": ((), 200, 200, 200),
+            "awards:proposal-create": ((), 403, 200, 403),   # units prepare, the secretariat reviews
+            "awards:proposal": ((aw["proposal"].pk,), 200, 200, 404),
+            "awards:nomination-create": ((aw["proposal"].pk,), 403, 200, 404),
+            "awards:proposal-template": ((aw["proposal"].pk,), 200, 200, 404),
+            "awards:proposal-import": ((aw["proposal"].pk,), 403, 200, 404),
+            "awards:proposal-file-download": ((aw["proposal_file"].pk,), 200, 200, 404),
+            "awards:nomination": ((aw["draft"].pk,), 200, 200, 404),
+            "awards:nomination-update": ((aw["draft"].pk,), 403, 200, 404),
+            "awards:nomination-file-download": ((aw["nomination_file"].pk,), 200, 200, 404),
+            "awards:review": ((), 200, 403, 200),
+            "awards:disclosure-list": ((), 200, 403, 200),
+            "awards:disclosure-create": ((), 200, 403, 200),
+            "awards:disclosure": ((aw["disclosure"].pk,), 200, 404, 404),
+            "awards:session-list": ((), 200, 403, 200),
+            "awards:session-create": ((), 200, 403, 200),
+            "awards:session": ((aw["session"].pk,), 200, 404, 404),
+            "awards:session-minutes": ((aw["session"].pk,), 404, 404, 404),   # no signed minutes yet
+            "awards:decision-list": ((), 200, 200, 200),
+            "awards:decision-create": ((), 403, 403, 403),   # the leader's
+            "awards:decision": ((aw["decision"].pk,), 200, 200, 404),   # the unit reads what rewards its staff
+            "awards:decision-file": ((aw["decision"].pk,), 404, 404, 404),   # no signed copy yet
+            "awards:unit-titles": ((), 403, 403, 403),   # the unit head's
+            "awards:register": ((), 200, 200, 200),
+            "awards:register-person": ((person.pk,), 200, 200, 404),
+            "awards:register-organisation": ((bv,), 200, 200, 404),
+            "awards:register-add": ((), 200, 403, 200),
+            "awards:register-template": ((), 200, 200, 200),
+            "awards:register-import": ((), 200, 403, 200),
+            "awards:register-file": ((aw["entry"].pk,), 200, 200, 404),
+            "awards:catalogue": ((), 200, 200, 200),
+            "awards:award-type": ((aw["type"].pk,), 200, 200, 200),
+            "awards:award-type-create": ((), 403, 403, 403),   # the administrator's
+            "awards:award-type-update": ((aw["type"].pk,), 403, 403, 403),
+            "awards:rule-create": ((aw["type"].pk,), 403, 403, 403),
+            "awards:rule-update": ((aw["type"].pk, aw["rule"].pk), 403, 403, 403),
+            "awards:salaries": ((), 403, 403, 403),
+            "awards:holidays": ((), 403, 403, 403),
+            "awards:unit-authorities": ((), 403, 403, 403),
+            "awards:ratio-caps": ((), 200, 403, 200),
+        },
+        "award_posts": {
+            # name: args — the outsider gets 404 for every one; the unit member for the secretariat's,
+            # the council's and the leader's.
+            "awards:proposal-bulk-add": ((aw["proposal"].pk,), True),
+            "awards:proposal-file": ((aw["proposal"].pk,), True),
+            "awards:proposal-submit": ((aw["proposal"].pk,), True),
+            "awards:unit-decide": ((aw["proposal"].pk,), True),
+            "awards:proposal-file-delete": ((aw["proposal_file"].pk,), True),
+            "awards:nomination-delete": ((aw["draft"].pk,), True),
+            "awards:nomination-move": ((aw["draft"].pk,), True),
+            "awards:nomination-file": ((aw["draft"].pk,), True),
+            "awards:record-higher": ((aw["draft"].pk,), True),
+            "awards:session-attendance": ((aw["session"].pk,), False),
+            "awards:session-tally": ((aw["session"].pk, aw["tally"].pk), False),
+            "awards:session-close": ((aw["session"].pk,), False),
+            "awards:decision-issue": ((aw["decision"].pk,), False),
+            "awards:decision-revoke": ((aw["decision"].pk,), False),
+            "awards:decision-delete": ((aw["decision"].pk,), False),
+            "awards:salary-confirm": ((aw["salary"].pk,), False),
+            "awards:holiday-delete": ((aw["holiday"].pk,), False),
         },
         "post_only": {
             "units:organisation-reopen": (tree["A.BV"].pk,),
@@ -129,6 +192,46 @@ def world(tree, cast):
         },
         "extra": {"recipient": recipient, "period": period},
     }
+
+
+def _award_world(tree, campaign, item, person):
+    """A proposal of the hospital under the campaign: a draft nomination with its files, one in
+    disclosure, one before the council, one in a draft decision; a register entry."""
+    from awards import services as award_services
+    from awards.models import AwardRule, AwardType, BaseSalary, Holiday, RegisterEntry
+
+    types = {t.code: t for t in AwardType.objects.all()}
+    pdf = b"%PDF-1.4\n%test\n"
+    proposal = award_services.create_proposal(by=None, campaign=campaign, organisation=tree["A.BV"], subcampaign=item,
+                                              title="Tờ trình đề nghị khen thưởng", year=2026)
+    people = [person] + [make_person(tree["A.BV"], f"Cán bộ {i}", f"CB{i}") for i in range(4)]
+    noms = [award_services.add_nomination(by=None, proposal=proposal, award_type=types[code], person=p)
+            for code, p in zip(["GK_SYT_CN", "HCLD3_CN", "CSTD_TINH", "LDTT", "GK_SYT_CN"], people, strict=True)]
+    proposal_file = award_services.add_proposal_file(by=None, proposal=proposal, kind="submission",
+                                                     upload=SimpleUploadedFile("to-trinh.pdf", pdf))
+    nomination_file = award_services.add_nomination_file(by=None, nomination=noms[0],
+                                                         upload=SimpleUploadedFile("bao-cao.pdf", pdf))
+    for n in noms[1:4]:
+        award_services._move(None, n, "submitted")
+        award_services._move(None, n, "accepted")
+    disclosure = award_services.open_disclosure(by=None, issuer=tree["A"], nominations=[noms[1]], title="Công khai",
+                                                starts_on=date(2026, 5, 4), working_days=10,
+                                                published_at="Cổng thông tin Sở")
+    members = [award_services.MemberInput(make_person(tree["A.TCHC"], f"Thành viên {i}", f"HD{i}"), role)
+               for i, role in enumerate(["chair", "secretary", "member"])]
+    session = award_services.create_session(by=None, issuer=tree["A"], title="Phiên họp", held_on=date(2026, 6, 1),
+                                            place="Sở", members=members, nominations=[noms[2]])
+    award_services._move(None, noms[3], "approved")
+    decision = award_services.create_decision(by=None, issuer=tree["A"], title="Về việc tặng LĐTT",
+                                              nominations=[noms[3]])
+    entry = award_services.add_register_entry(by=None, owner=tree["A"], instance=RegisterEntry(
+        person=person, award_type=types["CSTDCS"], achievement_year=2024, issuer_name="Sở Y tế A",
+        reference="9/QĐ-SYT", decided_on=date(2024, 12, 20)), upload=SimpleUploadedFile("qd.pdf", pdf))
+    holiday = award_services.save_holiday(by=None, instance=Holiday(day=date(2026, 9, 2), name="Quốc khánh"))
+    return {"proposal": proposal, "draft": noms[0], "proposal_file": proposal_file, "nomination_file": nomination_file,
+            "disclosure": disclosure, "session": session, "tally": session.tallies.get(), "decision": decision,
+            "entry": entry, "type": types["LDTT"], "rule": AwardRule.objects.filter(award_type=types["LDTT"]).first(),
+            "salary": BaseSalary.objects.first(), "holiday": holiday}
 
 
 ROLES = {"owner": "secretariat", "member": "staff", "outsider": "outsider"}
@@ -166,7 +269,8 @@ def test_state_changing_posts_from_outside_change_nothing(login, cast, world, ro
 def test_every_named_url_is_in_the_cast(world):
     """A new page must declare what each role gets here."""
     # report-attachment has its own test below (its member may post).
-    declared = set(world["urls"]) | set(world["post_only"]) | {"login", "logout", "indicators:report-attachment"}
+    declared = (set(world["urls"]) | set(world["post_only"]) | set(world["award_posts"])
+                | {"login", "logout", "indicators:report-attachment"})
     names = set()
     for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items():
         if namespace == "admin":
@@ -211,3 +315,18 @@ def test_attachments_go_only_to_the_units_own_report(login, cast, world):
         response = login(cast[who]).post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4")})
         assert response.status_code == status, who
     assert SubmissionAttachment.objects.count() == before
+
+
+@pytest.mark.parametrize("role", ["member", "outsider"])
+def test_award_posts_from_outside_are_refused_and_change_nothing(login, cast, world, role):
+    from awards.models import Decision, Nomination
+
+    client = login(cast[ROLES[role]])
+    before = sorted(Nomination.objects.values_list("pk", "state"))
+    for name, (args, unit_may) in world["award_posts"].items():
+        if role == "member" and unit_may:
+            continue
+        response = client.post(reverse(name, args=args), {"target": "submitted", "reason": "x"})
+        assert response.status_code in (403, 404), name
+    assert sorted(Nomination.objects.values_list("pk", "state")) == before
+    assert Decision.objects.get().status == "draft"

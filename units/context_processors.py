@@ -16,6 +16,9 @@ def navigation(request):
             "can_manage_accounts": access.can(user, "account.manage"),
             "can_manage_campaigns": access.can_create(user, "campaign.manage"),
             "can_manage_organisations": access.can_create(user, "organisation.manage"),
+            "can_review_awards": access.can(user, "nomination.review"),
+            "can_council": access.can(user, "council.record"),
+            "can_decide_unit": access.can(user, "unit_titles.decide"),
         }
 
     return {"nav": SimpleLazyObject(flags)}

@@ -1,0 +1,169 @@
+"""A proposal's list of nominees, and the register's history from outside, as .xlsx: a template
+to fill, and reading it back with every row checked (row and column named) and nothing kept
+unless the whole file is right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from awards.models import AwardType, Proposal
+from common import xlsx
+from common.text import normalise_search
+
+LIST_SHEET = "Danh sách đề nghị"
+LIST_HEADERS = ["STT", "Mã cán bộ (cá nhân)", "Mã đơn vị (tập thể)", "Họ tên / tên tập thể (để đối chiếu)",
+                "Mã danh hiệu, hình thức", "Năm thành tích", "Chương trình (số mục)", "Tóm tắt thành tích"]
+TYPES_SHEET = "Mã danh hiệu"
+REGISTER_SHEET = "Sổ khen thưởng"
+REGISTER_HEADERS = ["Mã cán bộ (cá nhân)", "Mã đơn vị (tập thể)", "Mã danh hiệu, hình thức", "Năm thành tích",
+                    "Cơ quan quyết định", "Số, ký hiệu quyết định", "Ngày quyết định", "Ghi chú"]
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}, cột “{self.column}”: {self.message}"
+
+
+@dataclass
+class ListRow:
+    row: int
+    person: object | None
+    organisation: object | None
+    award_type: AwardType
+    year: int
+    programme: object | None
+    summary: str
+
+
+def _types_sheet(types: list[AwardType]) -> xlsx.Sheet:
+    return xlsx.Sheet(TYPES_SHEET, ["Mã", "Tên", "Đối tượng"],
+                      [[t.code, t.name, t.get_recipient_kind_display()] for t in types], widths=[14, 60, 12])
+
+
+def list_template(proposal: Proposal, types: list[AwardType]) -> bytes:
+    rows = []
+    for i, n in enumerate(proposal.nominations.select_related("person", "organisation", "award_type", "programme"),
+                          start=1):
+        rows.append([i, n.person.employee_code if n.person_id else "", n.organisation.code if n.organisation_id else "",
+                     n.nominee_name, n.award_type.code, n.achievement_year, n.programme.number if n.programme_id else "",
+                     n.summary])
+    return xlsx.write_workbook([
+        xlsx.Sheet(LIST_SHEET, LIST_HEADERS, rows, widths=[6, 16, 16, 34, 18, 12, 14, 60]), _types_sheet(types)])
+
+
+def _year(value, row: int, column: str, errors: list) -> int | None:
+    text = xlsx.cell_text(value)
+    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        errors.append(RowError(row, column, f"“{text}” không phải là năm (ví dụ 2026)."))
+        return None
+    return int(text)
+
+
+def read_list(file, *, people: dict[str, object], organisations: dict[str, object], types: dict[str, AwardType],
+              programmes: dict[str, object], default_year: int) -> tuple[list[ListRow], list[RowError]]:
+    """people / organisations: code (upper case) → allowed nominee; programmes: item number → row."""
+    rows = xlsx.read_sheet(file, LIST_SHEET, LIST_HEADERS, mandatory=["Mã danh hiệu, hình thức"])
+    out, errors = [], []
+    for number, row in rows:
+        person_code = xlsx.cell_text(row["Mã cán bộ (cá nhân)"]).upper()
+        org_code = xlsx.cell_text(row["Mã đơn vị (tập thể)"]).upper()
+        type_code = xlsx.cell_text(row["Mã danh hiệu, hình thức"]).upper()
+        if not (person_code or org_code or type_code):
+            continue
+        person = organisation = None
+        if bool(person_code) == bool(org_code):
+            errors.append(RowError(number, "Mã cán bộ (cá nhân)", "ghi mã cán bộ hoặc mã đơn vị (một trong hai)."))
+        elif person_code:
+            person = people.get(person_code)
+            if person is None:
+                errors.append(RowError(number, "Mã cán bộ (cá nhân)",
+                                       f"“{person_code}” không phải cán bộ của đơn vị đề nghị."))
+        else:
+            organisation = organisations.get(org_code)
+            if organisation is None:
+                errors.append(RowError(number, "Mã đơn vị (tập thể)", f"“{org_code}” không thuộc đơn vị đề nghị."))
+        award = types.get(type_code)
+        if award is None:
+            errors.append(RowError(number, "Mã danh hiệu, hình thức",
+                                   f"“{type_code}” không có trong danh mục (xem trang “{TYPES_SHEET}”)."))
+        year_cell = row["Năm thành tích"]
+        year = default_year if xlsx.cell_text(year_cell) == "" else _year(year_cell, number, "Năm thành tích", errors)
+        programme = None
+        programme_text = xlsx.cell_text(row.get("Chương trình (số mục)"))
+        if programmes:
+            programme = programmes.get(programme_text)
+            if programme is None:
+                errors.append(RowError(number, "Chương trình (số mục)",
+                                       f"ghi số mục của chương trình ({', '.join(sorted(programmes))})."))
+        summary = xlsx.cell_text(row.get("Tóm tắt thành tích"))
+        if len(summary) > 5000:
+            errors.append(RowError(number, "Tóm tắt thành tích", "tối đa 5.000 ký tự."))
+        check_name = normalise_search(xlsx.cell_text(row.get("Họ tên / tên tập thể (để đối chiếu)")))
+        subject = person or organisation
+        if subject is not None and check_name:
+            actual = normalise_search(subject.full_name if person else subject.name)
+            if check_name != actual:
+                errors.append(RowError(number, "Họ tên / tên tập thể (để đối chiếu)",
+                                       f"mã “{person_code or org_code}” là của “{subject}”, không khớp tên đã ghi."))
+        if award is not None and year is not None and subject is not None:
+            out.append(ListRow(number, person, organisation, award, year, programme, summary))
+    return out, errors
+
+
+def register_template(types: list[AwardType]) -> bytes:
+    return xlsx.write_workbook([xlsx.Sheet(REGISTER_SHEET, REGISTER_HEADERS, [], widths=[16, 16, 18, 12, 30, 20, 14,
+                                                                                         30]), _types_sheet(types)])
+
+
+@dataclass
+class RegisterRow:
+    row: int
+    person: object | None
+    organisation: object | None
+    award_type: AwardType
+    year: int
+    issuer_name: str
+    reference: str
+    decided_on: object
+    note: str
+
+
+def read_register(file, *, people: dict[str, object], organisations: dict[str, object],
+                  types: dict[str, AwardType]) -> tuple[list[RegisterRow], list[RowError]]:
+    rows = xlsx.read_sheet(file, REGISTER_SHEET, REGISTER_HEADERS)
+    out, errors = [], []
+    for number, row in rows:
+        person_code = xlsx.cell_text(row["Mã cán bộ (cá nhân)"]).upper()
+        org_code = xlsx.cell_text(row["Mã đơn vị (tập thể)"]).upper()
+        person = people.get(person_code) if person_code else None
+        organisation = organisations.get(org_code) if org_code else None
+        if bool(person_code) == bool(org_code):
+            errors.append(RowError(number, "Mã cán bộ (cá nhân)", "ghi mã cán bộ hoặc mã đơn vị (một trong hai)."))
+        elif person_code and person is None:
+            errors.append(RowError(number, "Mã cán bộ (cá nhân)", f"“{person_code}” không có trong phạm vi của bạn."))
+        elif org_code and organisation is None:
+            errors.append(RowError(number, "Mã đơn vị (tập thể)", f"“{org_code}” không có trong phạm vi của bạn."))
+        award = types.get(xlsx.cell_text(row["Mã danh hiệu, hình thức"]).upper())
+        if award is None:
+            errors.append(RowError(number, "Mã danh hiệu, hình thức", "không có trong danh mục."))
+        year = _year(row["Năm thành tích"], number, "Năm thành tích", errors)
+        issuer_name = xlsx.cell_text(row["Cơ quan quyết định"])
+        reference = xlsx.cell_text(row["Số, ký hiệu quyết định"])
+        for column, value in (("Cơ quan quyết định", issuer_name), ("Số, ký hiệu quyết định", reference)):
+            if not value:
+                errors.append(RowError(number, column, "bắt buộc."))
+        try:
+            decided_on = xlsx.cell_date(row["Ngày quyết định"])
+        except ValueError:
+            decided_on = None
+        if decided_on is None:
+            errors.append(RowError(number, "Ngày quyết định", "ghi ngày theo dạng dd/mm/yyyy."))
+        if award and year and decided_on and (person or organisation) and issuer_name and reference:
+            out.append(RegisterRow(number, person, organisation, award, year, issuer_name, reference, decided_on,
+                                   xlsx.cell_text(row.get("Ghi chú"))[:500]))
+    return out, errors

@@ -1,0 +1,250 @@
+from django import forms
+
+from awards.models import (
+    AwardRule,
+    AwardType,
+    BaseSalary,
+    Holiday,
+    Nomination,
+    Proposal,
+    ProposalFile,
+    RatioCap,
+    RegisterEntry,
+)
+from common.forms import VnDateField, VnMessagesMixin
+from units.models import Organisation, Person
+from units.selectors import organisation_choices
+
+YEAR_ERRORS = {"min_value": "Năm không hợp lệ.", "max_value": "Năm không hợp lệ.", "invalid": "Nhập năm, ví dụ 2026."}
+
+
+def _people_choices(people) -> list[tuple[str, str]]:
+    return [("", "—")] + [(p.pk, f"{p.full_name} – {p.organisation.name}") for p in people]
+
+
+class ProposalForm(VnMessagesMixin, forms.Form):
+    subcampaign = forms.ModelChoiceField(queryset=None, required=False, label="Nội dung thi đua",
+                                         empty_label="(cả phong trào)")
+    organisation = forms.ModelChoiceField(queryset=None, label="Đơn vị đề nghị")
+    title = forms.CharField(label="Trích yếu", max_length=500,
+                            help_text="Ví dụ: Tờ trình đề nghị tặng Giấy khen của Giám đốc Sở Y tế năm 2026.")
+    year = forms.IntegerField(label="Năm thành tích", min_value=1990, max_value=2100, error_messages=YEAR_ERRORS)
+    number_text = forms.CharField(label="Số tờ trình (nếu đã có)", max_length=50, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, campaign, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        from campaigns import selectors as campaign_selectors
+
+        self.fields["subcampaign"].queryset = campaign.subcampaigns.filter(parent__isnull=True)
+        self.fields["subcampaign"].choices = [("", "(cả phong trào)")] + [
+            (node.item.pk, f"{node.item.number} {node.item.title}"[:150])
+            for node in campaign_selectors.subcampaign_tree(campaign)]
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = organisation_choices(organisations)
+
+
+class UnitProposalForm(VnMessagesMixin, forms.Form):
+    campaign = forms.ModelChoiceField(queryset=None, label="Phong trào thi đua thường xuyên")
+    organisation = forms.ModelChoiceField(queryset=None, label="Đơn vị")
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100, error_messages=YEAR_ERRORS)
+
+    def __init__(self, *args, campaigns, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = organisation_choices(organisations)
+
+
+class NominationForm(VnMessagesMixin, forms.Form):
+    award_type = forms.ModelChoiceField(queryset=AwardType.objects.filter(is_active=True),
+                                        label="Danh hiệu, hình thức khen thưởng")
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="Cá nhân")
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False, label="Hoặc tập thể")
+    programme = forms.ModelChoiceField(queryset=None, required=False, label="Chương trình")
+    achievement_year = forms.IntegerField(label="Năm thành tích", min_value=1990, max_value=2100,
+                                          error_messages=YEAR_ERRORS)
+    summary = forms.CharField(label="Tóm tắt thành tích", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                              max_length=5000)
+
+    def __init__(self, *args, proposal: Proposal, people, organisations, award_types=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if award_types is not None:
+            self.fields["award_type"].queryset = AwardType.objects.filter(pk__in=[t.pk for t in award_types])
+        self.fields["person"].queryset = people
+        self.fields["person"].choices = _people_choices(people)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = [("", "—")] + list(organisation_choices(organisations))
+        item = proposal.subcampaign
+        if item is not None and item.quota_per_programme:
+            self.fields["programme"].queryset = item.children.all()
+            self.fields["programme"].required = True
+        else:
+            del self.fields["programme"]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("organisation")):
+            self.add_error("person", "Chọn một cá nhân hoặc một tập thể (không chọn cả hai).")
+        return data
+
+
+class ProposalFileForm(VnMessagesMixin, forms.Form):
+    kind = forms.ChoiceField(choices=ProposalFile.Kind.choices, label="Loại tệp")
+    file = forms.FileField(label="Tệp (PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB)")
+
+
+class FileForm(VnMessagesMixin, forms.Form):
+    file = forms.FileField(label="Báo cáo thành tích (PDF, DOCX, JPG, PNG; tối đa 10 MB)")
+
+
+class MoveForm(VnMessagesMixin, forms.Form):
+    target = forms.ChoiceField(choices=Nomination.State.choices)
+    reason = forms.CharField(label="Lý do", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(VnMessagesMixin, forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx) đã điền")
+
+
+class DisclosureForm(VnMessagesMixin, forms.Form):
+    title = forms.CharField(label="Nội dung công khai", max_length=500)
+    starts_on = VnDateField(label="Ngày bắt đầu")
+    working_days = forms.IntegerField(label="Số ngày làm việc", min_value=1, max_value=60, initial=10)
+    published_at = forms.CharField(label="Nơi công khai", max_length=500,
+                                   help_text="Cổng thông tin điện tử, báo, bảng tin của cơ quan…")
+
+
+class SessionForm(VnMessagesMixin, forms.Form):
+    title = forms.CharField(label="Nội dung phiên họp", max_length=500)
+    held_on = VnDateField(label="Ngày họp")
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    chair = forms.ModelChoiceField(queryset=Person.objects.none(), label="Chủ tịch Hội đồng")
+    secretary = forms.ModelChoiceField(queryset=Person.objects.none(), label="Thư ký")
+    members = forms.ModelMultipleChoiceField(queryset=Person.objects.none(), label="Các thành viên khác",
+                                             widget=forms.CheckboxSelectMultiple, required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("chair", "secretary", "members"):
+            self.fields[name].queryset = people
+        self.fields["chair"].choices = _people_choices(people)
+        self.fields["secretary"].choices = _people_choices(people)
+        self.fields["members"].choices = [(p.pk, f"{p.full_name} – {p.position or p.organisation.name}")
+                                          for p in people]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("chair") and data.get("chair") == data.get("secretary"):
+            self.add_error("secretary", "Thư ký phải là người khác Chủ tịch Hội đồng.")
+        return data
+
+
+class TallyForm(VnMessagesMixin, forms.Form):
+    yes = forms.IntegerField(label="Đồng ý", min_value=0, required=False)
+    no = forms.IntegerField(label="Không đồng ý", min_value=0, required=False)
+    abstain = forms.IntegerField(label="Không biểu quyết", min_value=0, required=False)
+    outcome = forms.ChoiceField(label="Kết quả (khi thư ký ghi)", required=False,
+                                choices=[("", "—"), ("approved", "Đề nghị khen thưởng"),
+                                         ("not_approved", "Không đề nghị")])
+    reason = forms.CharField(label="Lý do (khi không đề nghị)", required=False, max_length=2000)
+    override_reason = forms.CharField(label="Lý do để thành viên liên quan vẫn bỏ phiếu", required=False,
+                                      max_length=500)
+
+
+class DecisionForm(VnMessagesMixin, forms.Form):
+    title = forms.CharField(label="Trích yếu", max_length=500,
+                            initial="Về việc tặng danh hiệu, hình thức khen thưởng")
+
+
+class IssueForm(VnMessagesMixin, forms.Form):
+    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1,
+                                error_messages={"invalid": "Nhập số, ví dụ 125.", "required": "Nhập số quyết định."})
+    notation = forms.CharField(label="Ký hiệu", max_length=50, initial="QĐ-SYT")
+    issue_date = VnDateField(label="Ngày ký")
+    signer_prefix = forms.CharField(label="Quyền hạn ký", max_length=50, required=False,
+                                    help_text="Ví dụ: KT. GIÁM ĐỐC (để trống khi Giám đốc ký).")
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=100)
+    file = forms.FileField(label="Bản ký, đóng dấu (PDF, nếu đã có)", required=False)
+
+
+class ReasonForm(VnMessagesMixin, forms.Form):
+    reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RegisterEntryForm(VnMessagesMixin, forms.ModelForm):
+    decided_on = VnDateField(label="Ngày quyết định")
+
+    class Meta:
+        model = RegisterEntry
+        fields = ["person", "organisation", "award_type", "achievement_year", "issuer_name", "reference",
+                  "decided_on", "source", "note"]
+
+    def __init__(self, *args, people, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].choices = _people_choices(people)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = [("", "—")] + list(organisation_choices(organisations))
+        self.fields["file"] = forms.FileField(label="Bản quyết định (nếu có)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("organisation")):
+            self.add_error("person", "Chọn một cá nhân hoặc một tập thể.")
+        return data
+
+
+class AwardTypeForm(VnMessagesMixin, forms.ModelForm):
+    class Meta:
+        model = AwardType
+        fields = ["code", "name", "short_name", "category", "recipient_kind", "is_yearly", "needs_council",
+                  "needs_disclosure", "order", "is_active", "description"]
+
+
+class AwardRuleForm(VnMessagesMixin, forms.ModelForm):
+    effective_from = VnDateField(label="Hiệu lực từ ngày")
+    effective_to = VnDateField(label="Đến ngày", required=False)
+
+    class Meta:
+        model = AwardRule
+        fields = ["kind", "effective_from", "effective_to", "enabled", "needs_verification", "legal_basis", "text",
+                  "authority", "grade", "initiative_level", "related_type", "count", "percent", "denominator",
+                  "coefficient"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class BaseSalaryForm(VnMessagesMixin, forms.ModelForm):
+    effective_from = VnDateField(label="Áp dụng từ ngày")
+
+    class Meta:
+        model = BaseSalary
+        fields = ["amount", "effective_from", "legal_basis", "needs_verification"]
+
+
+class HolidayForm(VnMessagesMixin, forms.ModelForm):
+    day = VnDateField(label="Ngày nghỉ")
+
+    class Meta:
+        model = Holiday
+        fields = ["day", "name", "needs_verification"]
+
+
+class UnitAuthorityForm(VnMessagesMixin, forms.Form):
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), label="Đơn vị")
+    award_types = forms.ModelMultipleChoiceField(queryset=AwardType.objects.filter(is_active=True), required=False,
+                                                 widget=forms.CheckboxSelectMultiple,
+                                                 label="Thủ trưởng đơn vị được tự quyết định")
+    basis = forms.CharField(label="Căn cứ (phân cấp, ủy quyền)", max_length=500, required=False)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].choices = organisation_choices(organisations)
+
+
+class RatioCapForm(VnMessagesMixin, forms.ModelForm):
+    class Meta:
+        model = RatioCap
+        fields = ["award_type", "base_type", "percent", "enabled", "legal_basis"]

@@ -1,0 +1,152 @@
+"""The life of a nomination (architecture.md, awards): states, the moves between them, the
+permission each move needs, which moves must say why, and what the nominating unit reads.
+Pure: no queries. Services are the only code that moves a nomination, through `check_move`.
+
+draft → submitted → accepted → (in disclosure) → voting → approved → decided
+                  ↘ returned (→ submitted)   ↘ rejected            ↘ forwarded → decided / rejected
+A unit head's own titles go draft → decided directly (the yearly path). A decided award can be
+revoked; a nomination not yet accepted can be withdrawn by its unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Nháp")
+    SUBMITTED = "submitted", _("Đã gửi, chờ xét")
+    RETURNED = "returned", _("Bị trả lại – cần bổ sung")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    DISCLOSURE = "disclosure", _("Đang công khai")
+    VOTING = "voting", _("Đưa ra Hội đồng")
+    APPROVED = "approved", _("Hội đồng đề nghị khen thưởng")
+    FORWARDED = "forwarded", _("Đã trình cấp trên")
+    REJECTED = "rejected", _("Không được đề nghị")
+    DECIDED = "decided", _("Đã khen thưởng")
+    REVOKED = "revoked", _("Đã thu hồi")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+
+
+# What the nominating unit reads (architecture.md's table): the secretariat's inner steps are
+# "Đang xét" to it.
+UNIT_LABELS = {
+    State.DRAFT: "Nháp",
+    State.SUBMITTED: "Đang xét",
+    State.RETURNED: "Bị trả lại – cần bổ sung",
+    State.ACCEPTED: "Đang xét",
+    State.DISCLOSURE: "Đang xét",
+    State.VOTING: "Đang xét",
+    State.APPROVED: "Đang xét",
+    State.FORWARDED: "Đang xét",
+    State.REJECTED: "Không được đề nghị",
+    State.DECIDED: "Đã khen thưởng",
+    State.REVOKED: "Đã thu hồi",
+    State.WITHDRAWN: "Đã rút",
+}
+
+# Dead states give the achievement key back (awards_nomination_one_award_per_achievement).
+CLOSED = frozenset({State.REJECTED, State.WITHDRAWN, State.REVOKED})
+# The unit may change a nomination in these states (an accepted one goes back to submitted).
+UNIT_EDITABLE = frozenset({State.DRAFT, State.RETURNED, State.SUBMITTED, State.ACCEPTED, State.DISCLOSURE})
+# Once with the council or beyond, only a secretariat "return" reopens it.
+LOCKED_FOR_UNIT = frozenset({State.VOTING, State.APPROVED, State.FORWARDED, State.DECIDED, State.REVOKED})
+
+
+@dataclass(frozen=True)
+class Move:
+    action: str                 # units.access action the actor needs on the right organisation
+    label: str                  # the button
+    needs_reason: bool = False
+    on: str = "issuer"          # "unit": checked on the nominating unit; "issuer": on the campaign's issuer
+
+
+PREPARE = "nomination.prepare"
+REVIEW = "nomination.review"
+COUNCIL = "council.record"
+ISSUE = "decision.issue"
+UNIT_DECIDE = "unit_titles.decide"
+
+MOVES: dict[tuple[str, str], Move] = {
+    (State.DRAFT, State.SUBMITTED): Move(PREPARE, "Gửi đề nghị", on="unit"),
+    (State.RETURNED, State.SUBMITTED): Move(PREPARE, "Gửi lại", on="unit"),
+    # An edit by the unit after acceptance sends it back to be looked at again (and restarts a disclosure).
+    (State.ACCEPTED, State.SUBMITTED): Move(PREPARE, "Sửa sau khi tiếp nhận", on="unit"),
+    (State.DISCLOSURE, State.SUBMITTED): Move(PREPARE, "Sửa khi đang công khai", on="unit"),
+    (State.SUBMITTED, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
+    (State.RETURNED, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
+    (State.DRAFT, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
+    (State.SUBMITTED, State.ACCEPTED): Move(REVIEW, "Tiếp nhận"),
+    (State.SUBMITTED, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
+    (State.SUBMITTED, State.REJECTED): Move(REVIEW, "Không đề nghị", needs_reason=True),
+    (State.ACCEPTED, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
+    (State.ACCEPTED, State.REJECTED): Move(REVIEW, "Không đề nghị", needs_reason=True),
+    (State.ACCEPTED, State.DISCLOSURE): Move(REVIEW, "Công khai danh sách"),
+    (State.ACCEPTED, State.VOTING): Move(REVIEW, "Đưa ra Hội đồng"),
+    (State.DISCLOSURE, State.VOTING): Move(REVIEW, "Đưa ra Hội đồng"),
+    (State.DISCLOSURE, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
+    # An award that needs no council vote is approved by the secretariat on the issuer's behalf.
+    (State.ACCEPTED, State.APPROVED): Move(REVIEW, "Duyệt (không cần Hội đồng)"),
+    (State.VOTING, State.APPROVED): Move(COUNCIL, "Hội đồng đề nghị khen thưởng"),
+    (State.VOTING, State.REJECTED): Move(COUNCIL, "Hội đồng không đề nghị", needs_reason=True),
+    (State.VOTING, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
+    (State.APPROVED, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
+    (State.APPROVED, State.FORWARDED): Move(REVIEW, "Trình cấp trên"),
+    (State.APPROVED, State.DECIDED): Move(ISSUE, "Ban hành quyết định"),
+    (State.FORWARDED, State.DECIDED): Move(REVIEW, "Ghi nhận cấp trên đã khen thưởng"),
+    (State.FORWARDED, State.REJECTED): Move(REVIEW, "Ghi nhận cấp trên không khen thưởng", needs_reason=True),
+    (State.DECIDED, State.REVOKED): Move(ISSUE, "Thu hồi", needs_reason=True),
+}
+
+# The yearly path: a unit head decides the titles within the unit's own authority.
+UNIT_MOVES: dict[tuple[str, str], Move] = {
+    (State.DRAFT, State.DECIDED): Move(UNIT_DECIDE, "Quyết định", on="unit"),
+    (State.DRAFT, State.WITHDRAWN): Move(PREPARE, "Bỏ khỏi danh sách", on="unit"),
+    (State.DECIDED, State.REVOKED): Move(UNIT_DECIDE, "Thu hồi", needs_reason=True, on="unit"),
+}
+
+
+class MoveError(ValueError):
+    """A move the table does not allow, or a missing reason (message in Vietnamese)."""
+
+
+def move(current: str, target: str, *, unit_path: bool = False) -> Move:
+    table = UNIT_MOVES if unit_path else MOVES
+    found = table.get((current, target))
+    if found is None:
+        raise MoveError(f"Không thể chuyển từ “{State(current).label}” sang “{State(target).label}”.")
+    return found
+
+
+def check_move(current: str, target: str, *, reason: str = "", unit_path: bool = False) -> Move:
+    found = move(current, target, unit_path=unit_path)
+    if found.needs_reason and not (reason or "").strip():
+        raise MoveError("Hãy ghi lý do: đơn vị đề nghị sẽ đọc được.")
+    return found
+
+
+def next_moves(current: str, *, unit_path: bool = False) -> list[tuple[str, Move]]:
+    table = UNIT_MOVES if unit_path else MOVES
+    return [(target, m) for (source, target), m in table.items() if source == current]
+
+
+def is_live(state: str) -> bool:
+    return state not in CLOSED
+
+
+def unit_label(state: str) -> str:
+    return UNIT_LABELS[State(state)]
+
+
+def achievement_key(*, person_id: int | None, organisation_id: int | None, award_type_id: int, is_yearly: bool,
+                    campaign_id: int, subcampaign_id: int | None, programme_id: int | None, year: int) -> str:
+    """One achievement gets one award (Law 2022 Art. 5). A yearly title: the nominee, the title,
+    the year. A form: the nominee, the campaign item it rewards, the year."""
+    nominee = f"p{person_id}" if person_id else f"o{organisation_id}"
+    if is_yearly:
+        return f"{nominee}:t{award_type_id}:{year}"
+    scope = f"s{programme_id or subcampaign_id}" if (programme_id or subcampaign_id) else f"c{campaign_id}"
+    return f"{nominee}:{scope}:{year}"
