@@ -19,7 +19,8 @@ LAW = "Luật Thi đua, khen thưởng 2022, Điều 80"
 # code, name, short, category, recipient, yearly, council, disclosure, order
 TYPES = [
     ("LDTT", "Lao động tiên tiến", "LĐTT", "title", "individual", True, False, False, 10),
-    ("CSTDCS", "Chiến sĩ thi đua cơ sở", "CSTĐCS", "title", "individual", True, False, False, 20),
+    # Its dossier carries the minutes of the council that considered it (domain.md §3.6).
+    ("CSTDCS", "Chiến sĩ thi đua cơ sở", "CSTĐCS", "title", "individual", True, True, False, 20),
     ("CSTD_TINH", "Chiến sĩ thi đua cấp tỉnh", "CSTĐ tỉnh", "title", "individual", True, True, False, 30),
     ("CSTD_TQ", "Chiến sĩ thi đua toàn quốc", "CSTĐ toàn quốc", "title", "individual", True, True, False, 40),
     ("TTLDTT", "Tập thể lao động tiên tiến", "TTLĐTT", "title", "collective", True, False, False, 50),

@@ -51,7 +51,9 @@ class UnitProposalForm(VnMessagesMixin, forms.Form):
 
     def __init__(self, *args, campaigns, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].queryset = campaigns.order_by("-year", "title")
+        # Usually one regular campaign a year: offer the latest, no empty choice to trip over.
+        self.fields["campaign"].empty_label = None
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].choices = organisation_choices(organisations)
 
@@ -90,7 +92,8 @@ class NominationForm(VnMessagesMixin, forms.Form):
 
 
 class ProposalFileForm(VnMessagesMixin, forms.Form):
-    kind = forms.ChoiceField(choices=ProposalFile.Kind.choices, label="Loại tệp")
+    kind = forms.ChoiceField(choices=ProposalFile.Kind.choices, label="Loại tệp",
+                             widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
     file = forms.FileField(label="Tệp (PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB)")
 
 

@@ -332,3 +332,30 @@ def review_queue(user, *, campaign: Campaign | None = None, state: str = "") -> 
     qs = qs.filter(state=state) if state else qs.filter(state__in=[State.SUBMITTED, State.ACCEPTED, State.DISCLOSURE,
                                                                     State.VOTING, State.APPROVED, State.FORWARDED])
     return list(qs.select_related(*NOMINATION_RELATED).order_by("proposal__campaign", "proposal", "order", "pk"))
+
+
+def home_queues(user) -> dict:
+    """What the home page shows each role of awards: the unit its returned nominations, the
+    secretariat what waits for review, the council its next sessions, the leader what waits for a
+    decision. A fixed number of queries."""
+    out = {"award_returned": [], "award_to_review": 0, "award_sessions": [], "award_to_decide": 0}
+    if access.can(user, "nomination.prepare"):
+        scope = access.scope_q(user, "nomination.prepare", field="proposal__organisation__path")
+        returned = Nomination.objects.filter(state=State.RETURNED).select_related("award_type", "person",
+                                                                                  "organisation", "proposal")
+        out["award_returned"] = list((returned.filter(scope) if scope is not None else returned)[:10])
+    if access.can(user, "nomination.review"):
+        scope = access.scope_q(user, "nomination.review", field="proposal__campaign__issuer__path")
+        waiting = Nomination.objects.filter(state=State.SUBMITTED, proposal__kind=Proposal.Kind.UPWARD)
+        out["award_to_review"] = (waiting.filter(scope) if scope is not None else waiting).count()
+    if access.can(user, "council.record"):
+        from awards.models import CouncilSession
+
+        scope = access.scope_q(user, "council.record", field="issuer__path")
+        sessions = CouncilSession.objects.exclude(status=CouncilSession.Status.CLOSED).order_by("held_on")
+        out["award_sessions"] = list((sessions.filter(scope) if scope is not None else sessions)[:3])
+    if access.can(user, "decision.issue"):
+        scope = access.scope_q(user, "decision.issue", field="proposal__campaign__issuer__path")
+        approved = Nomination.objects.filter(state=State.APPROVED, decision_line__isnull=True)
+        out["award_to_decide"] = (approved.filter(scope) if scope is not None else approved).count()
+    return out

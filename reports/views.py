@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from awards import selectors as award_selectors
 from campaigns import selectors as campaign_selectors
 from common import clock
 from indicators import selectors as indicator_selectors
@@ -21,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_reports": indicator_selectors.reports_for(request.user, today),
         "awaiting_review": indicator_selectors.awaiting_review(request.user),
         **campaign_selectors.home_campaigns(request.user),
+        **award_selectors.home_queues(request.user),
     })
 
 

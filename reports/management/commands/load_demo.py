@@ -5,6 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from awards import demo as award_demo
 from campaigns.demo import loader as campaign_loader
 from common import clock
 from indicators import demo as indicator_demo
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             self.stdout.write("Phong trào thi đua:")
             campaigns = campaign_loader.load(units.orgs, day, log=self.stdout.write)
             indicator_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
+            award_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             units.close_reformed()
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu minh họa (mốc ngày {day:%d/%m/%Y}). Mật khẩu các tài khoản demo: {DEMO_PASSWORD}"
