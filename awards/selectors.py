@@ -359,3 +359,45 @@ def home_queues(user) -> dict:
         approved = Nomination.objects.filter(state=State.APPROVED, decision_line__isnull=True)
         out["award_to_decide"] = (approved.filter(scope) if scope is not None else approved).count()
     return out
+
+
+@dataclass
+class QuotaLine:
+    campaign: Campaign
+    label: str
+    text: str
+
+
+def quota_overview(campaigns) -> list[QuotaLine]:
+    """What is left of every quota of these campaigns ("Mục 2.2: còn 2/05 tập thể, …"), for the
+    screens where the secretariat, the council and the leader choose. Two queries whatever the
+    number of items and nominations."""
+    from awards import quotas as quota_rules
+
+    rows = list(Quota.objects.filter(campaign__in=campaigns).select_related("campaign", "subcampaign")
+                .order_by("campaign__title", "subcampaign__number", "recipient_kind"))
+    if not rows:
+        return []
+    limited: dict[int, set] = defaultdict(set)
+    limits: dict[tuple, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        limited[row.campaign_id].add(row.subcampaign_id)
+        limits[(row.campaign_id, row.subcampaign_id)][row.recipient_kind] = row.count
+    used: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for nomination in (Nomination.objects.filter(proposal__campaign__in=campaigns, state__in=quota_rules.TAKES_SLOT,
+                                                 proposal__kind=Proposal.Kind.UPWARD)
+                       .select_related("proposal", "award_type")):
+        scope = scope_of(nomination, limited[nomination.proposal.campaign_id])
+        used[scope.key][nomination.award_type.recipient_kind] += 1
+    out, seen = [], set()
+    for row in rows:
+        key = (row.campaign_id, row.subcampaign_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        item = row.subcampaign
+        label = (f"Mục {item.number}" if item and item.number else item.title if item else "Cả phong trào")
+        uses = [quota_rules.Use(kind, limits[key].get(kind), used[key][kind]) for kind in ("collective", "individual")
+                if kind in limits[key]]
+        out.append(QuotaLine(row.campaign, label, quota_rules.remaining_text(uses)))
+    return out

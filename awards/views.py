@@ -504,6 +504,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
              "failing": [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]} for n in nominations]
     return render(request, "awards/review_queue.html", {
         "rows": rows, "campaigns": campaigns, "campaign": campaign, "state": state,
+        "quota_lines": selectors.quota_overview([campaign] if campaign else {n.proposal.campaign for n in nominations}),
         "states": [(s, State(s).label) for s in (State.SUBMITTED, State.ACCEPTED, State.DISCLOSURE, State.VOTING,
                                                   State.APPROVED, State.FORWARDED, State.REJECTED, State.DECIDED)],
     })
@@ -600,7 +601,9 @@ def session_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã chuẩn bị phiên họp Hội đồng.")
             return redirect(session)
-    return render(request, "awards/session_form.html", {"form": form, "candidates": candidates, "chosen": chosen_ids})
+    return render(request, "awards/session_form.html", {
+        "form": form, "candidates": candidates, "chosen": chosen_ids,
+        "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
 
 
 def _session(request: HttpRequest, pk: int) -> CouncilSession:
@@ -733,7 +736,9 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã lập dự thảo quyết định. Ghi số, ngày ký khi văn thư cấp số.")
             return redirect(decision)
-    return render(request, "awards/decision_form.html", {"form": form, "candidates": candidates, "chosen": chosen_ids})
+    return render(request, "awards/decision_form.html", {
+        "form": form, "candidates": candidates, "chosen": chosen_ids,
+        "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
 
 
 def _issuing(decision: Decision) -> str:

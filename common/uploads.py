@@ -28,3 +28,21 @@ def check_document(upload, allowed: tuple[str, ...] = (".pdf", ".jpg", ".jpeg", 
     upload.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES[ending]):
         raise ValidationError(f"Nội dung tệp không phải là tệp {ending.lstrip('.').upper()} hợp lệ.")
+    if ending in ZIP_MEMBERS and not _zip_has(upload, ZIP_MEMBERS[ending]):
+        # Any zip starts "PK": a Word or Excel file is a zip holding these parts.
+        raise ValidationError(f"Nội dung tệp không phải là tệp {ending.lstrip('.').upper()} hợp lệ.")
+
+
+ZIP_MEMBERS = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+
+
+def _zip_has(upload, member: str) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        upload.seek(0)
