@@ -309,7 +309,8 @@ def _council(orgs) -> list[MemberInput]:
     members = [MemberInput(chair, "chair"), MemberInput(secretary, "secretary")]
     for key in ("TN:KHTC", "TN:NVY", "TN:NVD", "TN:CDN", "TN:BVA"):
         person = Person.objects.filter(user__username="hoidong").first() if key == "TN:KHTC" else None
-        person = person or _people(orgs[key], 1)[0]
+        # The hospital's member is its director, not one of its nominees.
+        person = person or _people(orgs[key], 6)[-1]
         members.append(MemberInput(person))
     return members
 

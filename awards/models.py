@@ -602,8 +602,8 @@ class Tally(models.Model):
     """The secret-ballot count for one nomination: numbers only, never who voted what."""
 
     class Outcome(models.TextChoices):
-        APPROVED = "approved", _("Đủ phiếu, đề nghị khen thưởng")
-        NOT_APPROVED = "not_approved", _("Không đủ phiếu")
+        APPROVED = "approved", _("Hội đồng đề nghị khen thưởng")
+        NOT_APPROVED = "not_approved", _("Hội đồng không đề nghị")
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="tallies")
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="tallies")
