@@ -22,7 +22,7 @@ install: $(STAMP)
 
 # First run only: a development .env (DEBUG on, generated secret, SQLite). Never overwritten.
 .env:
-	$(PYTHON) -c "import secrets; open('.env', 'w').write('# Written by make run on first run; see .env.example.\nDJANGO_DEBUG=true\nDJANGO_SECRET_KEY=' + secrets.token_urlsafe(50) + '\nDJANGO_ALLOWED_HOSTS=127.0.0.1,localhost\n')"
+	$(PYTHON) -c "import secrets; open('.env', 'w').write('# Written by make run on first run; see .env.example.\nDJANGO_DEBUG=true\nDJANGO_SECRET_KEY=' + secrets.token_urlsafe(50) + '\nDJANGO_ALLOWED_HOSTS=127.0.0.1,localhost\nSITE_URL=http://$(HOST):$(PORT)\n')"
 	@echo "Wrote .env (development settings)."
 
 migrate: $(STAMP) .env

@@ -61,8 +61,9 @@ def _vn(value: Decimal) -> str:
 
 
 def must_stand_aside(*, member_person_id: int, member_org_path: str, nominee_person_id: int | None,
-                     nominee_org_path: str) -> bool:
-    """A member who is the nominee, or belongs to the nominated unit (its subtree), stands aside."""
+                     nominee_org_paths: list[str]) -> bool:
+    """A member who is the nominee, or belongs to the nominated or the nominating unit (their
+    subtrees: the director of a health centre stands aside for its stations' staff)."""
     if nominee_person_id is not None and member_person_id == nominee_person_id:
         return True
-    return bool(nominee_org_path) and member_org_path.startswith(nominee_org_path)
+    return any(path and member_org_path.startswith(path) for path in nominee_org_paths)

@@ -75,12 +75,24 @@ def _authorities(orgs, types) -> None:
                             legal_basis="Quy định của Sở (tham chiếu NĐ 91/2017, Điều 9 khoản 3) – minh họa")
 
 
+# Lunar holidays move every year and are set by the government: demo values, marked to be checked.
+LUNAR = {
+    2026: [(date(2026, 2, d), "Nghỉ Tết Nguyên đán (minh họa)") for d in (16, 17, 18, 19, 20)]
+    + [(date(2026, 4, 27), "Nghỉ bù Giỗ Tổ Hùng Vương (minh họa)")],
+    2027: [(date(2027, 2, d), "Nghỉ Tết Nguyên đán (minh họa)") for d in (4, 5, 8, 9, 10)]
+    + [(date(2027, 4, 16), "Giỗ Tổ Hùng Vương (minh họa)")],
+}
+
+
 def _holidays(year: int) -> None:
-    fixed = [(date(year, 1, 1), "Tết Dương lịch", False), (date(year, 4, 30), "Ngày Chiến thắng", False),
-             (date(year, 5, 1), "Ngày Quốc tế Lao động", False), (date(year, 9, 2), "Quốc khánh", False),
-             (date(year, 9, 1), "Nghỉ liền kề Quốc khánh (minh họa)", True)]
-    for day, name, verify in fixed:
-        Holiday.objects.get_or_create(day=day, defaults={"name": name, "needs_verification": verify})
+    """The demo year and the next (a disclosure opened in December runs into January)."""
+    for y in (year, year + 1):
+        fixed = [(date(y, 1, 1), "Tết Dương lịch", False), (date(y, 4, 30), "Ngày Chiến thắng", False),
+                 (date(y, 5, 1), "Ngày Quốc tế Lao động", False), (date(y, 9, 2), "Quốc khánh", False),
+                 (date(y, 9, 1), "Nghỉ liền kề Quốc khánh (minh họa)", True)]
+        fixed += [(day, name, True) for day, name in LUNAR.get(y, [])]
+        for day, name, verify in fixed:
+            Holiday.objects.get_or_create(day=day, defaults={"name": name, "needs_verification": verify})
 
 
 # --- Seed 000: the district's communes ----------------------------------------------------------------------

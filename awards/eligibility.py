@@ -163,11 +163,12 @@ def consecutive_years(held_years: set[int], ending: int) -> int:
 
 def _prerequisite(facts: Facts, rule: Rule) -> Check:
     label = f"{rule.related_label} liên tục" if (rule.count or 1) > 1 else f"Có danh hiệu {rule.related_label}"
+    years = {year for code, year in facts.held_titles if code == rule.related_code}
     skipped = _disabled("prerequisite", label, rule, "điều kiện liên tục")
     if skipped:
-        return skipped
+        held = ", ".join(str(y) for y in sorted(years)[-6:]) or "chưa có"
+        return Check(skipped.code, label, skipped.status, f"{skipped.detail} Sổ khen thưởng: {held}.")
     needed = rule.count or 1
-    years = {year for code, year in facts.held_titles if code == rule.related_code}
     # The prerequisite's last year is usually decided with this nomination, sometimes the year before.
     best = max(consecutive_years(years, facts.year), consecutive_years(years, facts.year - 1))
     shown = ", ".join(str(y) for y in sorted(years)[-6:]) or "chưa có"
@@ -208,16 +209,26 @@ def _authority(facts: Facts, rule: Rule | None) -> Check:
 def _ratio(ratio: tuple[Decimal, str, int, int]) -> Check:
     percent, base_label, base, count = ratio
     label = f"Tỷ lệ so với {base_label}"
+    if base == 0:
+        # The unit's base title is usually decided in the same review: nothing to measure against yet.
+        return Check("ratio", label, UNKNOWN, f"Đơn vị chưa có ai được đề nghị {base_label} trong năm: kiểm tra lại "
+                                             f"khi bình xét xong (tối đa {percent.normalize():f}%).")
     allowed = int(base * percent / 100)
     detail = f"{count}/{base} (tối đa {percent.normalize():f}% = {allowed})."
     return Check("ratio", label, OK if count <= allowed else FAIL, detail)
 
 
+RULE_CHECKS = {"indicators", "appraisal", "initiative", "prerequisite", "ratio"}
+
+
 def summary(checks: list[Check]) -> str:
-    """One word for lists: the worst status."""
+    """One word for lists: the worst status; "basic" when no rule of the award itself was
+    checked (only who may receive it, holds, the key and authority) — not a clean bill."""
     statuses = {c.status for c in checks}
     if FAIL in statuses:
         return FAIL
     if UNKNOWN in statuses:
         return UNKNOWN
+    if not any(c.code in RULE_CHECKS and c.status == OK for c in checks):
+        return "basic"
     return OK

@@ -100,6 +100,9 @@ def read_list(file, *, people: dict[str, object], organisations: dict[str, objec
             if programme is None:
                 errors.append(RowError(number, "Chương trình (số mục)",
                                        f"ghi số mục của chương trình ({', '.join(sorted(programmes))})."))
+        elif programme_text:
+            errors.append(RowError(number, "Chương trình (số mục)",
+                                   "nội dung thi đua của tờ trình không chia theo chương trình: để trống."))
         summary = xlsx.cell_text(row.get("Tóm tắt thành tích"))
         if len(summary) > 5000:
             errors.append(RowError(number, "Tóm tắt thành tích", "tối đa 5.000 ký tự."))

@@ -133,8 +133,6 @@ class SessionForm(VnMessagesMixin, forms.Form):
             self.fields[name].queryset = people
         self.fields["chair"].choices = _people_choices(people)
         self.fields["secretary"].choices = _people_choices(people)
-        self.fields["members"].choices = [(p.pk, f"{p.full_name} – {p.position or p.organisation.name}")
-                                          for p in people]
 
     def clean(self):
         data = super().clean()

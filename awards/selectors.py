@@ -338,12 +338,17 @@ def home_queues(user) -> dict:
     """What the home page shows each role of awards: the unit its returned nominations, the
     secretariat what waits for review, the council its next sessions, the leader what waits for a
     decision. A fixed number of queries."""
-    out = {"award_returned": [], "award_to_review": 0, "award_sessions": [], "award_to_decide": 0}
+    out = {"award_returned": [], "award_to_review": 0, "award_sessions": [], "award_to_decide": 0,
+           "award_drafts": []}
     if access.can(user, "nomination.prepare"):
         scope = access.scope_q(user, "nomination.prepare", field="proposal__organisation__path")
         returned = Nomination.objects.filter(state=State.RETURNED).select_related("award_type", "person",
                                                                                   "organisation", "proposal")
         out["award_returned"] = list((returned.filter(scope) if scope is not None else returned)[:10])
+        unit_scope = access.scope_q(user, "nomination.prepare", field="organisation__path")
+        drafts = Proposal.objects.filter(status=Proposal.Status.DRAFT, campaign__status__in=[
+            "issued", "in_progress", "under_review"]).select_related("organisation")
+        out["award_drafts"] = list((drafts.filter(unit_scope) if unit_scope is not None else drafts)[:5])
     if access.can(user, "nomination.review"):
         scope = access.scope_q(user, "nomination.review", field="proposal__campaign__issuer__path")
         waiting = Nomination.objects.filter(state=State.SUBMITTED, proposal__kind=Proposal.Kind.UPWARD)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -77,8 +78,11 @@ def _award_event(by, *, issuer: Organisation | None, action: str, target, before
                               target_label=str(target)[:500], changes=rows, reason=reason)
 
 
-def _notify(organisation: Organisation, subject: str, body: str) -> None:
-    """E-mail the unit's staff and head, after the transaction commits."""
+def _notify(organisation: Organisation, subject: str, body: str, path: str = "") -> None:
+    """E-mail the unit's staff and head, after the transaction commits. Services run without a
+    request, so the link to the page comes from settings.SITE_URL (no link when it is not set)."""
+    if path and settings.SITE_URL:
+        body += f"\nXem tại: {settings.SITE_URL.rstrip('/')}{path}\n"
     emails = sorted(set(Membership.objects.filter(
         organisation=organisation, role__in=[Membership.Role.UNIT_STAFF, Membership.Role.UNIT_HEAD],
         user__is_active=True).exclude(user__email="").values_list("user__email", flat=True)))
@@ -124,6 +128,12 @@ def _rule_problems(rule: AwardRule) -> dict[str, str]:
         return {name: "Loại quy định này cần giá trị này."}
     if rule.kind == RuleKind.COUNCIL and not rule.denominator:
         return {"denominator": "Chọn cách tính tỷ lệ phiếu."}
+    if rule.percent is not None and not 0 < rule.percent <= 100:
+        return {"percent": "Tỷ lệ phải lớn hơn 0 và không quá 100%."}
+    if rule.kind in (RuleKind.PREREQUISITE, RuleKind.DISCLOSURE) and rule.count is not None and rule.count < 1:
+        return {"count": "Phải từ 1 trở lên."}
+    if rule.coefficient is not None and rule.coefficient <= 0:
+        return {"coefficient": "Hệ số phải lớn hơn 0."}
     return {}
 
 
@@ -288,6 +298,9 @@ def add_proposal_file(*, by: User | None, proposal: Proposal, kind: str, upload)
 def delete_proposal_file(*, by: User | None, row: ProposalFile) -> None:
     proposal = row.proposal
     _editable_proposal(by, proposal)
+    if proposal.status != Proposal.Status.DRAFT:
+        # The signed file is what was sent: it stays with the record.
+        raise ValidationError(_("Tờ trình đã gửi: hồ sơ đã gửi không xóa được, chỉ bổ sung thêm tệp."))
     _event(by, proposal=proposal, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
     row.file.delete(save=False)
@@ -316,12 +329,25 @@ def _check_nominee(nomination: Nomination, proposal: Proposal) -> None:
         if holder is None or not holder.award_types.filter(pk=award.pk).exists():
             raise ValidationError({"award_type": "Danh hiệu này vượt thẩm quyền của thủ trưởng đơn vị: hãy lập tờ "
                                                  "trình đề nghị cấp trên."})
+    campaign_year = proposal.campaign.year
+    if not campaign_year - 1 <= nomination.achievement_year <= campaign_year:
+        raise ValidationError({"achievement_year": f"Phong trào năm {campaign_year}: năm thành tích là "
+                                                   f"{campaign_year - 1} hoặc {campaign_year}."})
     item = proposal.subcampaign
     if item is not None and item.quota_per_programme:
         if nomination.programme_id is None or nomination.programme.parent_id != item.pk:
             raise ValidationError({"programme": f"Mục {item.number} xét theo từng chương trình: chọn chương trình."})
     elif nomination.programme_id:
         raise ValidationError({"programme": "Nội dung thi đua này không chia theo chương trình."})
+    if proposal.kind == Proposal.Kind.UPWARD:
+        limited = selectors.limited_levels(proposal.campaign)
+        scope = selectors.scope_of(nomination, limited)
+        level = scope.programme_id or scope.subcampaign_id
+        if Quota.objects.filter(campaign=proposal.campaign, subcampaign_id=level, recipient_kind=award.recipient_kind,
+                                count=0).exists():
+            wanted = "tập thể" if award.recipient_kind == "collective" else "cá nhân"
+            raise ValidationError({"award_type": f"{selectors.scope_label(scope).capitalize()} không xét khen thưởng "
+                                                 f"{wanted}."})
 
 
 def _fill_key(nomination: Nomination, proposal: Proposal) -> None:
@@ -455,10 +481,7 @@ def submit_proposal(*, by: User | None, proposal: Proposal) -> list[Nomination]:
     The signed tờ trình must be attached."""
     proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation").get(pk=proposal.pk)
     _editable_proposal(by, proposal)
-    if proposal.kind != Proposal.Kind.UPWARD:
-        raise ValidationError(_("Danh sách này do thủ trưởng đơn vị quyết định, không gửi lên cấp trên."))
-    if not proposal.files.filter(kind=ProposalFile.Kind.SUBMISSION).exists():
-        raise ValidationError(_("Hãy đính kèm tờ trình (văn bản đề nghị) đã ký trước khi gửi."))
+    _require_signed_submission(proposal)
     sent = []
     for nomination in proposal.nominations.select_for_update().filter(state__in=[State.DRAFT, State.RETURNED]):
         sent.append(_move(by, nomination, State.SUBMITTED))
@@ -478,16 +501,18 @@ def _require_move(by: User | None, nomination: Nomination, found: workflow.Move)
         raise PermissionDenied
 
 
-def _move(by: User | None, nomination: Nomination, target: str, *, reason: str = "") -> Nomination:
+def _move(by: User | None, nomination: Nomination, target: str, *, reason: str = "",
+          correction: bool = False) -> Nomination:
     """Check, do and record one move (inside a caller's transaction, nomination locked)."""
     unit_path = nomination.proposal.kind == Proposal.Kind.UNIT
     try:
-        found = workflow.check_move(nomination.state, target, reason=reason, unit_path=unit_path)
+        found = workflow.check_move(nomination.state, target, reason=reason, unit_path=unit_path,
+                                    correction=correction)
     except MoveError as exc:
         raise ValidationError(str(exc)) from exc
     _require_move(by, nomination, found)
     source = nomination.state
-    if target == State.SUBMITTED:
+    if target == State.SUBMITTED or (source in workflow.CLOSED and workflow.is_live(target)):
         problem = _duplicate_message(nomination)
         if problem:
             raise ValidationError(problem)
@@ -510,7 +535,7 @@ def _move(by: User | None, nomination: Nomination, target: str, *, reason: str =
                 f"{State(target).label}: {nomination}",
                 f"Đề nghị khen thưởng “{nomination}” trong tờ trình “{nomination.proposal.title}” "
                 f"{'bị trả lại để bổ sung' if target == State.RETURNED else 'không được đề nghị'}.\n\n"
-                f"Lý do: {reason.strip()}\n")
+                f"Lý do: {reason.strip()}\n", nomination.get_absolute_url())
     return nomination
 
 
@@ -548,7 +573,21 @@ def move(*, by: User | None, nomination: Nomination, target: str, reason: str = 
         raise ValidationError(_("Ghi nhận kết quả của cấp trên bằng số, ngày quyết định (Sổ khen thưởng)."))
     if target in (State.SUBMITTED, State.WITHDRAWN):
         _editable_proposal(by, nomination.proposal)
-    return _move(by, nomination, target, reason=reason)
+    if target == State.SUBMITTED and nomination.state == State.DRAFT:
+        _require_signed_submission(nomination.proposal)
+    moved = _move(by, nomination, target, reason=reason)
+    proposal = nomination.proposal
+    if target == State.SUBMITTED and proposal.status == Proposal.Status.DRAFT:
+        proposal.status, proposal.submitted_at = Proposal.Status.SUBMITTED, clock.now()
+        proposal.save(update_fields=["status", "submitted_at"])
+    return moved
+
+
+def _require_signed_submission(proposal: Proposal) -> None:
+    if proposal.kind != Proposal.Kind.UPWARD:
+        raise ValidationError(_("Danh sách này do thủ trưởng đơn vị quyết định, không gửi lên cấp trên."))
+    if not proposal.files.filter(kind=ProposalFile.Kind.SUBMISSION).exists():
+        raise ValidationError(_("Hãy đính kèm tờ trình (văn bản đề nghị) đã ký trước khi gửi."))
 
 
 @transaction.atomic
@@ -650,21 +689,25 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
         raise ValidationError({"nominations": "Chọn các đề nghị đưa ra Hội đồng."})
     if sum(1 for m in members if m.role == SessionMember.Role.SECRETARY) != 1:
         raise ValidationError({"members": "Phiên họp có đúng một thư ký."})
+    locked = [_locked(n) for n in nominations]
+    short = []
+    for nomination in locked:
+        if nomination.proposal.campaign.issuer_id != issuer.pk:
+            raise PermissionDenied
+        if nomination.award_type.needs_disclosure:
+            window = nomination.disclosures.order_by("-ends_on").first()
+            if window is None or window.ends_on >= held_on:
+                short.append(str(nomination))
+    if short:
+        raise ValidationError({"nominations": f"Cần công khai đủ thời gian trước ngày họp {format_date(held_on)}: "
+                                              + "; ".join(short) + "."})
     session = CouncilSession(issuer=issuer, title=nfc(title).strip(), held_on=held_on, place=place.strip(),
                              created_by=by)
     session.full_clean()
     session.save()
     for member in members:
         SessionMember.objects.create(session=session, person=member.person, role=member.role)
-    for nomination in nominations:
-        nomination = _locked(nomination)
-        if nomination.proposal.campaign.issuer_id != issuer.pk:
-            raise PermissionDenied
-        if nomination.award_type.needs_disclosure:
-            window = nomination.disclosures.order_by("-ends_on").first()
-            if window is None or window.ends_on >= held_on:
-                raise ValidationError({"nominations": f"{nomination}: cần công khai đủ thời gian trước ngày họp "
-                                                      f"{format_date(held_on)}."})
+    for nomination in locked:
         _move(by, nomination, State.VOTING)
         Tally.objects.create(session=session, nomination=nomination)
     _award_event(by, issuer=issuer, action="created", target=session, changes=[
@@ -685,6 +728,7 @@ def set_attendance(*, by: User | None, session: CouncilSession, attendance: dict
     _require_council(by, session)
     if session.status == CouncilSession.Status.CLOSED:
         raise ValidationError(_("Phiên họp đã kết thúc."))
+    _require_held(session)
     changes = []
     for member in session.members.select_related("person"):
         value = attendance.get(member.pk)
@@ -700,6 +744,12 @@ def set_attendance(*, by: User | None, session: CouncilSession, attendance: dict
     return session
 
 
+def _require_held(session: CouncilSession) -> None:
+    if session.held_on > clock.today():
+        raise ValidationError(_("Phiên họp ngày %(day)s chưa diễn ra: điểm danh, ghi kết quả từ ngày họp.")
+                              % {"day": format_date(session.held_on)})
+
+
 def attendance_of(session: CouncilSession) -> council_rules.Attendance:
     members = list(session.members.all())
     return council_rules.Attendance(
@@ -708,10 +758,13 @@ def attendance_of(session: CouncilSession) -> council_rules.Attendance:
 
 
 def recusals(session: CouncilSession, nomination: Nomination) -> list[SessionMember]:
-    nominee_path = nomination.person.organisation.path if nomination.person_id else nomination.organisation.path
+    paths = [nomination.person.organisation.path if nomination.person_id else nomination.organisation.path]
+    proposing = nomination.proposal.organisation
+    if proposing.parent_id:   # the issuer proposing for itself would put everyone aside
+        paths.append(proposing.path)
     return [m for m in session.members.select_related("person__organisation")
             if council_rules.must_stand_aside(member_person_id=m.person_id, member_org_path=m.person.organisation.path,
-                                              nominee_person_id=nomination.person_id, nominee_org_path=nominee_path)]
+                                              nominee_person_id=nomination.person_id, nominee_org_paths=paths)]
 
 
 @transaction.atomic
@@ -725,6 +778,7 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
     _require_council(by, session)
     if tally.outcome:
         raise ValidationError(_("Đã ghi kết quả cho đề nghị này."))
+    _require_held(session)
     attendance = attendance_of(session)
     if not council_rules.quorum_met(attendance, session.quorum_percent):
         raise ValidationError(_("Chưa đủ số thành viên dự họp theo quy định: ghi điểm danh trước."))
@@ -748,10 +802,14 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
     else:
         if approved is None:
             raise ValidationError(_("Quy định ngưỡng biểu quyết chưa được xác minh: thư ký ghi kết quả."))
+        if not approved and not reason.strip():
+            raise ValidationError(_("Ghi lý do Hội đồng không đề nghị: đơn vị sẽ đọc được."))
         if yes is not None and no is not None and abstain is not None:
             problem = council_rules.tally_problem(yes, no, abstain, attendance.voters - recused)
             if problem:
                 raise ValidationError(problem)
+            if approved and yes <= no + abstain:
+                raise ValidationError(_("Số phiếu đồng ý không quá nửa số phiếu: kiểm tra lại kết quả đã chọn."))
             tally.yes, tally.no, tally.abstain = yes, no, abstain
         tally.recorded_outcome = True
         explanation = "Thư ký ghi kết quả (chưa áp dụng ngưỡng biểu quyết)."
@@ -764,6 +822,38 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
     tally.recorded_by = by
     tally.recorded_at = clock.now()
     tally.save()
+    return tally
+
+
+@transaction.atomic
+def reopen_tally(*, by: User | None, tally: Tally, reason: str) -> Tally:
+    """Set aside a result recorded wrong (a mistyped count, the wrong outcome chosen) so it can be
+    recorded again: only while the session is open and before anything was decided on it. The
+    event keeps what was recorded and why it was set aside."""
+    tally = Tally.objects.select_for_update(of=("self",)).select_related("session__issuer", "nomination").get(pk=tally.pk)
+    session = tally.session
+    _require_council(by, session)
+    if not reason.strip():
+        raise ValidationError(_("Ghi lý do sửa kết quả biểu quyết."))
+    if session.status == CouncilSession.Status.CLOSED:
+        raise ValidationError(_("Phiên họp đã kết thúc: kết quả không sửa được nữa."))
+    if not tally.outcome:
+        raise ValidationError(_("Đề nghị này chưa có kết quả để sửa."))
+    nomination = _locked(tally.nomination)
+    if DecisionLine.objects.filter(nomination=nomination).exists():
+        raise ValidationError(_("Đề nghị đã có trong quyết định khen thưởng: bỏ khỏi dự thảo quyết định trước."))
+    recorded = (f"{tally.get_outcome_display()}"
+                + (f" ({tally.yes} đồng ý, {tally.no} không đồng ý, {tally.abstain} không biểu quyết)"
+                   if tally.yes is not None else ""))
+    _move(by, nomination, State.VOTING, reason=reason.strip(), correction=True)
+    tally.yes = tally.no = tally.abstain = None
+    tally.outcome, tally.recorded_outcome, tally.note, tally.recusal_override_reason = "", False, "", ""
+    tally.recorded_by, tally.recorded_at = None, None
+    tally.save()
+    tally.recused.clear()
+    _award_event(by, issuer=session.issuer, action=AwardEvent.Action.CHANGED, target=tally, reason=reason.strip(),
+                 changes=[
+                     {"field": "outcome", "label": "Kết quả biểu quyết", "before": recorded, "after": "chưa ghi"}])
     return tally
 
 
@@ -877,7 +967,7 @@ def issue_decision(*, by: User | None, decision: Decision, number: int, notation
     for organisation in {line.nomination.proposal.organisation for line in lines if line.nomination_id}:
         _notify(organisation, f"Quyết định khen thưởng {decision.reference}",
                 f"{decision.issuer.name} đã ban hành quyết định {decision.reference}: {decision.title}.\n"
-                "Xem danh sách được khen thưởng trong hệ thống Thi đua.")
+                "Xem danh sách được khen thưởng trong hệ thống Thi đua.\n", decision.get_absolute_url())
     return decision
 
 
@@ -902,6 +992,20 @@ def revoke_decision(*, by: User | None, decision: Decision, reason: str) -> Deci
     _award_event(by, issuer=decision.issuer, action="transition", target=decision, reason=reason, changes=[
         {"field": "status", "label": "Trạng thái", "before": "Đã ban hành", "after": "Đã thu hồi"}])
     return decision
+
+
+@transaction.atomic
+def remove_decision_line(*, by: User | None, line: DecisionLine) -> None:
+    """Take one nomination out of a draft decision; it stays approved for another decision."""
+    decision = Decision.objects.select_for_update().get(pk=line.decision_id)
+    if by is not None:
+        access.require(by, "decision.issue", decision.issuer)
+    if decision.status != Decision.Status.DRAFT:
+        raise ValidationError(_("Chỉ sửa được danh sách của dự thảo."))
+    _award_event(by, issuer=decision.issuer, action="changed", target=decision, changes=[
+        {"field": "lines", "label": "Bỏ khỏi danh sách", "before": f"{line.recipient_name} – {line.award_type}",
+         "after": ""}])
+    line.delete()
 
 
 @transaction.atomic
@@ -1007,9 +1111,22 @@ class RowErrors(ValidationError):
         self.rows = rows
 
 
+class _DryRun(Exception):
+    pass
+
+
+def import_nominations(*, by: User | None, proposal: Proposal, rows: list, dry_run: bool = False) -> list[Nomination]:
+    """Add the rows of an Excel list (awards.excel.read_list), all or none. A dry run checks the
+    rows the file reader accepted and saves nothing, so that a file with errors gets every
+    message at once."""
+    try:
+        return _import_nominations(by=by, proposal=proposal, rows=rows, dry_run=dry_run)
+    except _DryRun:
+        return []
+
+
 @transaction.atomic
-def import_nominations(*, by: User | None, proposal: Proposal, rows: list) -> list[Nomination]:
-    """Add the rows of an Excel list (awards.excel.read_list), all or none."""
+def _import_nominations(*, by, proposal, rows, dry_run):
     from awards.excel import RowError
 
     made, errors = [], []
@@ -1023,6 +1140,8 @@ def import_nominations(*, by: User | None, proposal: Proposal, rows: list) -> li
             errors.append(RowError(row.row, "Mã danh hiệu, hình thức", " ".join(error.messages)))
     if errors:
         raise RowErrors(errors)
+    if dry_run:
+        raise _DryRun
     return made
 
 

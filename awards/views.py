@@ -232,7 +232,9 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
             if request.POST.get("again"):
                 return redirect("awards:nomination-create", pk=proposal.pk)
             return redirect(proposal)
-    return render(request, "awards/nomination_form.html", {"form": form, "proposal": proposal})
+    return render(request, "awards/nomination_form.html", {
+        "form": form, "proposal": proposal,
+        "quota": _quota_text(proposal) if proposal.kind == Proposal.Kind.UPWARD else []})
 
 
 @require_POST
@@ -305,14 +307,17 @@ def proposal_import(request: HttpRequest, pk: int) -> HttpResponse:
         except xlsx.WorkbookError as exc:
             form.add_error("file", str(exc))
         else:
-            if not errors:
-                try:
-                    made = services.import_nominations(by=request.user, proposal=proposal, rows=rows)
-                except services.RowErrors as failure:
-                    errors = failure.rows
-                except ValidationError as error:
-                    form.add_error("file", _error_text(error))
-                else:
+            try:
+                # With errors already found, the rows that read well are still checked (and not
+                # saved), so that one round of corrections is enough.
+                made = services.import_nominations(by=request.user, proposal=proposal, rows=rows,
+                                                   dry_run=bool(errors))
+            except services.RowErrors as failure:
+                errors = sorted(errors + failure.rows, key=lambda e: e.row)
+            except ValidationError as error:
+                form.add_error("file", _error_text(error))
+            else:
+                if not errors:
                     messages.success(request, f"Đã nhập {len(made)} người, tập thể vào danh sách.")
                     return redirect(proposal)
     return render(request, "awards/import.html", {"form": form, "errors": errors, "proposal": proposal,
@@ -369,6 +374,8 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 and nomination.state in workflow.UNIT_EDITABLE and proposal.status != Proposal.Status.CLOSED)
     return render(request, "awards/nomination_detail.html", {
         "nomination": nomination, "proposal": proposal, "checks": checks, "moves": moves, "diff": diff,
+        "asks_reason": any(move.needs_reason for _target, move in moves),
+        "quota": _quota_text(proposal) if proposal.kind == Proposal.Kind.UPWARD else [],
         "can_edit": can_edit, "files": list(nomination.files.all()),
         "unit_label": workflow.unit_label(nomination.state),
         "can_review": access.can(request.user, "nomination.review", proposal.campaign.issuer),
@@ -383,6 +390,9 @@ def nomination_update(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
     proposal = nomination.proposal
     access.require(request.user, "nomination.prepare", proposal.organisation)
+    if nomination.state not in workflow.UNIT_EDITABLE or proposal.status == Proposal.Status.CLOSED:
+        messages.error(request, "Đề nghị đang ở Hội đồng hoặc đã có quyết định: chỉ Thường trực trả lại mới sửa được.")
+        return redirect(nomination)
     initial = {"award_type": nomination.award_type, "person": nomination.person,
                "organisation": nomination.organisation, "programme": nomination.programme,
                "achievement_year": nomination.achievement_year, "summary": nomination.summary}
@@ -580,9 +590,12 @@ def session_create(request: HttpRequest) -> HttpResponse:
     candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers,
                                                 state__in=[State.ACCEPTED, State.DISCLOSURE])
                       .select_related(*RELATED).order_by("award_type__order"))
-    people = Person.objects.filter(access.subtree_q([i.path for i in issuers], "organisation__path"),
-                                   is_active=True).select_related("organisation").order_by("organisation__depth",
-                                                                                           "given_name")[:400]
+    # Council members come from the issuer's leadership, offices, mass organisations and the heads
+    # of its units, not from wards and stations.
+    people = (Person.objects.filter(access.subtree_q([i.path for i in issuers], "organisation__path"),
+                                    is_active=True, organisation__depth__lte=1)
+              .exclude(organisation__kind__in=["station", "internal"])
+              .select_related("organisation").order_by("organisation__depth", "organisation__name", "given_name")[:300])
     form = forms.SessionForm(request.POST or None, people=Person.objects.filter(pk__in=[p.pk for p in people])
                              .select_related("organisation"), initial={"held_on": clock.today()})
     chosen_ids = {int(i) for i in request.POST.getlist("nomination") if i.isdigit()}
@@ -602,7 +615,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã chuẩn bị phiên họp Hội đồng.")
             return redirect(session)
     return render(request, "awards/session_form.html", {
-        "form": form, "candidates": candidates, "chosen": chosen_ids,
+        "form": form, "candidates": candidates, "chosen": chosen_ids, "people": people,
         "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
 
 
@@ -668,6 +681,19 @@ def session_tally(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
 
 
 @require_POST
+def session_tally_reopen(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    tally = get_object_or_404(Tally, pk=tally_pk, session=session)
+    try:
+        services.reopen_tally(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, f"{tally.nomination}: {_error_text(error)}")
+    else:
+        messages.success(request, f"Đã bỏ kết quả đã ghi, ghi lại kết quả: {tally.nomination}.")
+    return redirect(session)
+
+
+@require_POST
 def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     try:
@@ -721,6 +747,9 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.APPROVED,
                                                 decision_line__isnull=True)
                       .select_related(*RELATED).order_by("proposal__campaign", "award_type__order"))
+    checks = selectors.checks_for(candidates, clock.today())
+    for n in candidates:
+        n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
     form = forms.DecisionForm(request.POST or None)
     chosen_ids = {int(i) for i in request.POST.getlist("nomination") if i.isdigit()}
     if request.method == "POST" and form.is_valid():
@@ -761,6 +790,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "individuals": [line for line in lines if line.person_id],
         "collectives": [line for line in lines if line.organisation_id],
         "total": sum((line.bonus or 0) for line in lines),
+        "bonus_missing": any(line.bonus is None for line in lines),
         "issue_form": forms.IssueForm(initial={"issue_date": clock.today(), "notation": "QĐ-SYT"}),
         "revoke_form": forms.ReasonForm(),
         "events": [],
@@ -796,6 +826,19 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, "Đã thu hồi quyết định.")
+    return redirect(decision)
+
+
+@require_POST
+def decision_line_remove(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    decision = _decision_to_change(request, pk)
+    line = get_object_or_404(decision.lines, pk=line_pk)
+    try:
+        services.remove_decision_line(by=request.user, line=line)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, f"Đã bỏ {line.recipient_name} khỏi dự thảo.")
     return redirect(decision)
 
 

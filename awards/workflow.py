@@ -5,7 +5,7 @@ Pure: no queries. Services are the only code that moves a nomination, through `c
 draft → submitted → accepted → (in disclosure) → voting → approved → decided
                   ↘ returned (→ submitted)   ↘ rejected            ↘ forwarded → decided / rejected
 A unit head's own titles go draft → decided directly (the yearly path). A decided award can be
-revoked; a nomination not yet accepted can be withdrawn by its unit.
+revoked; a nomination sent but not yet accepted can be withdrawn by its unit (a draft is deleted).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ class State(models.TextChoices):
     ACCEPTED = "accepted", _("Đã tiếp nhận")
     DISCLOSURE = "disclosure", _("Đang công khai")
     VOTING = "voting", _("Đưa ra Hội đồng")
-    APPROVED = "approved", _("Hội đồng đề nghị khen thưởng")
+    # Approved by the council, or by the secretariat where no council vote is needed.
+    APPROVED = "approved", _("Đã duyệt, chờ quyết định")
     FORWARDED = "forwarded", _("Đã trình cấp trên")
     REJECTED = "rejected", _("Không được đề nghị")
     DECIDED = "decided", _("Đã khen thưởng")
@@ -78,7 +79,6 @@ MOVES: dict[tuple[str, str], Move] = {
     (State.DISCLOSURE, State.SUBMITTED): Move(PREPARE, "Sửa khi đang công khai", on="unit"),
     (State.SUBMITTED, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
     (State.RETURNED, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
-    (State.DRAFT, State.WITHDRAWN): Move(PREPARE, "Rút đề nghị", on="unit"),
     (State.SUBMITTED, State.ACCEPTED): Move(REVIEW, "Tiếp nhận"),
     (State.SUBMITTED, State.RETURNED): Move(REVIEW, "Trả lại để bổ sung", needs_reason=True),
     (State.SUBMITTED, State.REJECTED): Move(REVIEW, "Không đề nghị", needs_reason=True),
@@ -101,10 +101,16 @@ MOVES: dict[tuple[str, str], Move] = {
     (State.DECIDED, State.REVOKED): Move(ISSUE, "Thu hồi", needs_reason=True),
 }
 
+# A council result typed wrong is set aside while the session is open and nothing was decided on it;
+# only the council service takes these (a secretariat rejection is not reopened this way).
+CORRECTIONS: dict[tuple[str, str], Move] = {
+    (State.APPROVED, State.VOTING): Move(COUNCIL, "Sửa kết quả biểu quyết", needs_reason=True),
+    (State.REJECTED, State.VOTING): Move(COUNCIL, "Sửa kết quả biểu quyết", needs_reason=True),
+}
+
 # The yearly path: a unit head decides the titles within the unit's own authority.
 UNIT_MOVES: dict[tuple[str, str], Move] = {
     (State.DRAFT, State.DECIDED): Move(UNIT_DECIDE, "Quyết định", on="unit"),
-    (State.DRAFT, State.WITHDRAWN): Move(PREPARE, "Bỏ khỏi danh sách", on="unit"),
     (State.DECIDED, State.REVOKED): Move(UNIT_DECIDE, "Thu hồi", needs_reason=True, on="unit"),
 }
 
@@ -113,16 +119,17 @@ class MoveError(ValueError):
     """A move the table does not allow, or a missing reason (message in Vietnamese)."""
 
 
-def move(current: str, target: str, *, unit_path: bool = False) -> Move:
-    table = UNIT_MOVES if unit_path else MOVES
+def move(current: str, target: str, *, unit_path: bool = False, correction: bool = False) -> Move:
+    table = CORRECTIONS if correction else UNIT_MOVES if unit_path else MOVES
     found = table.get((current, target))
     if found is None:
         raise MoveError(f"Không thể chuyển từ “{State(current).label}” sang “{State(target).label}”.")
     return found
 
 
-def check_move(current: str, target: str, *, reason: str = "", unit_path: bool = False) -> Move:
-    found = move(current, target, unit_path=unit_path)
+def check_move(current: str, target: str, *, reason: str = "", unit_path: bool = False,
+               correction: bool = False) -> Move:
+    found = move(current, target, unit_path=unit_path, correction=correction)
     if found.needs_reason and not (reason or "").strip():
         raise MoveError("Hãy ghi lý do: đơn vị đề nghị sẽ đọc được.")
     return found

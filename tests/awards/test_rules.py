@@ -47,6 +47,7 @@ def test_each_move_needs_its_role_and_a_reason_where_the_unit_must_read_why(sour
 
 @pytest.mark.parametrize(("source", "target"), [
     (S.DRAFT, S.ACCEPTED), (S.DRAFT, S.DECIDED), (S.SUBMITTED, S.DECIDED), (S.ACCEPTED, S.WITHDRAWN),
+    (S.DRAFT, S.WITHDRAWN),
     (S.VOTING, S.WITHDRAWN), (S.DECIDED, S.SUBMITTED), (S.REJECTED, S.SUBMITTED), (S.REVOKED, S.DECIDED),
     (S.WITHDRAWN, S.SUBMITTED), (S.VOTING, S.SUBMITTED), (S.APPROVED, S.SUBMITTED),
 ])
@@ -59,6 +60,17 @@ def test_the_yearly_path_goes_straight_from_draft_to_decided_by_the_unit_head():
     assert workflow.move(S.DRAFT, S.DECIDED, unit_path=True).action == "unit_titles.decide"
     with pytest.raises(MoveError):
         workflow.move(S.DRAFT, S.SUBMITTED, unit_path=True)
+
+
+def test_a_council_result_goes_back_to_the_vote_only_as_a_correction_with_a_reason():
+    for source in (S.APPROVED, S.REJECTED):
+        with pytest.raises(MoveError, match="Không thể chuyển"):
+            workflow.move(source, S.VOTING)
+        with pytest.raises(MoveError, match="lý do"):
+            workflow.check_move(source, S.VOTING, correction=True)
+        assert workflow.check_move(source, S.VOTING, reason="Ghi nhầm", correction=True).action == "council.record"
+    with pytest.raises(MoveError):
+        workflow.move(S.DECIDED, S.VOTING, correction=True)
 
 
 def test_the_unit_reads_the_secretariats_inner_steps_as_under_review():
@@ -268,8 +280,11 @@ def test_a_tally_larger_than_the_voters_is_refused():
 
 def test_the_nominee_and_members_of_the_nominated_unit_stand_aside():
     assert council.must_stand_aside(member_person_id=4, member_org_path="0001.0002.", nominee_person_id=4,
-                                    nominee_org_path="0001.0009.")
+                                    nominee_org_paths=["0001.0009."])
     assert council.must_stand_aside(member_person_id=4, member_org_path="0001.0002.0003.", nominee_person_id=None,
-                                    nominee_org_path="0001.0002.")
+                                    nominee_org_paths=["0001.0002."])
+    # The health centre's director, for a station's staff member proposed by the centre.
+    assert council.must_stand_aside(member_person_id=4, member_org_path="0001.0002.", nominee_person_id=9,
+                                    nominee_org_paths=["0001.0002.0007.", "0001.0002."])
     assert not council.must_stand_aside(member_person_id=4, member_org_path="0001.0003.", nominee_person_id=9,
-                                        nominee_org_path="0001.0002.")
+                                        nominee_org_paths=["0001.0002."])

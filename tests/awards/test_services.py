@@ -10,7 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from awards import selectors, services
-from awards.models import AwardRule, Decision, Nomination, NominationEvent, Proposal, RegisterEntry
+from awards.models import (
+    AwardEvent,
+    AwardRule,
+    Decision,
+    Nomination,
+    NominationEvent,
+    Proposal,
+    RegisterEntry,
+)
 from awards.services import MemberInput
 from awards.workflow import State
 from tests.awards.conftest import pdf, submitted
@@ -22,6 +30,12 @@ pytestmark = pytest.mark.django_db
 def nominate(proposal, user, types, person=None, organisation=None, code="GK_SYT_CN", **kwargs):
     return services.add_nomination(by=user, proposal=proposal, award_type=types[code], person=person,
                                    organisation=organisation, summary="Hoàn thành xuất sắc nhiệm vụ", **kwargs)
+
+
+def accepted(proposal, plan, cast, types, *keys, code="GK_SYT_CN"):
+    nominations = [nominate(proposal, cast["staff"], types, person=plan["people"][k], code=code) for k in keys]
+    submitted(proposal, cast, *nominations)
+    return services.accept_many(by=cast["secretariat"], nominations=nominations)
 
 
 def test_a_unit_prepares_and_submits_a_proposal_with_its_signed_submission(proposal, plan, cast, types):
@@ -87,16 +101,11 @@ def test_per_programme_items_name_their_programme(plan, tree, cast, types):
     assert first.achievement_key.endswith(f"s{plan['programmes'][0].pk}:2026")
 
 
-def accepted(proposal, plan, cast, types, *keys, code="GK_SYT_CN"):
-    nominations = [nominate(proposal, cast["staff"], types, person=plan["people"][k], code=code) for k in keys]
-    submitted(proposal, cast, *nominations)
-    return services.accept_many(by=cast["secretariat"], nominations=nominations)
-
-
-def test_review_return_with_reason_fix_resubmit_accept(proposal, plan, cast, types, mailoutbox,
+def test_review_return_with_reason_fix_resubmit_accept(proposal, plan, cast, types, mailoutbox, settings,
                                                         django_capture_on_commit_callbacks):
     from units.models import User
 
+    settings.SITE_URL = "https://thidua.example.vn/"
     User.objects.filter(pk=cast["staff"].pk).update(email="dv.bv@example.vn")
     (n,) = submitted(proposal, cast, nominate(proposal, cast["staff"], types, person=plan["people"]["an"]))
     with pytest.raises(ValidationError, match="lý do"):
@@ -106,6 +115,7 @@ def test_review_return_with_reason_fix_resubmit_accept(proposal, plan, cast, typ
     with django_capture_on_commit_callbacks(execute=True):
         services.move(by=cast["secretariat"], nomination=n, target=State.RETURNED, reason="Thiếu báo cáo thành tích")
     assert mailoutbox and "Thiếu báo cáo thành tích" in mailoutbox[0].body
+    assert f"https://thidua.example.vn{n.get_absolute_url()}" in mailoutbox[0].body
     n.refresh_from_db()
     assert n.state == State.RETURNED and n.reason == "Thiếu báo cáo thành tích"
     services.add_nomination_file(by=cast["staff"], nomination=n, upload=pdf("bao-cao-thanh-tich.pdf"))
@@ -339,3 +349,99 @@ def test_prerequisites_read_the_register_including_history_from_before_the_syste
         services.add_register_entry(by=cast["outsider"], owner=tree["A"], instance=RegisterEntry(
             person=person, award_type=types["LDTT"], achievement_year=2023, issuer_name="x", reference="y",
             decided_on=date(2023, 12, 1)))
+
+
+def test_what_was_sent_stays_and_a_single_nomination_needs_the_signed_file(proposal, plan, cast, types):
+    from awards.models import ProposalFile
+
+    n = nominate(proposal, cast["staff"], types, person=plan["people"]["an"])
+    with pytest.raises(ValidationError, match="tờ trình"):
+        services.move(by=cast["staff"], nomination=n, target=State.SUBMITTED)
+    services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="submission", upload=pdf())
+    services.move(by=cast["staff"], nomination=n, target=State.SUBMITTED)
+    assert Proposal.objects.get().status == "submitted"
+    with pytest.raises(ValidationError, match="không xóa được"):
+        services.delete_proposal_file(by=cast["staff"], row=ProposalFile.objects.get())
+
+
+def test_a_zero_quota_and_a_foreign_year_are_refused_when_adding(plan, tree, cast, types):
+    from campaigns import services as campaign_services
+    from campaigns.models import SubCampaign
+
+    item = campaign_services.save_subcampaign(by=None, campaign=plan["campaign"], instance=SubCampaign(
+        number="2.6", title="Cá nhân điển hình", order=6), quotas={"collective": 0, "individual": 5})
+    proposal = services.create_proposal(by=cast["staff"], campaign=plan["campaign"], organisation=tree["A.BV"],
+                                        subcampaign=item, title="Mục 2.6", year=2026)
+    with pytest.raises(ValidationError, match="không xét khen thưởng tập thể"):
+        nominate(proposal, cast["staff"], types, organisation=tree["A.BV.NOI"], code="GK_SYT_TT")
+    with pytest.raises(ValidationError, match="năm thành tích là 2025 hoặc 2026"):
+        nominate(proposal, cast["staff"], types, person=plan["people"]["an"], achievement_year=2022)
+
+
+def test_the_council_cannot_sit_before_its_day_and_a_rejection_says_why(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="CSTD_TINH")
+    session = council_session(plan, tree, cast, [n], held_on=date(2026, 11, 9))
+    future = council_session(plan, tree, cast, [accepted(proposal, plan, cast, types, "binh", code="CSTD_TINH")[0]],
+                             held_on=date(2026, 12, 1))
+    with pytest.raises(ValidationError, match="chưa diễn ra"):
+        services.set_attendance(by=cast["council"], session=future,
+                                attendance={m.pk: "present" for m in future.members.all()})
+    services.set_attendance(by=cast["council"], session=session,
+                            attendance={m.pk: "present" for m in session.members.all()})
+    tally = session.tallies.get()
+    with pytest.raises(ValidationError, match="Ghi lý do"):
+        services.record_tally(by=cast["council"], tally=tally, approved=False)
+    with pytest.raises(ValidationError, match="không quá nửa"):
+        services.record_tally(by=cast["council"], tally=tally, yes=2, no=2, abstain=1, approved=True)
+
+
+def test_the_nominating_units_member_stands_aside_for_its_sub_units_staff(proposal, plan, cast, types, tree):
+    from units.models import Person
+
+    # Phạm Thị Dung works in the hospital's ward; the council member is the hospital's director.
+    (n,) = accepted(proposal, plan, cast, types, "dung", code="CSTD_TINH")
+    session = council_session(plan, tree, cast, [n])
+    standing = {m.person.employee_code for m in services.recusals(session, Nomination.objects.get(pk=n.pk))}
+    assert standing == {"HD-BV"} and Person.objects.get(employee_code="HD-BV").organisation == tree["A.BV"]
+
+
+def test_a_council_threshold_above_one_hundred_percent_is_refused(types):
+    with pytest.raises(ValidationError) as error:
+        services.save_rule(by=None, instance=AwardRule(award_type=types["CSTD_TINH"], kind="council",
+                                                       effective_from=date(2026, 1, 1), percent=150, denominator="all"))
+    assert "percent" in error.value.message_dict
+
+
+def test_a_draft_decision_can_lose_a_line(proposal, plan, cast, types, tree):
+    first, second = accepted(proposal, plan, cast, types, "an", "binh", code="LDTT")
+    for n in (first, second):
+        services.move(by=cast["secretariat"], nomination=n, target=State.APPROVED)
+    decision = services.create_decision(by=cast["leader"], issuer=tree["A"], title="QĐ", nominations=[first, second])
+    services.remove_decision_line(by=cast["leader"], line=decision.lines.get(nomination=second))
+    assert decision.lines.count() == 1
+    assert services.create_decision(by=cast["leader"], issuer=tree["A"], title="QĐ 2", nominations=[second])
+
+
+def test_a_result_recorded_wrong_is_set_aside_with_a_reason_and_recorded_again(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="CSTD_TINH")
+    session = council_session(plan, tree, cast, [n])
+    services.set_attendance(by=cast["council"], session=session,
+                            attendance={m.pk: "present" for m in session.members.all()})
+    tally = session.tallies.get()
+    services.record_tally(by=cast["council"], tally=tally, approved=False, reason="Chưa đủ phiếu")
+    with pytest.raises(ValidationError, match="lý do"):
+        services.reopen_tally(by=cast["council"], tally=tally, reason=" ")
+    services.reopen_tally(by=cast["council"], tally=tally, reason="Thư ký chọn nhầm kết quả")
+    tally.refresh_from_db()
+    n.refresh_from_db()
+    assert tally.outcome == "" and n.state == State.VOTING
+    assert n.events.filter(from_state=State.REJECTED, to_state=State.VOTING,
+                           reason="Thư ký chọn nhầm kết quả").exists()
+    assert AwardEvent.objects.filter(target_id=tally.pk, reason="Thư ký chọn nhầm kết quả").exists()
+    services.record_tally(by=cast["council"], tally=tally, approved=True)
+    n.refresh_from_db()
+    assert n.state == State.APPROVED
+    # Once the session is closed, what was recorded stands.
+    services.close_session(by=cast["council"], session=session)
+    with pytest.raises(ValidationError, match="đã kết thúc"):
+        services.reopen_tally(by=cast["council"], tally=tally, reason="Muộn")
