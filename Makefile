@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/thidua
 # System packages the tests need (tech.md "Decisions"): chromium without recommends keeps
-# fonts-liberation 1.x (no Vietnamese) out; poppler and hb-subset serve the PDF tests.
-SYSTEM_PACKAGES := chromium libharfbuzz-subset0 poppler-utils libatomic1
+# fonts-liberation 1.x (no Vietnamese) out; Pango runs WeasyPrint, hb-subset makes it twice as fast
+# to write, poppler checks the PDFs in tests.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils libatomic1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -14,6 +14,8 @@ from awards.models import (
     AwardRule,
     AwardType,
     BaseSalary,
+    CouncilSession,
+    Decision,
     DecisionLine,
     Holiday,
     Nomination,
@@ -406,3 +408,22 @@ def quota_overview(campaigns) -> list[QuotaLine]:
                 if kind in limits[key]]
         out.append(QuotaLine(row.campaign, label, quota_rules.remaining_text(uses)))
     return out
+
+
+def decisions_visible_to(user):
+    """Decisions of issuers in scope, and those awarding people or units in scope (a unit reads
+    the decision that rewards its staff)."""
+    scope = access.scope_q(user, field="issuer__path")
+    decisions = Decision.objects.select_related("issuer", "campaign")
+    if scope is None:
+        return decisions
+    awarded = Decision.objects.filter(
+        access.scope_q(user, field="lines__person__organisation__path")
+        | access.scope_q(user, field="lines__organisation__path")).values("pk")
+    return decisions.filter(scope | Q(pk__in=awarded))
+
+
+def sessions_visible_to(user):
+    """Council sessions of the bodies whose council the user records for."""
+    issuers = access.organisations_for(user, "council.record").filter(parent__isnull=True)
+    return CouncilSession.objects.filter(issuer__in=issuers).select_related("issuer")

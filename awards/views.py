@@ -620,8 +620,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 
 
 def _session(request: HttpRequest, pk: int) -> CouncilSession:
-    return get_object_or_404(CouncilSession.objects.filter(issuer__in=_issuers(request, "council.record"))
-                             .select_related("issuer"), pk=pk)
+    return get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -717,16 +716,7 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _decisions(request: HttpRequest):
-    """Decisions of issuers in scope, and those awarding people or units in scope (a unit reads
-    the decision that rewards its staff)."""
-    scope = access.scope_q(request.user, field="issuer__path")
-    decisions = Decision.objects.select_related("issuer", "campaign")
-    if scope is None:
-        return decisions
-    awarded = Decision.objects.filter(
-        access.scope_q(request.user, field="lines__person__organisation__path")
-        | access.scope_q(request.user, field="lines__organisation__path")).values("pk")
-    return decisions.filter(scope | Q(pk__in=awarded))
+    return selectors.decisions_visible_to(request.user)
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:

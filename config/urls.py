@@ -13,5 +13,6 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("chi-tieu/", include("indicators.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("van-ban/", include("reports.document_urls")),
     path("quan-tri-django/", admin.site.urls),
 ]

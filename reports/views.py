@@ -1,10 +1,14 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 
 from awards import selectors as award_selectors
 from campaigns import selectors as campaign_selectors
+from campaigns.models import Campaign
 from common import clock
 from indicators import selectors as indicator_selectors
+from reports import pdf, selectors
 from units import access
 from units import selectors as unit_selectors
 
@@ -40,3 +44,33 @@ def search(request: HttpRequest) -> HttpResponse:
             campaigns=list(campaigns[:SEARCH_LIMIT]), campaign_count=campaigns.count(),
         )
     return render(request, "reports/search.html", context)
+
+
+# --- Documents: one template per document for the preview page and the PDF (R29) ---------------------
+
+
+def _pdf_response(doc: selectors.Document) -> HttpResponse:
+    html = render_to_string("reports/pdf/page.html", {"doc": doc, "document_template": doc.template})
+    data = pdf.render_pdf(html, archival=not doc.draft)
+    return HttpResponse(data, content_type=pdf.PDF_MEDIA_TYPE,
+                        headers={"Content-Disposition": f'attachment; filename="{doc.filename}"'})
+
+
+def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(award_selectors.decisions_visible_to(request.user), pk=pk)
+    doc = selectors.decision_document(decision, clock.today())
+    return render(request, "reports/document.html", {
+        "doc": doc, "pdf_url": reverse("reports:decision-pdf", args=[decision.pk]),
+        "trail": [("Khen thưởng", reverse("awards:index")), ("Quyết định", reverse("awards:decision-list")),
+                  (decision.reference, decision.get_absolute_url())],
+    })
+
+
+def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(award_selectors.decisions_visible_to(request.user), pk=pk)
+    return _pdf_response(selectors.decision_document(decision, clock.today()))
+
+
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
+    return _pdf_response(selectors.plan_document(campaign, clock.today()))

@@ -136,6 +136,9 @@ def world(tree, cast):
             "awards:decision-create": ((), 403, 403, 403),   # the leader's
             "awards:decision": ((aw["decision"].pk,), 200, 200, 404),   # the unit reads what rewards its staff
             "awards:decision-file": ((aw["decision"].pk,), 404, 404, 404),   # no signed copy yet
+            "reports:decision-document": ((aw["decision"].pk,), 200, 200, 404),
+            "reports:decision-pdf": ((aw["decision"].pk,), 200, 200, 404),
+            "reports:plan-pdf": ((c,), 200, 200, 404),
             "awards:unit-titles": ((), 403, 403, 403),   # the unit head's
             "awards:register": ((), 200, 200, 200),
             "awards:register-person": ((person.pk,), 200, 200, 404),

@@ -1,0 +1,89 @@
+"""The parts every signed document shares (NĐ 30/2020 Phụ lục I, domain.md §5.2): the letterhead,
+the number line, the signature block, the legal bases a decision on awards cites. Pure: plain
+values in, plain values out; templates/reports/documents/_header.html and _footer.html print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from common.text import document_date_line, long_date
+
+BLANK = "\u00a0" * 6
+
+# The instruments a decision on awards rests on, by the day it is signed (domain.md §0, verified).
+LAW_2022 = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+DECREES = [
+    (date(2025, 7, 1), "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
+                       "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn "
+                       "thi hành một số điều của Luật Thi đua, khen thưởng"),
+    (date(2024, 1, 1), "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
+                       "tiết thi hành một số điều của Luật Thi đua, khen thưởng"),
+]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    parent_line: str
+    name_line: str
+    number_line: str
+    date_line: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    prefix_lines: list[str] = field(default_factory=list)   # "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"
+    title: str = ""                                          # "PHÓ GIÁM ĐỐC"
+    name: str = ""
+
+
+def number_line(number: int | None, notation: str) -> str:
+    """ "Số: 05/QĐ-SYT"; a draft keeps the number blank for the registry: "Số:      /QĐ-SYT"."""
+    shown = f"{number:02d}" if number else BLANK
+    return f"Số: {shown}/{notation}" if notation else f"Số: {shown}"
+
+
+def date_line(place: str, day: date | None, year: int | None = None) -> str:
+    """ "Thái Nguyên, ngày 05 tháng 01 năm 2026"; a draft: "Thái Nguyên, ngày      tháng      năm 2026"."""
+    if day is not None:
+        return document_date_line(place, day)
+    text = f"ngày {BLANK} tháng {BLANK} năm {year or BLANK}"
+    return f"{place}, {text}" if place else text.capitalize()
+
+
+def letterhead(*, parent_line: str, name_line: str, place: str, number: int | None, notation: str,
+               day: date | None, year: int | None = None) -> Letterhead:
+    return Letterhead(parent_line=parent_line, name_line=name_line, number_line=number_line(number, notation),
+                      date_line=date_line(place, day, year))
+
+
+def signature(prefix: str, title: str, name: str) -> Signature:
+    """The signer's block as printed: authority lines uppercase ("KT. GIÁM ĐỐC"), then the title,
+    then the name as written (NĐ 30: names are not uppercased)."""
+    lines = [line.strip().upper() for line in (prefix or "").splitlines() if line.strip()]
+    return Signature(prefix_lines=lines, title=(title or "").strip().upper(), name=(name or "").strip())
+
+
+def award_decision_bases(day: date, *, plan_reference: str = "", proposer: str = "") -> list[str]:
+    """The căn cứ of a decision on awards signed on `day` (a draft: today), each ending ";" and
+    the last "." (NĐ 30/2020)."""
+    lines = [LAW_2022]
+    decree = next((text for start, text in DECREES if day >= start), "")
+    if decree:
+        lines.append(decree)
+    if plan_reference:
+        lines.append(f"Căn cứ {plan_reference}")
+    if proposer:
+        lines.append(f"Xét đề nghị của {proposer}")
+    return [f"{text}{'.' if i == len(lines) - 1 else ';'}" for i, text in enumerate(lines)]
+
+
+def reference_text(kind: str, number: int | None, notation: str, day: date | None, issuer_name: str) -> str:
+    """ "Kế hoạch số 05/KH-SYT ngày 05 tháng 01 năm 2026 của Sở Y tế"; blanks where not yet registered."""
+    shown = f"{number:02d}" if number else BLANK
+    parts = [f"{kind} số {shown}/{notation}" if notation else f"{kind} số {shown}"]
+    parts.append(long_date(day) if day else f"ngày {BLANK} tháng {BLANK} năm {BLANK}")
+    if issuer_name:
+        parts.append(f"của {issuer_name}")
+    return " ".join(parts)

@@ -1,0 +1,31 @@
+"""The parts every document shares (pure)."""
+
+from datetime import date
+
+from reports import documents
+
+
+def test_number_line_is_blank_for_the_registry_until_issued_and_padded_after():
+    assert documents.number_line(None, "QĐ-SYT") == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/QĐ-SYT"
+    assert documents.number_line(5, "KH-SYT") == "Số: 05/KH-SYT"
+    assert documents.number_line(125, "BC-SYT") == "Số: 125/BC-SYT"
+
+
+def test_date_line_pads_days_and_the_first_two_months_and_leaves_a_draft_blank():
+    assert documents.date_line("Thái Nguyên", date(2026, 1, 5)) == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
+    assert documents.date_line("Kon Tum", date(2026, 6, 26)) == "Kon Tum, ngày 26 tháng 6 năm 2026"
+    blank = "\u00a0" * 6
+    assert documents.date_line("Kon Tum", None, 2026) == f"Kon Tum, ngày {blank} tháng {blank} năm 2026"
+
+
+def test_a_decision_cites_the_decree_in_force_on_its_day_and_ends_its_bases_properly():
+    before = documents.award_decision_bases(date(2025, 6, 30), plan_reference="Kế hoạch số 05/KH-SYT")
+    after = documents.award_decision_bases(date(2025, 7, 1), proposer="Thường trực Hội đồng")
+    assert "98/2023/NĐ-CP" in before[1] and "152/2025/NĐ-CP" in after[1]
+    assert [line[-1] for line in after] == [";", ";", "."]
+    assert before[-1] == "Căn cứ Kế hoạch số 05/KH-SYT."
+
+
+def test_the_signature_block_uppercases_authority_lines_but_not_the_name():
+    sign = documents.signature("kt. giám đốc", "Phó Giám đốc", "Trần Minh Khoa")
+    assert sign.prefix_lines == ["KT. GIÁM ĐỐC"] and sign.title == "PHÓ GIÁM ĐỐC" and sign.name == "Trần Minh Khoa"
