@@ -22,9 +22,10 @@ from awards.models import (
     Proposal,
     RatioCap,
     RegisterEntry,
+    RuleKind,
     UnitAuthority,
 )
-from awards.rules import Rule, authority_of, salary_on
+from awards.rules import Rule, authority_of, in_force, salary_on, within
 from awards.workflow import State
 from campaigns.models import Campaign, Participation, Quota, SubCampaign
 from indicators import selectors as indicator_selectors
@@ -427,3 +428,22 @@ def sessions_visible_to(user):
     """Council sessions of the bodies whose council the user records for."""
     issuers = access.organisations_for(user, "council.record").filter(parent__isnull=True)
     return CouncilSession.objects.filter(issuer__in=issuers).select_related("issuer")
+
+
+def above_authority(nominations: list[Nomination], issuer: Organisation, day: date) -> dict[int, str]:
+    """Nominations the issuer may not decide itself: the award's conferring authority (from its
+    rule in force, verified or not: a Sở never signs the province chairman's Bằng khen) is above
+    the issuer's. They go upward ("Trình cấp trên")."""
+    from awards.models import Authority
+
+    held = authority_of(issuer.kind)
+    labels = dict(Authority.choices)
+    rule_sets = rules_for({n.award_type_id for n in nominations})
+    out = {}
+    for nomination in nominations:
+        rule = in_force(rule_sets.get(nomination.award_type_id, ()), RuleKind.AUTHORITY, day)
+        if rule is not None and rule.authority and not within(rule.authority, held):
+            unverified = "" if rule.enabled else " (quy định chưa xác minh)"
+            out[nomination.pk] = (f"thuộc thẩm quyền của {labels[rule.authority]}{unverified}: không đưa vào quyết "
+                                  f"định của {issuer.name}, hãy trình cấp trên.")
+    return out

@@ -254,6 +254,12 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
     if subcampaign is not None and subcampaign.parent_id and subcampaign.parent.quota_per_programme:
         # A programme of 2.1: the proposal is for the item, each nomination names its programme.
         subcampaign = subcampaign.parent
+    limited = selectors.limited_levels(campaign)
+    if subcampaign is None and kind == Proposal.Kind.UPWARD and limited and None not in limited:
+        # The plan sets its quotas per content item: a proposal "for the whole campaign" would
+        # count against none of them.
+        raise ValidationError({"subcampaign": "Kế hoạch giao số lượng khen thưởng theo từng nội dung thi đua: "
+                                              "hãy chọn nội dung (mục) của tờ trình."})
     participants = selectors.participants_of(campaign)
     responsible = subcampaign is not None and subcampaign.responsible_id == organisation.pk
     takes_part = any(organisation.path.startswith(o.path) for o in Organisation.objects.filter(pk__in=participants))
@@ -563,8 +569,10 @@ def move(*, by: User | None, nomination: Nomination, target: str, reason: str = 
     """One nomination, one move of the table (submit, withdraw, accept, return, reject, approve
     without council, forward upward)."""
     nomination = _locked(nomination)
-    if target in (State.VOTING, State.DECIDED, State.DISCLOSURE) and not (
-            nomination.state == State.FORWARDED and target == State.DECIDED):
+    if nomination.state == State.VOTING and target in (State.APPROVED, State.REJECTED):
+        raise ValidationError(_("Kết quả của Hội đồng được ghi ở trang phiên họp (số phiếu, hoặc kết quả do thư ký "
+                                "ghi khi chưa áp dụng ngưỡng biểu quyết)."))
+    if workflow.done_elsewhere(nomination.state, target):
         # These go through their own steps: a council session, a decision, a disclosure.
         raise ValidationError(_("Bước này làm ở trang riêng (Hội đồng, quyết định, công khai)."))
     if target == State.APPROVED and nomination.state == State.ACCEPTED and nomination.award_type.needs_council:
@@ -906,6 +914,9 @@ def create_decision(*, by: User | None, issuer: Organisation, title: str, nomina
             raise ValidationError({"nominations": f"{nomination}: chưa được duyệt hoặc không thuộc cơ quan."})
         if hasattr(nomination, "decision_line"):
             raise ValidationError({"nominations": f"{nomination}: đã có trong một quyết định khác."})
+        above = selectors.above_authority([nomination], issuer, clock.today()).get(nomination.pk)
+        if above:
+            raise ValidationError({"nominations": f"{nomination}: {above}"})
         locked.append(nomination)
     decision = Decision(issuer=issuer, campaign=campaign, title=nfc(title).strip(), created_by=by)
     decision.full_clean()

@@ -357,7 +357,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     moves = []
     for target, move in workflow.next_moves(nomination.state, unit_path=unit_path):
         organisation = proposal.organisation if move.on == "unit" else proposal.campaign.issuer
-        if target in (State.VOTING, State.DISCLOSURE, State.DECIDED, State.REVOKED):
+        if workflow.done_elsewhere(nomination.state, target):
             continue    # through the council, disclosure and decision pages
         if target == State.APPROVED and nomination.state == State.ACCEPTED and nomination.award_type.needs_council:
             continue
@@ -379,6 +379,9 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit, "files": list(nomination.files.all()),
         "unit_label": workflow.unit_label(nomination.state),
         "can_review": access.can(request.user, "nomination.review", proposal.campaign.issuer),
+        # The issuer's people read the inner states; the nominating unit reads "Đang xét".
+        "unit_view": not any(access.can(request.user, action, proposal.campaign.issuer)
+                             for action in ("nomination.review", "council.record", "decision.issue")),
         "events": list(nomination.events.select_related("actor")[:40]),
         "tallies": list(nomination.tallies.select_related("session")),
         "line": getattr(nomination, "decision_line", None),
@@ -640,6 +643,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attendance": attendance, "rows": rows,
         "quorum": council.quorum_met(attendance, session.quorum_percent),
         "open": session.status != CouncilSession.Status.CLOSED,
+        "held": session.held_on <= clock.today(),
     })
 
 
@@ -738,6 +742,14 @@ def decision_create(request: HttpRequest) -> HttpResponse:
                                                 decision_line__isnull=True)
                       .select_related(*RELATED).order_by("proposal__campaign", "award_type__order"))
     checks = selectors.checks_for(candidates, clock.today())
+    above: dict[int, str] = {}
+    for issuer in issuers:
+        above.update(selectors.above_authority([n for n in candidates if n.proposal.campaign.issuer_id == issuer.pk],
+                                               issuer, clock.today()))
+    upward = [n for n in candidates if n.pk in above]
+    candidates = [n for n in candidates if n.pk not in above]
+    for n in upward:
+        n.above = above[n.pk]
     for n in candidates:
         n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
     form = forms.DecisionForm(request.POST or None)
@@ -756,7 +768,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã lập dự thảo quyết định. Ghi số, ngày ký khi văn thư cấp số.")
             return redirect(decision)
     return render(request, "awards/decision_form.html", {
-        "form": form, "candidates": candidates, "chosen": chosen_ids,
+        "form": form, "candidates": candidates, "chosen": chosen_ids, "upward": upward,
         "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
 
 

@@ -140,6 +140,15 @@ def next_moves(current: str, *, unit_path: bool = False) -> list[tuple[str, Move
     return [(target, m) for (source, target), m in table.items() if source == current]
 
 
+def done_elsewhere(source: str, target: str) -> bool:
+    """Moves made on their own page, never by a bare button: the council's outcome (from the
+    tally on the session page), a disclosure, a decision, a revocation of a decision."""
+    if source == State.VOTING and target in (State.APPROVED, State.REJECTED):
+        return True
+    return target in (State.VOTING, State.DISCLOSURE, State.REVOKED) or (
+        target == State.DECIDED and source != State.FORWARDED)
+
+
 def is_live(state: str) -> bool:
     return state not in CLOSED
 

@@ -10,4 +10,13 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", views.decision_document, name="decision-document"),
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision-pdf"),
     path("ke-hoach/<int:pk>/pdf/", views.plan_pdf, name="plan-pdf"),
+    path("bao-cao/", views.report_list, name="report-list"),
+    path("bao-cao/lap/<int:campaign_pk>/", views.report_create, name="report-create"),
+    path("bao-cao/<int:pk>/", views.report_detail, name="report"),
+    path("bao-cao/<int:pk>/sua/", views.report_update, name="report-update"),
+    path("bao-cao/<int:pk>/ban-hanh/", views.report_issue, name="report-issue"),
+    path("bao-cao/<int:pk>/mo-lai/", views.report_reopen, name="report-reopen"),
+    path("bao-cao/<int:pk>/ban-ky/", views.report_signed, name="report-signed"),
+    path("bao-cao/<int:pk>/pdf/", views.report_pdf, name="report-pdf"),
+    path("bao-cao/<int:pk>/tep/<int:file_pk>/", views.report_file, name="report-file"),
 ]

@@ -4,17 +4,23 @@ Each builder returns the `doc` the document's template prints, on the preview pa
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from awards.models import Decision
+from awards.models import Decision, DecisionLine
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Status
-from common.text import format_number, two_digits
-from reports import documents
+from common.text import format_date, format_number, two_digits, vi_sort_key
+from indicators import selectors as indicator_selectors
+from indicators.models import Submission
+from reports import documents, summary
+from reports.models import Report
+from units import access
 from units import selectors as unit_selectors
 from units.models import Organisation, OrganisationKind
 
@@ -176,3 +182,208 @@ def plan_document(campaign: Campaign, today: date) -> Document:
         filename=f"ke-hoach-{campaign.number or 'du-thao'}-{campaign.pk}.pdf", draft=draft,
         extra={"campaign": campaign, "recipient_rows": parts.pop("recipients"), **parts},
     )
+
+
+# --- Summary reports ------------------------------------------------------------------------------------
+
+
+def is_whole_campaign(report: Report) -> bool:
+    return report.organisation_id == report.campaign.issuer_id
+
+
+def _indicator_rows(report: Report, table: list) -> list[dict]:
+    """Seed 004's appendix columns, as strings: STT | Tên chỉ tiêu | Đvt | KH | TH (Thực hiện, Tỷ lệ) | KH năm sau.
+    The whole campaign reads its rolled-up figure; a unit its own cell."""
+    whole = is_whole_campaign(report)
+    rows = []
+    for row in table:
+        indicator = row.indicator
+        item = indicator.subcampaign
+        base = {"number": indicator.number, "label": indicator.display_label, "unit": indicator.display_unit,
+                "next_target": indicator.next_target_text, "level": 1 if indicator.parent_id else 0,
+                "item": f"{item.number} {item.title}".strip() if item else ""}
+        if indicator.is_group:
+            rows.append({**base, "group": True, "target": "", "actual": "", "ratio": "", "status": ""})
+            continue
+        if whole:
+            evaluation = row.evaluation
+            actual = row.figure_text
+            target = indicator.target_text
+            status = evaluation.status if evaluation else ("Đạt" if row.units_met_share == 100 else
+                                                           "Không đạt" if row.units_reported else "Chưa có số liệu")
+            ratio = evaluation.display if evaluation and actual else ""
+        else:
+            cell = row.unit_cells.get(report.organisation_id)
+            if cell is None:
+                continue
+            actual = cell.result.actual_text if cell.result is not None else ""
+            target = cell.target.text or indicator.target_text
+            status = cell.evaluation.status
+            ratio = cell.evaluation.display if actual else ""
+        rows.append({**base, "group": False, "target": target, "actual": actual, "ratio": ratio,
+                     "status": status})
+    return rows
+
+
+def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
+    """Appendix II of the whole campaign's report: each reporting unit, its report and its indicators met."""
+    met: dict[int, int] = defaultdict(int)
+    owed: dict[int, int] = defaultdict(int)
+    for row in table:
+        for org_id, cell in row.unit_cells.items():
+            owed[org_id] += 1
+            if cell.evaluation.status == "Đạt":
+                met[org_id] += 1
+    rows = []
+    for matrix_row in matrix_rows:
+        organisation = matrix_row.organisation
+        cell = next((c for c in matrix_row.cells if c.period.pk == report.period_id), None)
+        if cell is None:
+            continue
+        sent = cell.submission.submitted_at if cell.submission is not None else None
+        rows.append({"name": organisation.name, "state": cell.label, "sent": format_date(sent)[-10:] if sent else "",
+                     "met": met[organisation.pk], "owed": owed[organisation.pk],
+                     "share": summary.share(met[organisation.pk], owed[organisation.pk])})
+    return rows
+
+
+def _award_figures(report: Report) -> dict:
+    """Awards decided under the campaign by the end of the report's period, within its scope."""
+    lines = (DecisionLine.objects.filter(decision__campaign=report.campaign, decision__status=Decision.Status.ISSUED)
+             .select_related("award_type", "decision__issuer", "person"))
+    if report.period is not None and report.period.deadline:
+        lines = lines.filter(decision__issue_date__lte=report.period.deadline)
+    if not is_whole_campaign(report):
+        path = report.organisation.path
+        lines = lines.filter(Q(person__organisation__path__startswith=path) | Q(organisation__path__startswith=path))
+    by_type: dict[tuple, dict] = {}
+    by_level: dict[str, int] = defaultdict(int)
+    individuals = collectives = direct = 0
+    for line in lines:
+        key = (line.award_type.order, line.award_type.name)
+        entry = by_type.setdefault(key, {"name": line.award_type.name,
+                                         "category": line.award_type.get_category_display(),
+                                         "individuals": 0, "collectives": 0})
+        if line.person_id:
+            entry["individuals"] += 1
+            individuals += 1
+            direct += 1 if line.person.is_direct_worker else 0
+        else:
+            entry["collectives"] += 1
+            collectives += 1
+        level = (f"Thủ trưởng {line.decision.issuer.name}" if line.decision.kind == Decision.Kind.UNIT
+                 else f"{head_role(line.decision.issuer)} {line.decision.issuer.name}")
+        by_level[level] += 1
+    return {"by_type": [by_type[k] for k in sorted(by_type)],
+            "by_level": [{"level": k, "count": v} for k, v in sorted(by_level.items(), key=lambda kv: -kv[1])],
+            "individuals": individuals, "collectives": collectives, "direct": direct,
+            "direct_share": summary.share(direct, individuals),
+            "sentence": summary.awards_sentence(individuals=individuals, collectives=collectives, direct=direct)}
+
+
+def report_figures(report: Report, today: date) -> dict:
+    """Everything a summary report computes from live data, as plain strings and numbers (it is
+    frozen as JSON on issue). A fixed number of queries whatever the number of units."""
+    campaign, period = report.campaign, report.period
+    table = indicator_selectors.campaign_table(campaign, period, None) if period is not None else []
+    indicators = _indicator_rows(report, table)
+    figures = {"indicators": indicators, "indicator_sentence": summary.indicator_sentence(indicators),
+               "period_label": period.display_label if period else "", "units": [], "completeness": "",
+               "awards": _award_figures(report)}
+    if period is not None and is_whole_campaign(report):
+        _periods, matrix = indicator_selectors.completeness(campaign, None, today)
+        states = defaultdict(int)
+        for matrix_row in matrix:
+            for cell in matrix_row.cells:
+                if cell.period.pk == period.pk:
+                    states[cell.timeliness] += 1
+        figures["completeness"] = summary.completeness_sentence(
+            expected=sum(states.values()), on_time=states["on_time"], late=states["late"],
+            missing=states["missing"], pending=states["pending"], returned=states["returned"])
+        figures["units"] = _unit_rows(report, table, matrix)
+    return figures
+
+
+def narratives(report: Report) -> dict[str, list[dict]]:
+    """What the units wrote with their figures for the report's period, under each heading."""
+    if report.period_id is None:
+        return {"done": [], "difficulties": [], "proposals": []}
+    sent = (Submission.objects.filter(period_id=report.period_id, status__in=indicator_selectors.COUNTED)
+            .select_related("organisation"))
+    if not is_whole_campaign(report):
+        sent = sent.filter(organisation__path__startswith=report.organisation.path)
+    gathered: dict[str, list[dict]] = {"done": [], "difficulties": [], "proposals": []}
+    for submission in sorted(sent, key=lambda s: vi_sort_key(s.organisation.name)):
+        for key, text in (("done", submission.narrative_done), ("difficulties", submission.narrative_difficulties),
+                          ("proposals", submission.narrative_proposals)):
+            if text.strip():
+                gathered[key].append({"unit": submission.organisation.name, "text": text.strip()})
+    return gathered
+
+
+def _recipient_lines(text: str) -> list[str]:
+    """One per line as typed; NĐ 30 punctuation: ";" after each, "." after the last (Lưu)."""
+    lines = [line.strip().lstrip("-").strip().rstrip(";.").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    return [f"{line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines)]
+
+
+def _by_item(rows: list[dict]) -> list[dict]:
+    """Section II: the indicator rows under the content item they belong to, in the plan's order."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row["item"], []).append(row)
+    return [{"item": item, "rows": group} for item, group in groups.items()]
+
+
+def report_document(report: Report, today: date) -> Document:
+    """BÁO CÁO sơ kết / tổng kết with its appendices; live figures for a draft, the frozen ones once issued."""
+    organisation, campaign = report.organisation, report.campaign
+    figures = report.snapshot if report.is_issued and report.snapshot else report_figures(report, today)
+    draft = not report.is_issued
+    day = None if draft else report.issue_date
+    number = None if draft else report.number
+    notation = report.notation or notation_for(organisation, campaign, "BC")
+    head = documents.letterhead(parent_line=parent_line(organisation), name_line=name_line(organisation),
+                                place=place_of(organisation), number=number, notation=notation, day=day,
+                                year=(day or today).year)
+    period_word = "6 tháng đầu năm" if report.kind == Report.Kind.SIX_MONTH else "năm"
+    return Document(
+        template="reports/documents/summary.html", title=f"Báo cáo {report.title}", author=organisation.name,
+        filename=f"bao-cao-{number or 'du-thao'}-{report.pk}.pdf", draft=draft, head=head,
+        sign=documents.signature(report.signer_prefix, report.signer_title, report.signer_name),
+        recipients=_recipient_lines(report.recipients),
+        extra={"report": report, "figures": figures, "items": _by_item(figures["indicators"]),
+               "whole": is_whole_campaign(report), "year": report.year, "next_year": report.year + 1,
+               "actual_label": f"TH {period_word} {report.year}",
+               "reference": keep_numbers(documents.reference_text("Báo cáo", number, notation, day,
+                                                                 organisation.name))},
+    )
+
+
+def reports_visible_to(user):
+    """Reports of organisations in the user's scope; the issuer's report of a campaign is also read,
+    once issued, by the units taking part in it."""
+    reports = Report.objects.select_related("campaign__issuer", "organisation", "period")
+    scope = access.scope_q(user, field="organisation__path")
+    if scope is None:
+        return reports
+    taking_part = access.scope_q(user, field="campaign__participations__organisation__path")
+    issued_whole = Q(status=Report.Status.ISSUED, organisation=F("campaign__issuer"))
+    return reports.filter(scope | (issued_whole & Q(pk__in=Report.objects.filter(taking_part).values("pk"))))
+
+
+def report_list(user, campaign: Campaign | None = None) -> list[Report]:
+    reports = reports_visible_to(user)
+    if campaign is not None:
+        reports = reports.filter(campaign=campaign)
+    return list(reports.order_by("-year", "-created_at")[:500])
+
+
+def report_scopes(user, campaign: Campaign):
+    """The organisations the user may write a report for in this campaign: the issuer (its
+    secretariat and leader) and the participating units (their staff)."""
+    ids = [campaign.issuer_id] if access.can(user, "report.prepare", campaign.issuer) else []
+    units = Organisation.objects.filter(participations__campaign=campaign)
+    ids += [o.pk for o in units if access.can(user, "unit_report.prepare", o)]
+    return Organisation.objects.filter(pk__in=ids).order_by("depth", "name")

@@ -1,14 +1,18 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from awards import selectors as award_selectors
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common import clock
+from common.forms import apply_service_errors
 from indicators import selectors as indicator_selectors
-from reports import pdf, selectors
+from reports import forms, pdf, selectors, services
+from reports.models import Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
 
@@ -50,8 +54,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _pdf_response(doc: selectors.Document) -> HttpResponse:
-    html = render_to_string("reports/pdf/page.html", {"doc": doc, "document_template": doc.template})
-    data = pdf.render_pdf(html, archival=not doc.draft)
+    data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
     return HttpResponse(data, content_type=pdf.PDF_MEDIA_TYPE,
                         headers={"Content-Disposition": f'attachment; filename="{doc.filename}"'})
 
@@ -74,3 +77,159 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
     return _pdf_response(selectors.plan_document(campaign, clock.today()))
+
+
+# --- Summary reports ---------------------------------------------------------------------------------
+
+
+def _report(request: HttpRequest, pk: int) -> Report:
+    return get_object_or_404(selectors.reports_visible_to(request.user), pk=pk)
+
+
+def _may(request: HttpRequest, report: Report, verb: str) -> bool:
+    return access.can(request.user, services.action_for(report, verb), report.organisation)
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    campaign = None
+    if request.GET.get("phong-trao", "").isdigit():
+        campaign = get_object_or_404(Campaign.objects.visible_to(request.user), pk=int(request.GET["phong-trao"]))
+    campaigns = [c for c in Campaign.objects.visible_to(request.user).select_related("issuer").order_by("-year")
+                 if selectors.report_scopes(request.user, c).exists()] if campaign is None else []
+    return render(request, "reports/report_list.html", {
+        "reports": selectors.report_list(request.user, campaign), "campaign": campaign,
+        "can_create": campaign is not None and selectors.report_scopes(request.user, campaign).exists(),
+        "campaigns": campaigns,
+    })
+
+
+def report_create(request: HttpRequest, campaign_pk: int) -> HttpResponse:
+    campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=campaign_pk)
+    scopes = selectors.report_scopes(request.user, campaign)
+    if not scopes.exists():
+        raise PermissionDenied
+    periods = campaign.periods.all()
+    form = forms.ReportCreateForm(request.POST or None, organisations=scopes, periods=periods)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.create_report(by=request.user, campaign=campaign,
+                                            organisation=form.cleaned_data["organisation"],
+                                            period=form.cleaned_data["period"], today=clock.today())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lập dự thảo báo cáo từ số liệu hiện có; hãy sửa lời văn.")
+            return redirect(report)
+    return render(request, "reports/report_create.html", {"form": form, "campaign": campaign,
+                                                          "no_periods": not periods.exists()})
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    doc = selectors.report_document(report, clock.today())
+    files = list(report.files.all())
+    return render(request, "reports/report_detail.html", {
+        "report": report, "doc": doc, "files": files,
+        "official": next((f for f in files if f.kind == ReportFile.Kind.SIGNED), None),
+        "latest": next((f for f in files if f.kind == ReportFile.Kind.GENERATED), None),
+        "can_edit": _may(request, report, "prepare") and not report.is_issued,
+        "can_issue": _may(request, report, "issue"),
+        "issue_form": forms.IssueForm(initial={"notation": report.notation, "issue_date": clock.today(),
+                                              "signer_prefix": report.signer_prefix,
+                                              "signer_title": report.signer_title,
+                                              "signer_name": report.signer_name}),
+        "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
+        "events": list(report.events.select_related("actor")[:20]),
+    })
+
+
+def report_update(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not _may(request, report, "prepare"):
+        raise PermissionDenied
+    if report.is_issued:
+        messages.info(request, "Báo cáo đã ban hành: mở lại (ghi lý do) trước khi sửa.")
+        return redirect(report)
+    form = forms.ReportForm(request.POST or None, instance=Report.objects.get(pk=report.pk),
+                            initial={"version": report.version})
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.EDIT_FIELDS if name in form.cleaned_data}
+        try:
+            services.save_report(by=request.user, report=report, data=data, version=form.cleaned_data["version"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu báo cáo.")
+            return redirect(report)
+    return render(request, "reports/report_form.html", {
+        "form": form, "report": report, "narratives": selectors.narratives(report)})
+
+
+@require_POST
+def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not _may(request, report, "issue"):
+        raise PermissionDenied
+    form = forms.IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.issue_report(by=request.user, report=report, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã ban hành báo cáo và lưu bản PDF.")
+            return redirect(report)
+    messages.error(request, "Chưa ban hành được: " + "; ".join(
+        f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
+        for k, v in form.errors.items()))
+    return redirect(report)
+
+
+@require_POST
+def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not _may(request, report, "issue"):
+        raise PermissionDenied
+    try:
+        services.reopen_report(by=request.user, report=report, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã mở lại báo cáo để sửa; lần ban hành sau sẽ tạo phiên bản mới.")
+    return redirect(report)
+
+
+@require_POST
+def report_signed(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not _may(request, report, "issue"):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chọn tệp PDF bản ký, đóng dấu.")
+        return redirect(report)
+    try:
+        services.attach_signed(by=request.user, report=report, upload=upload)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã lưu bản ký, đóng dấu: đây là bản chính thức.")
+    return redirect(report)
+
+
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft: rendered now from live figures. Issued: the stored edition, byte for byte."""
+    report = _report(request, pk)
+    if report.is_issued:
+        stored = report.files.filter(kind=ReportFile.Kind.GENERATED).first()
+        if stored is not None:
+            return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
+                                filename=f"bao-cao-{report.number}-v{stored.edition}.pdf")
+    return _pdf_response(selectors.report_document(report, clock.today()))
+
+
+def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    stored = get_object_or_404(report.files, pk=file_pk)
+    return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
+                        filename=stored.file.name.rsplit("/", 1)[-1])

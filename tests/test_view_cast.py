@@ -49,6 +49,13 @@ def world(tree, cast):
     result.evidence.save("minh-chung.pdf", SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4"), save=True)
     bv, p = tree["A.BV"].pk, period.pk
     aw = _award_world(tree, campaign, item, person)
+    from reports import services as report_services
+
+    whole = report_services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period)
+    own = report_services.create_report(by=None, campaign=campaign, organisation=tree["A.BV"], period=period)
+    own = report_services.issue_report(by=None, report=own, number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
+                                       signer_title="Giám đốc", signer_name="Nguyễn Văn B")
+    own_file = own.files.get()
     return {
         "organisation": tree["A.BV"], "person": person, "period_pk": p, "bloc": bloc, "member": member, "campaign": campaign,
         "urls": {
@@ -139,6 +146,12 @@ def world(tree, cast):
             "reports:decision-document": ((aw["decision"].pk,), 200, 200, 404),
             "reports:decision-pdf": ((aw["decision"].pk,), 200, 200, 404),
             "reports:plan-pdf": ((c,), 200, 200, 404),
+            "reports:report-list": ((), 200, 200, 200),
+            "reports:report-create": ((c,), 200, 200, 404),   # the member writes its unit's own report
+            "reports:report": ((whole.pk,), 200, 404, 404),
+            "reports:report-update": ((whole.pk,), 200, 404, 404),
+            "reports:report-pdf": ((whole.pk,), 200, 404, 404),
+            "reports:report-file": ((own.pk, own_file.pk), 200, 200, 404),
             "awards:unit-titles": ((), 403, 403, 403),   # the unit head's
             "awards:register": ((), 200, 200, 200),
             "awards:register-person": ((person.pk,), 200, 200, 404),
@@ -194,6 +207,9 @@ def world(tree, cast):
             "indicators:report-review": (p, bv),
             "indicators:report-exception": (p, bv),
             "indicators:report-override": (p, bv),
+            "reports:report-issue": (whole.pk,),
+            "reports:report-reopen": (own.pk,),
+            "reports:report-signed": (own.pk,),
         },
         "extra": {"recipient": recipient, "period": period},
     }

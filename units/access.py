@@ -38,6 +38,12 @@ ACTIONS: dict[str, frozenset[str]] = {
     "unit_titles.decide": frozenset({Role.UNIT_HEAD}),
     "council.record": frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}),
     "decision.issue": frozenset({Role.LEADER}),
+    # Summary reports: the issuer's for the whole campaign (the secretariat drafts it and records
+    # the registry's number, the leader signs), a unit's for its own part (its head issues it).
+    "report.prepare": frozenset({Role.SECRETARIAT, Role.LEADER}),
+    "report.issue": frozenset({Role.SECRETARIAT, Role.LEADER}),
+    "unit_report.prepare": UNIT_ROLES,
+    "unit_report.issue": frozenset({Role.UNIT_HEAD}),
     "catalogue.manage": frozenset({Role.ADMIN}),
 }
 

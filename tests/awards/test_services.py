@@ -445,3 +445,30 @@ def test_a_result_recorded_wrong_is_set_aside_with_a_reason_and_recorded_again(p
     services.close_session(by=cast["council"], session=session)
     with pytest.raises(ValidationError, match="đã kết thúc"):
         services.reopen_tally(by=cast["council"], tally=tally, reason="Muộn")
+
+
+def test_the_councils_outcome_is_only_recorded_from_the_session_page(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="CSTD_TINH")
+    council_session(plan, tree, cast, [n])
+    for target in (State.APPROVED, State.REJECTED):
+        for actor in ("council", "secretariat"):
+            with pytest.raises(ValidationError, match="trang phiên họp"):
+                services.move(by=cast[actor], nomination=Nomination.objects.get(pk=n.pk), target=target,
+                              reason="Không qua phiên họp")
+    assert Nomination.objects.get(pk=n.pk).state == State.VOTING
+
+
+def test_a_department_decision_refuses_an_award_above_its_authority(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="BK_TINH_CN")
+    for step in (State.VOTING, State.APPROVED):   # the council approved it (its steps are tested above)
+        services._move(None, Nomination.objects.get(pk=n.pk), step)
+    nomination = Nomination.objects.get(pk=n.pk)
+    assert "Chủ tịch UBND tỉnh" in selectors.above_authority([nomination], tree["A"], date(2026, 11, 10))[nomination.pk]
+    with pytest.raises(ValidationError, match="trình cấp trên"):
+        services.create_decision(by=cast["leader"], issuer=tree["A"], title="QĐ", nominations=[nomination])
+
+
+def test_a_proposal_names_its_item_when_the_plan_sets_quotas_per_item(plan, tree, cast):
+    with pytest.raises(ValidationError, match="chọn nội dung"):
+        services.create_proposal(by=cast["staff"], campaign=plan["campaign"], organisation=tree["A.BV"],
+                                 title="Cả phong trào", year=2026)

@@ -1,0 +1,56 @@
+from django import forms
+
+from common.forms import VnDateField, VnMessagesMixin
+from reports.models import Report
+
+TEXTAREA = {"rows": 5}
+
+
+class ReportCreateForm(VnMessagesMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label="Báo cáo của", queryset=None, empty_label=None,
+                                          help_text="Cơ quan phát động: báo cáo chung của phong trào; đơn vị tham gia: "
+                                                    "báo cáo phần việc của đơn vị.")
+    period = forms.ModelChoiceField(label="Kỳ số liệu", queryset=None, empty_label=None,
+                                    help_text="Số liệu chỉ tiêu, tình hình báo cáo và lời văn của các đơn vị lấy theo kỳ này.")
+
+    def __init__(self, *args, organisations, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["period"].queryset = periods
+
+
+class ReportForm(VnMessagesMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Report
+        fields = ["title", "recipient_line", "lead_in", "implementation", "results_text", "awards_text", "strengths",
+                  "weaknesses", "tasks", "proposals", "closing", "recipients", "notation", "signer_prefix",
+                  "signer_title", "signer_name"]
+        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in [
+            "lead_in", "implementation", "results_text", "awards_text", "strengths", "weaknesses", "tasks",
+            "proposals", "closing", "recipients"]}
+        help_texts = {
+            "results_text": "Bảng chỉ tiêu và câu tóm tắt số liệu do hệ thống tự điền theo số liệu mới nhất.",
+            "awards_text": "Bảng số lượng khen thưởng do hệ thống tự điền.",
+            "lead_in": "Mỗi dòng một đoạn; *chữ* để in nghiêng.",
+        }
+
+
+class IssueForm(VnMessagesMixin, forms.Form):
+    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1,
+                                error_messages={"required": "Nhập số báo cáo do văn thư cấp."})
+    notation = forms.CharField(label="Ký hiệu", max_length=50)
+    issue_date = VnDateField(label="Ngày ban hành")
+    signer_prefix = forms.CharField(label="Quyền hạn ký", max_length=100, required=False,
+                                    help_text="Ví dụ: KT. GIÁM ĐỐC (để trống khi thủ trưởng ký).")
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=100)
+
+
+class ReasonForm(VnMessagesMixin, forms.Form):
+    reason = forms.CharField(label="Lý do mở lại", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SignedForm(VnMessagesMixin, forms.Form):
+    file = forms.FileField(label="Bản ký, đóng dấu (PDF)")

@@ -1,0 +1,129 @@
+"""Summary reports (sơ kết 6 tháng, tổng kết năm) of a campaign or of one unit's part in it.
+
+A report is pre-filled from live data (indicator tables, completeness, award counts, the units'
+narratives) and its prose is edited; the numbers stay live until it is issued. Issuing records
+the registry's number and date and the signer, freezes the figures (snapshot) and stores the PDF
+with a version number and its SHA-256; the signed and sealed scan can be added later and becomes
+the official copy.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import ExtractYear, Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign, ReportingPeriod
+from common.models import AuditEventBase
+from units.models import Organisation
+
+# The prose a person writes, in the order the report prints it (domain.md §5.1).
+PROSE_FIELDS = ["lead_in", "implementation", "results_text", "awards_text", "strengths", "weaknesses", "tasks",
+                "proposals", "closing"]
+
+
+class Report(models.Model):
+    class Kind(models.TextChoices):
+        SIX_MONTH = "six_month", _("Sơ kết 6 tháng")
+        YEAR = "year", _("Tổng kết năm")
+        AD_HOC = "ad_hoc", _("Báo cáo kết quả")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        ISSUED = "issued", _("Đã ban hành")
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT,
+                                 related_name="summary_reports")
+    # The issuer: the whole campaign; a participating unit: its own part.
+    organisation = models.ForeignKey(Organisation, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT,
+                                     related_name="summary_reports")
+    period = models.ForeignKey(ReportingPeriod, verbose_name=_("kỳ số liệu"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="summary_reports")
+    kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    title = models.CharField(_("trích yếu"), max_length=500)
+    recipient_line = models.CharField(_("kính gửi"), max_length=300, blank=True,
+                                      help_text=_("Báo cáo gửi cấp trên ghi “Kính gửi”; để trống nếu không có."))
+    lead_in = models.TextField(_("mở đầu (căn cứ, văn bản yêu cầu)"), blank=True)
+    implementation = models.TextField(_("I. Tình hình triển khai"), blank=True)
+    results_text = models.TextField(_("II. Kết quả thực hiện (lời văn)"), blank=True)
+    awards_text = models.TextField(_("III. Công tác khen thưởng (lời văn)"), blank=True)
+    strengths = models.TextField(_("IV.1. Mặt được"), blank=True)
+    weaknesses = models.TextField(_("IV.2. Hạn chế và nguyên nhân"), blank=True)
+    tasks = models.TextField(_("V. Nhiệm vụ, giải pháp"), blank=True)
+    proposals = models.TextField(_("Kiến nghị, đề xuất"), blank=True)
+    closing = models.TextField(_("đoạn kết"), blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    notation = models.CharField(_("ký hiệu"), max_length=50, blank=True, help_text=_("Ví dụ: BC-SYT."))
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    signer_prefix = models.CharField(_("quyền hạn ký"), max_length=100, blank=True,
+                                     help_text=_("Ví dụ: KT. GIÁM ĐỐC; mỗi dòng một cấp."))
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # The figures as they were when the report was issued; a draft reads live data.
+    snapshot = models.JSONField(_("số liệu khi ban hành"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)     # optimistic lock for edits
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                models.F("organisation"), models.F("number"), Lower("notation"), ExtractYear("issue_date"),
+                name="reports_number_unique_per_issuer_year"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:report", args=[self.pk])
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == self.Status.ISSUED
+
+
+def report_upload_to(instance: ReportFile, filename: str) -> str:
+    return f"reports/{instance.report_id}/v{instance.edition}-{instance.kind}-{filename}"
+
+
+class ReportFile(models.Model):
+    """One stored copy: the PDF the system produced on issue (by edition), or the signed scan."""
+
+    class Kind(models.TextChoices):
+        GENERATED = "generated", _("Bản PDF do hệ thống tạo")
+        SIGNED = "signed", _("Bản ký, đóng dấu (bản chính thức)")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="files")
+    edition = models.PositiveIntegerField(_("phiên bản"))
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    file = models.FileField(upload_to=report_upload_to, max_length=300)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tệp báo cáo")
+        ordering = ["-edition", "kind"]
+        constraints = [models.UniqueConstraint(fields=["report", "edition", "kind"], name="reports_file_once")]
+
+    def __str__(self) -> str:
+        return f"{self.report} – phiên bản {self.edition} ({self.get_kind_display()})"
+
+
+class ReportEvent(AuditEventBase):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(AuditEventBase.Meta):
+        verbose_name = _("lịch sử báo cáo")

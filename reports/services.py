@@ -1,0 +1,204 @@
+"""The only code that changes reports: each call checks the user through units.access, runs in
+one transaction and writes its history row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from campaigns.models import Campaign, PeriodKind, ReportingPeriod
+from common import audit, clock
+from common.text import nfc
+from common.uploads import check_document
+from reports import documents, pdf, selectors
+from reports.models import PROSE_FIELDS, Report, ReportEvent, ReportFile
+from units import access
+from units.models import Organisation, User
+
+EDIT_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
+               "signer_name"]
+ISSUE_FIELDS = ["status", "number", "notation", "issue_date", "signer_prefix", "signer_title", "signer_name"]
+KIND_OF_PERIOD = {PeriodKind.SIX_MONTH: Report.Kind.SIX_MONTH, PeriodKind.YEAR: Report.Kind.YEAR}
+
+
+def action_for(report_or_whole: Report | bool, verb: str) -> str:
+    whole = report_or_whole if isinstance(report_or_whole, bool) else selectors.is_whole_campaign(report_or_whole)
+    return f"{'report' if whole else 'unit_report'}.{verb}"
+
+
+def _record(by: User | None, report: Report, action: str, *, before=None, after=None, changes=None,
+            reason: str = "") -> None:
+    rows = changes if changes is not None else audit.diff(before, after)
+    if not rows and action == ReportEvent.Action.CHANGED:
+        return
+    ReportEvent.objects.create(report=report, actor=by, at=clock.now(), action=action, target_type="báo cáo",
+                               target_id=report.pk, target_label=str(report)[:500], changes=rows, reason=reason)
+
+
+def _subject(kind: str, period: ReportingPeriod | None, year: int, campaign: Campaign) -> str:
+    title = campaign.title[:1].lower() + campaign.title[1:]
+    if kind == Report.Kind.SIX_MONTH:
+        return f"Sơ kết 6 tháng đầu năm {year} {title}"
+    if kind == Report.Kind.YEAR:
+        return f"Tổng kết năm {year} {title}"
+    return f"Kết quả thực hiện {title}" + (f" ({period.display_label})" if period else "")
+
+
+def _prefill(report: Report) -> None:
+    """The prose a new report starts from: what the units wrote with their figures, under each
+    heading; the secretariat (or the unit) rewrites it."""
+    campaign = report.campaign
+    plan = documents.reference_text(
+        "Kế hoạch" if campaign.document_kind == Campaign.DocumentKind.PLAN else "Chương trình",
+        campaign.number, campaign.notation, campaign.issue_date, campaign.issuer.name)
+    report.lead_in = (f"Thực hiện {plan} về {campaign.title[:1].lower() + campaign.title[1:]}, "
+                      f"{report.organisation.name} báo cáo kết quả {report.get_kind_display().lower()} như sau:")
+    gathered = selectors.narratives(report)
+
+    def joined(key: str) -> str:
+        return "\n".join(f"- {row['unit']}: {row['text']}" if selectors.is_whole_campaign(report) else row["text"]
+                         for row in gathered[key])
+
+    report.implementation = joined("done")
+    report.weaknesses = joined("difficulties")
+    report.proposals = joined("proposals")
+    report.closing = f"Trên đây là báo cáo {report.get_kind_display().lower()} của {report.organisation.name}./."
+    report.recipients = "\n".join(filter(None, [
+        "" if selectors.is_whole_campaign(report) else f"{campaign.issuer.name} (báo cáo)",
+        "Lãnh đạo đơn vị", "Lưu: VT"]))
+    report.notation = selectors.notation_for(report.organisation, campaign, "BC")
+
+
+@transaction.atomic
+def create_report(*, by: User | None, campaign: Campaign, organisation: Organisation,
+                  period: ReportingPeriod | None, kind: str = "", today: date | None = None) -> Report:
+    whole = organisation.pk == campaign.issuer_id
+    if by is not None:
+        access.require(by, action_for(whole, "prepare"), organisation)
+    if period is not None and period.campaign_id != campaign.pk:
+        raise ValidationError({"period": "Kỳ số liệu không thuộc phong trào này."})
+    if not whole and not campaign.participations.filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": "Đơn vị không tham gia phong trào này."})
+    kind = kind or (KIND_OF_PERIOD.get(period.kind, Report.Kind.AD_HOC) if period else Report.Kind.AD_HOC)
+    year = period.year if period else campaign.year or (today or clock.today()).year
+    report = Report(campaign=campaign, organisation=organisation, period=period, kind=kind, year=year,
+                    title=_subject(kind, period, year, campaign)[:500], created_by=by)
+    _prefill(report)
+    report.full_clean(validate_constraints=False)
+    report.save()
+    _record(by, report, ReportEvent.Action.CREATED, after=audit.snapshot(report, ["title", "kind", "period"]))
+    return report
+
+
+def _locked(report: Report) -> Report:
+    return Report.objects.select_for_update(of=("self",)).select_related(
+        "campaign__issuer", "organisation", "period").get(pk=report.pk)
+
+
+@transaction.atomic
+def save_report(*, by: User | None, report: Report, data: dict, version: int) -> Report:
+    """Save the prose; refused when someone saved in between (the form keeps what was typed)."""
+    current = _locked(report)
+    if by is not None:
+        access.require(by, action_for(current, "prepare"), current.organisation)
+    if current.is_issued:
+        raise ValidationError("Báo cáo đã ban hành: mở lại (ghi lý do) trước khi sửa.")
+    if current.version != version:
+        raise ValidationError("Báo cáo vừa được người khác lưu. Mở lại trang để xem bản mới; nội dung bạn gõ "
+                              "vẫn còn trong ô bên dưới để chép lại.")
+    before = audit.snapshot(current, EDIT_FIELDS)
+    for name in EDIT_FIELDS:
+        if name in data:
+            setattr(current, name, nfc(str(data[name] or "")).strip())
+    if not current.title:
+        raise ValidationError({"title": "Nhập trích yếu của báo cáo."})
+    current.version += 1
+    current.full_clean(validate_constraints=False)
+    current.save()
+    _record(by, current, ReportEvent.Action.CHANGED, before=before, after=audit.snapshot(current, EDIT_FIELDS))
+    return current
+
+
+def render_html(doc) -> str:
+    return render_to_string("reports/pdf/page.html", {"doc": doc, "document_template": doc.template})
+
+
+@transaction.atomic
+def issue_report(*, by: User | None, report: Report, number: int, notation: str, issue_date: date,
+                 signer_prefix: str = "", signer_title: str, signer_name: str) -> Report:
+    """Record the registry's number and date and the signer, freeze the figures, store the PDF
+    (PDF/A) as the next edition with its SHA-256."""
+    current = _locked(report)
+    if by is not None:
+        access.require(by, action_for(current, "issue"), current.organisation)
+    if current.is_issued:
+        raise ValidationError("Báo cáo đã ban hành.")
+    today = clock.today()
+    if issue_date > today:
+        raise ValidationError({"issue_date": "Ngày ban hành không được sau hôm nay."})
+    clash = Report.objects.filter(organisation=current.organisation, number=number, notation__iexact=notation.strip(),
+                                  issue_date__year=issue_date.year).exclude(pk=current.pk)
+    if clash.exists():
+        raise ValidationError({"number": "Số, ký hiệu này đã dùng cho một báo cáo khác của đơn vị trong năm."})
+    before = audit.snapshot(current, ISSUE_FIELDS)
+    current.number, current.notation, current.issue_date = number, notation.strip(), issue_date
+    current.signer_prefix, current.signer_title = signer_prefix.strip(), signer_title.strip()
+    current.signer_name = signer_name.strip()
+    current.snapshot = selectors.report_figures(current, today)
+    current.status = Report.Status.ISSUED
+    current.version += 1
+    current.save()
+    data = pdf.render_pdf(render_html(selectors.report_document(current, today)), archival=True)
+    edition = (current.files.filter(kind=ReportFile.Kind.GENERATED).count()) + 1
+    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.GENERATED, sha256=pdf.sha256(data),
+                        size=len(data), created_by=by, created_at=clock.now())
+    stored.file.save(f"bao-cao-{number}.pdf", ContentFile(data), save=False)
+    stored.save()
+    _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS),
+            reason=f"Phiên bản {edition}, SHA-256 {stored.sha256}")
+    return current
+
+
+@transaction.atomic
+def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
+    """Back to draft to correct it; the stored editions stay, the next issue makes a new one."""
+    current = _locked(report)
+    if by is not None:
+        access.require(by, action_for(current, "issue"), current.organisation)
+    if not current.is_issued:
+        raise ValidationError("Báo cáo chưa ban hành.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Ghi lý do mở lại báo cáo."})
+    before = audit.snapshot(current, ISSUE_FIELDS)
+    current.status, current.snapshot = Report.Status.DRAFT, None
+    current.version += 1
+    current.save()
+    _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS),
+            reason=reason.strip())
+    return current
+
+
+@transaction.atomic
+def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
+    """The signed and sealed scan of the issued edition: from now on the official copy."""
+    current = _locked(report)
+    if by is not None:
+        access.require(by, action_for(current, "issue"), current.organisation)
+    if not current.is_issued:
+        raise ValidationError("Chỉ gắn bản ký, đóng dấu cho báo cáo đã ban hành.")
+    check_document(upload, allowed=(".pdf",))
+    edition = current.files.filter(kind=ReportFile.Kind.GENERATED).count()
+    data = upload.read()
+    upload.seek(0)
+    ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()
+    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, sha256=pdf.sha256(data),
+                        size=len(data), created_by=by, created_at=clock.now())
+    stored.file.save(upload.name, upload, save=False)
+    stored.save()
+    _record(by, current, ReportEvent.Action.CHANGED, changes=[
+        {"field": "signed", "label": "Bản ký, đóng dấu", "before": "", "after": f"Phiên bản {edition}"}])
+    return stored

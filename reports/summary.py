@@ -1,0 +1,67 @@
+"""The data-driven sentences of a summary report (architecture.md, reports: "32/35 đơn vị báo cáo
+đúng hạn…"). Pure: counts in, Vietnamese text out."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from common.text import format_number
+
+MET = "Đạt"
+NOT_MET = "Không đạt"
+
+
+def share(part: int, whole: int) -> str:
+    """ "66,7%"; one decimal, none when whole: 8/12 → "66,7%", 6/12 → "50%"."""
+    if not whole:
+        return ""
+    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{format_number(value.normalize() if value == value.to_integral() else value)}%"
+
+
+def completeness_sentence(*, expected: int, on_time: int, late: int, missing: int, pending: int = 0,
+                          returned: int = 0) -> str:
+    if not expected:
+        return "Kỳ này không có đơn vị nào phải báo cáo số liệu."
+    parts = [f"{on_time}/{expected} đơn vị gửi báo cáo đúng hạn"]
+    if late:
+        parts.append(f"{late} đơn vị gửi muộn")
+    if returned:
+        parts.append(f"{returned} đơn vị bị trả lại để bổ sung")
+    if missing:
+        parts.append(f"{missing} đơn vị chưa gửi dù đã quá hạn")
+    if pending:
+        parts.append(f"{pending} đơn vị chưa gửi (chưa đến hạn)")
+    return "; ".join(parts) + "."
+
+
+def indicator_sentence(rows: list[dict]) -> str:
+    """ "Trong 9 chỉ tiêu, 7 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu chưa đạt: …" from rows
+    carrying "label" and "status" (the evaluation's word)."""
+    judged = [r for r in rows if not r.get("group") and r.get("status") in (MET, NOT_MET, "Chưa có số liệu")]
+    if not judged:
+        return ""
+    met = [r for r in judged if r["status"] == MET]
+    missed = [r for r in judged if r["status"] == NOT_MET]
+    empty = [r for r in judged if r["status"] not in (MET, NOT_MET)]
+    text = f"Trong {len(judged)} chỉ tiêu, {len(met)} chỉ tiêu đạt và vượt kế hoạch"
+    if missed:
+        text += f"; {len(missed)} chỉ tiêu chưa đạt: " + "; ".join(r["label"] for r in missed)
+    if empty:
+        text += f"; {len(empty)} chỉ tiêu chưa có số liệu"
+    return text + "."
+
+
+def awards_sentence(*, individuals: int, collectives: int, direct: int) -> str:
+    if not individuals and not collectives:
+        return "Trong kỳ chưa có quyết định khen thưởng nào theo phong trào."
+    parts = []
+    if individuals:
+        parts.append(f"{individuals} cá nhân")
+    if collectives:
+        parts.append(f"{collectives} tập thể")
+    text = f"Đã khen thưởng {' và '.join(parts)}"
+    if individuals:
+        text += (f"; trong đó {direct}/{individuals} cá nhân là người trực tiếp lao động "
+                 f"({share(direct, individuals)})")
+    return text + "."
