@@ -241,7 +241,7 @@ def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
         if cell is None:
             continue
         sent = cell.submission.submitted_at if cell.submission is not None else None
-        rows.append({"name": organisation.name, "state": cell.label, "sent": format_date(sent)[-10:] if sent else "",
+        rows.append({"name": organisation.name, "state": str(cell.label), "sent": format_date(sent)[-10:] if sent else "",
                      "met": met[organisation.pk], "owed": owed[organisation.pk],
                      "share": summary.share(met[organisation.pk], owed[organisation.pk])})
     return rows
@@ -262,7 +262,7 @@ def _award_figures(report: Report) -> dict:
     for line in lines:
         key = (line.award_type.order, line.award_type.name)
         entry = by_type.setdefault(key, {"name": line.award_type.name,
-                                         "category": line.award_type.get_category_display(),
+                                         "category": str(line.award_type.get_category_display()),
                                          "individuals": 0, "collectives": 0})
         if line.person_id:
             entry["individuals"] += 1
@@ -288,7 +288,7 @@ def report_figures(report: Report, today: date) -> dict:
     table = indicator_selectors.campaign_table(campaign, period, None) if period is not None else []
     indicators = _indicator_rows(report, table)
     figures = {"indicators": indicators, "indicator_sentence": summary.indicator_sentence(indicators),
-               "period_label": period.display_label if period else "", "units": [], "completeness": "",
+               "period_label": str(period.display_label) if period else "", "units": [], "completeness": "",
                "awards": _award_figures(report)}
     if period is not None and is_whole_campaign(report):
         _periods, matrix = indicator_selectors.completeness(campaign, None, today)

@@ -9,6 +9,7 @@ from awards import demo as award_demo
 from campaigns.demo import loader as campaign_loader
 from common import clock
 from indicators import demo as indicator_demo
+from reports import demo as report_demo
 from units.demo import DEMO_PASSWORD, Loader
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             campaigns = campaign_loader.load(units.orgs, day, log=self.stdout.write)
             indicator_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             award_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
+            report_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             units.close_reformed()
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu minh họa (mốc ngày {day:%d/%m/%Y}). Mật khẩu các tài khoản demo: {DEMO_PASSWORD}"

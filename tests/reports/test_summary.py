@@ -1,0 +1,138 @@
+"""Summary reports on the demo data: seed 004's appendix reproduced from its results, the live
+campaign's reports, issuing (frozen figures, stored PDF/A with its SHA-256), reopening, the signed
+scan, who may do what."""
+
+import hashlib
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from campaigns.models import Campaign
+from indicators.models import Result
+from reports import selectors, services
+from reports.models import Report, ReportFile
+from tests.reports.conftest import TODAY, fonts, page_texts, xmp
+from units.models import User
+
+pytestmark = pytest.mark.django_db
+
+# Seed 004's appendix, columns STT | Tên chỉ tiêu (start) | Đvt | KH 2020 | TH 2020 | Tỷ lệ | KH 2021.
+SEED_004_APPENDIX = [
+    ("1", "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng", "%", "< 14", "13,04", ">100", "< 14"),
+    ("2", "Giảm tử vong mẹ", "%00", "< 17", "< 17", "100", "< 17"),
+    ("3", "Tỷ lệ tăng dân số tự nhiên", "%", "< 1", "0,90", ">100", "< 1"),
+    ("4", "Số người áp dụng các biện pháp tránh thai hiện đại", "%", "> 80", "84", "100", "> 80"),
+    ("5", "Số trạm Y tế đạt chuẩn Quốc gia", "trạm", "100", "12/12", "100", "12/12"),
+    ("6", "Tỷ lệ trẻ em được tiêm chủng miễn dịch", "%", "> 90", "95", "100", "> 90"),
+    ("7", "Số giường bệnh/vạn dân", "giường", "9,8", "9,8", "100", "9,8"),
+    ("8", "Số bác sĩ/vạn dân", "BS", "3,67", "3,67", "100", "3,7"),
+    ("9", "Tỷ lệ tham gia bảo hiểm y tế", "%", "90", "90,08", "100", "91"),
+]
+
+
+def seed_004_report() -> Report:
+    return Report.objects.get(campaign__title__startswith="Chương trình hành động số 59")
+
+
+def live_report(kind: str) -> Report:
+    return Report.objects.get(campaign__is_demo=True, organisation=Campaign.objects.get(is_demo=True).issuer,
+                              kind=kind)
+
+
+def test_seed_004s_appendix_comes_out_of_its_results(demo, pinned):
+    figures = selectors.report_figures(seed_004_report(), TODAY)
+    rows = [(r["number"], r["label"], r["unit"], r["target"], r["actual"], r["ratio"], r["next_target"])
+            for r in figures["indicators"]]
+    assert len(rows) == len(SEED_004_APPENDIX)
+    for row, expected in zip(rows, SEED_004_APPENDIX, strict=True):
+        assert row[1].startswith(expected[1]) and row[:1] + row[2:] == expected[:1] + expected[2:]
+
+
+def test_seed_004s_report_prints_as_the_district_wrote_it(client, demo, pinned):
+    report = seed_004_report()
+    client.force_login(User.objects.get(username="quantri"))
+    html = client.get(reverse("reports:report", args=[report.pk])).content.decode()
+    for text in ("BÁO CÁO", "Tiếp nhận Công văn số 3899/SYT-KHTC", "PHÓ CHỦ TỊCH", "Đỗ Nhật Định",
+                 "TM. ỦY BAN NHÂN DÂN", "Phụ lục I", "KH năm 2021", "Thực hiện", "Tỷ lệ (%)", "Sở YT tỉnh ĐT;",
+                 "Lưu VT."):
+        assert text in html, text
+
+
+def test_the_leader_downloads_the_draft_annual_summary_with_blanks_for_the_registry(client, demo, pinned, tmp_path):
+    report = live_report(Report.Kind.YEAR)
+    client.force_login(User.objects.get(username="lanhdao"))
+    response = client.get(reverse("reports:report-pdf", args=[report.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    data = response.content
+    assert {name for name, _ in fonts(data, tmp_path)} <= {"VN-Serif", "VN-Serif-Bold", "VN-Serif-Italic",
+                                                            "VN-Serif-Bold-Italic"}
+    pages = page_texts(data, tmp_path)
+    first = " ".join(pages[0].split())
+    assert "Số: /BC-SYT" in first and "ngày tháng năm" in first and "Tổng kết năm" in first
+    assert pages[0].strip().splitlines()[0].strip() != "1" and pages[1].strip().splitlines()[0].strip() == "2"
+    text = " ".join(" ".join(p.split()) for p in pages)
+    assert "Phụ lục I" in text and "Phụ lục II" in text and "KH năm" in text
+
+
+def test_issuing_freezes_the_figures_and_stores_the_pdf_with_its_hash(demo, pinned):
+    report = live_report(Report.Kind.YEAR)
+    leader = User.objects.get(username="lanhdao")
+    with pytest.raises(ValidationError, match="người khác"):
+        services.save_report(by=leader, report=report, data={"tasks": "x"}, version=report.version - 1)
+    report = services.issue_report(by=leader, report=report, number=7, notation="BC-SYT", issue_date=TODAY,
+                                   signer_prefix="KT. GIÁM ĐỐC", signer_title="Phó Giám đốc",
+                                   signer_name="Trần Minh Khoa")
+    stored = report.files.get(kind=ReportFile.Kind.GENERATED)
+    data = stored.file.read()
+    assert stored.edition == 1 and stored.sha256 == hashlib.sha256(data).hexdigest()
+    frozen = report.snapshot
+    # A result sent after the issue changes the live figures, not the issued report.
+    result = Result.objects.filter(submission__period=report.period, actual_text__gt="").first()
+    if result is not None:
+        Result.objects.filter(pk=result.pk).update(actual_text="0", value=0)
+    assert selectors.report_document(Report.objects.get(pk=report.pk), TODAY).figures == frozen
+    with pytest.raises(ValidationError, match="đã ban hành"):
+        services.save_report(by=leader, report=report, data={"tasks": "x"}, version=report.version)
+    services.reopen_report(by=leader, report=report, reason="Bổ sung số liệu của 2 đơn vị")
+    report = services.issue_report(by=leader, report=Report.objects.get(pk=report.pk), number=7, notation="BC-SYT",
+                                   issue_date=TODAY, signer_title="Giám đốc", signer_name="Nguyễn Văn A")
+    assert sorted(report.files.values_list("edition", flat=True)) == [1, 2]
+    signed = services.attach_signed(by=leader, report=report,
+                                    upload=SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\nsigned\n"))
+    assert signed.kind == ReportFile.Kind.SIGNED and signed.edition == 2
+    with pytest.raises(ValidationError, match="PDF"):
+        services.attach_signed(by=leader, report=report, upload=SimpleUploadedFile("ban-ky.pdf", b"not a pdf"))
+
+
+def test_issued_pdf_is_archival_and_downloaded_byte_for_byte(client, demo, pinned, tmp_path):
+    report = live_report(Report.Kind.SIX_MONTH)
+    assert report.is_issued
+    stored = report.files.get(kind=ReportFile.Kind.GENERATED)
+    client.force_login(User.objects.get(username="lanhdao"))
+    response = client.get(reverse("reports:report-pdf", args=[report.pk]))
+    data = b"".join(response.streaming_content)
+    assert hashlib.sha256(data).hexdigest() == stored.sha256
+    assert 'pdfaid:part="3"' in xmp(data, tmp_path)
+    page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert stored.sha256 in page and "Phiên bản 1" in page
+
+
+def test_who_may_prepare_and_issue(demo, pinned):
+    campaign = Campaign.objects.get(is_demo=True)
+    period = campaign.periods.get(kind="year")
+    unit = User.objects.get(username="donvi")
+    head = User.objects.get(username="truongdonvi")
+    with pytest.raises(PermissionDenied):
+        services.create_report(by=unit, campaign=campaign, organisation=campaign.issuer, period=period)
+    own = services.create_report(by=unit, campaign=campaign, organisation=unit.memberships.get().organisation,
+                                 period=period)
+    with pytest.raises(PermissionDenied):
+        services.issue_report(by=unit, report=own, number=1, notation="BC-TTYT", issue_date=TODAY,
+                              signer_title="Giám đốc", signer_name="Hoàng Văn Nam")
+    services.issue_report(by=head, report=own, number=1, notation="BC-TTYT", issue_date=TODAY,
+                          signer_title="Giám đốc", signer_name="Hoàng Văn Nam")
+    with pytest.raises(PermissionDenied):
+        services.issue_report(by=User.objects.get(username="thuongtruc.kontum"), report=live_report(Report.Kind.YEAR),
+                              number=1, notation="BC-SYT", issue_date=TODAY, signer_title="x", signer_name="y")
