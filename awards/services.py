@@ -265,11 +265,17 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
     takes_part = any(organisation.path.startswith(o.path) for o in Organisation.objects.filter(pk__in=participants))
     if not (takes_part or responsible or campaign.issuer.path == organisation.path):
         raise ValidationError({"organisation": "Đơn vị không tham gia phong trào này."})
+    if campaign.year and year not in (campaign.year - 1, campaign.year):
+        raise ValidationError({"year": f"Năm thành tích của phong trào năm {campaign.year} là {campaign.year - 1} "
+                                       f"hoặc {campaign.year}."})
     if kind == Proposal.Kind.UNIT:
         if by is not None and not access.can(by, "unit_titles.decide", organisation):
             raise PermissionDenied
         if selectors.authority_holder(organisation) is None:
             raise ValidationError({"organisation": "Đơn vị chưa được giao thẩm quyền tự quyết định danh hiệu."})
+        if Proposal.objects.filter(kind=kind, campaign=campaign, organisation=organisation, year=year).exists():
+            raise ValidationError({"year": f"Đơn vị đã có danh sách bình xét năm {year} của phong trào này: "
+                                           "mở danh sách đó để thêm người."})
     proposal = Proposal(campaign=campaign, subcampaign=subcampaign, organisation=organisation, kind=kind,
                         title=nfc(title).strip(), year=year, number_text=number_text.strip(), note=note.strip(),
                         created_by=by)
@@ -482,6 +488,20 @@ def add_nomination_file(*, by: User | None, nomination: Nomination, upload, kind
 
 
 @transaction.atomic
+def delete_nomination_file(*, by: User | None, row: NominationFile) -> None:
+    """A wrong file goes while the nomination is a draft or returned for correction; once sent,
+    what was sent stays with the record."""
+    nomination = _locked(row.nomination)
+    _editable_proposal(by, nomination.proposal)
+    if nomination.state not in (State.DRAFT, State.RETURNED):
+        raise ValidationError(_("Đề nghị đã gửi: tệp đã gửi không xóa được, chỉ bổ sung thêm tệp."))
+    _event(by, nomination=nomination, action="changed", changes=[
+        {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
+    row.file.delete(save=False)
+    row.delete()
+
+
+@transaction.atomic
 def submit_proposal(*, by: User | None, proposal: Proposal) -> list[Nomination]:
     """Send every draft (and returned) nomination of the proposal to the issuer's secretariat.
     The signed tờ trình must be attached."""
@@ -602,10 +622,11 @@ def _require_signed_submission(proposal: Proposal) -> None:
 def accept_many(*, by: User | None, nominations: list[Nomination]) -> list[Nomination]:
     """Bulk acceptance; the selection is kept in each nomination's history."""
     accepted = []
-    labels = ", ".join(str(n.pk) for n in nominations)
+    labels = "; ".join(f"{n.nominee_name} – {n.award_type.short_name or n.award_type.name}" for n in nominations)
     for nomination in nominations:
         nomination = _locked(nomination)
-        accepted.append(_move(by, nomination, State.ACCEPTED, reason=f"Tiếp nhận hàng loạt (mã: {labels})"[:2000]))
+        accepted.append(_move(by, nomination, State.ACCEPTED,
+                              reason=f"Tiếp nhận cùng lúc {len(nominations)} đề nghị: {labels}"[:2000]))
     return accepted
 
 

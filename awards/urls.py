@@ -18,6 +18,7 @@ urlpatterns = [
     path("to-trinh/<int:pk>/quyet-dinh/", views.unit_decide, name="unit-decide"),
     path("tep-to-trinh/<int:file_pk>/", views.proposal_file_download, name="proposal-file-download"),
     path("tep-to-trinh/<int:file_pk>/xoa/", views.proposal_file_delete, name="proposal-file-delete"),
+    path("tep-de-nghi/<int:file_pk>/xoa/", views.nomination_file_delete, name="nomination-file-delete"),
     path("de-nghi/<int:pk>/", views.nomination_detail, name="nomination"),
     path("de-nghi/<int:pk>/sua/", views.nomination_update, name="nomination-update"),
     path("de-nghi/<int:pk>/xoa/", views.nomination_delete, name="nomination-delete"),

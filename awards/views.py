@@ -265,6 +265,19 @@ def proposal_file_delete(request: HttpRequest, file_pk: int) -> HttpResponse:
     return redirect(proposal)
 
 
+@require_POST
+def nomination_file_delete(request: HttpRequest, file_pk: int) -> HttpResponse:
+    row = get_object_or_404(NominationFile, pk=file_pk)
+    nomination = _nomination(request, row.nomination_id)
+    try:
+        services.delete_nomination_file(by=request.user, row=row)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã xóa tệp.")
+    return redirect(nomination)
+
+
 def proposal_file_download(request: HttpRequest, file_pk: int) -> HttpResponse:
     row = get_object_or_404(ProposalFile, pk=file_pk)
     _proposal(request, row.proposal_id)

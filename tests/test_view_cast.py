@@ -179,6 +179,7 @@ def world(tree, cast):
             "awards:proposal-submit": ((aw["proposal"].pk,), True),
             "awards:unit-decide": ((aw["proposal"].pk,), True),
             "awards:proposal-file-delete": ((aw["proposal_file"].pk,), True),
+            "awards:nomination-file-delete": ((aw["nomination_file"].pk,), True),
             "awards:nomination-delete": ((aw["draft"].pk,), True),
             "awards:nomination-move": ((aw["draft"].pk,), True),
             "awards:nomination-file": ((aw["draft"].pk,), True),

@@ -472,3 +472,24 @@ def test_a_proposal_names_its_item_when_the_plan_sets_quotas_per_item(plan, tree
     with pytest.raises(ValidationError, match="chọn nội dung"):
         services.create_proposal(by=cast["staff"], campaign=plan["campaign"], organisation=tree["A.BV"],
                                  title="Cả phong trào", year=2026)
+
+
+def test_a_wrong_file_goes_before_sending_and_stays_after(proposal, plan, cast, types):
+    n = nominate(proposal, cast["staff"], types, person=plan["people"]["an"])
+    wrong = services.add_nomination_file(by=cast["staff"], nomination=n, upload=pdf("nham.pdf"))
+    services.delete_nomination_file(by=cast["staff"], row=wrong)
+    kept = services.add_nomination_file(by=cast["staff"], nomination=n, upload=pdf("bao-cao.pdf"))
+    (n,) = submitted(proposal, cast, n)
+    with pytest.raises(ValidationError, match="đã gửi"):
+        services.delete_nomination_file(by=cast["staff"], row=kept)
+    assert list(n.files.all()) == [kept]
+
+
+def test_a_unit_list_keeps_to_the_campaign_years_and_is_opened_once(plan, tree, cast, unit_authority):
+    kwargs = dict(by=None, campaign=plan["campaign"], organisation=tree["A.BV"], kind=Proposal.Kind.UNIT,
+                  title="Bình xét")
+    with pytest.raises(ValidationError, match="2025 hoặc 2026"):
+        services.create_proposal(year=2031, **kwargs)
+    services.create_proposal(year=2026, **kwargs)
+    with pytest.raises(ValidationError, match="đã có danh sách"):
+        services.create_proposal(year=2026, **kwargs)
