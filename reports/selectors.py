@@ -12,7 +12,8 @@ from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from awards.models import Decision, DecisionLine
+from awards.models import CouncilSession, Decision, DecisionLine, Nomination, Proposal
+from awards.workflow import CLOSED
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Status
 from common.text import format_date, format_number, two_digits, vi_sort_key
@@ -387,3 +388,105 @@ def report_scopes(user, campaign: Campaign):
     units = Organisation.objects.filter(participations__campaign=campaign)
     ids += [o.pk for o in units if access.can(user, "unit_report.prepare", o)]
     return Organisation.objects.filter(pk__in=ids).order_by("depth", "name")
+
+
+# --- Proposal, council minutes, certificates ------------------------------------------------------------
+
+
+def _subject_of(proposal: Proposal) -> str:
+    item = proposal.subcampaign
+    if item is None:
+        return f"phong trào “{proposal.campaign.title}”"
+    return f"nội dung thi đua “{item.title.strip(' :')}”" + (f" (mục {item.number})" if item.number else "")
+
+
+def _proposal_subject(title: str) -> str:
+    """The trích yếu under TỜ TRÌNH: "Về việc đề nghị khen thưởng …" without repeating "Tờ trình"."""
+    text = re.sub(r"^\s*tờ trình\s*", "", title, flags=re.IGNORECASE).strip()
+    if re.match(r"^(về việc|v/v)", text, flags=re.IGNORECASE):
+        return text[:1].upper() + text[1:]
+    if text.lower().startswith("đề nghị"):
+        return f"Về việc {text[:1].lower()}{text[1:]}"
+    return f"Về việc đề nghị khen thưởng: {text}"
+
+
+def proposal_document(proposal: Proposal, today: date) -> Document:
+    """TỜ TRÌNH of a unit to the issuer with its list (I. Cá nhân, II. Tập thể); number and date
+    as the unit typed them, else blank for its registry."""
+    unit, campaign = proposal.organisation, proposal.campaign
+    nominations = [n for n in Nomination.objects.filter(proposal=proposal).exclude(state__in=list(CLOSED))
+                   .select_related("award_type", "person__organisation", "organisation__parent", "programme")
+                   .order_by("award_type__order", "pk")]
+    individuals = [n for n in nominations if n.person_id]
+    collectives = [n for n in nominations if n.organisation_id]
+    number, _, notation = proposal.number_text.partition("/")
+    number = int(number) if number.strip().isdigit() else None
+    notation = notation.strip() or f"TTr-{unit.code or ''}".rstrip("-")
+    day = proposal.submitted_at.date() if proposal.submitted_at and number else None
+    head = documents.letterhead(parent_line=parent_line(unit), name_line=name_line(unit), place=place_of(unit),
+                                number=number, notation=notation, day=day, year=(day or today).year)
+    decider = f"{head_role(campaign.issuer)} {campaign.issuer.name}"
+    forms = list(dict.fromkeys(re.sub(r"\s*\((cá nhân|tập thể)\)$", "", n.award_type.name) for n in nominations))
+    ask = (f"{unit.name} kính đề nghị {decider} xét, khen thưởng {', '.join(forms) or '…'} cho "
+           f"{_count_phrase(len(individuals), len(collectives)) or '…'} (có danh sách kèm theo) đã có thành tích trong "
+           f"{_subject_of(proposal)}, năm {proposal.year}.")
+    return Document(
+        template="reports/documents/proposal.html", title=f"Tờ trình {proposal.title}", author=unit.name,
+        filename=f"to-trinh-{proposal.pk}.pdf", draft=day is None, head=head,
+        sign=documents.signature("", head_role(unit), ""), recipients=["Như trên;", "Lưu: VT."],
+        extra={"subject": _proposal_subject(proposal.title), "to": decider,
+               "bases": [keep_numbers(f"Căn cứ {_plan_reference(campaign)};"),
+                         f"Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng {unit.name},"],
+               "ask": keep_numbers(ask), "closing": f"{unit.name} kính trình {decider} xem xét, quyết định./.",
+               "individuals": individuals, "collectives": collectives,
+               "reference": keep_numbers(documents.reference_text("Tờ trình", number, notation, day, unit.name))},
+    )
+
+
+def minutes_document(session: CouncilSession, today: date) -> Document:
+    """BIÊN BẢN of a council session: who sat, the secret-ballot counts (never who voted what),
+    who stood aside, the outcome."""
+    issuer = session.issuer
+    members = list(session.members.select_related("person__organisation").order_by("pk"))
+    tallies = list(session.tallies.select_related("nomination__award_type", "nomination__person__organisation",
+                                                  "nomination__organisation", "nomination__proposal__organisation")
+                   .prefetch_related("recused__person").order_by("pk"))
+    chair = next((m for m in members if m.role == "chair"), None)
+    secretary = next((m for m in members if m.role == "secretary"), None)
+    counts = defaultdict(int)
+    for member in members:
+        counts[member.attendance] += 1
+    closed = session.status == CouncilSession.Status.CLOSED
+    head = documents.letterhead(parent_line=name_line(issuer), name_line="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+                                place=place_of(issuer), number=None, notation="BB-HĐTĐKT",
+                                day=session.held_on, year=session.held_on.year)
+    return Document(
+        template="reports/documents/minutes.html", title=f"Biên bản {session.title}", author=issuer.name,
+        filename=f"bien-ban-hoi-dong-{session.pk}.pdf", draft=not closed, head=head,
+        extra={"session": session, "members": members, "tallies": tallies, "chair": chair, "secretary": secretary,
+               "present": counts["present"], "written": counts["written"], "absent": counts["absent"],
+               "total": len(members), "council": f"Hội đồng Thi đua - Khen thưởng {issuer.name}"},
+    )
+
+
+def certificates_document(decision: Decision, today: date) -> Document:
+    """One certificate a page, A4 landscape, for each recipient of an issued decision."""
+    issuer = decision.issuer
+    lines = list(decision.lines.select_related("award_type", "person__organisation", "organisation__parent")
+                 .order_by("order", "pk"))
+    for line in lines:
+        name = _award_name(line)
+        line.heading = "GIẤY KHEN" if name.startswith("Giấy khen") else "GIẤY CHỨNG NHẬN"
+        line.award_label = "" if name.startswith("Giấy khen") else f"Danh hiệu “{name}”"
+    authority = (f"THỦ TRƯỞNG {name_line(issuer)}" if decision.kind == Decision.Kind.UNIT
+                 else head_title(issuer))
+    return Document(
+        template="reports/documents/certificates.html", title=f"Giấy khen – Quyết định {decision.reference}",
+        author=issuer.name, filename=f"giay-khen-{decision.number or decision.pk}.pdf", draft=False,
+        sign=documents.signature(decision.signer_prefix, decision.signer_title, decision.signer_name),
+        extra={"lines": lines, "authority": authority, "reason": decision.title,
+               "campaign": decision.campaign.title if decision.campaign else "",
+               "date_line": documents.date_line(place_of(issuer), decision.issue_date),
+               "reference": f"Quyết định số {decision.number or ''}/{decision.notation} "
+                            f"ngày {format_date(decision.issue_date)}"},
+    )

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from awards import selectors as award_selectors
+from awards.models import Decision, Proposal
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common import clock
@@ -233,3 +234,44 @@ def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     stored = get_object_or_404(report.files, pk=file_pk)
     return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
                         filename=stored.file.name.rsplit("/", 1)[-1])
+
+
+def _page(request: HttpRequest, doc: selectors.Document, pdf_url: str, trail: list) -> HttpResponse:
+    return render(request, "reports/document.html", {"doc": doc, "pdf_url": pdf_url, "trail": trail})
+
+
+def _visible_proposal(request: HttpRequest, pk: int) -> Proposal:
+    return get_object_or_404(Proposal.objects.visible_to(request.user).select_related(
+        "campaign__issuer", "subcampaign", "organisation"), pk=pk)
+
+
+def proposal_document(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _visible_proposal(request, pk)
+    return _page(request, selectors.proposal_document(proposal, clock.today()),
+                 reverse("reports:proposal-pdf", args=[pk]),
+                 [("Khen thưởng", reverse("awards:index")), ("Tờ trình", reverse("awards:proposal-list")),
+                  (proposal.title[:60], proposal.get_absolute_url())])
+
+
+def proposal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf_response(selectors.proposal_document(_visible_proposal(request, pk), clock.today()))
+
+
+def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(award_selectors.sessions_visible_to(request.user), pk=pk)
+    return _page(request, selectors.minutes_document(session, clock.today()),
+                 reverse("reports:minutes-pdf", args=[pk]),
+                 [("Khen thưởng", reverse("awards:index")), ("Hội đồng", reverse("awards:session-list")),
+                  (session.title[:60], session.get_absolute_url())])
+
+
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(award_selectors.sessions_visible_to(request.user), pk=pk)
+    return _pdf_response(selectors.minutes_document(session, clock.today()))
+
+
+def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Certificates exist for decided recipients only: an issued decision."""
+    decision = get_object_or_404(award_selectors.decisions_visible_to(request.user).filter(
+        status=Decision.Status.ISSUED), pk=pk)
+    return _pdf_response(selectors.certificates_document(decision, clock.today()))

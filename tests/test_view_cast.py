@@ -146,6 +146,11 @@ def world(tree, cast):
             "reports:decision-document": ((aw["decision"].pk,), 200, 200, 404),
             "reports:decision-pdf": ((aw["decision"].pk,), 200, 200, 404),
             "reports:plan-pdf": ((c,), 200, 200, 404),
+            "reports:certificates-pdf": ((aw["decision"].pk,), 404, 404, 404),   # a draft: nobody decided yet
+            "reports:proposal-document": ((aw["proposal"].pk,), 200, 200, 404),
+            "reports:proposal-pdf": ((aw["proposal"].pk,), 200, 200, 404),
+            "reports:minutes-document": ((aw["session"].pk,), 200, 404, 404),
+            "reports:minutes-pdf": ((aw["session"].pk,), 200, 404, 404),
             "reports:report-list": ((), 200, 200, 200),
             "reports:report-create": ((c,), 200, 200, 404),   # the member writes its unit's own report
             "reports:report": ((whole.pk,), 200, 404, 404),

@@ -9,12 +9,16 @@ from awards.models import Decision, Nomination
 from awards.workflow import State
 from campaigns.models import Campaign
 from reports import pdf
-from tests.reports.conftest import fonts, info, page_texts, xmp
+from tests.reports.conftest import fonts, info, page_texts, pdf_tool, xmp
 from units.models import User
 
 pytestmark = pytest.mark.django_db
 
 SHIPPED = {"VN-Serif", "VN-Serif-Bold", "VN-Serif-Italic", "VN-Serif-Bold-Italic"}
+
+
+def pdf_text(data, tmp_path):
+    return pdf_tool("pdftotext", data, tmp_path)
 
 
 def download(client, username, url):
@@ -87,3 +91,53 @@ def test_a_document_cannot_make_the_server_fetch_anything(tmp_path):
     html = ('<html><head><link rel="stylesheet" href="reports/pdf.css"></head><body>'
             '<img src="http://127.0.0.1:9/x.png"><p>Tỷ lệ ≤ 11,88%</p></body></html>')
     assert pdf.render_pdf(html).startswith(b"%PDF")
+
+
+def test_seed_002s_plan_prints_its_sub_campaigns_with_their_quotas(client, demo, pinned, tmp_path):
+    campaign = Campaign.objects.get(issuer__name__contains="Bà Rịa")
+    client.force_login(User.objects.get(username="quantri"))
+    data = client.get(reverse("reports:plan-pdf", args=[campaign.pk])).content
+    text = " ".join(pdf_text(data, tmp_path).split())
+    assert "05 tập thể và 10 cá nhân cho mỗi chương trình" in text
+    assert "Số lượng xét khen thưởng: 10 cá nhân." in text
+    assert "2.12" in text
+
+
+def test_the_units_proposal_prints_its_list_and_asks_the_issuer(client, demo, pinned):
+    from awards.models import Proposal
+
+    proposal = Proposal.objects.filter(kind="upward", nominations__person__isnull=False).distinct().first()
+    client.force_login(User.objects.get(username="quantri"))
+    html = client.get(reverse("reports:proposal-document", args=[proposal.pk])).content.decode()
+    assert "TỜ TRÌNH" in html and "Kính gửi:" in html and "Về việc" in html and "Như trên;" in html
+    for nomination in proposal.nominations.exclude(state__in=["withdrawn", "rejected", "revoked"]):
+        assert nomination.nominee_name in html
+    data = client.get(reverse("reports:proposal-pdf", args=[proposal.pk])).content
+    assert data.startswith(b"%PDF")
+
+
+def test_the_council_minutes_give_counts_never_who_voted_what(client, demo, pinned, tmp_path):
+    from awards.models import CouncilSession
+
+    session = CouncilSession.objects.filter(tallies__outcome__gt="").distinct().first()
+    client.force_login(User.objects.get(username="thuongtruc"))
+    html = client.get(reverse("reports:minutes-document", args=[session.pk])).content.decode()
+    assert "BIÊN BẢN" in html and "Số phiếu" in html and "THƯ KÝ" in html and "CHỦ TRÌ" in html
+    tally = session.tallies.exclude(outcome="").exclude(yes=None).first()
+    assert f'<td class="num">{tally.yes}</td>' in html
+    data = download(client, "thuongtruc", reverse("reports:minutes-pdf", args=[session.pk]))
+    assert_sign_ready(data, tmp_path)
+
+
+def test_certificates_come_one_a_page_in_landscape_for_an_issued_decision_only(client, demo, pinned, tmp_path):
+    decision = Decision.objects.get(status="issued", issuer__name="Sở Y tế Thái Nguyên", kind="issuer")
+    data = download(client, "lanhdao", reverse("reports:certificates-pdf", args=[decision.pk]))
+    metadata = info(data, tmp_path)
+    assert metadata["Pages"] == str(decision.lines.count())
+    assert metadata["Page size"].startswith("841.89 x 595.276")
+    text = " ".join(pdf_text(data, tmp_path).split())
+    assert "GIẤY KHEN" in text and decision.lines.first().recipient_name in text
+    draft = Decision.objects.filter(status="draft").first()
+    if draft is not None:
+        client.force_login(User.objects.get(username="lanhdao"))
+        assert client.get(reverse("reports:certificates-pdf", args=[draft.pk])).status_code == 404
