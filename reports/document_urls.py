@@ -23,5 +23,6 @@ urlpatterns = [
     path("bao-cao/<int:pk>/mo-lai/", views.report_reopen, name="report-reopen"),
     path("bao-cao/<int:pk>/ban-ky/", views.report_signed, name="report-signed"),
     path("bao-cao/<int:pk>/pdf/", views.report_pdf, name="report-pdf"),
+    path("bao-cao/<int:pk>/xlsx/", views.report_xlsx, name="report-xlsx"),
     path("bao-cao/<int:pk>/tep/<int:file_pk>/", views.report_file, name="report-file"),
 ]

@@ -9,7 +9,8 @@ from awards import selectors as award_selectors
 from awards.models import Decision, Proposal
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
-from common import clock
+from common import clock, xlsx
+from common.text import format_date
 from common.forms import apply_service_errors
 from indicators import selectors as indicator_selectors
 from reports import forms, pdf, selectors, services
@@ -275,3 +276,33 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user).filter(
         status=Decision.Status.ISSUED), pk=pk)
     return _pdf_response(selectors.certificates_document(decision, clock.today()))
+
+
+def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every table of the report as a sheet: the figures as the report prints them (frozen once issued)."""
+    report = _report(request, pk)
+    doc = selectors.report_document(report, clock.today())
+    figures = doc.figures
+    heading = [report.title, f"{report.organisation.name} · {report.get_kind_display()} · số liệu "
+                             f"{figures['period_label'] or '—'}",
+               f"{'Số liệu chốt khi ban hành' if report.is_issued else 'Số liệu tại thời điểm xuất'}: "
+               f"{format_date(clock.now())}"]
+    sheets = [xlsx.Sheet("Chỉ tiêu", ["STT", "Tên chỉ tiêu", "Đvt", f"KH năm {report.year}", doc.actual_label,
+                                      "Tỷ lệ (%)", f"KH năm {report.year + 1}", "Đánh giá"],
+                         [[r["number"], r["label"], r["unit"], r["target"], r["actual"], r["ratio"], r["next_target"],
+                           r["status"]] for r in figures["indicators"]], widths=[6, 60, 10, 14, 16, 10, 14, 14],
+                         heading=heading)]
+    if figures["units"]:
+        sheets.append(xlsx.Sheet("Đơn vị", ["STT", "Đơn vị", "Tình trạng báo cáo", "Ngày gửi", "Chỉ tiêu đạt",
+                                            "Chỉ tiêu phải báo cáo", "Tỷ lệ đạt"],
+                                 [[i, r["name"], r["state"], r["sent"], r["met"], r["owed"], r["share"]]
+                                  for i, r in enumerate(figures["units"], start=1)],
+                                 widths=[6, 50, 20, 12, 12, 12, 10], heading=heading))
+    awards = figures["awards"]
+    sheets.append(xlsx.Sheet("Khen thưởng", ["STT", "Danh hiệu, hình thức", "Loại", "Cá nhân", "Tập thể"],
+                             [[i, r["name"], r["category"], r["individuals"], r["collectives"]]
+                              for i, r in enumerate(awards["by_type"], start=1)]
+                             + [["", "Tổng cộng", "", awards["individuals"], awards["collectives"]]],
+                             widths=[6, 50, 24, 10, 10], heading=heading))
+    return HttpResponse(xlsx.write_workbook(sheets), content_type=xlsx.XLSX_CONTENT_TYPE, headers={
+        "Content-Disposition": f'attachment; filename="bao-cao-{report.pk}-so-lieu.xlsx"'})

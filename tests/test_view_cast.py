@@ -156,6 +156,7 @@ def world(tree, cast):
             "reports:report": ((whole.pk,), 200, 404, 404),
             "reports:report-update": ((whole.pk,), 200, 404, 404),
             "reports:report-pdf": ((whole.pk,), 200, 404, 404),
+            "reports:report-xlsx": ((whole.pk,), 200, 404, 404),
             "reports:report-file": ((own.pk, own_file.pk), 200, 200, 404),
             "awards:unit-titles": ((), 403, 403, 403),   # the unit head's
             "awards:register": ((), 200, 200, 200),

@@ -136,3 +136,18 @@ def test_who_may_prepare_and_issue(demo, pinned):
     with pytest.raises(PermissionDenied):
         services.issue_report(by=User.objects.get(username="thuongtruc.kontum"), report=live_report(Report.Kind.YEAR),
                               number=1, notation="BC-SYT", issue_date=TODAY, signer_title="x", signer_name="y")
+
+
+def test_every_table_of_the_report_downloads_as_xlsx(client, demo, pinned):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    report = seed_004_report()
+    client.force_login(User.objects.get(username="quantri"))
+    response = client.get(reverse("reports:report-xlsx", args=[report.pk]))
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames[0] == "Chỉ tiêu" and "Khen thưởng" in book.sheetnames
+    rows = list(book["Chỉ tiêu"].iter_rows(values_only=True))
+    assert ("1", rows[-9][1], "%", "< 14", "13,04", ">100", "< 14") == rows[-9][:7]
+    assert rows[-1][4:6] == ("90,08", "100")
