@@ -35,6 +35,8 @@ demo: migrate
 
 run: demo
 	@echo "Thi đua: http://$(HOST):$(PORT)/  (tài khoản demo: xem README.md, mật khẩu demo12345)"
+	@# The worker renders large documents (reports/jobs.py) beside the server; both stop together.
+	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 sysdeps:

@@ -127,3 +127,44 @@ class ReportEvent(AuditEventBase):
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử báo cáo")
+
+
+def job_upload_to(instance: DocumentJob, filename: str) -> str:
+    return f"reports/jobs/{instance.pk}-{filename}"
+
+
+class DocumentJob(models.Model):
+    """A document rendered by the background worker because it is too large for a request; the
+    page polls it for progress and offers the file when it is done."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Không tạo được")
+
+    document = models.CharField(_("văn bản"), max_length=30)       # see reports.jobs.BUILDERS
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("tên văn bản"), max_length=500)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    step = models.CharField(_("bước"), max_length=200, blank=True)
+    file = models.FileField(upload_to=job_upload_to, blank=True, max_length=300)
+    filename = models.CharField(max_length=200, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản đang tạo")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:job", args=[self.pk])

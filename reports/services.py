@@ -152,15 +152,30 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
     current.status = Report.Status.ISSUED
     current.version += 1
     current.save()
-    data = pdf.render_pdf(render_html(selectors.report_document(current, today)), archival=True)
-    edition = (current.files.filter(kind=ReportFile.Kind.GENERATED).count()) + 1
-    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.GENERATED, sha256=pdf.sha256(data),
-                        size=len(data), created_by=by, created_at=clock.now())
-    stored.file.save(f"bao-cao-{number}.pdf", ContentFile(data), save=False)
-    stored.save()
-    _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS),
-            reason=f"Phiên bản {edition}, SHA-256 {stored.sha256}")
+    _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS))
+    from reports import jobs
+
+    if jobs.is_large("report_edition", current):
+        # The frozen figures are saved now; the worker writes the stored copy (the page shows progress).
+        transaction.on_commit(lambda: jobs.start(document="report_edition", obj=current,
+                                                 title=f"Bản lưu: {current.title}", by=by))
+    else:
+        store_edition(current, pdf.render_pdf(render_html(selectors.report_document(current, today)),
+                                              archival=True), by=by)
     return current
+
+
+def store_edition(report: Report, data: bytes, *, by: User | None) -> ReportFile:
+    """Keep the issued PDF as the next edition, with its SHA-256."""
+    edition = report.files.filter(kind=ReportFile.Kind.GENERATED).count() + 1
+    stored = ReportFile(report=report, edition=edition, kind=ReportFile.Kind.GENERATED, sha256=pdf.sha256(data),
+                        size=len(data), created_by=by, created_at=clock.now())
+    stored.file.save(f"bao-cao-{report.number}.pdf", ContentFile(data), save=False)
+    stored.save()
+    _record(by, report, ReportEvent.Action.CHANGED, changes=[
+        {"field": "edition", "label": "Bản PDF lưu trữ", "before": "", "after": f"Phiên bản {edition}"}],
+        reason=f"SHA-256 {stored.sha256}")
+    return stored
 
 
 @transaction.atomic
@@ -192,6 +207,8 @@ def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
         raise ValidationError("Chỉ gắn bản ký, đóng dấu cho báo cáo đã ban hành.")
     check_document(upload, allowed=(".pdf",))
     edition = current.files.filter(kind=ReportFile.Kind.GENERATED).count()
+    if not edition:
+        raise ValidationError("Bản PDF lưu trữ đang được tạo: gắn bản ký sau khi tạo xong.")
     data = upload.read()
     upload.seek(0)
     ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()

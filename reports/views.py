@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -10,11 +10,11 @@ from awards.models import Decision, Proposal
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common import clock, xlsx
-from common.text import format_date
 from common.forms import apply_service_errors
+from common.text import format_date
 from indicators import selectors as indicator_selectors
-from reports import forms, pdf, selectors, services
-from reports.models import Report, ReportFile
+from reports import forms, jobs, pdf, selectors, services
+from reports.models import DocumentJob, Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
 
@@ -55,6 +55,14 @@ def search(request: HttpRequest) -> HttpResponse:
 # --- Documents: one template per document for the preview page and the PDF (R29) ---------------------
 
 
+def _in_background(request: HttpRequest, document: str, obj, title: str) -> HttpResponse | None:
+    """A document too large for a request goes to the worker; the user follows it on its page."""
+    if not jobs.is_large(document, obj):
+        return None
+    job = jobs.start(document=document, obj=obj, title=title, by=request.user)
+    return redirect(job)
+
+
 def _pdf_response(doc: selectors.Document) -> HttpResponse:
     data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
     return HttpResponse(data, content_type=pdf.PDF_MEDIA_TYPE,
@@ -73,6 +81,9 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user), pk=pk)
+    queued = _in_background(request, "decision", decision, f"Quyết định {decision.title}")
+    if queued is not None:
+        return queued
     return _pdf_response(selectors.decision_document(decision, clock.today()))
 
 
@@ -142,6 +153,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                               "signer_name": report.signer_name}),
         "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
         "events": list(report.events.select_related("actor")[:20]),
+        "pending": DocumentJob.objects.filter(document="report_edition", object_id=report.pk, status__in=[
+            DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING]).first(),
     })
 
 
@@ -227,6 +240,12 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         if stored is not None:
             return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
                                 filename=f"bao-cao-{report.number}-v{stored.edition}.pdf")
+        job = DocumentJob.objects.filter(document="report_edition", object_id=report.pk).first()
+        if job is not None:
+            return redirect(job)
+    queued = _in_background(request, "report", report, f"Báo cáo {report.title}")
+    if queued is not None:
+        return queued
     return _pdf_response(selectors.report_document(report, clock.today()))
 
 
@@ -275,7 +294,31 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Certificates exist for decided recipients only: an issued decision."""
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user).filter(
         status=Decision.Status.ISSUED), pk=pk)
+    queued = _in_background(request, "certificates", decision, f"Giấy khen – Quyết định {decision.reference}")
+    if queued is not None:
+        return queued
     return _pdf_response(selectors.certificates_document(decision, clock.today()))
+
+
+def _job(request: HttpRequest, pk: int) -> DocumentJob:
+    """A job is its requester's (an administrator sees all): what it rendered was checked then."""
+    jobs_ = DocumentJob.objects.all() if access.is_admin(request.user) else \
+        DocumentJob.objects.filter(created_by=request.user)
+    return get_object_or_404(jobs_, pk=pk)
+
+
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    return render(request, "reports/job.html", {"job": job, "waiting": job.status in (
+        DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING)})
+
+
+def job_file(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    if job.status != DocumentJob.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
+                        filename=job.filename or "van-ban.pdf")
 
 
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:

@@ -56,6 +56,9 @@ def world(tree, cast):
     own = report_services.issue_report(by=None, report=own, number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
                                        signer_title="Giám đốc", signer_name="Nguyễn Văn B")
     own_file = own.files.get()
+    from reports import jobs
+
+    job = jobs.start(document="report", obj=whole, title="Báo cáo", by=cast["secretariat"])
     return {
         "organisation": tree["A.BV"], "person": person, "period_pk": p, "bloc": bloc, "member": member, "campaign": campaign,
         "urls": {
@@ -152,6 +155,8 @@ def world(tree, cast):
             "reports:minutes-document": ((aw["session"].pk,), 200, 404, 404),
             "reports:minutes-pdf": ((aw["session"].pk,), 200, 404, 404),
             "reports:report-list": ((), 200, 200, 200),
+            "reports:job": ((job.pk,), 200, 404, 404),   # its requester's
+            "reports:job-file": ((job.pk,), 200, 404, 404),
             "reports:report-create": ((c,), 200, 200, 404),   # the member writes its unit's own report
             "reports:report": ((whole.pk,), 200, 404, 404),
             "reports:report-update": ((whole.pk,), 200, 404, 404),

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "common",
     "units",
     "campaigns",
@@ -142,6 +144,13 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua <thidua@localhost>")
+# Background tasks (large documents): a database queue, worked by `manage.py db_worker`, which
+# `make run` starts beside the server.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
+
+# Documents with more table rows than this are rendered by the worker (reports/jobs.py).
+REPORTS_INLINE_ROWS = env_int("REPORTS_INLINE_ROWS", 200)
+
 # Where the application is reached, for links in e-mails sent outside a request.
 SITE_URL = env_str("SITE_URL", "")
 EMAIL_BACKEND = (
