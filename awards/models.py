@@ -669,7 +669,9 @@ class Decision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 models.F("issuer"), models.F("number"), Lower("notation"), ExtractYear("issue_date"),
-                condition=Q(number__isnull=False),
+                # Without a date there is no year to number in (and PostgreSQL cannot validate
+                # EXTRACT(YEAR FROM NULL)): the services check those.
+                condition=Q(number__isnull=False, issue_date__isnull=False),
                 name="awards_decision_number_unique",
                 violation_error_message=_("Số ký hiệu này đã được dùng cho một văn bản khác của cơ quan trong năm."),
             ),

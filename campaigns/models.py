@@ -109,7 +109,9 @@ class Campaign(models.Model):
             # NĐ 30/2020: numbering restarts each calendar year of issue, per issuer and notation.
             models.UniqueConstraint(
                 models.F("issuer"), models.F("number"), Lower("notation"), ExtractYear("issue_date"),
-                condition=Q(number__isnull=False),
+                # Without a date there is no year to number in (and PostgreSQL cannot validate
+                # EXTRACT(YEAR FROM NULL)): the services check those.
+                condition=Q(number__isnull=False, issue_date__isnull=False),
                 name="campaigns_campaign_number_unique",
                 violation_error_message=_("Số ký hiệu này đã được dùng cho một văn bản khác của cơ quan trong năm."),
             ),

@@ -304,10 +304,15 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
     indicators = campaign_indicators(campaign)
     participants = participant_ids(campaign)
     submissions_ = {s.organisation_id: s for s in Submission.objects.filter(period=period)}
+    by_pk = {s.pk: s for s in submissions_.values()}
     results = defaultdict(dict)
+    # The submissions are already in hand: joining them again to every result row doubles the
+    # work on a province's thousands of figures (reports/management/commands/benchmark_documents).
     for result in Result.objects.filter(submission__period=period, submission__status__in=COUNTED).select_related(
-            "submission", "override_by"):
-        results[result.submission.organisation_id][result.indicator_id] = result
+            "override_by"):
+        submission = by_pk[result.submission_id]
+        result.submission = submission
+        results[submission.organisation_id][result.indicator_id] = result
     unit_targets = {(t.indicator_id, t.organisation_id): t
                     for t in UnitTarget.objects.filter(indicator__campaign=campaign)}
     all_orgs = set(submissions_) | participants | {i.responsible_id for i in indicators if i.responsible_id}
@@ -323,11 +328,13 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
         expected = {org_id for org_id in reporters(indicator, participants)
                     if not _sent_without(submissions_.get(org_id), results[org_id], indicator)}
         cells = {}
+        plan_target = target_of(indicator, None)    # parsed once, not once per unit
         for org_id in expected:
             result = results[org_id].get(indicator.pk)
             if result is not None:
                 result.indicator = indicator
-            target = target_of(indicator, unit_targets.get((indicator.pk, org_id)))
+            unit_target = unit_targets.get((indicator.pk, org_id))
+            target = target_of(indicator, unit_target) if unit_target is not None else plan_target
             prev = previous.get((org_id, indicator.definition_id))
             cells[org_id] = Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev))
         unit_cells = [c for org_id, c in cells.items() if org_id != indicator.responsible_id
@@ -403,20 +410,23 @@ class MatrixRow:
     cells: list[MatrixCell]
 
 
-def completeness(campaign: Campaign, user, today: date) -> tuple[list[ReportingPeriod], list[MatrixRow]]:
-    """Units × periods: on time / late / missing / returned, for the units the user may see."""
-    periods = list(campaign.periods.all())
+def completeness(campaign: Campaign, user, today: date, period: ReportingPeriod | None = None
+                 ) -> tuple[list[ReportingPeriod], list[MatrixRow]]:
+    """Units × periods: on time / late / missing / returned, for the units the user may see (one
+    period's column only, when given: a report reads just its own)."""
+    periods = [period] if period is not None else list(campaign.periods.all())
     indicators = campaign_indicators(campaign)
     reporting = reporting_map(campaign, indicators)
     org_ids = set(reporting)
     visible = _visible(user, org_ids)
     organisations = sorted(Organisation.objects.filter(pk__in=visible).select_related("parent"),
                            key=lambda o: vi_sort_key(o.name))
+    in_periods = {"period__in": periods} if period is not None else {"period__campaign": campaign}
     subs = {(s.period_id, s.organisation_id): s for s in
-            Submission.objects.filter(period__campaign=campaign, organisation_id__in=visible)}
+            Submission.objects.filter(organisation_id__in=visible, **in_periods)}
     counts = {(row["submission__period_id"], row["submission__organisation_id"]): (row["filled"], row["rows"])
-              for row in Result.objects.filter(submission__period__campaign=campaign,
-                                               submission__organisation_id__in=visible)
+              for row in Result.objects.filter(submission__organisation_id__in=visible,
+                                               **{f"submission__{k}": v for k, v in in_periods.items()})
               .values("submission__period_id", "submission__organisation_id")
               .annotate(filled=Count("id", filter=~Q(actual_text="")), rows=Count("id"))}
     rows = []

@@ -127,10 +127,11 @@ def render_document(job_id: int) -> int:
     logger.propagate = False      # the steps feed the progress bar, not the console
     logger.addHandler(handler)
     try:
-        doc = builder.build(builder.load(job.object_id), clock.today())
         from reports import services
 
-        data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
+        with pdf.without_cyclic_gc():
+            doc = builder.build(builder.load(job.object_id), clock.today())
+            data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
     except Exception as error:     # the page must say it failed, whatever failed
         DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.FAILED, error=str(error)[:2000],
                                                      step="Lỗi khi tạo văn bản", finished_at=clock.now())

@@ -78,6 +78,7 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 models.F("organisation"), models.F("number"), Lower("notation"), ExtractYear("issue_date"),
+                condition=models.Q(number__isnull=False, issue_date__isnull=False),
                 name="reports_number_unique_per_issuer_year"),
         ]
 

@@ -292,7 +292,7 @@ def report_figures(report: Report, today: date) -> dict:
                "period_label": str(period.display_label) if period else "", "units": [], "completeness": "",
                "awards": _award_figures(report)}
     if period is not None and is_whole_campaign(report):
-        _periods, matrix = indicator_selectors.completeness(campaign, None, today)
+        _periods, matrix = indicator_selectors.completeness(campaign, None, today, period)
         states = defaultdict(int)
         for matrix_row in matrix:
             for cell in matrix_row.cells:

@@ -160,8 +160,9 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
         transaction.on_commit(lambda: jobs.start(document="report_edition", obj=current,
                                                  title=f"Bản lưu: {current.title}", by=by))
     else:
-        store_edition(current, pdf.render_pdf(render_html(selectors.report_document(current, today)),
-                                              archival=True), by=by)
+        with pdf.without_cyclic_gc():
+            data = pdf.render_pdf(render_html(selectors.report_document(current, today)), archival=True)
+        store_edition(current, data, by=by)
     return current
 
 

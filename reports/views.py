@@ -63,8 +63,12 @@ def _in_background(request: HttpRequest, document: str, obj, title: str) -> Http
     return redirect(job)
 
 
-def _pdf_response(doc: selectors.Document) -> HttpResponse:
-    data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
+def _pdf_response(build) -> HttpResponse:
+    """`build` makes the document (figures from the database, then HTML, then PDF), all without
+    the cyclic collector (pdf.without_cyclic_gc)."""
+    with pdf.without_cyclic_gc():
+        doc = build()
+        data = pdf.render_pdf(services.render_html(doc), archival=not doc.draft)
     return HttpResponse(data, content_type=pdf.PDF_MEDIA_TYPE,
                         headers={"Content-Disposition": f'attachment; filename="{doc.filename}"'})
 
@@ -84,12 +88,12 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     queued = _in_background(request, "decision", decision, f"Quyết định {decision.title}")
     if queued is not None:
         return queued
-    return _pdf_response(selectors.decision_document(decision, clock.today()))
+    return _pdf_response(lambda: selectors.decision_document(decision, clock.today()))
 
 
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
-    return _pdf_response(selectors.plan_document(campaign, clock.today()))
+    return _pdf_response(lambda: selectors.plan_document(campaign, clock.today()))
 
 
 # --- Summary reports ---------------------------------------------------------------------------------
@@ -246,7 +250,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     queued = _in_background(request, "report", report, f"Báo cáo {report.title}")
     if queued is not None:
         return queued
-    return _pdf_response(selectors.report_document(report, clock.today()))
+    return _pdf_response(lambda: selectors.report_document(report, clock.today()))
 
 
 def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
@@ -274,7 +278,7 @@ def proposal_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def proposal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return _pdf_response(selectors.proposal_document(_visible_proposal(request, pk), clock.today()))
+    return _pdf_response(lambda: selectors.proposal_document(_visible_proposal(request, pk), clock.today()))
 
 
 def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
@@ -287,7 +291,7 @@ def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(award_selectors.sessions_visible_to(request.user), pk=pk)
-    return _pdf_response(selectors.minutes_document(session, clock.today()))
+    return _pdf_response(lambda: selectors.minutes_document(session, clock.today()))
 
 
 def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -297,7 +301,7 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     queued = _in_background(request, "certificates", decision, f"Giấy khen – Quyết định {decision.reference}")
     if queued is not None:
         return queued
-    return _pdf_response(selectors.certificates_document(decision, clock.today()))
+    return _pdf_response(lambda: selectors.certificates_document(decision, clock.today()))
 
 
 def _job(request: HttpRequest, pk: int) -> DocumentJob:
