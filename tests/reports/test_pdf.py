@@ -35,11 +35,21 @@ def assert_sign_ready(data, tmp_path):
     assert info(data, tmp_path)["Page size"].startswith("595.276 x 841.89")   # A4 portrait
     pages = page_texts(data, tmp_path)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0] and "Độc lập - Tự do - Hạnh phúc" in pages[0]
-    # NĐ 30/2020: no number on page 1, then the number centred at the top.
-    assert pages[0].strip().splitlines()[0].strip() != "1"
-    if len([p for p in pages if p.strip()]) > 1:
-        assert pages[1].strip().splitlines()[0].strip() == "2"
+    # NĐ 30/2020: no number on page 1, then the number centred at the top; an attached list or
+    # appendix is numbered on its own, from its own unnumbered first page.
+    assert not first_line(pages[0]).isdigit()
+    for page in pages[1:]:
+        if page.strip():
+            assert first_line(page).isdigit() or appendix_starts(page)
     return pages
+
+
+def first_line(page: str) -> str:
+    return page.strip().splitlines()[0].strip()
+
+
+def appendix_starts(page: str) -> bool:
+    return "(Kèm theo" in " ".join(page.strip().splitlines()[:6])
 
 
 def test_the_leader_downloads_an_issued_decision_as_pdf_a(client, demo, pinned, tmp_path):
@@ -141,3 +151,18 @@ def test_certificates_come_one_a_page_in_landscape_for_an_issued_decision_only(c
     if draft is not None:
         client.force_login(User.objects.get(username="lanhdao"))
         assert client.get(reverse("reports:certificates-pdf", args=[draft.pk])).status_code == 404
+
+
+def test_each_appendix_is_numbered_on_its_own(client, demo, pinned, tmp_path):
+    """NĐ 30/2020: appendices are numbered separately; their first page, like the document's, has none."""
+    from reports.models import Report
+
+    report = Report.objects.get(kind="year", organisation__name="Sở Y tế Thái Nguyên")
+    data = download(client, "lanhdao", reverse("reports:report-pdf", args=[report.pk]))
+    pages = [p for p in page_texts(data, tmp_path) if p.strip()]
+    starts = [i for i, page in enumerate(pages) if appendix_starts(page)]
+    assert len(starts) == 2   # Phụ lục I and II
+    for start in starts:
+        assert not first_line(pages[start]).isdigit()
+        if start + 1 < len(pages) and not appendix_starts(pages[start + 1]):
+            assert first_line(pages[start + 1]) == "2"

@@ -1,0 +1,62 @@
+"""In a real browser on the demo data: lanhdao opens the live campaign's annual summary, downloads
+its draft PDF, issues it with the registry's number, and downloads the stored PDF/A whose SHA-256
+the page shows."""
+
+import hashlib
+import subprocess
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.test_browser_awards import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo(settings):
+    settings.APP_TODAY = TODAY
+    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+
+
+def text_of(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def test_the_leader_downloads_and_issues_the_annual_summary(live_server, page, demo, tmp_path):
+    base = live_server.url
+    login(page, base, "lanhdao")
+    page.get_by_role("link", name="Báo cáo", exact=True).click()
+    page.get_by_role("link", name="Tổng kết năm 2026 phát động phong trào thi đua năm 2026").click()
+    page.get_by_role("heading", name="Tổng kết năm 2026 phát động phong trào thi đua năm 2026").wait_for()
+    assert page.get_by_text("Phụ lục I").first.is_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải PDF (dự thảo)").click()
+    draft = tmp_path / "du-thao.pdf"
+    download.value.save_as(draft)
+    assert draft.read_bytes().startswith(b"%PDF")
+    text = text_of(draft)
+    assert "BÁO CÁO" in text and "Số: /BC-SYT" in text and "Tổng kết năm 2026" in text
+
+    page.get_by_label("Số (do văn thư cấp)").fill("215")
+    page.get_by_label("Ngày ban hành").fill("23/11/2026")
+    page.get_by_label("Chức vụ người ký").fill("Phó Giám đốc")
+    page.get_by_label("Họ tên người ký").fill("Trần Minh Khoa")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Ban hành").click()
+    page.get_by_text("Đã ban hành báo cáo và lưu bản PDF.").wait_for()
+    shown = page.locator("code").first.inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải PDF", exact=True).click()
+    issued = tmp_path / "ban-hanh.pdf"
+    download.value.save_as(issued)
+    assert hashlib.sha256(issued.read_bytes()).hexdigest() == shown
+    assert "Số: 215/BC-SYT" in text_of(issued) and "Thái Nguyên, ngày 23 tháng 11 năm 2026" in text_of(issued)
+    page.screenshot(path=str(tmp_path / "issued.png"), full_page=True)
