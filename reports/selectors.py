@@ -490,3 +490,12 @@ def certificates_document(decision: Decision, today: date) -> Document:
                "reference": f"Quyết định số {decision.number or ''}/{decision.notation} "
                             f"ngày {format_date(decision.issue_date)}"},
     )
+
+
+def reports_to_issue(user, limit: int = 5) -> list[Report]:
+    """Draft summary reports the user may issue (home page): the issuer's for its secretariat and
+    leader, a unit's for its head."""
+    drafts = reports_visible_to(user).filter(status=Report.Status.DRAFT).order_by("-year", "-created_at")
+    return [r for r in drafts[:50]
+            if access.can(user, "report.issue" if is_whole_campaign(r) else "unit_report.issue", r.organisation)
+            ][:limit]

@@ -33,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "awaiting_review": indicator_selectors.awaiting_review(request.user),
         **campaign_selectors.home_campaigns(request.user),
         **award_selectors.home_queues(request.user),
+        "reports_to_issue": selectors.reports_to_issue(request.user),
     })
 
 

@@ -151,3 +151,11 @@ def test_every_table_of_the_report_downloads_as_xlsx(client, demo, pinned):
     rows = list(book["Chỉ tiêu"].iter_rows(values_only=True))
     assert ("1", rows[-9][1], "%", "< 14", "13,04", ">100", "< 14") == rows[-9][:7]
     assert rows[-1][4:6] == ("90,08", "100")
+
+
+def test_the_home_page_lists_the_reports_waiting_for_the_users_signature(client, demo, pinned):
+    client.force_login(User.objects.get(username="lanhdao"))
+    html = client.get(reverse("home")).content.decode()
+    assert "Báo cáo chờ ban hành" in html and live_report(Report.Kind.YEAR).title[:60] in html
+    client.force_login(User.objects.get(username="donvi"))
+    assert "Báo cáo chờ ban hành" not in client.get(reverse("home")).content.decode()
