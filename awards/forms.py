@@ -249,3 +249,9 @@ class RatioCapForm(VnMessagesMixin, forms.ModelForm):
     class Meta:
         model = RatioCap
         fields = ["award_type", "base_type", "percent", "enabled", "legal_basis"]
+
+
+class RescheduleForm(VnMessagesMixin, forms.Form):
+    held_on = VnDateField(label="Ngày họp mới")
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    reason = forms.CharField(label="Lý do đổi lịch", max_length=2000)

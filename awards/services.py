@@ -745,6 +745,56 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
     return session
 
 
+def _open_session(by: User | None, session: CouncilSession) -> CouncilSession:
+    session = CouncilSession.objects.select_for_update().select_related("issuer").get(pk=session.pk)
+    if by is not None:
+        access.require(by, "nomination.review", session.issuer)
+    if session.status == CouncilSession.Status.CLOSED:
+        raise ValidationError(_("Phiên họp đã kết thúc."))
+    return session
+
+
+@transaction.atomic
+def reschedule_session(*, by: User | None, session: CouncilSession, held_on: date, place: str,
+                       reason: str) -> CouncilSession:
+    """Move a session that has not sat yet (nothing recorded): a new date, place, with the reason."""
+    session = _open_session(by, session)
+    if not reason.strip():
+        raise ValidationError({"reason": "Ghi lý do đổi lịch họp."})
+    if session.members.exclude(attendance=SessionMember.Attendance.ABSENT).exists() or \
+            session.tallies.exclude(outcome="").exists():
+        raise ValidationError(_("Phiên họp đã điểm danh hoặc ghi kết quả: không đổi lịch được."))
+    short = [str(t.nomination) for t in session.tallies.select_related("nomination__award_type")
+             if t.nomination.award_type.needs_disclosure and not t.nomination.disclosures.filter(
+                 ends_on__lt=held_on).exists()]
+    if short:
+        raise ValidationError({"held_on": f"Cần công khai đủ thời gian trước ngày họp {format_date(held_on)}: "
+                                          + "; ".join(short) + "."})
+    before = format_date(session.held_on) + (f", {session.place}" if session.place else "")
+    session.held_on, session.place = held_on, place.strip()
+    session.full_clean()
+    session.save(update_fields=["held_on", "place"])
+    _award_event(by, issuer=session.issuer, action=AwardEvent.Action.CHANGED, target=session, reason=reason.strip(),
+                 changes=[{"field": "held_on", "label": "Lịch họp", "before": before,
+                           "after": format_date(held_on) + (f", {session.place}" if session.place else "")}])
+    return session
+
+
+@transaction.atomic
+def take_off_agenda(*, by: User | None, tally: Tally, reason: str) -> Nomination:
+    """A nomination leaves a session before its vote: back to accepted, its empty tally gone."""
+    tally = Tally.objects.select_for_update(of=("self",)).select_related("session", "nomination").get(pk=tally.pk)
+    session = _open_session(by, tally.session)
+    if tally.outcome:
+        raise ValidationError(_("Đề nghị đã có kết quả biểu quyết: sửa kết quả thay vì rút khỏi phiên họp."))
+    nomination = _move(by, _locked(tally.nomination), State.ACCEPTED, reason=reason.strip(), correction=True)
+    tally.delete()
+    _award_event(by, issuer=session.issuer, action=AwardEvent.Action.CHANGED, target=session, reason=reason.strip(),
+                 changes=[{"field": "agenda", "label": "Đề nghị đưa ra họp", "before": str(nomination),
+                           "after": ""}])
+    return nomination
+
+
 def _require_council(by: User | None, session: CouncilSession) -> None:
     if by is not None:
         access.require(by, "council.record", session.issuer)

@@ -657,6 +657,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "quorum": council.quorum_met(attendance, session.quorum_percent),
         "open": session.status != CouncilSession.Status.CLOSED,
         "held": session.held_on <= clock.today(),
+        "can_prepare": access.can(request.user, "nomination.review", session.issuer),
+        "reschedule_form": forms.RescheduleForm(initial={"held_on": session.held_on, "place": session.place}),
     })
 
 
@@ -706,6 +708,36 @@ def session_tally_reopen(request: HttpRequest, pk: int, tally_pk: int) -> HttpRe
         messages.error(request, f"{tally.nomination}: {_error_text(error)}")
     else:
         messages.success(request, f"Đã bỏ kết quả đã ghi, ghi lại kết quả: {tally.nomination}.")
+    return redirect(session)
+
+
+@require_POST
+def session_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    form = forms.RescheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Chưa đổi lịch: " + "; ".join(
+            f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return redirect(session)
+    try:
+        services.reschedule_session(by=request.user, session=session, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã đổi lịch họp.")
+    return redirect(session)
+
+
+@require_POST
+def session_take_off(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    tally = get_object_or_404(Tally, pk=tally_pk, session=session)
+    try:
+        nomination = services.take_off_agenda(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, f"{tally.nomination}: {_error_text(error)}")
+    else:
+        messages.success(request, f"Đã rút khỏi phiên họp: {nomination}.")
     return redirect(session)
 
 

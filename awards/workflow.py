@@ -106,6 +106,8 @@ MOVES: dict[tuple[str, str], Move] = {
 CORRECTIONS: dict[tuple[str, str], Move] = {
     (State.APPROVED, State.VOTING): Move(COUNCIL, "Sửa kết quả biểu quyết", needs_reason=True),
     (State.REJECTED, State.VOTING): Move(COUNCIL, "Sửa kết quả biểu quyết", needs_reason=True),
+    # Taken off a session's agenda before the vote (the session page, by whoever prepared it).
+    (State.VOTING, State.ACCEPTED): Move(REVIEW, "Rút khỏi phiên họp", needs_reason=True),
 }
 
 # The yearly path: a unit head decides the titles within the unit's own authority.

@@ -493,3 +493,23 @@ def test_a_unit_list_keeps_to_the_campaign_years_and_is_opened_once(plan, tree, 
     services.create_proposal(year=2026, **kwargs)
     with pytest.raises(ValidationError, match="đã có danh sách"):
         services.create_proposal(year=2026, **kwargs)
+
+
+def test_a_session_that_has_not_sat_moves_and_gives_back_a_nomination(proposal, plan, cast, types, tree):
+    first, second = accepted(proposal, plan, cast, types, "an", "binh", code="CSTD_TINH")
+    session = council_session(plan, tree, cast, [first, second], held_on=date(2026, 12, 1))
+    with pytest.raises(ValidationError, match="lý do"):
+        services.reschedule_session(by=cast["secretariat"], session=session, held_on=date(2026, 11, 9), place="",
+                                    reason="")
+    services.reschedule_session(by=cast["secretariat"], session=session, held_on=date(2026, 11, 9),
+                                place="Phòng họp số 2", reason="Lãnh đạo đi công tác")
+    session.refresh_from_db()
+    assert session.held_on == date(2026, 11, 9) and session.place == "Phòng họp số 2"
+    services.take_off_agenda(by=cast["secretariat"], tally=session.tallies.get(nomination=second),
+                             reason="Đơn vị xin bổ sung hồ sơ")
+    assert Nomination.objects.get(pk=second.pk).state == State.ACCEPTED and session.tallies.count() == 1
+    services.set_attendance(by=cast["council"], session=session,
+                            attendance={m.pk: "present" for m in session.members.all()})
+    with pytest.raises(ValidationError, match="điểm danh"):
+        services.reschedule_session(by=cast["secretariat"], session=session, held_on=date(2026, 11, 10), place="",
+                                    reason="Muộn")
