@@ -952,6 +952,21 @@ def close_session(*, by: User | None, session: CouncilSession, minutes=None) -> 
     return session
 
 
+@transaction.atomic
+def attach_minutes(*, by: User | None, session: CouncilSession, upload) -> CouncilSession:
+    """The signed minutes, when they come after the session was closed (the signatures take days)."""
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    _require_council(by, session)
+    if session.minutes:
+        raise ValidationError(_("Phiên họp đã có biên bản đã ký."))
+    check_document(upload, (".pdf",))
+    session.minutes.save(upload.name, upload, save=False)
+    session.save(update_fields=["minutes"])
+    _award_event(by, issuer=session.issuer, action=AwardEvent.Action.CHANGED, target=session, changes=[
+        {"field": "minutes", "label": "Biên bản họp đã ký", "before": "", "after": upload.name}])
+    return session
+
+
 # --- Decisions ------------------------------------------------------------------------------------------------
 
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/phieu/<int:tally_pk>/sua/", views.session_tally_reopen, name="session-tally-reopen"),
     path("hoi-dong/<int:pk>/ket-thuc/", views.session_close, name="session-close"),
     path("hoi-dong/<int:pk>/doi-lich/", views.session_reschedule, name="session-reschedule"),
+    path("hoi-dong/<int:pk>/bien-ban-da-ky/", views.session_minutes_upload, name="session-minutes-upload"),
     path("hoi-dong/<int:pk>/phieu/<int:tally_pk>/rut/", views.session_take_off, name="session-take-off"),
     path("hoi-dong/<int:pk>/bien-ban/", views.session_minutes, name="session-minutes"),
     path("quyet-dinh/", views.decision_list, name="decision-list"),

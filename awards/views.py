@@ -712,6 +712,22 @@ def session_tally_reopen(request: HttpRequest, pk: int, tally_pk: int) -> HttpRe
 
 
 @require_POST
+def session_minutes_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    upload = request.FILES.get("minutes")
+    if upload is None:
+        messages.error(request, "Chọn tệp PDF biên bản đã ký.")
+        return redirect(session)
+    try:
+        services.attach_minutes(by=request.user, session=session, upload=upload)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã lưu biên bản đã ký.")
+    return redirect(session)
+
+
+@require_POST
 def session_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     form = forms.RescheduleForm(request.POST)

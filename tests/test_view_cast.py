@@ -200,6 +200,7 @@ def world(tree, cast):
             "awards:session-tally-reopen": ((aw["session"].pk, aw["tally"].pk), False),
             "awards:session-close": ((aw["session"].pk,), False),
             "awards:session-reschedule": ((aw["session"].pk,), False),
+            "awards:session-minutes-upload": ((aw["session"].pk,), False),
             "awards:session-take-off": ((aw["session"].pk, aw["tally"].pk), False),
             "awards:decision-issue": ((aw["decision"].pk,), False),
             "awards:decision-revoke": ((aw["decision"].pk,), False),

@@ -513,3 +513,17 @@ def test_a_session_that_has_not_sat_moves_and_gives_back_a_nomination(proposal, 
     with pytest.raises(ValidationError, match="điểm danh"):
         services.reschedule_session(by=cast["secretariat"], session=session, held_on=date(2026, 11, 10), place="",
                                     reason="Muộn")
+
+
+def test_signed_minutes_can_follow_the_closing(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="CSTD_TINH")
+    session = council_session(plan, tree, cast, [n])
+    services.set_attendance(by=cast["council"], session=session,
+                            attendance={m.pk: "present" for m in session.members.all()})
+    services.record_tally(by=cast["council"], tally=session.tallies.get(), approved=True)
+    services.close_session(by=cast["council"], session=session)
+    with pytest.raises(ValidationError, match="PDF"):
+        services.attach_minutes(by=cast["council"], session=session, upload=pdf("bien-ban.docx"))
+    services.attach_minutes(by=cast["council"], session=session, upload=pdf("bien-ban.pdf"))
+    with pytest.raises(ValidationError, match="đã có"):
+        services.attach_minutes(by=cast["council"], session=session, upload=pdf("bien-ban.pdf"))
