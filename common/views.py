@@ -1,7 +1,9 @@
 """Small helpers the apps' views share."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 25
 
@@ -9,3 +11,12 @@ PAGE_SIZE = 25
 def paginate(request: HttpRequest, queryset, per_page: int = PAGE_SIZE):
     """A page of results; a bad page number gives the nearest valid page, never an error."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For the proxy and the monitor: the application answers and its database does (one query)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return HttpResponse("ok", content_type="text/plain")

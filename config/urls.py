@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from common.views import healthz
 from units import views as unit_views
 
 urlpatterns = [
     path("", include("reports.urls")),
+    path("healthz", healthz, name="healthz"),
     path("dang-nhap/", unit_views.login_view, name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", unit_views.password_change, name="password_change"),

@@ -64,6 +64,7 @@ def world(tree, cast):
         "urls": {
             # name: (args, owner, member, outsider) — GET status codes
             "home": ((), 200, 200, 200),
+            "healthz": ((), 200, 200, 200),
             "units:organisation-list": ((), 200, 200, 200),
             "units:organisation-detail": ((tree["A.BV"].pk,), 200, 200, 404),
             "units:organisation-create": ((), 200, 403, 200),  # the outsider may create in its own tree

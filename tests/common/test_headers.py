@@ -1,0 +1,25 @@
+"""Every page carries a Content-Security-Policy it actually passes (no inline script), and the
+health check answers without a login in one query."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_health_check_needs_no_login_and_one_query(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_pages_carry_a_policy_without_inline_script(login, cast):
+    client = login(cast["secretariat"])
+    response = client.get(reverse("home"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    html = response.content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script"
+    assert not re.search(r"\son[a-z]+=\"", html), "inline event handler"
