@@ -54,12 +54,16 @@ def _live(campaign: Campaign, orgs: dict[str, Organisation], today: date) -> Non
     six = services.save_report(by=None, report=six, version=six.version, data={
         "strengths": "Các đơn vị triển khai phong trào đồng bộ; nhiều mô hình cải tiến chất lượng khám chữa bệnh "
                      "được nhân rộng.",
+        "weaknesses": six.weaknesses or "Một số đơn vị gửi số liệu chậm; chỉ tiêu tiêm chủng ở vùng sâu chưa đạt "
+                                        "do thiếu nhân lực.",
         "tasks": "Tiếp tục đôn đốc các đơn vị gửi số liệu đúng hạn; chuẩn bị tổng kết năm.", **signer})
     issued_on = min(periods[PeriodKind.SIX_MONTH].deadline + timedelta(days=10), today)
     services.issue_report(by=None, report=six, number=112, notation="BC-SYT", issue_date=issued_on, **signer)
     year = services.create_report(by=None, campaign=campaign, organisation=campaign.issuer,
                                   period=periods[PeriodKind.YEAR])
     services.save_report(by=None, report=year, version=year.version, data={
+        "strengths": "Phong trào được triển khai rộng khắp; các đơn vị gửi báo cáo đầy đủ hơn năm trước.",
+        "weaknesses": year.weaknesses or "Việc bình xét ở một số đơn vị còn hình thức.",
         "tasks": "Tiếp tục phát động phong trào thi đua năm sau; nâng cao chất lượng bình xét.", **signer})
     services.create_report(by=None, campaign=campaign, organisation=orgs["TN:TTYT-PB"],
                            period=periods[PeriodKind.SIX_MONTH])

@@ -5,6 +5,7 @@ values in, plain values out; templates/reports/documents/_header.html and _foote
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -87,3 +88,36 @@ def reference_text(kind: str, number: int | None, notation: str, day: date | Non
     if issuer_name:
         parts.append(f"của {issuer_name}")
     return " ".join(parts)
+
+
+def campaign_phrase(title: str) -> str:
+    """A plan's title as it reads inside a sentence: "Phát động phong trào thi đua năm 2026" →
+    "phong trào thi đua năm 2026" (the plan launched it; the report speaks of the campaign)."""
+    text = re.sub(r"^\s*phát động\s+", "", title.strip(), flags=re.IGNORECASE)
+    return text[:1].lower() + text[1:]
+
+
+KIND_WORDS = {"six_month": "sơ kết 6 tháng đầu năm", "year": "tổng kết năm", "ad_hoc": ""}
+
+
+def report_subject(kind: str, year: int, campaign_title: str, period_label: str = "") -> str:
+    """The trích yếu under BÁO CÁO, without saying the year twice."""
+    phrase = campaign_phrase(campaign_title)
+    if kind in ("six_month", "year"):
+        words = KIND_WORDS[kind]
+        # "Tổng kết phong trào thi đua năm 2026", not "Tổng kết năm 2026 … năm 2026".
+        head = f"{words} {year}" if str(year) not in phrase else ("tổng kết" if kind == "year" else words)
+        return f"{head[:1].upper()}{head[1:]} {phrase}"
+    label = re.sub(r"^\s*đột xuất\s*:\s*", "", period_label, flags=re.IGNORECASE).strip()
+    if label:
+        return label[:1].upper() + label[1:]
+    return f"Kết quả thực hiện {phrase}"
+
+
+def report_lead(*, plan_reference: str, campaign_title: str, organisation_name: str, kind: str) -> str:
+    """The opening sentence a report prints when nobody wrote one: it follows the plan's number
+    as registered, so a plan numbered after the draft was made still reads right."""
+    what = plan_reference or f"Kế hoạch {campaign_phrase(campaign_title)}"
+    words = KIND_WORDS.get(kind) or "kết quả"
+    return (f"Thực hiện {what} về {campaign_phrase(campaign_title)}, {organisation_name} báo cáo {words} như sau:"
+            if plan_reference else f"Thực hiện {what}, {organisation_name} báo cáo {words} như sau:")

@@ -10,7 +10,8 @@ class ReportCreateForm(VnMessagesMixin, forms.Form):
     organisation = forms.ModelChoiceField(label="Báo cáo của", queryset=None, empty_label=None,
                                           help_text="Cơ quan phát động: báo cáo chung của phong trào; đơn vị tham gia: "
                                                     "báo cáo phần việc của đơn vị.")
-    period = forms.ModelChoiceField(label="Kỳ số liệu", queryset=None, empty_label=None,
+    period = forms.ModelChoiceField(label="Kỳ số liệu", queryset=None, required=False,
+                                    empty_label="— Không gắn kỳ số liệu (báo cáo kết quả, không có bảng chỉ tiêu) —",
                                     help_text="Số liệu chỉ tiêu, tình hình báo cáo và lời văn của các đơn vị lấy theo kỳ này.")
 
     def __init__(self, *args, organisations, periods, **kwargs):

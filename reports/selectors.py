@@ -80,7 +80,10 @@ def head_title(organisation: Organisation) -> str:
 
 
 def notation_for(organisation: Organisation, campaign: Campaign | None, kind: str) -> str:
-    """A draft's ký hiệu: the document kind and the body's code from its plan ("KH-SYT" → "QĐ-SYT")."""
+    """A draft's ký hiệu: the document kind and the body's code from its plan ("KH-SYT" → "QĐ-SYT");
+    a unit writing under another body's plan uses its own code ("BC-TTYT-PB")."""
+    if campaign is not None and campaign.issuer_id != organisation.pk and organisation.code:
+        return f"{kind}-{organisation.code}"
     if campaign is not None and "-" in campaign.notation:
         return f"{kind}-{campaign.notation.split('-', 1)[1]}"
     return f"{kind}-SYT" if organisation.kind == OrganisationKind.DEPARTMENT else kind
@@ -241,10 +244,12 @@ def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
         cell = next((c for c in matrix_row.cells if c.period.pk == report.period_id), None)
         if cell is None:
             continue
-        sent = cell.submission.submitted_at if cell.submission is not None else None
+        counted = cell.submission is not None and cell.submission.status in indicator_selectors.COUNTED
+        sent = cell.submission.submitted_at if counted else None
+        # A unit that has not sent its figures has met nothing yet: "—", not "0/7, 0%".
         rows.append({"name": organisation.name, "state": str(cell.label), "sent": format_date(sent)[-10:] if sent else "",
-                     "met": met[organisation.pk], "owed": owed[organisation.pk],
-                     "share": summary.share(met[organisation.pk], owed[organisation.pk])})
+                     "met": met[organisation.pk] if counted else "", "owed": owed[organisation.pk] if counted else 0,
+                     "share": summary.share(met[organisation.pk], owed[organisation.pk]) if counted else "—"})
     return rows
 
 
@@ -349,12 +354,15 @@ def report_document(report: Report, today: date) -> Document:
                                 place=place_of(organisation), number=number, notation=notation, day=day,
                                 year=(day or today).year)
     period_word = "6 tháng đầu năm" if report.kind == Report.Kind.SIX_MONTH else "năm"
+    lead = report.lead_in or documents.report_lead(plan_reference=_plan_reference(campaign) if campaign.number else "",
+                                                   campaign_title=campaign.title, organisation_name=organisation.name,
+                                                   kind=report.kind)
     return Document(
         template="reports/documents/summary.html", title=f"Báo cáo {report.title}", author=organisation.name,
         filename=f"bao-cao-{number or 'du-thao'}-{report.pk}.pdf", draft=draft, head=head,
         sign=documents.signature(report.signer_prefix, report.signer_title, report.signer_name),
         recipients=_recipient_lines(report.recipients),
-        extra={"report": report, "figures": figures, "items": _by_item(figures["indicators"]),
+        extra={"report": report, "figures": figures, "items": _by_item(figures["indicators"]), "lead": lead,
                "whole": is_whole_campaign(report), "year": report.year, "next_year": report.year + 1,
                "actual_label": f"TH {period_word} {report.year}",
                "reference": keep_numbers(documents.reference_text("Báo cáo", number, notation, day,
@@ -397,7 +405,9 @@ def _subject_of(proposal: Proposal) -> str:
     item = proposal.subcampaign
     if item is None:
         return f"phong trào “{proposal.campaign.title}”"
-    return f"nội dung thi đua “{item.title.strip(' :')}”" + (f" (mục {item.number})" if item.number else "")
+    title = item.title.strip(" :")
+    quoted = title if any(q in title for q in "“”\"") else f"“{title}”"
+    return f"nội dung thi đua {quoted}" + (f" (mục {item.number})" if item.number else "")
 
 
 def _proposal_subject(title: str) -> str:
@@ -457,7 +467,7 @@ def minutes_document(session: CouncilSession, today: date) -> Document:
     for member in members:
         counts[member.attendance] += 1
     closed = session.status == CouncilSession.Status.CLOSED
-    head = documents.letterhead(parent_line=name_line(issuer), name_line="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+    head = documents.letterhead(parent_line=issuer.name.upper(), name_line="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
                                 place=place_of(issuer), number=None, notation="BB-HĐTĐKT",
                                 day=session.held_on, year=session.held_on.year)
     return Document(
@@ -465,7 +475,10 @@ def minutes_document(session: CouncilSession, today: date) -> Document:
         filename=f"bien-ban-hoi-dong-{session.pk}.pdf", draft=not closed, head=head,
         extra={"session": session, "members": members, "tallies": tallies, "chair": chair, "secretary": secretary,
                "present": counts["present"], "written": counts["written"], "absent": counts["absent"],
-               "total": len(members), "council": f"Hội đồng Thi đua - Khen thưởng {issuer.name}"},
+               "total": len(members), "council": f"Hội đồng Thi đua - Khen thưởng {issuer.name}",
+               "subject": (session.title if re.match(r"^\s*(phiên )?họp", session.title, flags=re.IGNORECASE)
+                           else f"Họp Hội đồng Thi đua - Khen thưởng {issuer.name}: {session.title}")
+               .replace("–", "-")},
     )
 
 
@@ -478,14 +491,13 @@ def certificates_document(decision: Decision, today: date) -> Document:
         name = _award_name(line)
         line.heading = "GIẤY KHEN" if name.startswith("Giấy khen") else "GIẤY CHỨNG NHẬN"
         line.award_label = "" if name.startswith("Giấy khen") else f"Danh hiệu “{name}”"
-    authority = (f"THỦ TRƯỞNG {name_line(issuer)}" if decision.kind == Decision.Kind.UNIT
-                 else head_title(issuer))
+    authority = head_title(issuer)     # as the decision is signed: "GIÁM ĐỐC TRUNG TÂM Y TẾ ĐẠI TỪ"
     return Document(
         template="reports/documents/certificates.html", title=f"Giấy khen – Quyết định {decision.reference}",
         author=issuer.name, filename=f"giay-khen-{decision.number or decision.pk}.pdf", draft=False,
         sign=documents.signature(decision.signer_prefix, decision.signer_title, decision.signer_name),
         extra={"lines": lines, "authority": authority, "reason": decision.title,
-               "campaign": decision.campaign.title if decision.campaign else "",
+               "campaign": documents.campaign_phrase(decision.campaign.title) if decision.campaign else "",
                "date_line": documents.date_line(place_of(issuer), decision.issue_date),
                "reference": f"Quyết định số {decision.number or ''}/{decision.notation} "
                             f"ngày {format_date(decision.issue_date)}"},

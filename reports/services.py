@@ -22,6 +22,9 @@ from units.models import Organisation, User
 EDIT_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
                "signer_name"]
 ISSUE_FIELDS = ["status", "number", "notation", "issue_date", "signer_prefix", "signer_title", "signer_name"]
+# An issued report says what went well, what did not and what comes next (domain.md §5.1, IV–V).
+REQUIRED_PROSE = [("strengths", "IV.1. Mặt được"), ("weaknesses", "IV.2. Hạn chế và nguyên nhân"),
+                  ("tasks", "V. Nhiệm vụ, giải pháp")]
 KIND_OF_PERIOD = {PeriodKind.SIX_MONTH: Report.Kind.SIX_MONTH, PeriodKind.YEAR: Report.Kind.YEAR}
 
 
@@ -39,24 +42,11 @@ def _record(by: User | None, report: Report, action: str, *, before=None, after=
                                target_id=report.pk, target_label=str(report)[:500], changes=rows, reason=reason)
 
 
-def _subject(kind: str, period: ReportingPeriod | None, year: int, campaign: Campaign) -> str:
-    title = campaign.title[:1].lower() + campaign.title[1:]
-    if kind == Report.Kind.SIX_MONTH:
-        return f"Sơ kết 6 tháng đầu năm {year} {title}"
-    if kind == Report.Kind.YEAR:
-        return f"Tổng kết năm {year} {title}"
-    return f"Kết quả thực hiện {title}" + (f" ({period.display_label})" if period else "")
-
-
 def _prefill(report: Report) -> None:
     """The prose a new report starts from: what the units wrote with their figures, under each
-    heading; the secretariat (or the unit) rewrites it."""
+    heading; the secretariat (or the unit) rewrites it. The opening sentence stays empty: the
+    document prints one that follows the plan's registered number (selectors.report_document)."""
     campaign = report.campaign
-    plan = documents.reference_text(
-        "Kế hoạch" if campaign.document_kind == Campaign.DocumentKind.PLAN else "Chương trình",
-        campaign.number, campaign.notation, campaign.issue_date, campaign.issuer.name)
-    report.lead_in = (f"Thực hiện {plan} về {campaign.title[:1].lower() + campaign.title[1:]}, "
-                      f"{report.organisation.name} báo cáo kết quả {report.get_kind_display().lower()} như sau:")
     gathered = selectors.narratives(report)
 
     def joined(key: str) -> str:
@@ -66,11 +56,15 @@ def _prefill(report: Report) -> None:
     report.implementation = joined("done")
     report.weaknesses = joined("difficulties")
     report.proposals = joined("proposals")
-    report.closing = f"Trên đây là báo cáo {report.get_kind_display().lower()} của {report.organisation.name}./."
+    words = documents.KIND_WORDS.get(report.kind) or "kết quả"
+    report.closing = f"Trên đây là báo cáo {words} của {report.organisation.name}./."
     report.recipients = "\n".join(filter(None, [
         "" if selectors.is_whole_campaign(report) else f"{campaign.issuer.name} (báo cáo)",
         "Lãnh đạo đơn vị", "Lưu: VT"]))
     report.notation = selectors.notation_for(report.organisation, campaign, "BC")
+    if selectors.is_whole_campaign(report):
+        report.signer_prefix, report.signer_title = campaign.signer_prefix[:100], campaign.signer_title[:100]
+        report.signer_name = campaign.signer_name[:100]
 
 
 @transaction.atomic
@@ -84,9 +78,15 @@ def create_report(*, by: User | None, campaign: Campaign, organisation: Organisa
     if not whole and not campaign.participations.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": "Đơn vị không tham gia phong trào này."})
     kind = kind or (KIND_OF_PERIOD.get(period.kind, Report.Kind.AD_HOC) if period else Report.Kind.AD_HOC)
+    same = Report.objects.filter(campaign=campaign, organisation=organisation, period=period, kind=kind).first()
+    if same is not None:
+        raise ValidationError({"period": f"Đã có báo cáo này: “{same.title}” ({same.get_status_display().lower()}). "
+                                         "Mở báo cáo đó để sửa hoặc mở lại."})
     year = period.year if period else campaign.year or (today or clock.today()).year
     report = Report(campaign=campaign, organisation=organisation, period=period, kind=kind, year=year,
-                    title=_subject(kind, period, year, campaign)[:500], created_by=by)
+                    title=documents.report_subject(kind, year, campaign.title,
+                                                   str(period.display_label) if period else "")[:500],
+                    created_by=by)
     _prefill(report)
     report.full_clean(validate_constraints=False)
     report.save()
@@ -137,6 +137,10 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
         access.require(by, action_for(current, "issue"), current.organisation)
     if current.is_issued:
         raise ValidationError("Báo cáo đã ban hành.")
+    missing = [label for name, label in REQUIRED_PROSE if not getattr(current, name).strip()]
+    if missing:
+        raise ValidationError(f"Báo cáo còn để trống: {'; '.join(missing)}. Viết các phần này (Sửa lời văn) "
+                              "trước khi ban hành.")
     today = clock.today()
     if issue_date > today:
         raise ValidationError({"issue_date": "Ngày ban hành không được sau hôm nay."})

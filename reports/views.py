@@ -1,3 +1,6 @@
+import re
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -142,25 +145,30 @@ def report_create(request: HttpRequest, campaign_pk: int) -> HttpResponse:
                                                           "no_periods": not periods.exists()})
 
 
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+def _report_page(request: HttpRequest, report: Report, issue_form=None, status: int = 200) -> HttpResponse:
     doc = selectors.report_document(report, clock.today())
     files = list(report.files.all())
+    latest_edition = max((f.edition for f in files if f.kind == ReportFile.Kind.GENERATED), default=0)
+    can_issue = _may(request, report, "issue")
     return render(request, "reports/report_detail.html", {
-        "report": report, "doc": doc, "files": files,
-        "official": next((f for f in files if f.kind == ReportFile.Kind.SIGNED), None),
-        "latest": next((f for f in files if f.kind == ReportFile.Kind.GENERATED), None),
+        "report": report, "doc": doc, "files": files, "latest_edition": latest_edition,
+        "official": next((f for f in files if f.kind == ReportFile.Kind.SIGNED and f.edition == latest_edition),
+                         None),
         "can_edit": _may(request, report, "prepare") and not report.is_issued,
-        "can_issue": _may(request, report, "issue"),
-        "issue_form": forms.IssueForm(initial={"notation": report.notation, "issue_date": clock.today(),
-                                              "signer_prefix": report.signer_prefix,
-                                              "signer_title": report.signer_title,
-                                              "signer_name": report.signer_name}),
+        "can_issue": can_issue,
+        "issuer_role": "Thủ trưởng đơn vị" if not selectors.is_whole_campaign(report) else "Lãnh đạo, Thường trực",
+        "issue_form": issue_form or forms.IssueForm(initial={
+            "notation": report.notation, "issue_date": clock.today(), "signer_prefix": report.signer_prefix,
+            "signer_title": report.signer_title, "signer_name": report.signer_name}),
         "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
         "events": list(report.events.select_related("actor")[:20]),
         "pending": DocumentJob.objects.filter(document="report_edition", object_id=report.pk, status__in=[
             DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING]).first(),
-    })
+    }, status=status)
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _report_page(request, _report(request, pk))
 
 
 def report_update(request: HttpRequest, pk: int) -> HttpResponse:
@@ -199,10 +207,9 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Đã ban hành báo cáo và lưu bản PDF.")
             return redirect(report)
-    messages.error(request, "Chưa ban hành được: " + "; ".join(
-        f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".lstrip(": ")
-        for k, v in form.errors.items()))
-    return redirect(report)
+    # The errors beside their fields, what was typed kept.
+    messages.error(request, "Chưa ban hành được: xem các ô báo lỗi trong khung Ban hành.")
+    return _report_page(request, report, issue_form=form)
 
 
 @require_POST
@@ -326,6 +333,17 @@ def job_file(request: HttpRequest, pk: int) -> HttpResponse:
                         filename=job.filename or "van-ban.pdf")
 
 
+PLAIN_NUMBER = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
+
+
+def _number_cell(text: str):
+    """A figure printed as a plain number ("33,1", "1.330.000") goes to Excel as a number; anything
+    with a sign or words ("< 14", "12/12", ">100", "Không xảy ra…") stays the text it is."""
+    if text and PLAIN_NUMBER.fullmatch(text.strip()):
+        return Decimal(text.strip().replace(".", "").replace(",", "."))
+    return text
+
+
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     """Every table of the report as a sheet: the figures as the report prints them (frozen once issued)."""
     report = _report(request, pk)
@@ -333,12 +351,13 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     figures = doc.figures
     heading = [report.title, f"{report.organisation.name} · {report.get_kind_display()} · số liệu "
                              f"{figures['period_label'] or '—'}",
-               f"{'Số liệu chốt khi ban hành' if report.is_issued else 'Số liệu tại thời điểm xuất'}: "
-               f"{format_date(clock.now())}"]
+               (f"Số liệu chốt khi ban hành ngày {format_date(report.issue_date)}" if report.is_issued
+                else f"Số liệu tại thời điểm xuất: {format_date(clock.now())}")]
+    number = _number_cell
     sheets = [xlsx.Sheet("Chỉ tiêu", ["STT", "Tên chỉ tiêu", "Đvt", f"KH năm {report.year}", doc.actual_label,
                                       "Tỷ lệ (%)", f"KH năm {report.year + 1}", "Đánh giá"],
-                         [[r["number"], r["label"], r["unit"], r["target"], r["actual"], r["ratio"], r["next_target"],
-                           r["status"]] for r in figures["indicators"]], widths=[6, 60, 10, 14, 16, 10, 14, 14],
+                         [[r["number"], r["label"], r["unit"], number(r["target"]), number(r["actual"]),
+                           number(r["ratio"]), number(r["next_target"]), r["status"]] for r in figures["indicators"]], widths=[6, 60, 10, 14, 16, 10, 14, 14],
                          heading=heading)]
     if figures["units"]:
         sheets.append(xlsx.Sheet("Đơn vị", ["STT", "Đơn vị", "Tình trạng báo cáo", "Ngày gửi", "Chỉ tiêu đạt",

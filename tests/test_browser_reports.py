@@ -31,9 +31,9 @@ def text_of(path) -> str:
 def test_the_leader_downloads_and_issues_the_annual_summary(live_server, page, demo, tmp_path):
     base = live_server.url
     login(page, base, "lanhdao")
-    page.get_by_role("link", name="Báo cáo", exact=True).click()
-    page.get_by_role("link", name="Tổng kết năm 2026 phát động phong trào thi đua năm 2026").click()
-    page.get_by_role("heading", name="Tổng kết năm 2026 phát động phong trào thi đua năm 2026").wait_for()
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Báo cáo").click()
+    page.get_by_role("link", name="Tổng kết phong trào thi đua năm 2026").click()
+    page.get_by_role("heading", name="Tổng kết phong trào thi đua năm 2026").wait_for()
     assert page.get_by_text("Phụ lục I").first.is_visible()
 
     with page.expect_download() as download:
@@ -42,7 +42,7 @@ def test_the_leader_downloads_and_issues_the_annual_summary(live_server, page, d
     download.value.save_as(draft)
     assert draft.read_bytes().startswith(b"%PDF")
     text = text_of(draft)
-    assert "BÁO CÁO" in text and "Số: /BC-SYT" in text and "Tổng kết năm 2026" in text
+    assert "BÁO CÁO" in text and "Số: /BC-SYT" in text and "Tổng kết phong trào thi đua năm 2026" in text
 
     page.get_by_label("Số (do văn thư cấp)").fill("215")
     page.get_by_label("Ngày ban hành").fill("23/11/2026")

@@ -53,7 +53,9 @@ def world(tree, cast):
 
     whole = report_services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period)
     own = report_services.create_report(by=None, campaign=campaign, organisation=tree["A.BV"], period=period)
-    own = report_services.issue_report(by=None, report=own, number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
+    from tests.reports.conftest import complete
+
+    own = report_services.issue_report(by=None, report=complete(own), number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
                                        signer_title="Giám đốc", signer_name="Nguyễn Văn B")
     own_file = own.files.get()
     from reports import jobs

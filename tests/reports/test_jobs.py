@@ -11,6 +11,7 @@ from campaigns.models import ReportingPeriod
 from reports import jobs, services
 from reports.models import DocumentJob, Report
 from tests.factories import make_campaign
+from tests.reports.conftest import complete
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_a_large_report_being_issued_keeps_its_edition_from_the_worker(cast, rep
                                                                       django_capture_on_commit_callbacks):
     monkeypatch.setattr(jobs, "INLINE_ROWS", 0)
     with django_capture_on_commit_callbacks(execute=True):
-        issued = services.issue_report(by=cast["leader"], report=report, number=9, notation="BC-SYT",
+        issued = services.issue_report(by=cast["leader"], report=complete(report), number=9, notation="BC-SYT",
                                        issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
     assert issued.files.get().edition == 1
     assert DocumentJob.objects.get(document="report_edition").status == DocumentJob.Status.DONE

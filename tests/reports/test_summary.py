@@ -13,7 +13,7 @@ from campaigns.models import Campaign
 from indicators.models import Result
 from reports import selectors, services
 from reports.models import Report, ReportFile
-from tests.reports.conftest import TODAY, fonts, page_texts, xmp
+from tests.reports.conftest import TODAY, complete, fonts, page_texts, xmp
 from units.models import User
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_the_leader_downloads_the_draft_annual_summary_with_blanks_for_the_regis
                                                             "VN-Serif-Bold-Italic"}
     pages = page_texts(data, tmp_path)
     first = " ".join(pages[0].split())
-    assert "Số: /BC-SYT" in first and "ngày tháng năm" in first and "Tổng kết năm" in first
+    assert "Số: /BC-SYT" in first and "ngày tháng năm" in first and "Tổng kết phong trào" in first
     assert pages[0].strip().splitlines()[0].strip() != "1" and pages[1].strip().splitlines()[0].strip() == "2"
     text = " ".join(" ".join(p.split()) for p in pages)
     assert "Phụ lục I" in text and "Phụ lục II" in text and "KH năm" in text
@@ -126,8 +126,9 @@ def test_who_may_prepare_and_issue(demo, pinned):
     head = User.objects.get(username="truongdonvi")
     with pytest.raises(PermissionDenied):
         services.create_report(by=unit, campaign=campaign, organisation=campaign.issuer, period=period)
-    own = services.create_report(by=unit, campaign=campaign, organisation=unit.memberships.get().organisation,
-                                 period=period)
+    own = complete(services.create_report(by=unit, campaign=campaign,
+                                          organisation=unit.memberships.get().organisation, period=period))
+    assert own.notation == f"BC-{own.organisation.code}"     # the unit's own ký hiệu, not the Sở's
     with pytest.raises(PermissionDenied):
         services.issue_report(by=unit, report=own, number=1, notation="BC-TTYT", issue_date=TODAY,
                               signer_title="Giám đốc", signer_name="Hoàng Văn Nam")
@@ -149,8 +150,8 @@ def test_every_table_of_the_report_downloads_as_xlsx(client, demo, pinned):
     book = load_workbook(BytesIO(response.content))
     assert book.sheetnames[0] == "Chỉ tiêu" and "Khen thưởng" in book.sheetnames
     rows = list(book["Chỉ tiêu"].iter_rows(values_only=True))
-    assert ("1", rows[-9][1], "%", "< 14", "13,04", ">100", "< 14") == rows[-9][:7]
-    assert rows[-1][4:6] == ("90,08", "100")
+    assert ("1", rows[-9][1], "%", "< 14", 13.04, ">100", "< 14") == rows[-9][:7]   # plain figures are numbers
+    assert rows[-1][4:6] == (90.08, 100) and rows[-5][4] == "12/12"
 
 
 def test_the_home_page_lists_the_reports_waiting_for_the_users_signature(client, demo, pinned):
@@ -159,3 +160,36 @@ def test_the_home_page_lists_the_reports_waiting_for_the_users_signature(client,
     assert "Báo cáo chờ ban hành" in html and live_report(Report.Kind.YEAR).title[:60] in html
     client.force_login(User.objects.get(username="donvi"))
     assert "Báo cáo chờ ban hành" not in client.get(reverse("home")).content.decode()
+
+
+def test_an_issued_report_says_what_went_well_what_did_not_and_what_comes_next(demo, pinned):
+    report = services.create_report(by=None, campaign=Campaign.objects.get(is_demo=True),
+                                    organisation=User.objects.get(username="donvi").memberships.get().organisation,
+                                    period=None, kind=Report.Kind.AD_HOC)
+    services.save_report(by=None, report=report, version=report.version, data={"strengths": "", "tasks": ""})
+    with pytest.raises(ValidationError, match="Mặt được.*Nhiệm vụ"):
+        services.issue_report(by=None, report=report, number=1, notation="BC", issue_date=TODAY, signer_title="GĐ",
+                              signer_name="A")
+    with pytest.raises(ValidationError, match="Đã có báo cáo này"):
+        services.create_report(by=None, campaign=report.campaign, organisation=report.organisation, period=None,
+                               kind=Report.Kind.AD_HOC)
+
+
+def test_the_opening_follows_the_plans_registered_number(demo, pinned):
+    report = live_report(Report.Kind.YEAR)
+    campaign = report.campaign
+    doc = selectors.report_document(report, TODAY)
+    assert f"{campaign.number:02d}/{campaign.notation}" in doc.lead and "báo cáo tổng kết năm như sau" in doc.lead
+    assert report.title == "Tổng kết phong trào thi đua năm 2026"
+
+
+def test_a_refused_issue_shows_its_errors_beside_the_fields_and_keeps_what_was_typed(client, demo, pinned):
+    report = live_report(Report.Kind.YEAR)
+    client.force_login(User.objects.get(username="lanhdao"))
+    response = client.post(reverse("reports:report-issue", args=[report.pk]), {
+        "number": "112", "notation": "BC-SYT", "issue_date": "23/11/2026", "signer_title": "Phó Giám đốc",
+        "signer_name": "Trần Minh Khoa Typed"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "đã dùng cho một báo cáo khác" in html
+    assert 'value="112"' in html and "Trần Minh Khoa Typed" in html
+    assert not Report.objects.get(pk=report.pk).is_issued
