@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install sysdeps migrate demo lint check clean
+.PHONY: run serve test install sysdeps migrate demo lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ run: demo
 	@# The worker renders large documents (reports/jobs.py) beside the server; both stop together.
 	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production profile (DJANGO_DEBUG=false and a real DJANGO_SECRET_KEY in the environment or .env):
+# static files collected for whitenoise, migrations, the task worker, gunicorn (config/gunicorn.conf.py).
+serve: $(STAMP)
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
