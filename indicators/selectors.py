@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from campaigns import deadlines, lifecycle
@@ -130,15 +131,18 @@ def previous_results(organisation_ids: list[int], definition_ids: list[int], per
     earlier = Q(submission__period__year__lt=period.year) | Q(
         submission__period__year=period.year, submission__period__deadline__lt=period.deadline
     ) if period.deadline else Q(submission__period__year__lt=period.year)
+    # The database keeps only the latest per unit and indicator: five years of a province's history
+    # is hundreds of thousands of earlier figures, of which a page needs one each (generate_scale).
+    latest_first = Window(RowNumber(), partition_by=[F("submission__organisation_id"), F("indicator__definition_id")],
+                          order_by=[F("submission__period__year").desc(),
+                                    F("submission__period__deadline").desc(nulls_last=True),
+                                    F("submission__period__order").desc(), F("pk").desc()])
     rows = (Result.objects.filter(submission__organisation_id__in=organisation_ids,
                                   indicator__definition_id__in=definition_ids)
             .filter(earlier).exclude(actual_text="").exclude(submission__period=period)
-            .select_related("submission__period", "indicator")
-            .order_by("submission__period__year", "submission__period__deadline", "submission__period__order"))
-    latest: dict[tuple[int, int], Result] = {}
-    for row in rows:
-        latest[(row.submission.organisation_id, row.indicator.definition_id)] = row
-    return latest
+            .annotate(rank=latest_first).filter(rank=1)
+            .select_related("submission__period", "indicator"))
+    return {(row.submission.organisation_id, row.indicator.definition_id): row for row in rows}
 
 
 @dataclass
