@@ -325,7 +325,7 @@ def participants_of(campaign: Campaign) -> set[int]:
     return set(Participation.objects.filter(campaign=campaign).values_list("organisation_id", flat=True))
 
 
-def review_queue(user, *, campaign: Campaign | None = None, state: str = "") -> list[Nomination]:
+def review_queue(user, *, campaign: Campaign | None = None, state: str = ""):
     scope = access.scope_q(user, "nomination.review", field="proposal__campaign__issuer__path")
     qs = Nomination.objects.filter(proposal__kind=Proposal.Kind.UPWARD).exclude(state=State.DRAFT)
     if scope is not None:
@@ -334,7 +334,7 @@ def review_queue(user, *, campaign: Campaign | None = None, state: str = "") -> 
         qs = qs.filter(proposal__campaign=campaign)
     qs = qs.filter(state=state) if state else qs.filter(state__in=[State.SUBMITTED, State.ACCEPTED, State.DISCLOSURE,
                                                                     State.VOTING, State.APPROVED, State.FORWARDED])
-    return list(qs.select_related(*NOMINATION_RELATED).order_by("proposal__campaign", "proposal", "order", "pk"))
+    return qs.select_related(*NOMINATION_RELATED).order_by("proposal__campaign", "proposal", "order", "pk")
 
 
 def home_queues(user) -> dict:

@@ -524,12 +524,15 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Đã tiếp nhận {len(chosen)} đề nghị.")
         return redirect(request.get_full_path())
-    nominations = selectors.review_queue(request.user, campaign=campaign, state=state)
+    queue = selectors.review_queue(request.user, campaign=campaign, state=state)
+    # A province's secretariat has thousands in the queue: a page at a time, checks for that page.
+    page = paginate(request, queue, 50)
+    nominations = list(page)
     checks = selectors.checks_for(nominations, clock.today())
     rows = [{"nomination": n, "summary": eligibility.summary(checks.get(n.pk, [])),
              "failing": [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]} for n in nominations]
     return render(request, "awards/review_queue.html", {
-        "rows": rows, "campaigns": campaigns, "campaign": campaign, "state": state,
+        "rows": rows, "page": page, "campaigns": campaigns, "campaign": campaign, "state": state,
         "quota_lines": selectors.quota_overview([campaign] if campaign else {n.proposal.campaign for n in nominations}),
         "states": [(s, State(s).label) for s in (State.SUBMITTED, State.ACCEPTED, State.DISCLOSURE, State.VOTING,
                                                   State.APPROVED, State.FORWARDED, State.REJECTED, State.DECIDED)],
