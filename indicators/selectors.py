@@ -137,11 +137,12 @@ def previous_results(organisation_ids: list[int], definition_ids: list[int], per
                           order_by=[F("submission__period__year").desc(),
                                     F("submission__period__deadline").desc(nulls_last=True),
                                     F("submission__period__order").desc(), F("pk").desc()])
-    rows = (Result.objects.filter(submission__organisation_id__in=organisation_ids,
-                                  indicator__definition_id__in=definition_ids)
-            .filter(earlier).exclude(actual_text="").exclude(submission__period=period)
-            .annotate(rank=latest_first).filter(rank=1)
-            .select_related("submission__period", "indicator"))
+    # Ranked on the narrow key only, then fetched whole: sorting whole joined rows spilled to disk.
+    winners = list(Result.objects.filter(submission__organisation_id__in=organisation_ids,
+                                         indicator__definition_id__in=definition_ids)
+                   .filter(earlier).exclude(actual_text="").exclude(submission__period=period)
+                   .annotate(rank=latest_first).filter(rank=1).values_list("pk", flat=True))
+    rows = Result.objects.filter(pk__in=winners).select_related("submission__period", "indicator")
     return {(row.submission.organisation_id, row.indicator.definition_id): row for row in rows}
 
 
