@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/thidua
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/thidua_bench
 # System packages the tests need (tech.md "Decisions"): chromium without recommends keeps
 # fonts-liberation 1.x (no Vietnamese) out; Pango runs WeasyPrint, hb-subset makes it twice as fast
 # to write, poppler checks the PDFs in tests.
@@ -12,7 +13,7 @@ SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install sysdeps migrate demo lint check clean
+.PHONY: run serve bench test install sysdeps migrate demo lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,13 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
+
+# Page speed at province scale (reports/management/commands/bench.py): its own database, filled
+# once by generate_scale (about 1,5 min), then gunicorn driven page by page. BENCH_ARGS="--seconds 10".
+bench: $(STAMP)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py ensure_database
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench $(BENCH_ARGS)
 
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

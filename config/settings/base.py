@@ -40,6 +40,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.SecurityHeadersMiddleware",
+    "common.middleware.QueryCountMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +149,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua <thidua@localhost>"
 # Background tasks (large documents): a database queue, worked by `manage.py db_worker`, which
 # `make run` starts beside the server.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
+
+# manage.py bench sets this on the server it starts: X-Query-Count on every response.
+BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT", False)
 
 # Documents with more table rows than this are rendered by the worker (reports/jobs.py).
 REPORTS_INLINE_ROWS = env_int("REPORTS_INLINE_ROWS", 200)
