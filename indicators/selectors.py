@@ -322,7 +322,10 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
                     for t in UnitTarget.objects.filter(indicator__campaign=campaign)}
     all_orgs = set(submissions_) | participants | {i.responsible_id for i in indicators if i.responsible_id}
     visible = _visible(user, all_orgs)
-    previous = previous_results(list(all_orgs), [i.definition_id for i in indicators], period)
+    # Campaign figures need a unit's previous value only to judge a change ("giảm 0,3"); the unit's
+    # own grid shows it for every row (grid()). Five years of history is not read for nothing.
+    previous = previous_results(list(all_orgs), [i.definition_id for i in indicators
+                                                 if i.comparator == Comparator.CHANGE_BY], period)
     columns = column_labels(indicators)
     rows = []
     for indicator in indicators:
