@@ -1,0 +1,69 @@
+"""axe-core over the main pages of every role on the demo data: no serious or critical violation
+(contrast, labels, names, landmarks); the login works from the keyboard alone."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from tests.test_browser_awards import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo(settings):
+    settings.APP_TODAY = TODAY
+    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+
+
+def pages_of(role: str) -> list[str]:
+    from awards.models import CouncilSession, Decision, Proposal
+    from campaigns.models import Campaign
+    from reports.models import Report
+
+    live = Campaign.objects.get(is_demo=True)
+    report = Report.objects.filter(campaign=live, organisation=live.issuer).first()
+    common = ["/", "/phong-trao/", f"/phong-trao/{live.pk}/", "/khen-thuong/", "/van-ban/bao-cao/", "/chi-tieu/"]
+    return common + {
+        "thuongtruc": [f"/chi-tieu/phong-trao/{live.pk}/", f"/chi-tieu/phong-trao/{live.pk}/tinh-hinh-nop/",
+                       "/khen-thuong/xet-duyet/", f"/van-ban/bao-cao/{report.pk}/",
+                       f"/van-ban/bao-cao/{report.pk}/sua/", "/don-vi/"],
+        "hoidong": [f"/khen-thuong/hoi-dong/{CouncilSession.objects.filter(issuer=live.issuer).first().pk}/"],
+        "lanhdao": [f"/khen-thuong/quyet-dinh/{Decision.objects.filter(issuer=live.issuer).first().pk}/"],
+        "donvi": ["/khen-thuong/to-trinh/them/",
+                  f"/khen-thuong/to-trinh/{Proposal.objects.filter(organisation__code='TTYT-PB').first().pk}/"],
+        "truongdonvi": ["/khen-thuong/binh-xet-don-vi/"],
+    }[role]
+
+
+@pytest.mark.parametrize("role", ["thuongtruc", "hoidong", "lanhdao", "donvi", "truongdonvi"])
+def test_no_serious_or_critical_violation_on_the_main_pages(live_server, page, demo, role):
+    axe = Axe()
+    login(page, live_server.url, role)
+    found = {}
+    for path in pages_of(role):
+        page.goto(live_server.url + path)
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                found[(path, violation["id"])] = [node["target"][0] for node in violation["nodes"][:3]]
+    assert found == {}
+
+
+def test_the_login_page_is_clean_and_works_from_the_keyboard(live_server, page, demo):
+    page.goto(live_server.url + "/dang-nhap/")
+    assert [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")] == []
+    page.keyboard.press("Tab")
+    for _ in range(5):
+        if page.evaluate("document.activeElement.name") == "username":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("thuongtruc")
+    page.keyboard.press("Tab")
+    page.keyboard.type("demo12345")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Xin chào").wait_for()
