@@ -389,6 +389,15 @@ def report_list(user, campaign: Campaign | None = None) -> list[Report]:
     return list(reports.order_by("-year", "-created_at")[:500])
 
 
+def campaigns_to_report(user):
+    """Campaigns the user may write a report for, in one query: the issuer's own (its secretariat
+    and leader) and those a unit of the user's takes part in (its staff)."""
+    own = access.organisations_for(user, "report.prepare")
+    units = access.organisations_for(user, "unit_report.prepare")
+    return (Campaign.objects.visible_to(user).filter(Q(issuer__in=own) | Q(participations__organisation__in=units))
+            .distinct().select_related("issuer").order_by("-year", "title"))
+
+
 def report_scopes(user, campaign: Campaign):
     """The organisations the user may write a report for in this campaign: the issuer (its
     secretariat and leader) and the participating units (their staff)."""

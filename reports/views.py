@@ -115,8 +115,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     campaign = None
     if request.GET.get("phong-trao", "").isdigit():
         campaign = get_object_or_404(Campaign.objects.visible_to(request.user), pk=int(request.GET["phong-trao"]))
-    campaigns = [c for c in Campaign.objects.visible_to(request.user).select_related("issuer").order_by("-year")
-                 if selectors.report_scopes(request.user, c).exists()] if campaign is None else []
+    campaigns = list(selectors.campaigns_to_report(request.user)) if campaign is None else []
     return render(request, "reports/report_list.html", {
         "reports": selectors.report_list(request.user, campaign), "campaign": campaign,
         "can_create": campaign is not None and selectors.report_scopes(request.user, campaign).exists(),
@@ -252,9 +251,8 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         if stored is not None:
             return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
                                 filename=f"bao-cao-{report.number}-v{stored.edition}.pdf")
-        job = DocumentJob.objects.filter(document="report_edition", object_id=report.pk).first()
-        if job is not None:
-            return redirect(job)
+        # The stored copy is still being written by the worker (a large report): the issued
+        # figures are frozen, so a copy made now from them is the same document.
     queued = _in_background(request, "report", report, f"Báo cáo {report.title}")
     if queued is not None:
         return queued

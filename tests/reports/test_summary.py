@@ -193,3 +193,17 @@ def test_a_refused_issue_shows_its_errors_beside_the_fields_and_keeps_what_was_t
     assert response.status_code == 200 and "đã dùng cho một báo cáo khác" in html
     assert 'value="112"' in html and "Trần Minh Khoa Typed" in html
     assert not Report.objects.get(pk=report.pk).is_issued
+
+
+def test_the_report_list_runs_a_constant_number_of_queries(client, demo, pinned):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for username in ("quantri", "thuongtruc", "donvi"):
+        client.force_login(User.objects.get(username=username))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("reports:report-list"))
+        assert response.status_code == 200 and len(queries) <= 12, (username, len(queries))
+    # The Sở's secretariat offers its campaigns; a unit the ones it takes part in.
+    client.force_login(User.objects.get(username="donvi"))
+    assert "Phát động phong trào thi đua năm 2026" in client.get(reverse("reports:report-list")).content.decode()
