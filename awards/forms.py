@@ -159,7 +159,7 @@ class DecisionForm(VnMessagesMixin, forms.Form):
 
 
 class IssueForm(VnMessagesMixin, forms.Form):
-    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1,
+    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1, max_value=99999,
                                 error_messages={"invalid": "Nhập số, ví dụ 125.", "required": "Nhập số quyết định."})
     notation = forms.CharField(label="Ký hiệu", max_length=50, initial="QĐ-SYT")
     issue_date = VnDateField(label="Ngày ký")

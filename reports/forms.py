@@ -39,7 +39,7 @@ class ReportForm(VnMessagesMixin, forms.ModelForm):
 
 
 class IssueForm(VnMessagesMixin, forms.Form):
-    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1,
+    number = forms.IntegerField(label="Số (do văn thư cấp)", min_value=1, max_value=99999,
                                 error_messages={"required": "Nhập số báo cáo do văn thư cấp."})
     notation = forms.CharField(label="Ký hiệu", max_length=50)
     issue_date = VnDateField(label="Ngày ban hành")

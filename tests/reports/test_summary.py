@@ -207,3 +207,13 @@ def test_the_report_list_runs_a_constant_number_of_queries(client, demo, pinned)
     # The Sở's secretariat offers its campaigns; a unit the ones it takes part in.
     client.force_login(User.objects.get(username="donvi"))
     assert "Phát động phong trào thi đua năm 2026" in client.get(reverse("reports:report-list")).content.decode()
+
+
+def test_a_huge_registry_number_is_a_message_not_an_error(client, demo, pinned):
+    report = live_report(Report.Kind.YEAR)
+    client.force_login(User.objects.get(username="lanhdao"))
+    response = client.post(reverse("reports:report-issue", args=[report.pk]), {
+        "number": "99999999999999", "notation": "BC-SYT", "issue_date": "23/11/2026", "signer_title": "Phó Giám đốc",
+        "signer_name": "Trần Minh Khoa"})
+    assert response.status_code == 200 and 'value="99999999999999"' in response.content.decode()
+    assert not Report.objects.get(pk=report.pk).is_issued
