@@ -836,12 +836,16 @@ def attendance_of(session: CouncilSession) -> council_rules.Attendance:
         written=sum(1 for m in members if m.attendance == SessionMember.Attendance.WRITTEN))
 
 
-def recusals(session: CouncilSession, nomination: Nomination) -> list[SessionMember]:
+def recusals(session: CouncilSession, nomination: Nomination, members: list[SessionMember] | None = None
+             ) -> list[SessionMember]:
+    """Members who stand aside for this nomination; a page listing many passes the members it read."""
     paths = [nomination.person.organisation.path if nomination.person_id else nomination.organisation.path]
     proposing = nomination.proposal.organisation
     if proposing.parent_id:   # the issuer proposing for itself would put everyone aside
         paths.append(proposing.path)
-    return [m for m in session.members.select_related("person__organisation")
+    if members is None:
+        members = list(session.members.select_related("person__organisation"))
+    return [m for m in members
             if council_rules.must_stand_aside(member_person_id=m.person_id, member_org_path=m.person.organisation.path,
                                               nominee_person_id=nomination.person_id, nominee_org_paths=paths)]
 

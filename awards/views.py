@@ -649,13 +649,15 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                                    "nomination__organisation", "nomination__proposal__organisation")
                    .prefetch_related("recused__person"))
     rule_sets = selectors.rules_for(t.nomination.award_type_id for t in tallies)
+    members = list(session.members.select_related("person__organisation"))
     rows = []
     for tally in tallies:
         rule = rules.in_force(rule_sets.get(tally.nomination.award_type_id, ()), "council", session.held_on)
         rows.append({"tally": tally, "rule": rule, "threshold_enabled": bool(rule and rule.enabled),
-                     "standing_aside": services.recusals(session, tally.nomination) if not tally.outcome else []})
+                     "standing_aside": services.recusals(session, tally.nomination, members) if not tally.outcome
+                     else []})
     return render(request, "awards/session_detail.html", {
-        "session": session, "members": list(session.members.select_related("person__organisation")),
+        "session": session, "members": members,
         "attendance": attendance, "rows": rows,
         "quorum": council.quorum_met(attendance, session.quorum_percent),
         "open": session.status != CouncilSession.Status.CLOSED,

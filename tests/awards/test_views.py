@@ -114,3 +114,22 @@ def test_award_lists_run_a_constant_number_of_queries(login, proposal, plan, cas
     for n in Nomination.objects.filter(state=State.DRAFT):
         services._move(None, n, State.SUBMITTED)
     assert count(client, urls[page]) == small
+
+
+def test_the_council_session_page_runs_a_constant_number_of_queries(login, proposal, plan, cast, types, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.awards.test_services import accepted, council_session
+
+    client = login(cast["council"])
+
+    def count(session):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(session.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    small = council_session(plan, tree, cast, accepted(proposal, plan, cast, types, "an", code="CSTD_TINH"))
+    large = council_session(plan, tree, cast, accepted(proposal, plan, cast, types, "binh", "cuong", "dung",
+                                                        code="CSTD_TINH"))
+    assert count(large) == count(small)
