@@ -730,6 +730,7 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
     if short:
         raise ValidationError({"nominations": f"Cần công khai đủ thời gian trước ngày họp {format_date(held_on)}: "
                                               + "; ".join(short) + "."})
+    _check_session_day(held_on, locked)
     session = CouncilSession(issuer=issuer, title=nfc(title).strip(), held_on=held_on, place=place.strip(),
                              created_by=by)
     session.full_clean()
@@ -754,6 +755,13 @@ def _open_session(by: User | None, session: CouncilSession) -> CouncilSession:
     return session
 
 
+def _check_session_day(held_on: date, nominations: list[Nomination]) -> None:
+    """A council sits for a campaign from its year on: a 2026 plan is not voted on in 2020."""
+    first = min((n.proposal.campaign.year for n in nominations if n.proposal.campaign.year), default=None)
+    if first is not None and held_on < date(first, 1, 1):
+        raise ValidationError({"held_on": f"Ngày họp phải từ năm {first} (năm của phong trào) trở đi."})
+
+
 @transaction.atomic
 def reschedule_session(*, by: User | None, session: CouncilSession, held_on: date, place: str,
                        reason: str) -> CouncilSession:
@@ -770,6 +778,7 @@ def reschedule_session(*, by: User | None, session: CouncilSession, held_on: dat
     if short:
         raise ValidationError({"held_on": f"Cần công khai đủ thời gian trước ngày họp {format_date(held_on)}: "
                                           + "; ".join(short) + "."})
+    _check_session_day(held_on, [t.nomination for t in session.tallies.select_related("nomination__proposal__campaign")])
     before = format_date(session.held_on) + (f", {session.place}" if session.place else "")
     session.held_on, session.place = held_on, place.strip()
     session.full_clean()
@@ -808,6 +817,10 @@ def set_attendance(*, by: User | None, session: CouncilSession, attendance: dict
     if session.status == CouncilSession.Status.CLOSED:
         raise ValidationError(_("Phiên họp đã kết thúc."))
     _require_held(session)
+    if session.tallies.exclude(outcome="").exists():
+        # The recorded results were counted against this roll call (quorum, voters).
+        raise ValidationError(_("Đã ghi kết quả biểu quyết: điểm danh không sửa được nữa (sửa kết quả trước nếu "
+                                "cần điểm danh lại)."))
     changes = []
     for member in session.members.select_related("person"):
         value = attendance.get(member.pk)
@@ -884,7 +897,8 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
         tally.yes, tally.no, tally.abstain = yes, no, abstain
     else:
         if approved is None:
-            raise ValidationError(_("Quy định ngưỡng biểu quyết chưa được xác minh: thư ký ghi kết quả."))
+            raise ValidationError(_("Chọn kết quả (đề nghị khen thưởng hoặc không): ngưỡng biểu quyết chưa được xác "
+                                    "minh nên thư ký ghi kết quả."))
         if not approved and not reason.strip():
             raise ValidationError(_("Ghi lý do Hội đồng không đề nghị: đơn vị sẽ đọc được."))
         if yes is not None and no is not None and abstain is not None:
@@ -893,6 +907,9 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
                 raise ValidationError(problem)
             if approved and yes <= no + abstain:
                 raise ValidationError(_("Số phiếu đồng ý không quá nửa số phiếu: kiểm tra lại kết quả đã chọn."))
+            if not approved and yes > no + abstain:
+                raise ValidationError(_("Số phiếu đồng ý quá nửa số phiếu mà kết quả là không đề nghị: kiểm tra lại "
+                                        "kết quả đã chọn."))
             tally.yes, tally.no, tally.abstain = yes, no, abstain
         tally.recorded_outcome = True
         explanation = "Thư ký ghi kết quả (chưa áp dụng ngưỡng biểu quyết)."
@@ -947,7 +964,7 @@ def close_session(*, by: User | None, session: CouncilSession, minutes=None) -> 
     if session.tallies.filter(outcome="").exists():
         raise ValidationError(_("Còn đề nghị chưa ghi kết quả biểu quyết."))
     if minutes is not None:
-        check_document(minutes)
+        check_document(minutes, (".pdf",))
         session.minutes.save(minutes.name, minutes, save=False)
     session.status = CouncilSession.Status.CLOSED
     session.save()

@@ -662,6 +662,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "quorum": council.quorum_met(attendance, session.quorum_percent),
         "open": session.status != CouncilSession.Status.CLOSED,
         "held": session.held_on <= clock.today(),
+        "roll_locked": any(t.outcome for t in tallies),
         "can_prepare": access.can(request.user, "nomination.review", session.issuer),
         "reschedule_form": forms.RescheduleForm(initial={"held_on": session.held_on, "place": session.place}),
     })

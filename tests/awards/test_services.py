@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from awards import selectors, services
@@ -527,3 +528,27 @@ def test_signed_minutes_can_follow_the_closing(proposal, plan, cast, types, tree
     services.attach_minutes(by=cast["council"], session=session, upload=pdf("bien-ban.pdf"))
     with pytest.raises(ValidationError, match="đã có"):
         services.attach_minutes(by=cast["council"], session=session, upload=pdf("bien-ban.pdf"))
+
+
+def test_the_roll_call_stays_as_counted_and_a_majority_is_not_recorded_as_a_refusal(proposal, plan, cast, types,
+                                                                                   tree):
+    first, second = accepted(proposal, plan, cast, types, "an", "binh", code="CSTD_TINH")
+    with pytest.raises(ValidationError, match="từ năm 2026"):
+        council_session(plan, tree, cast, [first], held_on=date(2020, 1, 1))
+    session = council_session(plan, tree, cast, [first, second])
+    with pytest.raises(ValidationError, match="từ năm 2026"):
+        services.reschedule_session(by=cast["secretariat"], session=session, held_on=date(2020, 1, 1), place="",
+                                    reason="Nhầm")
+    everyone = {m.pk: "present" for m in session.members.all()}
+    services.set_attendance(by=cast["council"], session=session, attendance=everyone)
+    tally = session.tallies.get(nomination=first)
+    with pytest.raises(ValidationError, match="quá nửa"):
+        services.record_tally(by=cast["council"], tally=tally, yes=5, no=0, abstain=0, approved=False,
+                              reason="Không đủ điều kiện")
+    services.record_tally(by=cast["council"], tally=tally, approved=True)
+    with pytest.raises(ValidationError, match="không sửa được"):
+        services.set_attendance(by=cast["council"], session=session, attendance={pk: "absent" for pk in everyone})
+    services.record_tally(by=cast["council"], tally=session.tallies.get(nomination=second), approved=True)
+    png = SimpleUploadedFile("bien-ban.png", b"\x89PNG\r\n\x1a\n0000")
+    with pytest.raises(ValidationError, match="PDF"):
+        services.close_session(by=cast["council"], session=session, minutes=png)
