@@ -51,7 +51,7 @@ serve: $(STAMP)
 
 # Page speed at province scale (reports/management/commands/bench.py): its own database, filled
 # once by generate_scale (about 1,5 min), then gunicorn driven page by page. BENCH_ARGS="--seconds 10".
-bench: $(STAMP)
+bench: $(STAMP) .env
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py ensure_database
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --no-input -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench $(BENCH_ARGS)

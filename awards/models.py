@@ -5,7 +5,7 @@ council sessions, decisions and the award register (architecture.md, awards)."""
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -374,6 +374,9 @@ class Proposal(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["upward", "unit"]), name="awards_proposal_valid_kind"),
         ]
+        # The proposal list shows the newest first, 25 a page: walking this index stops after a
+        # page instead of sorting a province's 12.000 proposals.
+        indexes = [models.Index(F("created_at").desc(), F("id").desc(), name="awards_proposal_recent")]
 
     def __str__(self) -> str:
         return self.title

@@ -19,6 +19,7 @@ from awards.models import (
     BaseSalary,
     CouncilSession,
     Decision,
+    DecisionLine,
     Disclosure,
     Grade,
     Hold,
@@ -39,7 +40,8 @@ from awards.workflow import State
 from campaigns.models import Campaign
 from common import clock, search, xlsx
 from common.forms import apply_service_errors
-from common.views import paginate
+from common.queries import count_per_row
+from common.views import paginate, paginate_by_key
 from units import access
 from units.models import Organisation, Person
 
@@ -75,7 +77,7 @@ def _error_text(error: ValidationError) -> str:
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     proposals = (Proposal.objects.visible_to(user).select_related("campaign", "organisation", "subcampaign")
-                 .annotate(total=Count("nominations"))
+                 .annotate(total=count_per_row(Nomination.objects.all(), "proposal"))
                  .order_by("-created_at"))
     can_prepare = access.can_create(user, "nomination.prepare")
     mine = proposals.filter(access.scope_q(user, "nomination.prepare", field="organisation__path") or Q())
@@ -103,7 +105,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def proposal_list(request: HttpRequest) -> HttpResponse:
     proposals = (Proposal.objects.visible_to(request.user).select_related("campaign", "organisation", "subcampaign")
-                 .annotate(total=Count("nominations")))
+                 .annotate(total=count_per_row(Nomination.objects.all(), "proposal")))
     q = request.GET.get("q", "").strip()[:200]
     if q:
         proposals = proposals.filter(search.matches("search_text", q))
@@ -526,7 +528,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         return redirect(request.get_full_path())
     queue = selectors.review_queue(request.user, campaign=campaign, state=state)
     # A province's secretariat has thousands in the queue: a page at a time, checks for that page.
-    page = paginate(request, queue, 50)
+    page = paginate_by_key(request, queue, 50)
     nominations = list(page)
     checks = selectors.checks_for(nominations, clock.today())
     rows = [{"nomination": n, "summary": eligibility.summary(checks.get(n.pk, [])),
@@ -791,7 +793,7 @@ def _decisions(request: HttpRequest):
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
-    decisions = _decisions(request).annotate(total=Count("lines"))
+    decisions = _decisions(request).annotate(total=count_per_row(DecisionLine.objects.all(), "decision"))
     status = request.GET.get("trang-thai", "")
     if status in Decision.Status.values:
         decisions = decisions.filter(status=status)
@@ -957,7 +959,7 @@ def unit_titles(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã mở danh sách bình xét. Thêm cán bộ được đề nghị, đính kèm biên bản bình xét.")
             return redirect(proposal)
     proposals = (Proposal.objects.filter(kind=Proposal.Kind.UNIT, organisation__in=organisations)
-                 .select_related("campaign", "organisation").annotate(total=Count("nominations")))
+                 .select_related("campaign", "organisation").annotate(total=count_per_row(Nomination.objects.all(), "proposal")))
     return render(request, "awards/unit_titles.html", {"form": form, "proposals": list(proposals),
                                                        "has_authority": organisations.exists()})
 

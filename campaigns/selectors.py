@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from campaigns import deadlines, formatting
 from campaigns.lifecycle import Status
@@ -18,6 +18,7 @@ from campaigns.models import (
     SubCampaign,
 )
 from common import search
+from common.queries import count_per_row
 from common.text import vi_sort_key
 from units import access
 from units.models import Organisation
@@ -27,7 +28,7 @@ def campaign_list(
     user, *, q: str = "", status: str = "", year: int | None = None, form: str = "", issuer: Organisation | None = None
 ) -> QuerySet[Campaign]:
     campaigns = Campaign.objects.visible_to(user).select_related("issuer").annotate(
-        participant_count=Count("participations", distinct=True)
+        participant_count=count_per_row(Participation.objects.all(), "campaign")
     )
     order = ["-year", "title", "id"]
     if q.strip():

@@ -178,7 +178,12 @@ class Submission(models.Model):
             models.UniqueConstraint(fields=["period", "organisation"], name="indicators_submission_unique"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="indicators_submission_valid_status"),
         ]
-        indexes = [models.Index(fields=["organisation", "status"], name="indicators_sub_org_status")]
+        indexes = [
+            models.Index(fields=["organisation", "status"], name="indicators_sub_org_status"),
+            # MAX(updated_at) is part of the figures' version, read on every figures page
+            # (indicators.selectors.figures_stamp): one index probe, not a scan of every report.
+            models.Index(fields=["updated_at"], name="indicators_sub_updated"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.period}"

@@ -4,7 +4,7 @@ indicators and periods."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -13,13 +13,14 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from campaigns import deadlines, lifecycle
-from campaigns.models import Campaign, Participation, ReportingPeriod
+from campaigns.models import Campaign, CampaignEvent, Participation, ReportingPeriod
+from common import memo
 from common.text import vi_sort_key
 from indicators import evaluation, submissions
 from indicators.evaluation import Comparator
-from indicators.models import CampaignIndicator, Result, Submission, UnitTarget
+from indicators.models import CampaignIndicator, Result, Submission, SubmissionEvent, UnitTarget
 from units import access
-from units.models import Organisation
+from units.models import AuditEvent, Organisation
 
 Scope = CampaignIndicator.Scope
 Rollup = CampaignIndicator.Rollup
@@ -303,9 +304,32 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
+# Campaign tables already computed in this process, by campaign, period and figures_stamp().
+_TABLES = memo.Memo(size=32)
+
+
+def figures_stamp() -> tuple:
+    """The version of every campaign's figures, in one query. Figures change only through the
+    services, and each of them saves the unit's report (its updated_at) or writes an audit row
+    (plans, indicators, targets, participants and periods in the campaign's history; overrides and
+    reviews in the report's; catalogue definitions and units in the units' history)."""
+    return memo.stamp([(Submission, "updated_at"), (SubmissionEvent, "id"), (CampaignEvent, "id"),
+                       (AuditEvent, "id")])
+
+
 def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[CampaignRow]:
     """Per indicator: the campaign figure (rolled up), its evaluation, and each unit's cell for the
-    units the user may see. A fixed number of queries."""
+    units the user may see. Computed once per change of the figures (figures_stamp); the rows are
+    shared between requests, so callers read them and never change them."""
+    key = (campaign.pk, period.pk, figures_stamp())
+    rows = _TABLES.get(key, lambda: _campaign_table(campaign, period))
+    visible = _visible(user, {org_id for row in rows for org_id in row.unit_cells})
+    return [replace(row, unit_cells={org_id: cell for org_id, cell in row.unit_cells.items() if org_id in visible})
+            for row in rows]
+
+
+def _campaign_table(campaign: Campaign, period: ReportingPeriod) -> list[CampaignRow]:
+    """campaign_table for every unit; a fixed number of queries."""
     indicators = campaign_indicators(campaign)
     participants = participant_ids(campaign)
     submissions_ = {s.organisation_id: s for s in Submission.objects.filter(period=period)}
@@ -321,7 +345,6 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
     unit_targets = {(t.indicator_id, t.organisation_id): t
                     for t in UnitTarget.objects.filter(indicator__campaign=campaign)}
     all_orgs = set(submissions_) | participants | {i.responsible_id for i in indicators if i.responsible_id}
-    visible = _visible(user, all_orgs)
     # Campaign figures need a unit's previous value only to judge a change ("giảm 0,3"); the unit's
     # own grid shows it for every row (grid()). Five years of history is not read for nothing.
     previous = previous_results(list(all_orgs), [i.definition_id for i in indicators
@@ -370,7 +393,7 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
             figure = f"{met}/{len(cells)} đơn vị đạt" if reported else ""
             overall = None
         rows.append(CampaignRow(indicator, target, figure, overall, reported, len(cells),
-                                {org_id: c for org_id, c in cells.items() if org_id in visible}, dict(counts),
+                                cells, dict(counts),
                                 figure_note=note, column=columns.get(indicator.pk, "")))
     return rows
 

@@ -87,23 +87,27 @@ def _selected_period(request: HttpRequest, campaign: Campaign) -> ReportingPerio
     return chosen
 
 
+UNITS_PER_PAGE = 50
+
+
 def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     period = _selected_period(request, campaign)
     rows = selectors.campaign_table(campaign, period, request.user) if period else []
     can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
-    unit_ids = sorted({org_id for row in rows for org_id in row.unit_cells})
-    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=unit_ids)}
+    unit_ids = {org_id for row in rows for org_id in row.unit_cells}
+    # A province has 300 units: the units' table shows a page of them (the whole table is in the
+    # Excel export); the campaign figures above always count every unit.
+    unit_page = paginate(request, Organisation.objects.filter(pk__in=unit_ids).only("id", "name"), UNITS_PER_PAGE)
     # Each unit's cells in column order, looked up here: a template searching every row's cells
     # for every unit did units² × indicators comparisons (22 s for 300 units, bench).
     columns = [row for row in rows if not row.indicator.is_group]
-    unit_rows = [(org, [row.unit_cells.get(org_id) for row in columns]) for org_id, org in organisations.items()]
+    unit_rows = [(org, [row.unit_cells.get(org.pk) for row in columns]) for org in unit_page]
     return render(request, "indicators/campaign_results.html", {
-        "unit_rows": unit_rows,
+        "unit_rows": unit_rows, "unit_page": unit_page,
         "campaign": campaign, "period": period, "periods": list(campaign.periods.all()), "rows": rows,
         "can_manage": can_manage and campaign.status != "closed",
         "can_review": access.can(request.user, "results.review", campaign.issuer),
-        "organisations": organisations,
         "has_next_targets": any(row.indicator.next_target_text for row in rows),
     })
 

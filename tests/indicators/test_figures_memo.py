@@ -1,0 +1,83 @@
+"""A campaign's figures are computed once per change (indicators.selectors.campaign_table): every way
+the figures can change through the services gives a new table, and each user still sees only
+their own units' cells."""
+
+from datetime import date
+
+import pytest
+
+from campaigns import services as campaign_services
+from common.memo import Memo
+from indicators import selectors, services
+from indicators.models import Result, Submission
+from indicators.services import CellInput
+from tests.factories import make_org
+
+
+def test_the_memo_reuses_an_entry_and_drops_the_oldest():
+    memo, calls = Memo(size=2), []
+
+    def compute(value):
+        calls.append(value)
+        return value
+
+    assert [memo.get(k, lambda k=k: compute(k)) for k in ("a", "b", "a", "c", "b", "a")] == ["a", "b", "a", "c", "b", "a"]
+    # "a" was used again before "c" came, so "b" was the oldest and went; then "a" did.
+    assert calls == ["a", "b", "c", "b", "a"]
+
+
+@pytest.mark.django_db
+class TestTheFiguresFollowEveryChange:
+    @pytest.fixture(autouse=True)
+    def sent(self, plan, tree, cast):
+        self.plan, self.tree, self.cast = plan, tree, cast
+        for who, org, value in (("staff", "A.BV", "92"), ("other_staff", "A.TT", "88")):
+            services.save_report(by=cast[who], period=plan["period"], organisation=tree[org],
+                                 cells={plan["rows"]["BHYT"].pk: CellInput(actual_text=value)})
+            services.submit_report(by=cast[who], period=plan["period"], organisation=tree[org],
+                                   today=date(2026, 6, 10))
+
+    def row(self, user="secretariat", code="BHYT"):
+        rows = selectors.campaign_table(self.plan["campaign"], self.plan["period"], self.cast[user])
+        return next(r for r in rows if r.indicator.definition.code == code)
+
+    def test_an_override_by_the_secretariat(self):
+        assert self.row().figure_text == "1/2 đơn vị đạt"
+        result = Result.objects.get(submission__organisation=self.tree["A.TT"], indicator=self.plan["rows"]["BHYT"])
+        services.override_result(by=self.cast["secretariat"], result=result, achieved=True, reason="Đã xác minh")
+        assert self.row().figure_text == "2/2 đơn vị đạt"
+        services.override_result(by=self.cast["secretariat"], result=result, achieved=None, reason="Bỏ điều chỉnh")
+        assert self.row().figure_text == "1/2 đơn vị đạt"
+
+    def test_a_returned_report(self):
+        submission = Submission.objects.get(organisation=self.tree["A.BV"])
+        assert self.row().units_reported == 2
+        services.review_report(by=self.cast["secretariat"], submission=submission, accept=False, reason="Thiếu")
+        assert self.row().units_reported == 1
+
+    def test_a_units_own_target(self):
+        assert self.row().figure_text == "1/2 đơn vị đạt"
+        services.set_unit_target(by=self.cast["secretariat"], indicator=self.plan["rows"]["BHYT"],
+                                 organisation=self.tree["A.TT"], target_text="≥85%", reason="Vùng khó khăn")
+        assert self.row().figure_text == "2/2 đơn vị đạt"
+
+    def test_a_changed_plan_target(self):
+        indicator = self.plan["rows"]["BHYT"]
+        self.row()
+        indicator.target_text = "≥80%"
+        services.save_indicator(by=self.cast["secretariat"], campaign=self.plan["campaign"], instance=indicator,
+                                reason="Điều chỉnh theo chỉ đạo")
+        assert self.row().figure_text == "2/2 đơn vị đạt"
+
+    def test_a_new_participant(self):
+        assert self.row().units_expected == 2
+        station = make_org("Trạm Y tế xã Đức Hòa", "TYT-DH", parent=self.tree["A.TT"], kind="station")
+        campaign_services.add_participants(by=self.cast["secretariat"], campaign=self.plan["campaign"],
+                                           organisations=[station], reason="Bổ sung")
+        assert self.row().units_expected == 3
+
+    def test_each_user_sees_only_their_units_whoever_asked_first(self):
+        everyone = {self.tree["A.BV"].pk, self.tree["A.TT"].pk}
+        assert set(self.row("secretariat").unit_cells) == everyone
+        assert set(self.row("staff").unit_cells) == {self.tree["A.BV"].pk}
+        assert set(self.row("secretariat").unit_cells) == everyone
