@@ -183,6 +183,9 @@ class Submission(models.Model):
             # MAX(updated_at) is part of the figures' version, read on every figures page
             # (indicators.selectors.figures_stamp): one index probe, not a scan of every report.
             models.Index(fields=["updated_at"], name="indicators_sub_updated"),
+            # The secretariat's home page lists the oldest reports waiting for review, 20 of a
+            # province's thousands.
+            models.Index(fields=["status", "submitted_at"], name="indicators_sub_status_sent"),
         ]
 
     def __str__(self) -> str:

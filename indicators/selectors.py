@@ -304,7 +304,7 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
-# Campaign tables already computed in this process, by campaign, period and figures_stamp().
+# Campaign tables and completeness matrices already computed in this process, keyed by figures_stamp().
 _TABLES = memo.Memo(size=32)
 
 
@@ -321,7 +321,7 @@ def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[Ca
     """Per indicator: the campaign figure (rolled up), its evaluation, and each unit's cell for the
     units the user may see. Computed once per change of the figures (figures_stamp); the rows are
     shared between requests, so callers read them and never change them."""
-    key = (campaign.pk, period.pk, figures_stamp())
+    key = ("campaign_table", campaign.pk, period.pk, figures_stamp())
     rows = _TABLES.get(key, lambda: _campaign_table(campaign, period))
     visible = _visible(user, {org_id for row in rows for org_id in row.unit_cells})
     return [replace(row, unit_cells={org_id: cell for org_id, cell in row.unit_cells.items() if org_id in visible})
@@ -412,6 +412,10 @@ def _visible(user, ids: set[int]) -> set[int]:
     return access.visible_ids(user, ids)
 
 
+_BADGES = {"on_time": "text-bg-success", "late": "text-bg-warning", "missing": "text-bg-danger",
+           "returned": "text-bg-dark"}
+
+
 @dataclass
 class MatrixCell:
     period: ReportingPeriod
@@ -429,6 +433,10 @@ class MatrixCell:
         return self.period.pk
 
     @property
+    def badge_class(self) -> str:
+        return _BADGES.get(self.timeliness, "text-bg-light border")
+
+    @property
     def needs_reminder(self) -> bool:
         """Not sent yet (due or overdue), or returned and not sent again."""
         return self.submission is None or self.submission.status in (submissions.Status.DRAFT,
@@ -444,12 +452,20 @@ class MatrixRow:
 def completeness(campaign: Campaign, user, today: date, period: ReportingPeriod | None = None
                  ) -> tuple[list[ReportingPeriod], list[MatrixRow]]:
     """Units × periods: on time / late / missing / returned, for the units the user may see (one
-    period's column only, when given: a report reads just its own)."""
+    period's column only, when given: a report reads just its own). Computed once a day per change
+    of the figures (figures_stamp), like campaign_table."""
+    key = ("completeness", campaign.pk, period.pk if period else None, today, figures_stamp())
+    periods, rows = _TABLES.get(key, lambda: _completeness(campaign, today, period))
+    visible = _visible(user, {row.organisation.pk for row in rows})
+    return periods, [row for row in rows if row.organisation.pk in visible]
+
+
+def _completeness(campaign: Campaign, today: date, period: ReportingPeriod | None
+                  ) -> tuple[list[ReportingPeriod], list[MatrixRow]]:
     periods = [period] if period is not None else list(campaign.periods.all())
     indicators = campaign_indicators(campaign)
     reporting = reporting_map(campaign, indicators)
-    org_ids = set(reporting)
-    visible = _visible(user, org_ids)
+    visible = set(reporting)
     organisations = sorted(Organisation.objects.filter(pk__in=visible).select_related("parent"),
                            key=lambda o: vi_sort_key(o.name))
     in_periods = {"period__in": periods} if period is not None else {"period__campaign": campaign}
@@ -483,19 +499,25 @@ def reports_for(user, today: date) -> list[dict]:
     live = list(Campaign.objects.visible_to(user).filter(status__in=lifecycle.LIVE))
     if not live:
         return []
-    indicators = list(CampaignIndicator.objects.filter(campaign__in=live).prefetch_related("reporting_units"))
+    # Only the user's own units matter: a province's campaigns have 300 participants each, and a
+    # health centre's staff enters for its 31.
+    own = access.organisations_for(user, "results.enter")
+    indicators = list(CampaignIndicator.objects.filter(campaign__in=live)
+                      .only("campaign_id", "is_group", "reporting_scope", "rollup", "responsible_id")
+                      .prefetch_related(Prefetch("reporting_units", queryset=own.only("id"))))
     participants = defaultdict(set)
-    for campaign_id, org_id in Participation.objects.filter(campaign__in=live).values_list(
+    for campaign_id, org_id in Participation.objects.filter(campaign__in=live, organisation__in=own).values_list(
             "campaign_id", "organisation_id"):
         participants[campaign_id].add(org_id)
     reporting = defaultdict(set)  # campaign id → reporting organisation ids
     for indicator in indicators:
         reporting[indicator.campaign_id] |= reporters(indicator, participants[indicator.campaign_id])
     candidates = set().union(*reporting.values()) if reporting else set()
-    mine = {o.pk: o for o in access.organisations_for(user, "results.enter").filter(pk__in=candidates)}
+    mine = {o.pk: o for o in own.filter(pk__in=candidates)}
     periods = list(ReportingPeriod.objects.filter(campaign__in=live).select_related("campaign"))
     subs = {(s.period_id, s.organisation_id): s
-            for s in Submission.objects.filter(period__in=periods, organisation_id__in=mine)}
+            for s in Submission.objects.filter(period__in=periods, organisation_id__in=mine).only(
+                "period_id", "organisation_id", "status", "exception_until", "return_reason")}
     rows = []
     for period in periods:
         for org_id in reporting[period.campaign_id] & set(mine):

@@ -13,7 +13,7 @@ from common import clock, search, xlsx
 from common.forms import apply_service_errors
 from common.text import normalise_search
 from common.uploads import check_document
-from common.views import paginate
+from common.views import paginate, url_maker
 from indicators import excel, forms, selectors, services, submissions
 from indicators.models import (
     CampaignIndicator,
@@ -532,12 +532,16 @@ def report_override(request: HttpRequest, period_pk: int, org_pk: int) -> HttpRe
 def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     periods, rows = selectors.completeness(campaign, request.user, clock.today())
+    report_url, results_url = url_maker("indicators:report", 2), url_maker("indicators:unit-results", 2)
+    table = [(row.organisation, results_url(campaign.pk, row.organisation.pk),
+              [(cell, report_url(cell.period_pk, row.organisation.pk)) for cell in row.cells]) for row in rows]
+    to_remind = [(period, [(row.organisation, cell.timeliness) for row in rows for cell in row.cells
+                           if cell.period_pk == period.pk and cell.needs_reminder]) for period in periods]
     return render(request, "indicators/completeness.html", {
-        "campaign": campaign, "periods": periods, "rows": rows,
+        "campaign": campaign, "periods": periods, "table": table, "to_remind": to_remind,
         "can_review": access.can(request.user, "results.review", campaign.issuer),
         "can_remind": (access.can(request.user, "results.review", campaign.issuer)
                        and lifecycle.collects_reports(campaign.status)),
-        "remindable": {cell.period_pk for row in rows for cell in row.cells if cell.needs_reminder},
         "recent_reminders": list(Reminder.objects.filter(period__campaign=campaign)
                                  .select_related("organisation", "sent_by", "period")[:15]),
     })

@@ -24,15 +24,21 @@ from units import selectors as unit_selectors
 SEARCH_LIMIT = 10
 
 
+HOME_REPORTS = 10
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """What needs the user's attention now; each app adds its own queue here."""
     today = clock.today()
     memberships = access.memberships(request.user)
+    my_reports = indicator_selectors.reports_for(request.user, today)
     return render(request, "reports/home.html", {
         "today": today,
         "memberships": memberships,
         "deadlines": campaign_selectors.upcoming_deadlines(request.user, today),
-        "my_reports": indicator_selectors.reports_for(request.user, today),
+        # The most urgent first; a health centre owes reports for its thirty stations, listed in
+        # full on the indicators page.
+        "my_reports": my_reports[:HOME_REPORTS], "my_reports_count": len(my_reports),
         "awaiting_review": indicator_selectors.awaiting_review(request.user),
         **campaign_selectors.home_campaigns(request.user),
         **award_selectors.home_queues(request.user),

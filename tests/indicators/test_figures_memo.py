@@ -81,3 +81,15 @@ class TestTheFiguresFollowEveryChange:
         assert set(self.row("secretariat").unit_cells) == everyone
         assert set(self.row("staff").unit_cells) == {self.tree["A.BV"].pk}
         assert set(self.row("secretariat").unit_cells) == everyone
+
+    def test_the_completeness_matrix(self):
+        def cell(org):
+            _periods, rows = selectors.completeness(self.plan["campaign"], self.cast["secretariat"], date(2026, 6, 10))
+            return next(r for r in rows if r.organisation == self.tree[org]).cells[0]
+
+        assert cell("A.BV").timeliness == "on_time"
+        submission = Submission.objects.get(organisation=self.tree["A.BV"])
+        services.review_report(by=self.cast["secretariat"], submission=submission, accept=False, reason="Thiếu")
+        assert cell("A.BV").timeliness == "returned"
+        _periods, rows = selectors.completeness(self.plan["campaign"], self.cast["staff"], date(2026, 6, 10))
+        assert [r.organisation for r in rows] == [self.tree["A.BV"]]

@@ -138,6 +138,11 @@ class Command(BaseCommand):
             ("Kết quả phong trào (dashboard)", "secretariat", reverse("indicators:campaign-results", args=[c]), LIST),
             ("Tình hình nộp 300 đơn vị", "secretariat", reverse("indicators:completeness", args=[c]), DOCUMENT),
             ("Hàng chờ xét đề nghị", "secretariat", reverse("awards:review"), LIST),
+            ("Danh sách tờ trình", "secretariat", reverse("awards:proposal-list"), LIST),
+            ("Danh sách quyết định", "secretariat", reverse("awards:decision-list"), LIST),
+            ("Danh sách cá nhân", "secretariat", reverse("units:person-list"), LIST),
+            ("Cây đơn vị (301 đơn vị)", "secretariat", reverse("units:organisation-list"), LIST),
+            ("Danh sách báo cáo", "secretariat", reverse("reports:report-list"), LIST),
             ("Khen thưởng, số lượng còn lại", "secretariat", reverse("awards:index"), LIST),
             ("Báo cáo sơ kết (xem trước)", "secretariat", reverse("reports:report", args=[report.pk]), DOCUMENT),
         ]
@@ -146,7 +151,9 @@ class Command(BaseCommand):
         base = Path(settings.BASE_DIR)
         env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
                "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "BENCH_QUERY_COUNT": "true", "GUNICORN_BIND": f"127.0.0.1:{port}",
-               "GUNICORN_ACCESS_LOG": "", "LOG_LEVEL": "WARNING"}
+               "GUNICORN_ACCESS_LOG": "", "LOG_LEVEL": "WARNING",
+               # Workers recycled in the middle of a measurement would time their own start-up.
+               "GUNICORN_MAX_REQUESTS": "0"}
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=base, env=env,
                        check=True)
         server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "config/gunicorn.conf.py",
