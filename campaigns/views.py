@@ -86,6 +86,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+PARTICIPANTS_PER_PAGE = 50
+
+
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _visible_campaign(request, pk)
     can_manage = access.can(request.user, "campaign.manage", campaign.issuer)
@@ -99,7 +102,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
              "needs_reason": lifecycle.needs_reason(campaign.status, to, today=today, period_end=campaign.period_end)}
             for to in lifecycle.next_states(campaign.status)
         ] if can_manage else [],
-        "participants": selectors.participants(campaign),
+        "participants": paginate(request, selectors.participants(campaign), PARTICIPANTS_PER_PAGE),
         "pledges": selectors.pledges(campaign),
         "events": selectors.events(campaign, 10),
         "tab": request.GET.get("tab", "van-ban"),

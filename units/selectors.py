@@ -18,6 +18,10 @@ class TreeNode:
     level: int
     children: list[TreeNode] = field(default_factory=list)
 
+    @property
+    def descendant_count(self) -> int:
+        return sum(1 + child.descendant_count for child in self.children)
+
 
 def sort_tree(organisations: list[Organisation]) -> list[TreeNode]:
     """Nest organisations under their parents (those whose parent is absent become roots),
@@ -38,12 +42,26 @@ def sort_tree(organisations: list[Organisation]) -> list[TreeNode]:
     return roots
 
 
-def flatten(nodes: list[TreeNode]) -> list[TreeNode]:
+def flatten(nodes: list[TreeNode], max_level: int | None = None) -> list[TreeNode]:
     out: list[TreeNode] = []
     for node in nodes:
         out.append(node)
-        out.extend(flatten(node.children))
+        if max_level is None or node.level < max_level:
+            out.extend(flatten(node.children, max_level))
     return out
+
+
+def fold_level(nodes: list[TreeNode], limit: int) -> int | None:
+    """The deepest level to which the tree can be shown in at most `limit` rows (None: all of it;
+    at least the roots). A province is 300 units, a country 3.000: the page shows the upper levels
+    and each unit's page lists its own."""
+    flat = flatten(nodes)
+    if len(flat) <= limit:
+        return None
+    level = 0
+    while len([n for n in flat if n.level <= level + 1]) <= limit:
+        level += 1
+    return level
 
 
 def organisation_tree(user: User, *, include_closed: bool = False) -> list[TreeNode]:

@@ -53,6 +53,9 @@ def _visible_organisation(request: HttpRequest, pk: int) -> Organisation:
     return get_object_or_404(access.visible_organisations(request.user), pk=pk)
 
 
+TREE_ROWS = 150
+
+
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -61,9 +64,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if q or kind or status == "closed":
         context["page"] = paginate(request, selectors.search_organisations(request.user, q=q, kind=kind, status=status))
     else:
-        context["nodes"] = selectors.flatten(
-            selectors.organisation_tree(request.user, include_closed=status == "all")
-        )
+        tree = selectors.organisation_tree(request.user, include_closed=status == "all")
+        context["folded_at"] = selectors.fold_level(tree, TREE_ROWS)
+        context["nodes"] = selectors.flatten(tree, context["folded_at"])
     context["can_manage"] = access.can_create(request.user, "organisation.manage")
     return render(request, "units/organisation_list.html", context)
 

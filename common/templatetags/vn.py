@@ -52,12 +52,11 @@ def doc_paragraphs(value):
 
 @register.simple_tag(takes_context=True)
 def querystring_replace(context, **kwargs):
-    """Current query string with some keys replaced (for pagination and filter links)."""
+    """Current query string with some keys replaced (for pagination and filter links). An empty
+    value leaves its key as it is: `tab=pagination_tab` keeps the page's tab unless one is given."""
     query = context["request"].GET.copy()
     for key, value in kwargs.items():
-        if value in (None, ""):
-            query.pop(key, None)
-        else:
+        if value not in (None, ""):
             query[key] = value
     return "?" + query.urlencode() if query else "?"
 
