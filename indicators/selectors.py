@@ -62,14 +62,20 @@ def reporters(indicator: CampaignIndicator, participants: set[int]) -> set[int]:
 
 
 def reporting_map(campaign: Campaign, indicators: list[CampaignIndicator] | None = None) -> dict[int, set[int]]:
-    """organisation id → ids of the indicators it reports."""
+    """organisation id → ids of the indicators it reports. Shared between requests (figures_stamp):
+    read it, never change it."""
+    return _TABLES.get(("reporting_map", campaign.pk, figures_stamp()),
+                       lambda: _reporting_map(campaign, indicators))
+
+
+def _reporting_map(campaign: Campaign, indicators: list[CampaignIndicator] | None) -> dict[int, set[int]]:
     indicators = indicators if indicators is not None else campaign_indicators(campaign)
     participants = participant_ids(campaign)
     result: dict[int, set[int]] = defaultdict(set)
     for indicator in indicators:
         for org_id in reporters(indicator, participants):
             result[org_id].add(indicator.pk)
-    return result
+    return dict(result)   # a shared defaultdict would grow on every lookup of a unit not in it
 
 
 def target_of(indicator: CampaignIndicator, unit_target: UnitTarget | None) -> evaluation.Target:

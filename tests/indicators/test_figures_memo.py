@@ -71,10 +71,12 @@ class TestTheFiguresFollowEveryChange:
 
     def test_a_new_participant(self):
         assert self.row().units_expected == 2
+        assert len(selectors.reporting_map(self.plan["campaign"])) == 2
         station = make_org("Trạm Y tế xã Đức Hòa", "TYT-DH", parent=self.tree["A.TT"], kind="station")
         campaign_services.add_participants(by=self.cast["secretariat"], campaign=self.plan["campaign"],
                                            organisations=[station], reason="Bổ sung")
         assert self.row().units_expected == 3
+        assert station.pk in selectors.reporting_map(self.plan["campaign"])
 
     def test_each_user_sees_only_their_units_whoever_asked_first(self):
         everyone = {self.tree["A.BV"].pk, self.tree["A.TT"].pk}
