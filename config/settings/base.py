@@ -166,6 +166,15 @@ EMAIL_BACKEND = (
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 
+# One cache for every app server (redis://host:6379/0): login failures are then counted across
+# servers, and sessions are read from it before the database. Empty: each process keeps its own
+# (right for a single server; sessions stay in the database either way).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "thidua"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # With DEBUG off every transport-security setting is on unless explicitly turned off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
