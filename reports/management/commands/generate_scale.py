@@ -31,7 +31,7 @@ INDICATORS = ["Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy
               "Tỷ lệ trạm y tế có bác sĩ làm việc", "Tỷ lệ hài lòng của người bệnh", "Số giường bệnh trên vạn dân",
               "Tỷ lệ phụ nữ đẻ được khám thai 4 lần", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng",
               "Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế", "Tỷ lệ hồ sơ bệnh án điện tử", "Số bác sĩ trên vạn dân"]
-CAMPAIGN_THEMES = ["thi đua năm", "nâng cao chất lượng khám chữa bệnh", "chuyển đổi số y tế", "xanh - sạch - đẹp",
+CAMPAIGN_THEMES = ["thi đua thường xuyên", "nâng cao chất lượng khám chữa bệnh", "chuyển đổi số y tế", "xanh - sạch - đẹp",
                    "phòng, chống dịch bệnh", "đổi mới phong cách phục vụ", "y tế cơ sở", "an toàn thực phẩm",
                    "dân số - kế hoạch hóa gia đình", "cải cách hành chính", "sáng kiến, cải tiến kỹ thuật",
                    "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"]
