@@ -38,10 +38,13 @@ def pages_of(role: str) -> list[str]:
         "donvi": ["/khen-thuong/to-trinh/them/",
                   f"/khen-thuong/to-trinh/{Proposal.objects.filter(organisation__code='TTYT-PB').first().pk}/"],
         "truongdonvi": ["/khen-thuong/binh-xet-don-vi/"],
+        "quantri": ["/khen-thuong/danh-muc/", "/khen-thuong/danh-muc/moi/", "/khen-thuong/luong-co-so/",
+                    "/khen-thuong/ngay-nghi/", "/khen-thuong/tham-quyen-don-vi/", "/don-vi/tai-khoan/",
+                    "/don-vi/tai-khoan/them/", "/don-vi/nhap-excel/"],
     }[role]
 
 
-@pytest.mark.parametrize("role", ["thuongtruc", "hoidong", "lanhdao", "donvi", "truongdonvi"])
+@pytest.mark.parametrize("role", ["thuongtruc", "hoidong", "lanhdao", "donvi", "truongdonvi", "quantri"])
 def test_no_serious_or_critical_violation_on_the_main_pages(live_server, page, demo, role):
     axe = Axe()
     login(page, live_server.url, role)
