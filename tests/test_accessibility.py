@@ -70,3 +70,38 @@ def test_the_login_page_is_clean_and_works_from_the_keyboard(live_server, page, 
     page.keyboard.type("demo12345")
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Xin chào").wait_for()
+
+
+def _tab_to(page, test: str, limit: int = 60) -> None:
+    """Press Tab until the focused element satisfies the JavaScript expression `test`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {test})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {test}")
+
+
+def test_the_menu_the_skip_link_and_the_plan_tabs_work_from_the_keyboard(live_server, page, demo):
+    from campaigns.models import Campaign
+
+    login(page, live_server.url, "donvi")
+    # The first Tab reaches the skip link; following it puts the next Tab inside the page's content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Bỏ qua thanh điều hướng"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('main')")
+    # A menu opens with Enter and its items are reached with the arrow keys.
+    page.goto(live_server.url + "/")
+    _tab_to(page, "el.dataset.bsToggle === 'dropdown' && el.textContent.trim() === 'Khen thưởng'")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Tổng quan"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/khen-thuong/")
+    # The plan page's tabs move with the arrow keys.
+    page.goto(f"{live_server.url}/phong-trao/{Campaign.objects.get(is_demo=True).pk}/")
+    _tab_to(page, "el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true'")
+    page.keyboard.press("ArrowRight")
+    selected = page.evaluate("document.activeElement.getAttribute('aria-selected')")
+    assert selected == "true" and page.evaluate("document.activeElement.id") != "tab-van-ban"
