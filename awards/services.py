@@ -635,6 +635,8 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
                            issuer_name: str, upload=None) -> RegisterEntry:
     """A nomination forwarded upward was decided there: record the decision in the register."""
     nomination = _locked(nomination)
+    # The issuer's secretariat records it: anyone else is refused before the form is judged.
+    _require_on(by, workflow.MOVES[(State.FORWARDED, State.DECIDED)].action, nomination.proposal.campaign.issuer)
     if not reference.strip() or not issuer_name.strip():
         raise ValidationError(_("Ghi số, ký hiệu và cơ quan ra quyết định."))
     _move(by, nomination, State.DECIDED)
