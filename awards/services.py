@@ -229,6 +229,14 @@ def save_ratio_cap(*, by: User | None, instance: RatioCap) -> RatioCap:
     return instance
 
 
+def _delete_file_on_commit(field_file) -> None:
+    """A stored file goes once its row's deletion is committed: a deletion rolled back (a later
+    error in the same transaction) keeps the row and its file together."""
+    name, storage = field_file.name, field_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 # --- Proposals ------------------------------------------------------------------------------------------------
 
 
@@ -315,7 +323,7 @@ def delete_proposal_file(*, by: User | None, row: ProposalFile) -> None:
         raise ValidationError(_("Tờ trình đã gửi: hồ sơ đã gửi không xóa được, chỉ bổ sung thêm tệp."))
     _event(by, proposal=proposal, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
-    row.file.delete(save=False)
+    _delete_file_on_commit(row.file)
     row.delete()
 
 
@@ -497,7 +505,7 @@ def delete_nomination_file(*, by: User | None, row: NominationFile) -> None:
         raise ValidationError(_("Đề nghị đã gửi: tệp đã gửi không xóa được, chỉ bổ sung thêm tệp."))
     _event(by, nomination=nomination, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
-    row.file.delete(save=False)
+    _delete_file_on_commit(row.file)
     row.delete()
 
 
@@ -635,6 +643,8 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
                            issuer_name: str, upload=None) -> RegisterEntry:
     """A nomination forwarded upward was decided there: record the decision in the register."""
     nomination = _locked(nomination)
+    # The issuer's secretariat records it: anyone else is refused before the form is judged.
+    _require_on(by, workflow.MOVES[(State.FORWARDED, State.DECIDED)].action, nomination.proposal.campaign.issuer)
     if not reference.strip() or not issuer_name.strip():
         raise ValidationError(_("Ghi số, ký hiệu và cơ quan ra quyết định."))
     _move(by, nomination, State.DECIDED)

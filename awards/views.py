@@ -242,6 +242,8 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_file(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
+    # Who may attach comes before what was sent: a reader is refused, not told to pick a file.
+    access.require(request.user, "nomination.prepare", proposal.organisation)
     form = forms.ProposalFileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -343,6 +345,7 @@ def proposal_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def unit_decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
+    access.require(request.user, "unit_titles.decide", proposal.organisation)
     form = forms.IssueForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Ghi đủ số, ký hiệu, ngày ký (dd/mm/yyyy) và người ký: "
@@ -465,6 +468,7 @@ def nomination_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
+    access.require(request.user, "nomination.prepare", nomination.proposal.organisation)
     form = forms.FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -488,6 +492,8 @@ def nomination_file_download(request: HttpRequest, file_pk: int) -> HttpResponse
 def record_higher(request: HttpRequest, pk: int) -> HttpResponse:
     """The higher level decided a nomination forwarded to it: its number and date go to the register."""
     nomination = _nomination(request, pk)
+    # The issuer's secretariat records it; anyone else is refused before the date is read.
+    access.require(request.user, "nomination.review", nomination.proposal.campaign.issuer)
     try:
         decided_on = forms.VnDateField().clean(request.POST.get("decided_on"))
         services.record_higher_decision(by=request.user, nomination=nomination,
@@ -738,6 +744,9 @@ def session_minutes_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
+    # Rescheduling prepares the council (the secretariat's): a council member is refused before
+    # the form is read.
+    access.require(request.user, "nomination.review", session.issuer)
     form = forms.RescheduleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa đổi lịch: " + "; ".join(

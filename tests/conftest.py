@@ -33,36 +33,18 @@ def _fresh_cache():
 def tree(db):
     """Two issuers. Sở A: office TCHC, hospital BV (with a ward), health centre TT (with a station).
     Sở B: one hospital. Returns a dict of organisations by short key."""
-    from tests.factories import make_org
+    from tests.factories import make_tree
 
-    a = make_org("Sở Y tế A", "SYT", kind="department")
-    b = make_org("Sở Y tế B", "SYT", kind="department")
-    orgs = {"A": a, "B": b}
-    orgs["A.TCHC"] = make_org("Phòng Tổ chức - Hành chính", "TCHC", parent=a, kind="department_office")
-    orgs["A.BV"] = make_org("Bệnh viện Đa khoa", "BVDK", parent=a, kind="hospital")
-    orgs["A.BV.NOI"] = make_org("Khoa Nội", "BVDK-NOI", parent=orgs["A.BV"], kind="internal")
-    orgs["A.TT"] = make_org("Trung tâm Y tế Đức Thọ", "TTYT", parent=a, kind="health_centre")
-    orgs["A.TT.TYT"] = make_org("Trạm Y tế xã Đức Lương", "TYT-DL", parent=orgs["A.TT"], kind="station")
-    orgs["B.BV"] = make_org("Bệnh viện tỉnh B", "BV", parent=b, kind="hospital")
-    return orgs
+    return make_tree()
 
 
 @pytest.fixture
 def cast(tree):
     """Users by role: secretariat / leader / council of Sở A, staff and head of A's hospital,
     staff of A's health centre, B's secretariat (the outsider) and an administrator."""
-    from tests.factories import make_user
+    from tests.factories import make_cast
 
-    return {
-        "secretariat": make_user("tt.a", tree["A"], "secretariat"),
-        "leader": make_user("ld.a", tree["A"], "leader"),
-        "council": make_user("hd.a", tree["A"], "council_member"),
-        "staff": make_user("dv.bv", tree["A.BV"], "unit_staff"),
-        "head": make_user("tdv.bv", tree["A.BV"], "unit_head"),
-        "other_staff": make_user("dv.tt", tree["A.TT"], "unit_staff"),
-        "outsider": make_user("tt.b", tree["B"], "secretariat"),
-        "admin": make_user("qt", tree["A"], "admin"),
-    }
+    return make_cast(tree)
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 Answers are in organisations and roles only; each app's `visible_to(user)` queryset and each
 service apply them to their own objects. A membership's scope is the whole subtree of its
-organisation; an administrator's scope is everything.
+organisation. An administrator's scope is everything, but like every role it acts only where the
+roles table gives it a "yes" (ACTIONS): it reads every tree, it does not enter a unit's results,
+review nominations or issue decisions.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ ALL_ROLES = frozenset(Role.values)
 ISSUER_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADER})
 UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
 
-# action → roles that may perform it within their scope (admin may do everything).
+# action → roles that may perform it within their scope; an administrator's scope is every tree.
 ACTIONS: dict[str, frozenset[str]] = {
     "view": ALL_ROLES,
     "organisation.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
@@ -80,6 +82,11 @@ def roles(user: User) -> set[str]:
     return {m.role for m in memberships(user)} | ({Role.ADMIN} if is_admin(user) else set())
 
 
+def _admin_may(user: User, action: str) -> bool:
+    """An administrator performs `action` everywhere if the roles table gives the role a "yes"."""
+    return Role.ADMIN in ACTIONS[action] and is_admin(user)
+
+
 def _paths(user: User, allowed: Iterable[str] | None = None) -> list[str]:
     allowed = ALL_ROLES if allowed is None else frozenset(allowed)
     paths = sorted({m.organisation.path for m in memberships(user) if m.role in allowed})
@@ -104,7 +111,7 @@ def visible_organisations(user: User) -> QuerySet[Organisation]:
 
 def organisations_for(user: User, action: str) -> QuerySet[Organisation]:
     """Organisations on which the user may perform `action`."""
-    if is_admin(user):
+    if _admin_may(user, action):
         return Organisation.objects.all()
     return Organisation.objects.filter(subtree_q(_paths(user, ACTIONS[action])))
 
@@ -112,7 +119,7 @@ def organisations_for(user: User, action: str) -> QuerySet[Organisation]:
 def can_create(user: User, action: str) -> bool:
     """Is there an open organisation where the user may perform `action`? (A secretariat of a
     body closed by the 2025 reform still reads its history but creates nothing new.)"""
-    if is_admin(user):
+    if _admin_may(user, action):
         return True
     allowed = [m for m in memberships(user) if m.role in ACTIONS[action]]
     if any(not m.organisation.is_closed for m in allowed):
@@ -122,23 +129,23 @@ def can_create(user: User, action: str) -> bool:
 
 def scope_q(user: User, action: str = "view", field: str = "path") -> Q | None:
     """A filter for rows whose organisation (reached through `field`) is in scope; None = all."""
-    if is_admin(user):
+    if _admin_may(user, action):
         return None
     return subtree_q(_paths(user, ACTIONS[action]), field)
 
 
 def roles_on(user: User, organisation: Organisation) -> set[str]:
-    """Roles the user holds over this organisation (at it or at an ancestor)."""
-    if is_admin(user):
-        return set(ALL_ROLES)
-    return {m.role for m in memberships(user) if organisation.path.startswith(m.organisation.path)}
+    """Roles the user holds over this organisation (at it or at an ancestor); an administrator
+    holds its role over every organisation."""
+    held = {m.role for m in memberships(user) if organisation.path.startswith(m.organisation.path)}
+    return (held | {Role.ADMIN}) if is_admin(user) else held
 
 
 def can(user: User, action: str, organisation: Organisation | None = None) -> bool:
     """May the user perform `action` on this organisation (or anywhere, when none is given)?"""
-    if is_admin(user):
-        return True
     allowed = ACTIONS[action]
+    if _admin_may(user, action):
+        return True
     if organisation is None:
         return any(m.role in allowed for m in memberships(user))
     return bool(roles_on(user, organisation) & allowed)

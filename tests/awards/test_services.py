@@ -486,6 +486,23 @@ def test_a_wrong_file_goes_before_sending_and_stays_after(proposal, plan, cast, 
     assert list(n.files.all()) == [kept]
 
 
+def test_a_deleted_file_leaves_the_storage_only_when_the_deletion_is_committed(
+        proposal, cast, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from awards.models import ProposalFile
+
+    row = services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="submission", upload=pdf())
+    storage, name, pk = row.file.storage, row.file.name, row.pk
+    with transaction.atomic():
+        services.delete_proposal_file(by=cast["staff"], row=row)
+        transaction.set_rollback(True)   # a later step failed: the row is back, so must its file be
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_proposal_file(by=cast["staff"], row=ProposalFile.objects.get(pk=pk))
+    assert not storage.exists(name)
+
+
 def test_a_unit_list_keeps_to_the_campaign_years_and_is_opened_once(plan, tree, cast, unit_authority):
     kwargs = dict(by=None, campaign=plan["campaign"], organisation=tree["A.BV"], kind=Proposal.Kind.UNIT,
                   title="Bình xét")

@@ -56,6 +56,18 @@ def test_can(tree, cast, who, action, where, allowed):
     assert access.can(cast[who], action, tree[where]) is allowed
 
 
+def test_an_administrator_reads_every_tree_but_acts_only_where_the_roles_table_says_yes(tree, cast):
+    admin = cast["admin"]
+    for action in ("organisation.manage", "person.manage", "account.manage", "campaign.manage", "catalogue.manage"):
+        assert access.can(admin, action, tree["B.BV"]) and access.can_create(admin, action), action
+        assert access.scope_q(admin, action) is None and access.organisations_for(admin, action).count() == len(tree)
+    for action in ("results.enter", "results.review", "nomination.prepare", "nomination.review", "council.record",
+                   "decision.issue", "unit_titles.decide", "report.issue", "unit_report.issue"):
+        assert not access.can(admin, action, tree["A.BV"]) and not access.can(admin, action), action
+        assert not access.can_create(admin, action) and not access.organisations_for(admin, action).exists(), action
+    assert access.scope_q(admin) is None
+
+
 def test_secretariat_grants_only_unit_and_council_roles_inside_its_tree(tree, cast):
     assert access.grantable_roles(cast["secretariat"], tree["A.BV"]) == ["unit_staff", "unit_head", "council_member"]
     assert access.grantable_roles(cast["secretariat"], tree["B.BV"]) == []
