@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from html.parser import HTMLParser
 from typing import NamedTuple
 from unittest import mock
 
@@ -501,6 +502,40 @@ def _leaks(response) -> list[str]:
     return [marker for marker in OTHER_MARKERS if marker in html]
 
 
+class _Fields(HTMLParser):
+    """The form fields of a page that nothing names: no <label for>, no enclosing <label>, no
+    aria-label or aria-labelledby, no title (what a screen reader would read out, as axe counts it)."""
+
+    NAMELESS = {"hidden", "submit", "button", "reset", "image"}
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.label_for, self.in_label = [], set(), 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.in_label += 1
+            if attrs.get("for"):
+                self.label_for.add(attrs["for"])
+        elif tag in ("input", "select", "textarea") and (attrs.get("type") or "text") not in self.NAMELESS:
+            named = self.in_label or attrs.get("aria-label") or attrs.get("aria-labelledby") or attrs.get("title")
+            self.fields.append((attrs.get("name") or tag, attrs.get("id"), bool(named)))
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self.in_label:
+            self.in_label -= 1
+
+    def unlabelled(self) -> list[str]:
+        return [name for name, id_, named in self.fields if not named and (not id_ or id_ not in self.label_for)]
+
+
+def _unlabelled(response) -> list[str]:
+    parser = _Fields()
+    parser.feed(response.content.decode())
+    return parser.unlabelled()
+
+
 # --- The tests -------------------------------------------------------------------------------------------------
 
 
@@ -533,7 +568,7 @@ def test_the_table_is_well_formed():
 def test_every_role_gets_what_the_table_declares(client, pinned):
     """All cells at once, the mismatches reported together. Also: a POST refused on the own tree
     changed nothing; no page a non-admin user of Sở A opens names anything of Sở B; no link on a
-    page the user opened leads to a 404. (The non-admin roles' POSTs to the other tree are the next
+    page the user opened leads to a 404; every form field of every page has a label. (The non-admin roles' POSTs to the other tree are the next
     test's.)"""
     worlds = pinned
     wrong: dict[tuple, tuple] = {}
@@ -541,6 +576,7 @@ def test_every_role_gets_what_the_table_declares(client, pinned):
     changed: list[tuple] = []
     seen: dict[str, dict[str, str]] = {role: {} for role in ROLES}     # role → path → status
     links: dict[str, dict[str, str]] = {role: {} for role in ROLES}    # role → href → page it is on
+    unlabelled: dict[str, list] = {}                                    # page → its fields nothing names
     cells = 0
     for role, user in _users(worlds).items():
         session = Session(client, user)
@@ -568,6 +604,8 @@ def test_every_role_gets_what_the_table_declares(client, pinned):
                         and response.get("Content-Type", "").startswith("text/html"):
                     for href in re.findall(r'href="(/[^"#?]*)', response.content.decode()):
                         links[role].setdefault(href, url)
+                    if _unlabelled(response):
+                        unlabelled[name] = _unlabelled(response)
     broken = {}
     for role, user in _users(worlds).items():
         session = Session(client, user)
@@ -586,6 +624,7 @@ def test_every_role_gets_what_the_table_declares(client, pinned):
         "refused, yet the data changed (url, role, tree)": [str(k) for k in changed],
         "pages naming Sở B's objects": [f"{k}: {v}" for k, v in sorted(leaks.items())],
         "links to a 404 (role, href): (page, status)": [f"{k}: {v}" for k, v in sorted(broken.items())],
+        "form fields without a label (page: fields)": [f"{k}: {v}" for k, v in sorted(unlabelled.items())],
     })
 
 
