@@ -220,7 +220,12 @@ class Person(models.Model):
                 condition=Q(employment_type__in=EmploymentType.values), name="units_person_valid_employment"
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "given_name"], name="units_person_org_given")]
+        indexes = [
+            models.Index(fields=["organisation", "given_name"], name="units_person_org_given"),
+            # The people list in the official order, 25 a page: walking this index stops after a
+            # page instead of sorting a province's 10.000 (a country's 100.000) by name.
+            models.Index(fields=["given_name", "full_name", "id"], name="units_person_name_order"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
