@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
@@ -49,13 +50,17 @@ def participant_ids(campaign: Campaign) -> set[int]:
     return set(Participation.objects.filter(campaign=campaign).values_list("organisation_id", flat=True))
 
 
-def reporters(indicator: CampaignIndicator, participants: set[int]) -> set[int]:
-    """Which organisations report this indicator (reporting_units must be prefetched)."""
+def reporters(indicator: CampaignIndicator, participants: set[int], named: set[int] | None = None) -> set[int]:
+    """Which organisations report this indicator. `named`: the ids of its reporting units, when
+    they were read apart; otherwise reporting_units must be prefetched."""
     if indicator.is_group:
         return set()
     if indicator.reporting_scope == Scope.RESPONSIBLE:
         return {indicator.responsible_id} if indicator.responsible_id else set()
-    units = participants if indicator.reporting_scope == Scope.ALL else {u.pk for u in indicator.reporting_units.all()}
+    if indicator.reporting_scope == Scope.ALL:
+        units = participants
+    else:
+        units = named if named is not None else {u.pk for u in indicator.reporting_units.all()}
     if indicator.rollup == Rollup.ENTERED and indicator.responsible_id:
         units = units | {indicator.responsible_id}
     return units
@@ -498,6 +503,24 @@ def _completeness(campaign: Campaign, today: date, period: ReportingPeriod | Non
     return periods, rows
 
 
+class _Scope(NamedTuple):
+    """What reporters() reads of an indicator."""
+    pk: int
+    campaign_id: int
+    is_group: bool
+    reporting_scope: str
+    rollup: str
+    responsible_id: int | None
+
+
+class _SubmissionState(NamedTuple):
+    period_id: int
+    organisation_id: int
+    status: str
+    exception_until: date | None
+    return_reason: str
+
+
 def reports_for(user, today: date) -> list[dict]:
     """Reports the user's units have to fill or fix now: open periods of live campaigns (home page)."""
     if not access.can(user, "results.enter"):
@@ -508,22 +531,29 @@ def reports_for(user, today: date) -> list[dict]:
     # Only the user's own units matter: a province's campaigns have 300 participants each, and a
     # health centre's staff enters for its 31.
     own = access.organisations_for(user, "results.enter")
-    indicators = list(CampaignIndicator.objects.filter(campaign__in=live)
-                      .only("campaign_id", "is_group", "reporting_scope", "rollup", "responsible_id")
-                      .prefetch_related(Prefetch("reporting_units", queryset=own.only("id"))))
+    # Plain rows, not model instances: a province's live campaigns hold hundreds of indicators and
+    # a health centre's units hundreds of reports, of which the page lists a few.
+    indicators = [_Scope(*row) for row in CampaignIndicator.objects.filter(campaign__in=live).values_list(
+        "pk", "campaign_id", "is_group", "reporting_scope", "rollup", "responsible_id")]
+    named = defaultdict(set)
+    for indicator_id, org_id in CampaignIndicator.reporting_units.through.objects.filter(
+            campaignindicator__campaign__in=live, organisation__in=own).values_list(
+            "campaignindicator_id", "organisation_id"):
+        named[indicator_id].add(org_id)
     participants = defaultdict(set)
     for campaign_id, org_id in Participation.objects.filter(campaign__in=live, organisation__in=own).values_list(
             "campaign_id", "organisation_id"):
         participants[campaign_id].add(org_id)
     reporting = defaultdict(set)  # campaign id → reporting organisation ids
     for indicator in indicators:
-        reporting[indicator.campaign_id] |= reporters(indicator, participants[indicator.campaign_id])
+        reporting[indicator.campaign_id] |= reporters(indicator, participants[indicator.campaign_id],
+                                                      named[indicator.pk])
     candidates = set().union(*reporting.values()) if reporting else set()
     mine = {o.pk: o for o in own.filter(pk__in=candidates)}
     periods = list(ReportingPeriod.objects.filter(campaign__in=live).select_related("campaign"))
-    subs = {(s.period_id, s.organisation_id): s
-            for s in Submission.objects.filter(period__in=periods, organisation_id__in=mine).only(
-                "period_id", "organisation_id", "status", "exception_until", "return_reason")}
+    subs = {(s.period_id, s.organisation_id): s for s in map(_SubmissionState._make, Submission.objects.filter(
+        period__in=periods, organisation_id__in=mine).values_list(
+        "period_id", "organisation_id", "status", "exception_until", "return_reason"))}
     rows = []
     for period in periods:
         for org_id in reporting[period.campaign_id] & set(mine):
