@@ -1,6 +1,23 @@
-"""Form widgets and fields for Vietnamese input conventions."""
+"""Form widgets and fields for Vietnamese input conventions, and the reading of ids posted or put
+in a query string outside a form."""
+
+import re
 
 from django import forms
+
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(value) -> int | None:
+    """An id from a query string or a hidden field: ASCII digits that fit a database key, else None.
+
+    str.isdigit() is not enough: it accepts "²", which int() refuses, and "١", which int() reads
+    as 1; a 5.000-digit string is more than int() will read at all."""
+    return int(value) if isinstance(value, str) and _ID.fullmatch(value) else None
+
+
+def parse_ids(values) -> list[int]:
+    return [pk for pk in map(parse_id, values) if pk is not None]
 
 
 class VnDateInput(forms.DateInput):
