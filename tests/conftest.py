@@ -29,8 +29,7 @@ def _fresh_cache():
     yield
 
 
-@pytest.fixture
-def tree(db):
+def build_tree() -> dict:
     """Two issuers. Sở A: office TCHC, hospital BV (with a ward), health centre TT (with a station).
     Sở B: one hospital. Returns a dict of organisations by short key."""
     from tests.factories import make_org
@@ -47,8 +46,7 @@ def tree(db):
     return orgs
 
 
-@pytest.fixture
-def cast(tree):
+def build_cast(tree: dict) -> dict:
     """Users by role: secretariat / leader / council of Sở A, staff and head of A's hospital,
     staff of A's health centre, B's secretariat (the outsider) and an administrator."""
     from tests.factories import make_user
@@ -63,6 +61,16 @@ def cast(tree):
         "outsider": make_user("tt.b", tree["B"], "secretariat"),
         "admin": make_user("qt", tree["A"], "admin"),
     }
+
+
+@pytest.fixture
+def tree(db):
+    return build_tree()
+
+
+@pytest.fixture
+def cast(tree):
+    return build_cast(tree)
 
 
 @pytest.fixture
