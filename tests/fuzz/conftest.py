@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 # by hand around each example instead); pages with large hostile texts trip "too slow".
 _QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large,
           HealthCheck.large_base_example, HealthCheck.filter_too_much]
-settings.register_profile("ci", max_examples=15, derandomize=True, deadline=None, database=None,
+settings.register_profile("ci", max_examples=12, derandomize=True, deadline=None, database=None,
                           suppress_health_check=_QUIET, print_blob=True)
 settings.register_profile("long", max_examples=400, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
