@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve bench test install sysdeps migrate demo lint check clean
+.PHONY: run serve bench test fuzz install sysdeps migrate demo lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ sysdeps:
 
 test: $(STAMP) sysdeps
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The fuzz tests (tests/fuzz) with many random examples; `make test` runs them too, in the quick
+# derandomised "ci" profile. Failing examples are kept in .hypothesis/ and tried first next time.
+fuzz: $(STAMP) sysdeps
+	HYPOTHESIS_PROFILE=long DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest tests/fuzz $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from awards.models import AwardType, Proposal
 from common import xlsx
+from common.forms import parse_id
 from common.text import normalise_search
 
 LIST_SHEET = "Danh sách đề nghị"
@@ -58,10 +59,11 @@ def list_template(proposal: Proposal, types: list[AwardType]) -> bytes:
 
 def _year(value, row: int, column: str, errors: list) -> int | None:
     text = xlsx.cell_text(value)
-    if not text.isdigit() or not 1990 <= int(text) <= 2100:
+    year = parse_id(text)
+    if year is None or not 1990 <= year <= 2100:
         errors.append(RowError(row, column, f"“{text}” không phải là năm (ví dụ 2026)."))
         return None
-    return int(text)
+    return year
 
 
 def read_list(file, *, people: dict[str, object], organisations: dict[str, object], types: dict[str, AwardType],

@@ -39,7 +39,7 @@ from awards.models import (
 from awards.workflow import State
 from campaigns.models import Campaign
 from common import clock, search, xlsx
-from common.forms import apply_service_errors
+from common.forms import apply_service_errors, parse_id, parse_ids
 from common.queries import count_per_row
 from common.views import paginate, paginate_by_key
 from units import access
@@ -127,8 +127,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create(request.user, "nomination.prepare"):
         raise PermissionDenied
     campaigns = _campaigns_for_proposals(request)
-    campaign_pk = request.GET.get("phong-trao", "")
-    campaign = campaigns.filter(pk=campaign_pk).first() if campaign_pk.isdigit() else None
+    campaign_pk = parse_id(request.GET.get("phong-trao"))
+    campaign = campaigns.filter(pk=campaign_pk).first() if campaign_pk is not None else None
     if campaign is None:
         return render(request, "awards/proposal_pick_campaign.html", {"campaigns": campaigns})
     organisations = access.organisations_for(request.user, "nomination.prepare").filter(closed_on__isnull=True)
@@ -426,7 +426,7 @@ def nomination_update(request: HttpRequest, pk: int) -> HttpResponse:
         version = request.POST.get("version", "")
         try:
             services.update_nomination(by=request.user, nomination=nomination,
-                                       expected_version=int(version) if version.isdigit() else None, **fields)
+                                       expected_version=parse_id(version), **fields)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -514,12 +514,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "nomination.review"):
         raise PermissionDenied
     campaigns = Campaign.objects.filter(issuer__in=_issuers(request, "nomination.review")).order_by("-year", "title")
-    campaign_pk = request.GET.get("phong-trao", "")
-    campaign = campaigns.filter(pk=campaign_pk).first() if campaign_pk.isdigit() else None
+    campaign_pk = parse_id(request.GET.get("phong-trao"))
+    campaign = campaigns.filter(pk=campaign_pk).first() if campaign_pk is not None else None
     state = request.GET.get("trang-thai", "")
     state = state if state in State.values else ""
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("nomination") if i.isdigit()]
+        ids = parse_ids(request.POST.getlist("nomination"))
         chosen = list(Nomination.objects.visible_to(request.user).filter(pk__in=ids, state=State.SUBMITTED))
         if not chosen:
             messages.error(request, "Chọn các đề nghị đang chờ tiếp nhận.")
@@ -566,7 +566,7 @@ def disclosure_create(request: HttpRequest) -> HttpResponse:
     candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.ACCEPTED)
                       .select_related(*RELATED).order_by("-award_type__needs_disclosure", "award_type__order"))
     form = forms.DisclosureForm(request.POST or None, initial={"starts_on": clock.today()})
-    chosen_ids = {int(i) for i in request.POST.getlist("nomination") if i.isdigit()}
+    chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         chosen = [n for n in candidates if n.pk in chosen_ids]
         issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
@@ -625,7 +625,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
               .select_related("organisation").order_by("organisation__depth", "organisation__name", "given_name")[:300])
     form = forms.SessionForm(request.POST or None, people=Person.objects.filter(pk__in=[p.pk for p in people])
                              .select_related("organisation"), initial={"held_on": clock.today()})
-    chosen_ids = {int(i) for i in request.POST.getlist("nomination") if i.isdigit()}
+    chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
@@ -831,7 +831,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     for n in candidates:
         n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
     form = forms.DecisionForm(request.POST or None)
-    chosen_ids = {int(i) for i in request.POST.getlist("nomination") if i.isdigit()}
+    chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         chosen = [n for n in candidates if n.pk in chosen_ids]
         issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
@@ -978,9 +978,9 @@ def unit_bulk_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add many of the unit's staff for one title at once: most of a year's volume is LĐTT."""
     proposal = _proposal(request, pk)
     access.require(request.user, "nomination.prepare", proposal.organisation)
-    award = AwardType.objects.filter(pk=request.POST.get("award_type", "") or 0).first()
+    award = AwardType.objects.filter(pk=parse_id(request.POST.get("award_type"))).first()
     _orgs, people = selectors.nominee_choices(proposal)
-    chosen = list(people.filter(pk__in=[int(i) for i in request.POST.getlist("person") if i.isdigit()]))
+    chosen = list(people.filter(pk__in=parse_ids(request.POST.getlist("person"))))
     if award is None or not chosen:
         messages.error(request, "Chọn danh hiệu và ít nhất một người.")
         return redirect(proposal)
@@ -1069,8 +1069,8 @@ def _save_record(request: HttpRequest, *, person: Person | None = None, organisa
     date_field = forms.VnDateField(required=True)
     try:
         if kind == "appraisal":
-            year = request.POST.get("year", "")
-            if not year.isdigit():
+            year = parse_id(request.POST.get("year"))
+            if year is None or not 1990 <= year <= 2100:
                 raise ValidationError("Ghi năm xếp loại, ví dụ 2026.")
             existing = Appraisal.objects.filter(person=person, organisation=None if person else organisation,
                                                 year=int(year)).first()

@@ -203,7 +203,7 @@ def delete_draft(*, by: User | None, campaign: Campaign, reason: str = "") -> No
         target_type=str(Campaign._meta.verbose_name), target_id=campaign.pk, target_label=campaign.title[:500],
         changes=audit.diff(audit.snapshot(campaign, CAMPAIGN_FIELDS), None), reason=reason,
     )
-    campaign.delete()
+    _delete(campaign)
 
 
 @transaction.atomic
@@ -274,7 +274,19 @@ def delete_item(*, by: User | None, campaign: Campaign, instance: models.Model, 
     fields = ITEM_FIELDS.get(type(instance), [])
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=instance,
             before=audit.snapshot(instance, fields), reason=reason)
-    instance.delete()
+    _delete(instance)
+
+
+def _delete(instance: models.Model) -> None:
+    """Delete a row, or say what still rests on it (a report made for this period, a proposal
+    under this item): the database protects those rows, and a refused deletion is not a fault."""
+    try:
+        instance.delete()
+    except models.ProtectedError as error:
+        users = sorted({str(obj._meta.verbose_name) for obj in error.protected_objects})
+        raise ValidationError(_("Không xóa được %(what)s này vì còn %(users)s gắn với nó; hãy xóa hoặc chuyển những "
+                                "mục đó trước.") % {"what": instance._meta.verbose_name,
+                                                    "users": ", ".join(users)}) from error
 
 
 # --- Sub-campaigns and quotas -------------------------------------------------------------------
@@ -370,7 +382,7 @@ def delete_subcampaign(*, by: User | None, campaign: Campaign, subcampaign: SubC
         raise ValidationError(_("Hãy xóa các nội dung con trước."))
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=subcampaign,
             before=audit.snapshot(subcampaign, SUBCAMPAIGN_FIELDS), reason=reason)
-    subcampaign.delete()
+    _delete(subcampaign)
 
 
 # --- Participants and pledges ----------------------------------------------------------------------
@@ -416,7 +428,7 @@ def remove_participant(*, by: User | None, campaign: Campaign, participation: Pa
             label=campaign.title,
             changes=[{"field": "participants", "label": "Bỏ đơn vị tham gia",
                       "before": participation.organisation.name, "after": ""}])
-    participation.delete()
+    _delete(participation)
 
 
 @transaction.atomic
@@ -470,7 +482,7 @@ def delete_pledge(*, by: User | None, campaign: Campaign, pledge: Pledge, reason
         raise PermissionDenied
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=pledge,
             before=audit.snapshot(pledge, PLEDGE_FIELDS), reason=reason)
-    pledge.delete()
+    _delete(pledge)
 
 
 @transaction.atomic

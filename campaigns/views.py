@@ -22,7 +22,7 @@ from campaigns.models import (
     SubCampaign,
 )
 from common import clock
-from common.forms import apply_service_errors
+from common.forms import apply_service_errors, parse_id
 from common.views import paginate
 from units import access
 
@@ -309,8 +309,8 @@ def subcampaign_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 def subcampaign_form(request: HttpRequest, campaign: Campaign, item_pk: int | None = None) -> HttpResponse:
     if item_pk is None:
         instance = SubCampaign(campaign=campaign)
-        if request.GET.get("parent", "").isdigit():
-            instance.parent = campaign.subcampaigns.filter(pk=request.GET["parent"]).first()
+        if (parent_pk := parse_id(request.GET.get("parent"))) is not None:
+            instance.parent = campaign.subcampaigns.filter(pk=parent_pk).first()
         siblings = campaign.subcampaigns.filter(parent=instance.parent)
         instance.order = (siblings.aggregate(models.Max("order"))["order__max"] or 0) + 1
     else:

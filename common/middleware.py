@@ -1,6 +1,7 @@
-"""Response headers every page carries."""
+"""Response headers every page carries, and what every request's fields must not hold."""
 
 from django.conf import settings
+from django.http import QueryDict
 
 # No inline script anywhere (static/js/app.js does what pages need); inline style attributes are
 # used for table column widths, so styles allow them. Fonts, images and scripts are the project's own.
@@ -55,3 +56,31 @@ class QueryCountMiddleware:
             response = self.get_response(request)
         response.headers["X-Query-Count"] = str(count)
         return response
+
+
+class StripNulMiddleware:
+    """Drop NUL characters from query strings and posted fields before any view reads them.
+
+    PostgreSQL cannot store a NUL in text (psycopg2 raises "A string literal cannot contain NUL"),
+    and a NUL is never something a person meant to type: it comes from a pasted binary or a
+    forged request. Forms would refuse it, but searches and reasons are read from request.GET and
+    request.POST directly, so it is removed once, here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _without_nul(request.GET)
+        if request.method == "POST":
+            request.POST = _without_nul(request.POST)
+        return self.get_response(request)
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    if not any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists()):
+        return query
+    clean = QueryDict(mutable=True, encoding=query.encoding)
+    for key, values in query.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    clean._mutable = False
+    return clean

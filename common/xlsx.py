@@ -1,5 +1,6 @@
 """Reading and writing .xlsx with openpyxl: headers in Vietnamese, dates as dd/mm/yyyy."""
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -85,7 +86,13 @@ def read_sheet(
             raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
         return []
     ws = workbook[title]
-    rows = (tuple(_as_shown(cell) for cell in row) for row in ws.iter_rows())
+    try:
+        # Cells are parsed as the rows are read: a file written by another program can hold a
+        # number cell openpyxl cannot read ("NaN", "12,5").
+        rows = iter([tuple(_as_shown(cell) for cell in row) for row in ws.iter_rows()])
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise WorkbookError(f"Trang tính “{title}” có ô không đọc được; hãy lưu lại tệp bằng Excel rồi "
+                            "nhập lại.") from exc
     try:
         header_row = [str(v).strip() if v is not None else "" for v in next(rows)]
     except StopIteration:
@@ -109,6 +116,10 @@ def _as_shown(cell):
     """The cell's value as the person saw it: a cell formatted as a percentage shows 87 % but
     holds 0.87, and the person meant 87."""
     value = cell.value
+    if isinstance(value, float) and not math.isfinite(value):
+        # Infinity or NaN (written by another program; Excel has neither): read as the text it
+        # is, which every importer refuses as "not a number".
+        return str(value)
     if (isinstance(value, (int, float)) and not isinstance(value, bool)
             and "%" in (getattr(cell, "number_format", None) or "")):
         return (Decimal(repr(value)) * 100).normalize()

@@ -42,6 +42,13 @@ NUMERIC = {Comparator.LTE, Comparator.LT, Comparator.GTE, Comparator.GT, Compara
 HUNDRED = Decimal(100)
 
 
+# What the figures' columns hold (indicators.models.DECIMAL, numeric(20, 4); a denominator is a
+# positive integer): a larger figure is refused as typed, not left to overflow the database.
+MAX_WHOLE_DIGITS = 16
+TOO_BIG = Decimal(10) ** MAX_WHOLE_DIGITS - Decimal("0.00005")   # would round up to 10^16 at 4 places
+MAX_COUNT = 2_147_483_647
+
+
 class ParseError(ValueError):
     """A value typed or printed that is not a number the Vietnamese way (message in Vietnamese)."""
 
@@ -71,10 +78,19 @@ def parse_number(text: str) -> Decimal:
             raise ParseError(f"“{text.strip()}” viết chưa đúng: phần thập phân dùng dấu phẩy (ví dụ 11,88); "
                              "dấu chấm chỉ để tách hàng nghìn (ví dụ 580.000).")
         raise ParseError(f"“{text.strip()}” không phải là một số (ví dụ đúng: 11,88 hoặc 580.000).")
+    if value >= TOO_BIG:
+        raise ParseError(f"“{text.strip()}”: số quá lớn (tối đa {MAX_WHOLE_DIGITS} chữ số trước dấu phẩy).")
     try:
         return sign * value
     except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
         raise ParseError(f"“{text}” không phải là một số.") from exc
+
+
+def _count(digits: str, printed: str) -> int:
+    """One side of a fraction ("12/12"): a count, stored as such (at most MAX_COUNT)."""
+    if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        raise ParseError(f"“{printed}”: số quá lớn trong phân số (tối đa {format_number(Decimal(MAX_COUNT))}).")
+    return int(digits)
 
 
 def format_number(value: Decimal | None) -> str:
@@ -144,7 +160,7 @@ def parse_target(text: str, direction: str) -> Target:
         return Target(Comparator.MAINTAIN_AT_LEAST, parse_number(number.group(1).rstrip(".,")), text=printed)
     fraction = _FRACTION.match(_strip_unit(printed))
     if fraction:
-        numerator, denominator = int(fraction[1]), int(fraction[2])
+        numerator, denominator = _count(fraction[1], printed), _count(fraction[2], printed)
         if denominator == 0 or numerator > denominator:
             raise ParseError(f"“{printed}”: phân số không hợp lệ.")
         return Target(Comparator.ALL_OF, Decimal(numerator), denominator, text=printed)
@@ -202,7 +218,7 @@ def parse_actual(text: str, comparator: str) -> Actual | None:
         raise ParseError(f"“{printed}”: chỉ tiêu này tính bằng số lượng; ghi một số, không ghi phân số.")
     fraction = _FRACTION.match(_strip_unit(printed))
     if fraction:
-        numerator, denominator = int(fraction[1]), int(fraction[2])
+        numerator, denominator = _count(fraction[1], printed), _count(fraction[2], printed)
         if denominator == 0:
             raise ParseError(f"“{printed}”: mẫu số phải lớn hơn 0.")
         if numerator > denominator:

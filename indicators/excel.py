@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from common import xlsx
+from common.forms import parse_id
 from common.text import format_date, format_number, vi_sort_key
 from indicators import evaluation
 from indicators.selectors import Grid
@@ -62,10 +63,10 @@ def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellEr
         raw_id = xlsx.cell_text(row["Mã dòng (không sửa)"])
         if not raw_id:
             continue  # a heading row
-        if not raw_id.isdigit() or int(raw_id) not in expected:
+        if parse_id(raw_id) not in expected:
             errors.append(CellError(number, "Mã dòng (không sửa)", f"“{raw_id}” không thuộc báo cáo này."))
             continue
-        indicator_id = int(raw_id)
+        indicator_id = parse_id(raw_id)
         if indicator_id in seen:
             errors.append(CellError(number, "Mã dòng (không sửa)", f"trùng với dòng {seen[indicator_id]}."))
             continue

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, ReportingPeriod
 from common import clock, search, xlsx
-from common.forms import apply_service_errors
+from common.forms import apply_service_errors, parse_id, parse_ids
 from common.text import normalise_search
 from common.uploads import check_document
 from common.views import paginate, url_maker
@@ -357,7 +357,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         if not cell_errors:
             try:
                 services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
-                                     narrative=narrative, expected_version=int(version) if version.isdigit() else None)
+                                     narrative=narrative, expected_version=parse_id(version))
                 if request.POST.get("action") == "submit":
                     services.submit_report(by=request.user, period=period, organisation=organisation)
                     messages.success(request, "Đã gửi báo cáo cho Thường trực.")
@@ -511,7 +511,7 @@ def report_override(request: HttpRequest, period_pk: int, org_pk: int) -> HttpRe
     organisation = _report_org(request, period, org_pk)
     _require_review(request, period.campaign)
     raw = request.POST.get("result", "")
-    result = get_object_or_404(Result, pk=int(raw) if raw.isdigit() else 0, submission__period=period,
+    result = get_object_or_404(Result, pk=parse_id(raw), submission__period=period,
                                submission__organisation=organisation)
     form = forms.OverrideForm(request.POST)
     try:
@@ -559,7 +559,7 @@ def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     _require_review(request, campaign)
     period = get_object_or_404(ReportingPeriod, pk=period_pk, campaign=campaign)
-    ids = [int(i) for i in request.POST.getlist("organisation") if i.isdigit()]
+    ids = parse_ids(request.POST.getlist("organisation"))
     organisations = list(access.visible_organisations(request.user).filter(pk__in=ids))
     if not organisations:
         messages.error(request, "Chọn ít nhất một đơn vị để nhắc.")

@@ -16,6 +16,7 @@ from awards.models import CouncilSession, Decision, DecisionLine, Nomination, Pr
 from awards.workflow import CLOSED
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Participation, Status
+from common.forms import parse_id
 from common.text import format_date, format_number, two_digits, vi_sort_key
 from indicators import selectors as indicator_selectors
 from indicators.models import Submission
@@ -442,7 +443,7 @@ def proposal_document(proposal: Proposal, today: date) -> Document:
     individuals = [n for n in nominations if n.person_id]
     collectives = [n for n in nominations if n.organisation_id]
     number, _, notation = proposal.number_text.partition("/")
-    number = int(number) if number.strip().isdigit() else None
+    number = parse_id(number.strip())
     notation = notation.strip() or f"TTr-{unit.code or ''}".rstrip("-")
     day = proposal.submitted_at.date() if proposal.submitted_at and number else None
     head = documents.letterhead(parent_line=parent_line(unit), name_line=name_line(unit), place=place_of(unit),

@@ -13,7 +13,7 @@ from awards.models import Decision, Proposal
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common import clock, xlsx
-from common.forms import apply_service_errors
+from common.forms import apply_service_errors, parse_id
 from common.text import format_date
 from indicators import selectors as indicator_selectors
 from reports import forms, jobs, pdf, selectors, services
@@ -119,8 +119,8 @@ def _may(request: HttpRequest, report: Report, verb: str) -> bool:
 
 def report_list(request: HttpRequest) -> HttpResponse:
     campaign = None
-    if request.GET.get("phong-trao", "").isdigit():
-        campaign = get_object_or_404(Campaign.objects.visible_to(request.user), pk=int(request.GET["phong-trao"]))
+    if (campaign_pk := parse_id(request.GET.get("phong-trao"))) is not None:
+        campaign = get_object_or_404(Campaign.objects.visible_to(request.user), pk=campaign_pk)
     campaigns = list(selectors.campaigns_to_report(request.user)) if campaign is None else []
     return render(request, "reports/report_list.html", {
         "reports": selectors.report_list(request.user, campaign), "campaign": campaign,

@@ -32,7 +32,8 @@ def export_workbook(organisations: list[Organisation], people: list[Person]) -> 
     unit_rows = []
     for node in flatten(sort_tree(organisations)):
         org = node.organisation
-        parent = by_id.get(org.parent_id)
+        # The top of an exported subtree keeps its parent's code, so that the file imports back.
+        parent = by_id.get(org.parent_id) or org.parent
         unit_rows.append([
             org.code, org.name, org.get_kind_display(), parent.code if parent else "",
             "Có" if org.has_legal_personality else "Không", org.email, org.phone, org.address, org.closed_on,

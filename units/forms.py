@@ -1,3 +1,5 @@
+import hashlib
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
@@ -256,7 +258,10 @@ class LoginForm(AuthenticationForm):
     PAUSE_SECONDS = 15 * 60
 
     def _key(self) -> str:
-        return "login-failures:" + (self.data.get("username") or "").strip().lower()[:150]
+        # Hashed: a cache key must be short ASCII (memcached, and Redis in practice), whatever
+        # was typed as the username.
+        username = (self.data.get("username") or "").strip().lower()[:150]
+        return "login-failures:" + hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()
 
     def clean(self):
         from django.core.cache import cache

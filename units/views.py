@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from common import clock, search, xlsx
-from common.forms import apply_service_errors
+from common.forms import apply_service_errors, parse_id
 from common.views import paginate
 from units import access, excel, selectors, services
 from units.forms import (
@@ -102,8 +102,8 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
         return redirect("units:organisation-list")
     parent = None
-    if request.GET.get("parent", "").isdigit():
-        parent = access.organisations_for(request.user, "organisation.manage").filter(pk=request.GET["parent"]).first()
+    if (parent_pk := parse_id(request.GET.get("parent"))) is not None:
+        parent = access.organisations_for(request.user, "organisation.manage").filter(pk=parent_pk).first()
     form = OrganisationForm(request.POST or None, user=request.user, initial={"parent": parent})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -175,8 +175,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     organisation = None
-    if request.GET.get("organisation", "").isdigit():
-        organisation = access.visible_organisations(request.user).filter(pk=request.GET["organisation"]).first()
+    if (organisation_pk := parse_id(request.GET.get("organisation"))) is not None:
+        organisation = access.visible_organisations(request.user).filter(pk=organisation_pk).first()
     people = selectors.search_people(
         request.user, q=data.get("q", ""), organisation=organisation,
         employment_type=data.get("employment_type", ""), direct=data.get("direct", ""),
@@ -206,8 +206,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
         messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
         return redirect("units:person-list")
     initial = {}
-    if request.GET.get("organisation", "").isdigit():
-        initial["organisation"] = request.GET["organisation"]
+    if (organisation_pk := parse_id(request.GET.get("organisation"))) is not None:
+        initial["organisation"] = organisation_pk
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -382,8 +382,8 @@ def account_create(request: HttpRequest) -> HttpResponse:
         messages.warning(request, "Các đơn vị bạn quản lý đã ngừng hoạt động: chỉ xem được dữ liệu cũ, không tạo mới.")
         return redirect("units:account-list")
     initial = {}
-    if request.GET.get("person", "").isdigit():
-        person = selectors.visible_people(request.user).filter(pk=request.GET["person"], user__isnull=True).first()
+    if (person_pk := parse_id(request.GET.get("person"))) is not None:
+        person = selectors.visible_people(request.user).filter(pk=person_pk, user__isnull=True).first()
         if person is not None:
             initial = {"full_name": person.full_name, "email": person.email, "employee_code": person.employee_code,
                        "organisation": person.organisation_id, "role": "unit_staff"}
@@ -481,8 +481,8 @@ def units_import(request: HttpRequest) -> HttpResponse:
 def units_export(request: HttpRequest) -> HttpResponse:
     """The user's visible units and people (or one subtree, ?root=id) as the import workbook."""
     organisations = access.visible_organisations(request.user)
-    if request.GET.get("root", "").isdigit():
-        root = get_object_or_404(organisations, pk=request.GET["root"])
+    if (root_pk := parse_id(request.GET.get("root"))) is not None:
+        root = get_object_or_404(organisations, pk=root_pk)
         organisations = organisations.filter(path__startswith=root.path)
     organisation_list = list(organisations)
     people = list(selectors.visible_people(request.user).filter(organisation__in=organisations)

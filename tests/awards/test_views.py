@@ -133,3 +133,23 @@ def test_the_council_session_page_runs_a_constant_number_of_queries(login, propo
     large = council_session(plan, tree, cast, accepted(proposal, plan, cast, types, "binh", "cuong", "dung",
                                                         code="CSTD_TINH"))
     assert count(large) == count(small)
+
+
+def test_ids_and_numbers_that_are_not_ids_are_refused_not_a_500(login, proposal, plan, cast, types, unit_authority,
+                                                                 tree):
+    """str.isdigit() let "²" through to int(), and a non-numeric award type reached the query."""
+    unit = services.create_proposal(by=cast["head"], campaign=plan["campaign"], organisation=tree["A.BV"],
+                                    kind="unit", title="Bình xét", year=2026)
+    head = login(cast["head"])
+    response = head.post(reverse("awards:proposal-bulk-add", args=[unit.pk]), {"award_type": "abc", "person": ["²"]})
+    assert response.status_code == 302
+    secretariat = login(cast["secretariat"])
+    assert secretariat.post(reverse("awards:review") + "?phong-trao=²", {"nomination": ["²", "9" * 40]}
+                            ).status_code == 302
+    person = plan["people"]["an"]
+    response = secretariat.post(reverse("awards:register-person", args=[person.pk]),
+                                {"record": "appraisal", "year": "²", "grade": "excellent"}, follow=True)
+    assert "Ghi năm xếp loại" in response.content.decode()
+    proposal.number_text = "²/TTr-BVĐK"
+    proposal.save()
+    assert login(cast["staff"]).get(reverse("reports:proposal-document", args=[proposal.pk])).status_code == 200

@@ -317,3 +317,21 @@ def test_a_lead_word_typed_into_the_basis_is_printed_once(login, tree, cast):
         "order": 1, "lead": "Căn cứ", "text": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"})
     basis = campaign.legal_bases.get()
     assert (basis.lead, basis.text) == ("Căn cứ", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")
+
+
+def test_an_item_something_rests_on_is_not_deleted_and_the_page_says_why(login, tree, cast, live):
+    from awards import services as award_services
+    from reports import services as report_services
+
+    period = services.save_item(by=None, campaign=live, instance=ReportingPeriod(
+        campaign=live, kind="year", year=2026, deadline_text="trước ngày 15/11"))
+    item = services.save_subcampaign(by=None, campaign=live, instance=SubCampaign(number="2", title="Nội dung"))
+    report_services.create_report(by=None, campaign=live, organisation=tree["A"], period=period)
+    award_services.create_proposal(by=None, campaign=live, organisation=tree["A.BV"], subcampaign=item,
+                                   title="Tờ trình", year=2026)
+    client = login(cast["secretariat"])
+    for url, what in [(reverse("campaigns:item-delete", args=[live.pk, "ky-bao-cao", period.pk]), "báo cáo"),
+                      (reverse("campaigns:subcampaign-delete", args=[live.pk, item.pk]), "tờ trình đề nghị")]:
+        response = client.post(url, {"reason": "Thừa"})
+        assert response.status_code == 200 and f"còn {what} gắn với nó" in response.content.decode()
+    assert ReportingPeriod.objects.filter(pk=period.pk).exists() and SubCampaign.objects.filter(pk=item.pk).exists()

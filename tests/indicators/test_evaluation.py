@@ -39,6 +39,22 @@ def test_not_numbers(text):
         parse_number(text)
 
 
+@pytest.mark.parametrize("text", ["9" * 17, "10.000.000.000.000.000", "9999999999999999,99995", "-" + "9" * 30])
+def test_a_figure_beyond_what_the_column_holds_is_refused_as_typed(text):
+    # numeric(20, 4): 16 digits before the comma; more overflowed the database (a 500).
+    with pytest.raises(ParseError, match="số quá lớn"):
+        parse_number(text)
+    assert parse_number("9" * 16) == D("9" * 16)
+
+
+@pytest.mark.parametrize("text", ["1/" + "9" * 40, "9" * 20 + "/" + "9" * 21, "2147483648/2147483648"])
+def test_a_fraction_beyond_a_count_is_refused(text):
+    with pytest.raises(ParseError, match="số quá lớn"):
+        parse_actual(text, C.ALL_OF)
+    with pytest.raises(ParseError, match="số quá lớn"):
+        parse_target(text, H)
+
+
 def test_a_dot_decimal_gets_a_message_that_says_how_to_write_it():
     with pytest.raises(ParseError, match="dấu phẩy"):
         parse_number("11.88")

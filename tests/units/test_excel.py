@@ -49,6 +49,15 @@ def test_export_then_import_changes_nothing(login, tree, cast):
     assert Person.objects.get(employee_code="NV1").birth_date == date(1985, 1, 5)
 
 
+def test_a_subtree_exported_imports_back(login, tree, cast):
+    # Its top row keeps its parent's code (blank, the import refused the file it had just given).
+    response = login(cast["secretariat"]).get(reverse("units:export"), {"root": tree["A.TT"].pk})
+    rows = list(load_workbook(BytesIO(response.content))[excel.UNIT_SHEET].iter_rows(min_row=2, values_only=True))
+    assert [row[:4:3] for row in rows] == [("TTYT", "SYT"), ("TYT-DL", "TTYT")]
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=BytesIO(response.content))
+    assert result.errors == [] and result.updated_units == 0
+
+
 def test_export_contains_only_what_the_user_sees(login, tree, cast):
     make_person(tree["B.BV"], "Người Ngoài", "X1")
     response = login(cast["staff"]).get(reverse("units:export"))
