@@ -11,6 +11,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from units.forms import LoginForm
 
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_login_failures_on_one_server_pause_the_account_on_another(client, cast,
         client.post(reverse("login"), {"username": "tt.a", "password": "sai-mat-khau"})
     # Another app server: its own connection to the same Redis.
     other_server = RedisCache(REDIS, {"KEY_PREFIX": "thidua-test"})
-    assert other_server.get("login-failures:tt.a") == 5
+    assert other_server.get(LoginForm(data={"username": "tt.a"})._key()) == 5
     response = client.post(reverse("login"), {"username": "tt.a", "password": PASSWORD})
     assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
     cache.clear()
