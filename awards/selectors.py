@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from awards import eligibility, quotas, workflow
 from awards.models import (
@@ -19,6 +19,7 @@ from awards.models import (
     DecisionLine,
     Holiday,
     Nomination,
+    NominationEvent,
     Proposal,
     RatioCap,
     RegisterEntry,
@@ -28,9 +29,10 @@ from awards.models import (
 from awards.rules import Rule, authority_of, in_force, salary_on, within
 from awards.workflow import State
 from campaigns.models import Campaign, Participation, Quota, SubCampaign
+from common import memo
 from indicators import selectors as indicator_selectors
 from units import access
-from units.models import Organisation, Person
+from units.models import AuditEvent, Organisation, Person
 
 NOMINATION_RELATED = ("award_type", "person__organisation", "organisation", "programme", "proposal__organisation",
                       "proposal__campaign__issuer", "proposal__subcampaign")
@@ -337,6 +339,27 @@ def review_queue(user, *, campaign: Campaign | None = None, state: str = ""):
     return qs.select_related(*NOMINATION_RELATED).order_by("proposal__campaign", "proposal", "order", "pk")
 
 
+# Per-state counts already made in this process, keyed by user and awards_stamp().
+_COUNTS = memo.Memo(size=64)
+
+
+def awards_stamp() -> tuple:
+    """The version of every nomination's state: each change is a service that writes a
+    NominationEvent; a deleted draft leaves fewer nominations; a changed scope is a units event."""
+    return memo.stamp([(NominationEvent, "id"), (Nomination, "id"), (AuditEvent, "id")]) + (
+        Nomination.objects.count(),)
+
+
+def state_counts(user) -> dict[str, int]:
+    """How many nominations the user sees in each state (the awards overview). A province's count
+    reads 20.000 nominations through their proposals and campaigns (0,2 s for a country's 200.000):
+    made once per change."""
+    def count() -> dict[str, int]:
+        return dict(Nomination.objects.visible_to(user).values_list("state").annotate(n=Count("id")).order_by())
+
+    return _COUNTS.get((user.pk, awards_stamp()), count)
+
+
 def home_queues(user) -> dict:
     """What the home page shows each role of awards: the unit its returned nominations, the
     secretariat what waits for review, the council its next sessions, the leader what waits for a
@@ -364,7 +387,10 @@ def home_queues(user) -> dict:
         out["award_sessions"] = list((sessions.filter(scope) if scope is not None else sessions)[:3])
     if access.can(user, "decision.issue"):
         scope = access.scope_q(user, "decision.issue", field="proposal__campaign__issuer__path")
-        approved = Nomination.objects.filter(state=State.APPROVED, decision_line__isnull=True)
+        # NOT EXISTS, not a LEFT JOIN … IS NULL: the planner took the join for one row and nested
+        # 10.000 nominations against every campaign (0,2 s at national scale).
+        approved = Nomination.objects.filter(state=State.APPROVED).exclude(
+            Exists(DecisionLine.objects.filter(nomination=OuterRef("pk"))))
         out["award_to_decide"] = (approved.filter(scope) if scope is not None else approved).count()
     return out
 

@@ -81,7 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
                  .order_by("-created_at"))
     can_prepare = access.can_create(user, "nomination.prepare")
     mine = proposals.filter(access.scope_q(user, "nomination.prepare", field="organisation__path") or Q())
-    counts = dict(Nomination.objects.visible_to(user).values_list("state").annotate(n=Count("id")))
+    counts = selectors.state_counts(user)
     return render(request, "awards/index.html", {
         "my_proposals": list(mine[:10]) if can_prepare else [],
         "can_prepare": can_prepare,
