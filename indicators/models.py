@@ -180,8 +180,8 @@ class Submission(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "status"], name="indicators_sub_org_status"),
-            # MAX(updated_at) is part of the figures' version, read on every figures page
-            # (indicators.selectors.figures_stamp): one index probe, not a scan of every report.
+            # The newest report save anywhere is part of the version of a campaign that judges a
+            # change against earlier figures (indicators.selectors.figures_stamp): one index probe.
             models.Index(fields=["updated_at"], name="indicators_sub_updated"),
             # The secretariat's home page lists the oldest reports waiting for review, 20 of a
             # province's thousands.

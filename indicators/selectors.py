@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -69,7 +70,7 @@ def reporters(indicator: CampaignIndicator, participants: set[int], named: set[i
 def reporting_map(campaign: Campaign, indicators: list[CampaignIndicator] | None = None) -> dict[int, set[int]]:
     """organisation id → ids of the indicators it reports. Shared between requests (figures_stamp):
     read it, never change it."""
-    return _TABLES.get(("reporting_map", campaign.pk, figures_stamp()),
+    return _TABLES.get(("reporting_map", campaign.pk, figures_stamp(campaign)),
                        lambda: _reporting_map(campaign, indicators))
 
 
@@ -319,20 +320,35 @@ def _plain(value: Decimal) -> Decimal:
 _TABLES = memo.Memo(size=32)
 
 
-def figures_stamp() -> tuple:
-    """The version of every campaign's figures, in one query. Figures change only through the
-    services, and each of them saves the unit's report (its updated_at) or writes an audit row
-    (plans, indicators, targets, participants and periods in the campaign's history; overrides and
-    reviews in the report's; catalogue definitions and units in the units' history)."""
-    return memo.stamp([(Submission, "updated_at"), (SubmissionEvent, "id"), (CampaignEvent, "id"),
-                       (AuditEvent, "id")])
+def figures_stamp(campaign: Campaign) -> tuple:
+    """The version of a campaign's figures, in one query. Figures change only through the services,
+    and each of them saves a unit's report (its updated_at) or writes an audit row: the newest of
+    the campaign's report saves, of its reports' history (overrides, reviews), of its own history
+    (plan, indicators, targets, participants, periods) and of the units' history (catalogue
+    definitions, units). A campaign judging a change against the period before ("giảm 0,3") may
+    read another campaign's figures: for it, the newest report save anywhere counts too. Scoped to
+    the campaign, a unit saving its report elsewhere leaves this campaign's table in place."""
+    table = {model: connection.ops.quote_name(model._meta.db_table)
+             for model in (Submission, SubmissionEvent, ReportingPeriod, CampaignEvent, AuditEvent, CampaignIndicator)}
+    sub, event, period = table[Submission], table[SubmissionEvent], table[ReportingPeriod]
+    sql = f"""SELECT
+        (SELECT MAX(s.updated_at) FROM {sub} s JOIN {period} p ON s.period_id = p.id WHERE p.campaign_id = %s),
+        (SELECT MAX(e.id) FROM {event} e JOIN {sub} s ON e.submission_id = s.id
+                                         JOIN {period} p ON s.period_id = p.id WHERE p.campaign_id = %s),
+        (SELECT MAX(id) FROM {table[CampaignEvent]} WHERE campaign_id = %s),
+        (SELECT MAX(id) FROM {table[AuditEvent]}),
+        CASE WHEN EXISTS (SELECT 1 FROM {table[CampaignIndicator]} WHERE campaign_id = %s AND comparator = %s)
+             THEN (SELECT MAX(updated_at) FROM {sub}) END"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [campaign.pk] * 4 + [Comparator.CHANGE_BY])
+        return tuple(cursor.fetchone())
 
 
 def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[CampaignRow]:
     """Per indicator: the campaign figure (rolled up), its evaluation, and each unit's cell for the
     units the user may see. Computed once per change of the figures (figures_stamp); the rows are
     shared between requests, so callers read them and never change them."""
-    key = ("campaign_table", campaign.pk, period.pk, figures_stamp())
+    key = ("campaign_table", campaign.pk, period.pk, figures_stamp(campaign))
     rows = _TABLES.get(key, lambda: _campaign_table(campaign, period))
     visible = _visible(user, {org_id for row in rows for org_id in row.unit_cells})
     return [replace(row, unit_cells={org_id: cell for org_id, cell in row.unit_cells.items() if org_id in visible})
@@ -465,7 +481,7 @@ def completeness(campaign: Campaign, user, today: date, period: ReportingPeriod 
     """Units × periods: on time / late / missing / returned, for the units the user may see (one
     period's column only, when given: a report reads just its own). Computed once a day per change
     of the figures (figures_stamp), like campaign_table."""
-    key = ("completeness", campaign.pk, period.pk if period else None, today, figures_stamp())
+    key = ("completeness", campaign.pk, period.pk if period else None, today, figures_stamp(campaign))
     periods, rows = _TABLES.get(key, lambda: _completeness(campaign, today, period))
     visible = _visible(user, {row.organisation.pk for row in rows})
     return periods, [row for row in rows if row.organisation.pk in visible]

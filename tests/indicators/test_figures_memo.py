@@ -95,3 +95,17 @@ class TestTheFiguresFollowEveryChange:
         assert cell("A.BV").timeliness == "returned"
         _periods, rows = selectors.completeness(self.plan["campaign"], self.cast["staff"], date(2026, 6, 10))
         assert [r.organisation for r in rows] == [self.tree["A.BV"]]
+
+    def test_a_report_saved_in_another_campaign_leaves_the_table_in_place(self):
+        from campaigns.lifecycle import Status as CampaignStatus
+        from campaigns.models import ReportingPeriod
+        from tests.factories import make_campaign
+
+        other = make_campaign(self.tree["A"], "Kế hoạch khác", participants=[self.tree["A.BV"]],
+                              status=CampaignStatus.IN_PROGRESS)
+        period = campaign_services.save_item(by=None, campaign=other, instance=ReportingPeriod(
+            kind="year", year=2026, deadline=date(2026, 12, 20)))
+        before = selectors.figures_stamp(self.plan["campaign"])
+        services.import_report(period=period, organisation=self.tree["A.BV"], values={}, status="submitted")
+        assert selectors.figures_stamp(self.plan["campaign"]) == before
+        assert selectors.figures_stamp(other) != selectors.figures_stamp(self.plan["campaign"])
