@@ -11,7 +11,7 @@ from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, ReportingPeriod
 from common import clock, search, xlsx
 from common.forms import apply_service_errors, parse_id, parse_ids
-from common.text import normalise_search
+from common.text import format_number, normalise_search
 from common.uploads import check_document
 from common.views import paginate, url_maker
 from indicators import excel, forms, selectors, services, submissions
@@ -529,16 +529,25 @@ def report_override(request: HttpRequest, period_pk: int, org_pk: int) -> HttpRe
 # --- Completeness and one unit across periods ---------------------------------------------------------------
 
 
+COMPLETENESS_PER_PAGE = 100
+NAMED_IN_MESSAGE = 20
+
+
 def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     periods, rows = selectors.completeness(campaign, request.user, clock.today())
+    # A country's matrix is 3.000 units: a page of them, the whole in the Excel export.
+    page = paginate(request, rows, COMPLETENESS_PER_PAGE)
     report_url, results_url = url_maker("indicators:report", 2), url_maker("indicators:unit-results", 2)
     table = [(row.organisation, results_url(campaign.pk, row.organisation.pk),
-              [(cell, report_url(cell.period_pk, row.organisation.pk)) for cell in row.cells]) for row in rows]
-    to_remind = [(period, [(row.organisation, cell.timeliness) for row in rows for cell in row.cells
-                           if cell.period_pk == period.pk and cell.needs_reminder]) for period in periods]
+              [(cell, report_url(cell.period_pk, row.organisation.pk)) for cell in row.cells]) for row in page]
+    owing = {period.pk: sum(1 for row in rows for cell in row.cells if cell.period_pk == period.pk
+                            and cell.needs_reminder) for period in periods}
+    to_remind = [(period, [(row.organisation, cell.timeliness) for row in page for cell in row.cells
+                           if cell.period_pk == period.pk and cell.needs_reminder], owing[period.pk])
+                 for period in periods]
     return render(request, "indicators/completeness.html", {
-        "campaign": campaign, "periods": periods, "table": table, "to_remind": to_remind,
+        "campaign": campaign, "periods": periods, "table": table, "to_remind": to_remind, "page": page,
         "can_review": access.can(request.user, "results.review", campaign.issuer),
         "can_remind": (access.can(request.user, "results.review", campaign.issuer)
                        and lifecycle.collects_reports(campaign.status)),
@@ -559,8 +568,13 @@ def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     _require_review(request, campaign)
     period = get_object_or_404(ReportingPeriod, pk=period_pk, campaign=campaign)
-    ids = parse_ids(request.POST.getlist("organisation"))
-    organisations = list(access.visible_organisations(request.user).filter(pk__in=ids))
+    if request.POST.get("tat-ca") == "1":
+        # Every unit of the period still owing its report, not only those on the page shown.
+        _periods, rows = selectors.completeness(campaign, request.user, clock.today(), period=period)
+        organisations = [row.organisation for row in rows if row.cells[0].needs_reminder]
+    else:
+        ids = parse_ids(request.POST.getlist("organisation"))
+        organisations = list(access.visible_organisations(request.user).filter(pk__in=ids))
     if not organisations:
         messages.error(request, "Chọn ít nhất một đơn vị để nhắc.")
     else:
@@ -575,9 +589,12 @@ def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
             if emailed:
                 messages.success(request, f"Đã gửi thư nhắc {len(emailed)} đơn vị.")
             if without:
-                messages.warning(request, f"Chưa gửi được thư cho {len(without)} đơn vị vì cán bộ chưa có địa chỉ "
-                                          "thư (đã ghi nhận lần nhắc; hãy gọi điện hoặc bổ sung địa chỉ thư): "
-                                 + "; ".join(without))
+                named = "; ".join(without[:NAMED_IN_MESSAGE]) + (
+                    f" và {format_number(len(without) - NAMED_IN_MESSAGE)} đơn vị khác"
+                    if len(without) > NAMED_IN_MESSAGE else "")
+                messages.warning(request, f"Chưa gửi được thư cho {format_number(len(without))} đơn vị vì cán bộ chưa "
+                                          "có địa chỉ thư (đã ghi nhận lần nhắc; hãy gọi điện hoặc bổ sung địa chỉ "
+                                          "thư): " + named)
     return redirect(reverse("indicators:completeness", args=[campaign.pk]))
 
 

@@ -301,3 +301,23 @@ def test_a_report_never_sent_stays_on_the_units_home_after_its_deadline(login, p
     home = login(cast["staff"]).get(reverse("home")).content.decode()
     assert "6 tháng đầu năm 2026 – Bệnh viện Đa khoa" in home and "quá hạn 6 ngày" in home
     assert "liên hệ Thường trực để được cho phép nộp muộn" in home
+
+
+def test_a_long_matrix_is_paged_and_the_secretariat_may_remind_every_unit_owing(login, plan, tree, cast, settings,
+                                                                               monkeypatch):
+    from campaigns import services as campaign_services
+    from indicators import views
+    from indicators.models import Reminder
+
+    monkeypatch.setattr(views, "COMPLETENESS_PER_PAGE", 2)
+    settings.APP_TODAY = date(2026, 6, 25)
+    stations = [make_org(f"Trạm số {i}", f"TRAM-{i}", parent=tree["A.TT"], kind="station") for i in range(3)]
+    campaign_services.add_participants(by=None, campaign=plan["campaign"], organisations=stations)
+    client = login(cast["secretariat"])
+    url = reverse("indicators:completeness", args=[plan["campaign"].pk])
+    content = client.get(url).content.decode()
+    assert "Hiển thị 1–2 trên 5" in content and "Nhắc tất cả 5 đơn vị" in content
+    pages = [client.get(f"{url}?page={n}").content.decode() for n in (1, 2, 3)]
+    assert all(sum(f"Trạm số {i}<" in page for page in pages) == 1 for i in range(3))
+    client.post(reverse("indicators:remind", args=[plan["campaign"].pk, plan["period"].pk]), {"tat-ca": "1"})
+    assert Reminder.objects.filter(period=plan["period"]).count() == 5
