@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -64,14 +65,35 @@ def fold_level(nodes: list[TreeNode], limit: int) -> int | None:
     return level
 
 
-def organisation_tree(user: User, *, include_closed: bool = False) -> list[TreeNode]:
-    """The user's visible organisations as a tree, with active staff counts. One query."""
-    organisations = access.visible_organisations(user).annotate(
-        people_count=Count("people", filter=Q(people__is_active=True))
-    )
+class _Outline(NamedTuple):
+    """What the tree's shape needs of a unit, read for all of them (a country has 3.000)."""
+    pk: int
+    parent_id: int | None
+    name: str
+    closed_on: object
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+
+def organisation_tree(user: User, *, include_closed: bool = False, limit: int | None = None
+                      ) -> tuple[list[TreeNode], int | None]:
+    """The user's visible organisations as a flat tree with active staff counts, folded to the
+    levels that fit `limit` rows (fold_level): the rows shown and the level folded at. Two
+    queries: the outline of every unit, then the units shown in full."""
+    visible = access.visible_organisations(user)
     if not include_closed:
-        organisations = organisations.filter(closed_on__isnull=True)
-    return sort_tree(list(organisations))
+        visible = visible.filter(closed_on__isnull=True)
+    tree = sort_tree([_Outline(*row) for row in visible.values_list("pk", "parent_id", "name", "closed_on")])
+    folded_at = fold_level(tree, limit) if limit else None
+    shown = flatten(tree, folded_at)
+    full = Organisation.objects.filter(pk__in=[node.organisation.pk for node in shown]).annotate(
+        people_count=Count("people", filter=Q(people__is_active=True)))
+    by_pk = {org.pk: org for org in full}
+    for node in shown:
+        node.organisation = by_pk[node.organisation.pk]
+    return shown, folded_at
 
 
 def organisation_choices(queryset: QuerySet[Organisation]) -> list[tuple[int, str]]:

@@ -64,9 +64,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if q or kind or status == "closed":
         context["page"] = paginate(request, selectors.search_organisations(request.user, q=q, kind=kind, status=status))
     else:
-        tree = selectors.organisation_tree(request.user, include_closed=status == "all")
-        context["folded_at"] = selectors.fold_level(tree, TREE_ROWS)
-        context["nodes"] = selectors.flatten(tree, context["folded_at"])
+        context["nodes"], context["folded_at"] = selectors.organisation_tree(
+            request.user, include_closed=status == "all", limit=TREE_ROWS)
     context["can_manage"] = access.can_create(request.user, "organisation.manage")
     return render(request, "units/organisation_list.html", context)
 
