@@ -16,6 +16,7 @@ from awards.models import CouncilSession, Decision, DecisionLine, Nomination, Pr
 from awards.workflow import CLOSED
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Participation, Status
+from common import memo
 from common.forms import parse_id
 from common.text import format_date, format_number, two_digits, vi_sort_key
 from indicators import selectors as indicator_selectors
@@ -230,6 +231,9 @@ def _indicator_rows(report: Report, table: list) -> list[dict]:
     return rows
 
 
+_UNIT_ROWS = memo.Memo(size=16)
+
+
 def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
     """Appendix II of the whole campaign's report: each reporting unit, its report and its indicators met."""
     met: dict[int, int] = defaultdict(int)
@@ -292,6 +296,8 @@ def report_figures(report: Report, today: date) -> dict:
     """Everything a summary report computes from live data, as plain strings and numbers (it is
     frozen as JSON on issue). A fixed number of queries whatever the number of units."""
     campaign, period = report.campaign, report.period
+    # Read before the figures it versions (common.memo.stamp).
+    stamp = indicator_selectors.figures_stamp(campaign) if period is not None else None
     table = indicator_selectors.campaign_table(campaign, period, None) if period is not None else []
     indicators = _indicator_rows(report, table)
     figures = {"indicators": indicators, "indicator_sentence": summary.indicator_sentence(indicators),
@@ -307,7 +313,10 @@ def report_figures(report: Report, today: date) -> dict:
         figures["completeness"] = summary.completeness_sentence(
             expected=sum(states.values()), on_time=states["on_time"], late=states["late"],
             missing=states["missing"], pending=states["pending"], returned=states["returned"])
-        figures["units"] = _unit_rows(report, table, matrix)
+        # 3.000 units' rows of a country's appendix, dates and shares written out: once per change
+        # of the campaign's figures, like the table and the matrix they come from.
+        key = (campaign.pk, period.pk, today, stamp)
+        figures["units"] = _UNIT_ROWS.get(key, lambda: _unit_rows(report, table, matrix))
     return figures
 
 

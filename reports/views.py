@@ -150,13 +150,20 @@ def report_create(request: HttpRequest, campaign_pk: int) -> HttpResponse:
                                                           "no_periods": not periods.exists()})
 
 
+PREVIEW_UNITS = 300
+
+
 def _report_page(request: HttpRequest, report: Report, issue_form=None, status: int = 200) -> HttpResponse:
     doc = selectors.report_document(report, clock.today())
+    # The page shows the first units of appendix II (a country's campaign lists 3.000); the PDF
+    # and the Excel tables carry them all.
+    units = doc.figures.get("units") or []
     files = list(report.files.all())
     latest_edition = max((f.edition for f in files if f.kind == ReportFile.Kind.GENERATED), default=0)
     can_issue = _may(request, report, "issue")
     return render(request, "reports/report_detail.html", {
         "report": report, "doc": doc, "files": files, "latest_edition": latest_edition,
+        "units_shown": units[:PREVIEW_UNITS], "units_hidden": max(0, len(units) - PREVIEW_UNITS),
         "official": next((f for f in files if f.kind == ReportFile.Kind.SIGNED and f.edition == latest_edition),
                          None),
         "can_edit": _may(request, report, "prepare") and not report.is_issued,

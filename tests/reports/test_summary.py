@@ -217,3 +217,16 @@ def test_a_huge_registry_number_is_a_message_not_an_error(client, demo, pinned):
         "signer_name": "Trần Minh Khoa"})
     assert response.status_code == 200 and 'value="99999999999999"' in response.content.decode()
     assert not Report.objects.get(pk=report.pk).is_issued
+
+
+def test_the_page_shows_the_first_units_of_appendix_two_and_says_how_many_more(client, demo, pinned, monkeypatch):
+    from reports import views
+
+    report = live_report(Report.Kind.SIX_MONTH)
+    client.force_login(User.objects.get(username="lanhdao"))
+    units = selectors.report_figures(report, TODAY)["units"]
+    assert len(units) > 2
+    monkeypatch.setattr(views, "PREVIEW_UNITS", 2)
+    html = client.get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert f"… và {len(units) - 2} đơn vị nữa" in html
+    assert units[0]["name"] in html and units[-1]["name"] not in html
