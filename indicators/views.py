@@ -98,7 +98,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     unit_ids = {org_id for row in rows for org_id in row.unit_cells}
     # A province has 300 units: the units' table shows a page of them (the whole table is in the
     # Excel export); the campaign figures above always count every unit.
-    unit_page = paginate(request, Organisation.objects.filter(pk__in=unit_ids).only("id", "name"), UNITS_PER_PAGE)
+    unit_page = paginate(request, [u for u in selectors.units_in_order(campaign) if u.pk in unit_ids], UNITS_PER_PAGE)
     # Each unit's cells in column order, looked up here: a template searching every row's cells
     # for every unit did units² × indicators comparisons (22 s for 300 units, bench).
     columns = [row for row in rows if not row.indicator.is_group]

@@ -77,6 +77,7 @@ class TestTheFiguresFollowEveryChange:
                                            organisations=[station], reason="Bổ sung")
         assert self.row().units_expected == 3
         assert station.pk in selectors.reporting_map(self.plan["campaign"])
+        assert station.pk in {unit.pk for unit in selectors.units_in_order(self.plan["campaign"])}
 
     def test_each_user_sees_only_their_units_whoever_asked_first(self):
         everyone = {self.tree["A.BV"].pk, self.tree["A.TT"].pk}
