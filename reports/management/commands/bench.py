@@ -30,6 +30,15 @@ SEED = 2026
 LIST, DOCUMENT = 0.100, 0.300
 
 
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this machine's CPU is right now."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 class Client:
     """One keep-alive connection with its cookies, speaking to the server as the proxy would."""
 
@@ -90,12 +99,17 @@ class Command(BaseCommand):
                 client = Client(port)
                 client.login(f"bench.{role}")
                 clients[role] = client
+            before = calibrate()
             rows = [self._measure(port, name, clients.get(role), path, target, seconds)
                     for name, role, path, target in pages]
+            after = calibrate()
         finally:
             server.terminate()
             server.wait(timeout=30)
         self._print(rows, scale)
+        # The project's machines are virtual: the same loop was seen to take 1,25 s and 2,26 s on one
+        # machine within an hour. Figures of two runs compare only when these do.
+        self.stdout.write(f"Chuẩn CPU (vòng Python cố định, trước / sau khi đo): {before:.2f} s / {after:.2f} s")
 
     # --- data and users -----------------------------------------------------------------------------
 
