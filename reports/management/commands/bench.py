@@ -107,7 +107,7 @@ class Command(BaseCommand):
             server.terminate()
             server.wait(timeout=30)
         self._print(rows, scale)
-        # The project's machines are virtual: the same loop was seen to take 1,25 s and 2,26 s on one
+        # The project's machines are virtual: a fixed loop was seen to run twice as slow on one
         # machine within an hour. Figures of two runs compare only when these do.
         self.stdout.write(f"Chuẩn CPU (vòng Python cố định, trước / sau khi đo): {before:.2f} s / {after:.2f} s")
 
