@@ -41,7 +41,7 @@ from campaigns.models import Campaign
 from common import clock, search, xlsx
 from common.forms import apply_service_errors, parse_id, parse_ids
 from common.queries import count_per_row
-from common.views import paginate, paginate_by_key
+from common.views import paginate, paginate_ids
 from units import access
 from units.models import Organisation, Person
 
@@ -534,7 +534,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         return redirect(request.get_full_path())
     queue = selectors.review_queue(request.user, campaign=campaign, state=state)
     # A province's secretariat has thousands in the queue: a page at a time, checks for that page.
-    page = paginate_by_key(request, queue, 50)
+    page = paginate_ids(request, selectors.review_queue_ids(request.user, campaign=campaign, state=state), queue, 50)
     nominations = list(page)
     checks = selectors.checks_for(nominations, clock.today())
     rows = [{"nomination": n, "summary": eligibility.summary(checks.get(n.pk, [])),

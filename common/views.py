@@ -23,14 +23,16 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-def paginate_by_key(request: HttpRequest, queryset, per_page: int = PAGE_SIZE):
-    """`paginate`, but the page is chosen on the rows' ids alone and only its rows are read in
-    full. With a wide select_related (a nomination with its person, units, proposal and campaign)
-    PostgreSQL otherwise joins and sorts every matching row at full width to keep fifty."""
-    page = paginate(request, queryset.values_list("pk", flat=True), per_page)
-    ids = list(page.object_list)
-    rows = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
-    page.object_list = [rows[pk] for pk in ids]
+def paginate_ids(request: HttpRequest, ids, queryset, per_page: int = PAGE_SIZE):
+    """A page of `ids` (a sequence in display order), only its rows read in full from `queryset`:
+    with a wide select_related (a nomination with its person, units, proposal and campaign)
+    PostgreSQL otherwise joins and sorts every matching row at full width to keep fifty. The
+    queryset still filters: an id it no longer holds (deleted, moved out of sight since `ids`
+    was made) is left out of the page, never shown."""
+    page = paginate(request, ids, per_page)
+    wanted = list(page.object_list)
+    rows = {row.pk: row for row in queryset.order_by().filter(pk__in=wanted)}
+    page.object_list = [rows[pk] for pk in wanted if pk in rows]
     return page
 
 

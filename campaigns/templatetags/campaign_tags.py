@@ -2,6 +2,7 @@
 through inclusion tags so that units never imports campaigns."""
 
 from django import template
+from django.utils.html import format_html
 
 from campaigns import formatting, selectors
 from campaigns.models import Campaign, Pledge
@@ -26,7 +27,7 @@ def quota_text(quotas: dict, note: str = ""):
     return formatting.quota_text(quotas.get("collective"), quotas.get("individual"), note)
 
 
-@register.inclusion_tag("campaigns/_status_badge.html")
+@register.simple_tag
 def status_badge(status: str):
     from campaigns.lifecycle import Status
 
@@ -34,4 +35,5 @@ def status_badge(status: str):
         Status.DRAFT: "secondary", Status.ISSUED: "info", Status.IN_PROGRESS: "primary",
         Status.UNDER_REVIEW: "warning", Status.CLOSED: "dark",
     }
-    return {"label": Status(status).label, "colour": colours.get(status, "secondary")}
+    return format_html('<span class="badge text-bg-{}">{}</span>', colours.get(status, "secondary"),
+                       Status(status).label)
