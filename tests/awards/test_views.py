@@ -116,6 +116,17 @@ def test_award_lists_run_a_constant_number_of_queries(login, proposal, plan, cas
     assert count(client, urls[page]) == small
 
 
+def test_the_review_queue_pages_fifty_at_a_time(login, proposal, plan, cast, types, tree):
+    _grow(proposal, types, tree, 0, 51)
+    submitted(proposal, cast)
+    client = login(cast["secretariat"])
+    first = client.get(reverse("awards:review")).content.decode()
+    second = client.get(reverse("awards:review") + "?page=2").content.decode()
+    assert "<title>Xét duyệt đề nghị khen thưởng · " in first  # the pages' controls are not in the title
+    assert 'aria-label="Phân trang"' in first and "Hiển thị 1–50 trên 51" in first
+    assert first.count('name="nomination"') == 50 and second.count('name="nomination"') == 1
+
+
 def test_the_council_session_page_runs_a_constant_number_of_queries(login, proposal, plan, cast, types, tree):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
