@@ -11,6 +11,7 @@ dropped past `size`.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -40,11 +41,26 @@ class Memo:
             self._entries[key] = value
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
+        freeze()
         return value
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+def freeze() -> None:
+    """Take what this process holds now out of the cycle collector's full collections.
+
+    A country's figures are half a million objects that live until superseded. Left to the
+    collector, every full collection walks them: 0,2 s, twice a minute, in whatever page is
+    running (the bench's p95 of a country's units tree: 270 ms, 50 ms with this). Frozen objects
+    are still freed by reference counting when an entry is superseded; the collection first
+    keeps today's cyclic garbage out of the frozen set. What is frozen while a request is
+    running and later becomes cyclic garbage stays (about 60 objects per new entry, measured);
+    gunicorn's max_requests recycles workers long before it counts."""
+    gc.collect()
+    gc.freeze()
 
 
 def stamp(columns: list[tuple[type[models.Model], str]]) -> tuple:

@@ -214,7 +214,25 @@ class Command(BaseCommand):
                 thread.join()
             return times, queries, errors
 
-        run(2)                            # warm up: caches, connections, the workers' imports
+        def warm_up(connections: int = 40) -> None:
+            # Each gunicorn worker keeps its own figures (common/memo.py) and a new connection may
+            # land on any worker: enough fresh connections that every worker has made the page
+            # once, or its first making (0,4 s for a country's units tree) lands in a timed run.
+            def one():
+                for _ in range(connections // 8):
+                    client = Client(port)
+                    client.cookies = dict(cookies)
+                    client.request("GET", path)
+                    client.connection.close()
+
+            threads = [threading.Thread(target=one) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+        warm_up()
+        run(2)                            # and the connections, the workers' imports
         busy, _queries, errors_busy = run(8)
         calm, queries, errors_calm = run(2)
         calm.sort()
@@ -232,7 +250,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{'trang':<36}{'req/s (8)':>10}{'p50 (2)':>9}{'p95 (2)':>9}{'truy vấn':>9}{'mục tiêu p95':>14}"
                           f"{'≥ 1/10 trần':>13}{'lỗi':>5}")
         for row in rows:
-            meets = row["p95"] <= row["target"] * (1.5 if scale > 1 else 1)
+            row["target"] *= 1.5 if scale > 1 else 1  # the issue's targets: 1,5× those of a province at 10×
+            meets = row["p95"] <= row["target"]
             tenth = "—" if row is rows[0] else ("đạt" if row["rps"] >= ceiling / 10 else "CHƯA")
             self.stdout.write(f"{row['name']:<36}{row['rps']:>10.1f}{row['p50'] * 1000:>7.0f}ms{row['p95'] * 1000:>7.0f}ms"
                               f"{row['queries']:>9.0f}{row['target'] * 1000:>8.0f} ms {'đạt' if meets else 'CHƯA':>4}"
