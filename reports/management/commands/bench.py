@@ -217,7 +217,7 @@ class Command(BaseCommand):
         def warm_up(connections: int = 40) -> None:
             # Each gunicorn worker keeps its own figures (common/memo.py) and a new connection may
             # land on any worker: enough fresh connections that every worker has made the page
-            # once, or its first making (0,4 s for a country's units tree) lands in a timed run.
+            # once, or its first making (1,6 s for a country's dashboard) lands in a timed run.
             def one():
                 for _ in range(connections // 8):
                     client = Client(port)
