@@ -1,6 +1,5 @@
-import hashlib
-
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
@@ -244,40 +243,38 @@ class PersonFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
         self.style_fields()
 
 
-class LoginForm(AuthenticationForm):
-    """Login with Vietnamese messages, and a pause after repeated failures for one username so
-    that passwords cannot be guessed by trying (the count lives in the cache)."""
+class LoginLimitsMixin:
+    """Explains an attempt that units.login_limits refused before checking the password (the
+    backend leaves the refusal on the request). Used by our login page and the Django admin's."""
+
+    limit_messages = {
+        "account": "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(minutes)s phút, hoặc liên hệ Thường trực "
+                   "để đặt lại mật khẩu.",
+        "address": "Có nhiều lần đăng nhập sai từ mạng của bạn. Hãy chờ %(seconds)s giây rồi thử lại.",
+    }
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            refusal = getattr(self.request, "login_refusal", None)
+            if refusal is None:
+                raise
+            raise forms.ValidationError(self.limit_messages[refusal.reason], code="throttled",
+                                        params={"minutes": refusal.minutes, "seconds": refusal.seconds}) from None
+
+
+class LoginForm(LoginLimitsMixin, AuthenticationForm):
+    """Login with Vietnamese messages; repeated failures pause the account (units.login_limits)."""
 
     error_messages = {
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý mật khẩu phân biệt chữ hoa, chữ thường.",
         "inactive": "Tài khoản này đã bị khóa. Liên hệ Thường trực Hội đồng Thi đua – Khen thưởng để mở lại.",
-        "throttled": "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(minutes)s phút, hoặc liên hệ Thường trực "
-                     "để đặt lại mật khẩu.",
     }
-    MAX_FAILURES = 5
-    PAUSE_SECONDS = 15 * 60
 
-    def _key(self) -> str:
-        # Hashed: a cache key must be short ASCII (memcached, and Redis in practice), whatever
-        # was typed as the username.
-        username = (self.data.get("username") or "").strip().lower()[:150]
-        return "login-failures:" + hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()
 
-    def clean(self):
-        from django.core.cache import cache
-
-        if cache.get(self._key(), 0) >= self.MAX_FAILURES:
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled",
-                                        params={"minutes": self.PAUSE_SECONDS // 60})
-        try:
-            data = super().clean()
-        except forms.ValidationError as error:
-            if getattr(error, "code", "") == "invalid_login":
-                cache.add(self._key(), 0, self.PAUSE_SECONDS)
-                cache.incr(self._key())
-            raise
-        cache.delete(self._key())
-        return data
+class AdminLoginForm(LoginLimitsMixin, AdminAuthenticationForm):
+    """The Django admin's login, under the same limits as ours (the backend applies them)."""
 
 
 class OwnPasswordForm(PasswordChangeForm):

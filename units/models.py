@@ -326,3 +326,21 @@ class AuditEvent(AuditEventBase):
     class Meta(AuditEventBase.Meta):
         verbose_name = _("nhật ký")
         verbose_name_plural = _("nhật ký")
+
+
+class LoginCounter(models.Model):
+    """Login attempts counted per account (or typed name) and per client address, in the database
+    so that every worker and every app server reads and changes one row (units/login_limits.py)."""
+
+    key = models.CharField(max_length=100, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started = models.DateTimeField()
+    last_attempt = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lần đăng nhập sai")
+        verbose_name_plural = _("lần đăng nhập sai")
+
+    def __str__(self) -> str:
+        return self.key

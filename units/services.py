@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from common import audit, clock, xlsx
 from common.text import nfc, normalise_search
-from units import access, rules
+from units import access, login_limits, rules
 from units.models import Assignment, AuditEvent, Bloc, BlocMember, Membership, Organisation, Person, User
 
 ORGANISATION_FIELDS = [
@@ -513,6 +513,8 @@ def reset_password(*, by: User | None, account: User) -> str:
     account.must_change_password = True
     # The new password hash invalidates the account's open sessions (session auth hash).
     account.save(update_fields=["password", "must_change_password"])
+    # The login page tells a paused user to ask for a reset: the reset lifts the pause.
+    login_limits.lift_pause(user_id=account.pk)
     first = account.memberships.select_related("organisation").first()
     _record(by=by, organisation=first.organisation if first else None, action=AuditEvent.Action.ACCOUNT,
             target=account, label=f"{account.username} ({account.get_full_name()})",

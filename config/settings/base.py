@@ -107,8 +107,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "units.passwords.NumericPasswordValidator"},
 ]
 # Usernames are matched without regard to case (they are unique that way); a locked account
-# is told apart from a wrong password once the password is right.
+# is told apart from a wrong password once the password is right. The backend applies the login
+# limits below to every authentication, the Django admin's included (units/login_limits.py).
 AUTHENTICATION_BACKENDS = ["units.backends.AccountBackend"]
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_PAUSE_SECONDS = env_int("LOGIN_PAUSE_SECONDS", 15 * 60)
+LOGIN_ADDRESS_FREE_FAILURES = env_int("LOGIN_ADDRESS_FREE_FAILURES", 30)
+LOGIN_ADDRESS_WINDOW_SECONDS = env_int("LOGIN_ADDRESS_WINDOW_SECONDS", 15 * 60)
+LOGIN_ADDRESS_SPACING_SECONDS = env_int("LOGIN_ADDRESS_SPACING_SECONDS", 5)
+# The header the reverse proxy sets to the client's address (X-Forwarded-For, X-Real-IP). Empty:
+# the socket's peer is the client. Name it only when every request comes through that proxy, or
+# anyone could pick the address the per-address limit counts against.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
