@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.cache import add_never_cache_headers
 
 # No inline script anywhere (static/js/app.js does what pages need); inline style attributes are
 # used for table column widths, so styles allow them. Fonts, images and scripts are the project's own.
@@ -28,6 +29,11 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+        if "Cache-Control" not in response.headers:
+            # Every page and file here is someone's data (or a form with their CSRF token): a
+            # shared office computer's browser cache or a proxy must keep none of it. Static files
+            # arrive with whitenoise's own Cache-Control and keep it.
+            add_never_cache_headers(response)
         return response
 
 

@@ -23,3 +23,17 @@ def test_pages_carry_a_policy_without_inline_script(login, cast):
     html = response.content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script"
     assert not re.search(r"\son[a-z]+=\"", html), "inline event handler"
+
+
+def _not_stored(response) -> bool:
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    return "no-store" in directives and "private" in directives
+
+
+def test_signed_in_pages_and_downloads_are_never_stored_by_a_cache(login, cast, client):
+    assert _not_stored(client.get(reverse("login")))
+    signed_in = login(cast["secretariat"])
+    assert _not_stored(signed_in.get(reverse("home")))
+    download = signed_in.get(reverse("units:export"))
+    assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
+    assert _not_stored(download)
