@@ -19,10 +19,10 @@ from datetime import date
 
 from units import services
 from units.models import Bloc, BlocMember, Membership, Organisation, OrganisationKind, Person, User
+from units.passwords import DEMO_PASSWORD
 
 K = OrganisationKind
 REFORM_DATE = date(2025, 7, 1)
-DEMO_PASSWORD = "demo12345"
 
 
 @dataclass

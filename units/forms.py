@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from common import clock
 from common.forms import FilterFormMixin, VnDateField, VnMessagesMixin
 from units import access, rules
-from units.models import Bloc, BlocMember, EmploymentType, Organisation, OrganisationKind, Person, Role
+from units.models import Bloc, BlocMember, EmploymentType, Organisation, OrganisationKind, Person, Role, User
 from units.selectors import organisation_choices
 
 
@@ -154,7 +154,9 @@ class AccountCreateForm(VnMessagesMixin, forms.Form):
     def clean_password(self):
         password = self.cleaned_data.get("password")
         if password:
-            password_validation.validate_password(password)
+            # The account being made, so that its own name is refused as a password too.
+            candidate = User(username=self.data.get("username", ""), full_name=self.data.get("full_name", ""))
+            password_validation.validate_password(password, candidate)
         return password
 
     def clean(self):

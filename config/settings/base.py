@@ -106,6 +106,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "units.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "units.passwords.CommonPasswordValidator"},
     {"NAME": "units.passwords.NumericPasswordValidator"},
+    {"NAME": "units.passwords.MaximumLengthValidator"},
+    {"NAME": "units.passwords.GuessablePasswordValidator"},
 ]
 # Usernames are matched without regard to case (they are unique that way); a locked account
 # is told apart from a wrong password once the password is right. The backend applies the login
