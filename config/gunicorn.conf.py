@@ -9,6 +9,9 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Read by the settings in every worker (forked from this process): a fixed pool of threads, each
+# keeping its PostgreSQL connection for a minute instead of opening one per request.
+os.environ.setdefault("DB_CONN_MAX_AGE", "60")
 # Sync workers (ORM and WeasyPrint are CPU-bound): about two per core, plus threads for the waits
 # on PostgreSQL and on file downloads.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))

@@ -78,7 +78,13 @@ TEMPLATES = [
 # SQLite by default (zero configuration for `make run`); PostgreSQL when DATABASE_URL is set.
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+    # Connections kept between requests only where a fixed number of threads serve them: gunicorn
+    # sets DB_CONN_MAX_AGE=60 (config/gunicorn.conf.py). runserver starts a thread per browser
+    # connection and each kept its own for a minute, so `make run` on PostgreSQL took every one
+    # of the server's 100 connections: there, a request's connection closes when it ends.
+    # Health checks: a connection kept across a database restart is tested before it is reused.
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+                                                  conn_health_checks=True)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # A sqlite:// URL gets the same engine as the default file: without it the Vietnamese
         # collation's DDL fails ("near '-'").
