@@ -1,0 +1,590 @@
+"""Scale-out drill: README's "Mở rộng" tried as written, on one machine.
+
+    .venv/bin/python tools/scaleout_drill.py
+
+Two gunicorn app servers (DEBUG off, one secret key) share a PostgreSQL database made for the
+drill, Redis (CACHE_URL) and an S3 object store (STORAGE_BACKEND=s3; moto's server mode stands in
+for it: no object-store server can be installed on the project's machines); nginx from Debian
+sits in front of them, round-robin. Then, over plain HTTP as the demo users would:
+
+  a. a figure saved through one server is shown at once by the other;
+  b. a file uploaded through one downloads byte for byte through the other (and not for another
+     agency's user), and lies in the bucket;
+  c. a login lock made by wrong passwords on one server holds on the other;
+  d. the same three through nginx, each read served by the other upstream than the write.
+
+One line per check (OK/FAIL); the exit status is non-zero when any fails. Everything listens on
+loopback only; every process it starts is stopped and the database, the bucket's server, the
+Redis keys and the temporary folder are removed, also on Ctrl-C, SIGTERM or the time limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import contextlib
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.cookiejar import CookieJar
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+NGINX = Path("/usr/sbin/nginx")
+PASSWORD = "demo12345"            # README, "Tài khoản minh họa"
+LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần"
+S3_KEY, S3_SECRET, S3_REGION = "drill", "drill-secret", "us-east-1"
+
+
+class DrillError(RuntimeError):
+    """The drill could not set itself up (not a failed check)."""
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_http(url: str, seconds: float, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + seconds
+    parts = urlsplit(url)
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise DrillError(f"{process.args[0]} exited ({process.returncode}) before answering {url}")
+        try:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
+            connection.request("GET", parts.path or "/")
+            status = connection.getresponse().status
+            connection.close()
+            if status < 500:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise DrillError(f"no answer from {url} within {seconds:.0f} s")
+
+
+# --- what the drill starts, and how it is taken down ---------------------------------------------------
+
+
+@dataclass
+class Stage:
+    """Everything the drill made, so that cleanup() removes exactly that."""
+
+    tmp: Path
+    admin_url: str
+    database: str
+    redis_url: str
+    processes: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    database_made: bool = False
+    cleaned: bool = False
+
+    def start(self, name: str, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+        log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        # A session of its own: the process and its workers (gunicorn, nginx) are stopped as a group,
+        # and only that group.
+        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        log.close()
+        self.processes.append((name, process))
+        return process
+
+    def log_tail(self, name: str, lines: int = 15) -> str:
+        path = self.tmp / f"{name}.log"
+        if not path.exists():
+            return ""
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+    def cleanup(self) -> None:
+        if self.cleaned:
+            return
+        self.cleaned = True
+        for _name, process in reversed(self.processes):
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+        for _name, process in reversed(self.processes):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        if self.database_made:
+            try:
+                drop_database(self.admin_url, self.database)
+            except Exception as error:  # noqa: BLE001 - cleanup goes on; say what is left behind
+                say(f"(could not drop database {self.database}: {error})")
+        try:
+            import redis
+
+            client = redis.Redis.from_url(self.redis_url)
+            for key in client.scan_iter("thidua:*"):
+                client.delete(key)
+        except Exception as error:  # noqa: BLE001
+            say(f"(could not remove the drill's Redis keys: {error})")
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _admin_connection(admin_url: str):
+    import psycopg2
+
+    connection = psycopg2.connect(admin_url)
+    connection.autocommit = True
+    return connection
+
+
+def create_database(admin_url: str, name: str) -> None:
+    connection = _admin_connection(admin_url)
+    with connection.cursor() as cursor:
+        # A database left by a drill that was killed outright (SIGKILL) is replaced.
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+    connection.close()
+
+
+def drop_database(admin_url: str, name: str) -> None:
+    connection = _admin_connection(admin_url)
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    connection.close()
+
+
+def ensure_nginx() -> None:
+    """nginx-light from Debian, installed when missing (the drill's machine is the project's: root,
+    Debian's packages reachable). Its service is not used: the drill runs its own nginx."""
+    if NGINX.exists():
+        return
+    if os.geteuid() != 0:
+        raise DrillError("nginx is missing: apt-get install -y nginx-light (as root)")
+    say("Cài nginx-light từ Debian…")
+    policy = subprocess.run(["apt-cache", "policy", "nginx-light"], capture_output=True, text=True).stdout
+    if "Candidate: (none)" in policy or "Candidate:" not in policy:
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx-light"], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not NGINX.exists():
+        raise DrillError("nginx-light installed but /usr/sbin/nginx is missing")
+
+
+NGINX_CONF = """\
+daemon off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 128; }}
+http {{
+    access_log {tmp}/nginx-access.log;
+    client_body_temp_path {tmp}/nginx-body;
+    proxy_temp_path {tmp}/nginx-proxy;
+    fastcgi_temp_path {tmp}/nginx-fastcgi;
+    uwsgi_temp_path {tmp}/nginx-uwsgi;
+    scgi_temp_path {tmp}/nginx-scgi;
+    client_max_body_size 12m;
+    upstream thidua {{
+        server 127.0.0.1:{app1};
+        server 127.0.0.1:{app2};
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://thidua;
+            proxy_set_header Host $http_host;
+            # As README's reverse proxy: TLS ends here, the app is told so.
+            proxy_set_header X-Forwarded-Proto https;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            # Which app server answered: the drill reads it to pair a write with a read elsewhere.
+            add_header X-Upstream $upstream_addr always;
+        }}
+    }}
+}}
+"""
+
+
+# --- a browser of sorts: cookies, CSRF, forms ------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None   # every request is one round trip to one server
+
+
+class Browser:
+    """One person's cookies, shared by every address on 127.0.0.1 (cookies ignore the port), so a
+    session opened through one server is carried to the other."""
+
+    def __init__(self) -> None:
+        self.jar = CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
+
+    def request(self, url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> Response:
+        request = urllib.request.Request(url, data=data, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=60) as answer:
+                return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
+        except urllib.error.HTTPError as answer:
+            return Response(answer.code, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
+
+    def get(self, base: str, path: str) -> Response:
+        return self.request(base + path)
+
+    def csrf(self) -> str:
+        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
+
+    def post(self, base: str, path: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]] | None = None,
+             referer: str = "") -> Response:
+        fields = {**fields, "csrfmiddlewaretoken": self.csrf()}
+        # Behind the proxy the request counts as HTTPS, and Django then wants a same-origin Referer.
+        headers = {"Referer": referer or _https(base) + path}
+        if files:
+            boundary = uuid.uuid4().hex
+            body = _multipart(boundary, fields, files)
+            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+        else:
+            body = urlencode(fields).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        return self.request(base + path, body, headers)
+
+    def login(self, base: str, username: str, password: str) -> Response:
+        self.get(base, "/dang-nhap/")
+        return self.post(base, "/dang-nhap/", {"username": username, "password": password, "next": ""})
+
+
+def _https(base: str) -> str:
+    return "https://" + base.split("://", 1)[1]
+
+
+def _multipart(boundary: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> bytes:
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content) in files.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     "Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts)
+
+
+class _Forms(HTMLParser):
+    """The fields of every form on a page, as a browser would send them (file inputs left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, str]] = []
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append({})
+        elif not self.forms:
+            return
+        elif tag == "input" and attrs.get("name"):
+            kind = (attrs.get("type") or "text").lower()
+            if kind in ("file", "submit", "button", "reset", "image") or (
+                    kind in ("checkbox", "radio") and "checked" not in attrs):
+                return
+            self.forms[-1][attrs["name"]] = attrs.get("value") or ""
+        elif tag == "textarea" and attrs.get("name"):
+            self._textarea = attrs["name"]
+            self.forms[-1][self._textarea] = ""
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self.forms[-1][self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+
+
+def form_with(html: str, field_name: str) -> dict[str, str] | None:
+    parser = _Forms()
+    parser.feed(html)
+    return next((f for f in parser.forms if field_name in f), None)
+
+
+# --- the checks --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    name: str
+    base: str
+
+
+class Drill:
+    def __init__(self, stage: Stage, s3, bucket: str, names: dict[str, str]) -> None:
+        self.stage, self.s3, self.bucket = stage, s3, bucket
+        self.names = names   # "127.0.0.1:port" → "app1"
+        self.results: list[bool] = []
+
+    def check(self, ok: bool, text: str, detail: str = "") -> bool:
+        self.results.append(ok)
+        say(f"{'OK  ' if ok else 'FAIL'} {text}" + (f"\n       {detail}" if detail and not ok else ""))
+        return ok
+
+    def upstream(self, response: Response, server: Server) -> str:
+        """The app server that answered: the one asked, or through the proxy the one it chose."""
+        address = response.headers.get("x-upstream", server.base.split("://", 1)[1])
+        return self.names.get(address, address)
+
+    def read_elsewhere(self, browser: Browser, server: Server, path: str, written_by: str) -> tuple[Response, str]:
+        """GET path through `server`; through the proxy, until an app server other than the writer answers."""
+        for _ in range(4):
+            response = browser.get(server.base, path)
+            by = self.upstream(response, server)
+            if by != written_by:
+                return response, by
+        return response, by
+
+    def open_grid(self, browser: Browser, server: Server) -> str:
+        home = browser.get(server.base, "/")
+        if home.status != 200:
+            raise DrillError(f"donvi's home page answered {home.status}")
+        for path in dict.fromkeys(re.findall(r'href="(/chi-tieu/bao-cao/\d+/\d+/)"', home.text)):
+            page = browser.get(server.base, path)
+            if page.status == 200 and form_with(page.text, "version") is not None and 'name="actual-' in page.text:
+                return path
+        raise DrillError("donvi has no report open for entry on its home page (load_demo)")
+
+    def figure(self, browser: Browser, write: Server, read: Server, grid: str, label: str) -> None:
+        page = browser.get(write.base, grid)
+        form = form_with(page.text, "version")
+        cells = sorted(k for k in form if k.startswith("actual-"))
+        ratio = set(re.findall(r'name="(actual-\d+)"[^>]*placeholder="vd\. 3/4"', page.text))
+        cell = next((c for c in cells if c not in ratio), cells[0])
+        options = ["3/4", "2/4"] if cell in ratio else ["37", "38"]
+        value = next(v for v in options if v != form[cell])
+        form.update({cell: value, "action": "save"})
+        saved = browser.post(write.base, grid, form)
+        writer = self.upstream(saved, write)
+        if saved.status != 302:
+            self.check(False, f"{label}: số “{value}” lưu qua {writer}", f"HTTP {saved.status}")
+            return
+        shown, reader = self.read_elsewhere(browser, read, grid, writer)
+        ok = shown.status == 200 and re.search(rf'name="{cell}" value="{re.escape(value)}"', shown.text) is not None
+        self.check(ok and reader != writer,
+                   f"{label}: số “{value}” lưu qua {writer}, đọc ngay qua {reader} thấy “{value}”",
+                   f"HTTP {shown.status}, ô {cell} không có số mới" if not ok else "đọc cùng máy đã ghi")
+
+    def upload(self, browser: Browser, outsider: Browser, write: Server, read: Server, grid: str, label: str) -> None:
+        name = f"drill-{uuid.uuid4().hex[:10]}.pdf"
+        content = b"%PDF-1.4\n% scale-out drill\n" + secrets.token_bytes(64 * 1024)
+        sent = browser.post(write.base, grid + "dinh-kem/", {}, files={"file": (name, content)})
+        writer = self.upstream(sent, write)
+        page, _reader = self.read_elsewhere(browser, read, grid, writer)
+        link = re.search(rf'<a href="(/chi-tieu/tep/\d+/)">{re.escape(name)}</a>', page.text)
+        if sent.status != 302 or link is None:
+            self.check(False, f"{label}: tệp {name} tải lên qua {writer}",
+                       f"HTTP {sent.status}; liên kết trên trang: {'có' if link else 'không'}")
+            return
+        keys = [o["Key"] for o in self.s3.list_objects_v2(Bucket=self.bucket).get("Contents", [])]
+        key = next((k for k in keys if k.endswith("/" + name)), None)
+        in_bucket = key is not None and self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read() == content
+        got, reader = self.read_elsewhere(browser, read, link.group(1), writer)
+        size = f"{len(content):,}".replace(",", ".")
+        same = got.status == 200 and got.body == content and "location" not in got.headers
+        self.check(in_bucket and same and reader != writer,
+                   f"{label}: tệp {size} byte tải lên qua {writer}, nằm trong bucket ({key}), "
+                   f"tải về qua {reader} đúng từng byte",
+                   f"trong bucket: {in_bucket}; tải về: HTTP {got.status}, {len(got.body)} byte, "
+                   f"Location={got.headers.get('location', '')}")
+        refused = outsider.get(read.base, link.group(1))
+        self.check(refused.status == 404, f"{label}: cán bộ cơ quan khác (donvi.kontum) mở liên kết tệp: "
+                                          f"HTTP {refused.status}", "phải là 404")
+
+    def lock(self, write: Server, read: Server, username: str, label: str) -> None:
+        first = Browser().login(read.base, username, PASSWORD)
+        if first.status != 302:
+            self.check(False, f"{label}: {username} đăng nhập được trước khi thử", f"HTTP {first.status}")
+            return
+        guesser = Browser()
+        proxied = read is write
+
+        def attempt(password: str, number: int) -> Response:
+            if proxied and number % 2:
+                # A login is two requests (form, then post): one more in between moves the next
+                # post to the other upstream, so the attempts alternate between the app servers.
+                guesser.get(write.base, "/healthz")
+            return guesser.login(write.base, username, password)
+
+        wrong = [attempt("sai-" + secrets.token_hex(4), n) for n in range(5)]
+        writers = sorted({self.upstream(r, write) for r in wrong})
+        refused = [attempt(PASSWORD, n) for n in range(2 if proxied else 1)] if proxied else \
+            [guesser.login(read.base, username, PASSWORD)]
+        readers = sorted({self.upstream(r, read) for r in refused})
+        ok = all(r.status == 200 and LOCKED_MESSAGE in r.text for r in refused)
+        spread = len(writers) == len(readers) == 2 if proxied else writers != readers
+        self.check(ok and spread and all(r.status == 200 for r in wrong),
+                   f"{label}: 5 lần sai mật khẩu của {username} qua {', '.join(writers)}; mật khẩu đúng qua "
+                   f"{', '.join(readers)} bị từ chối (“{LOCKED_MESSAGE}…”)",
+                   "; ".join(f"HTTP {r.status}" for r in refused) + ("" if spread else "; không đủ hai máy"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres",
+                        help="where to create (and drop) the drill's database")
+    parser.add_argument("--database", default="thidua_drill")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/14",
+                        help="the shared cache; the drill removes its thidua:* keys there when done")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds before the drill gives up")
+    args = parser.parse_args(argv)
+    for url in (args.postgres, args.redis):
+        if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+            parser.error(f"loopback only: {url}")
+
+    stage = Stage(tmp=Path(tempfile.mkdtemp(prefix="thidua-drill-")), admin_url=args.postgres,
+                  database=args.database, redis_url=args.redis)
+    # nginx's workers run as nobody when the drill is root: they must reach their temp folders.
+    stage.tmp.chmod(0o711)
+    atexit.register(stage.cleanup)
+
+    def stop(signum, _frame):
+        raise SystemExit(f"stopped by signal {signum}" if signum != signal.SIGALRM else
+                         f"the drill ran past {args.timeout} s")
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGALRM):
+        signal.signal(signum, stop)
+    signal.alarm(args.timeout)
+    started = time.monotonic()
+    try:
+        return run(stage, args)
+    except DrillError as error:
+        say(f"FAIL drill setup: {error}")
+        return 2
+    finally:
+        signal.alarm(0)
+        stage.cleanup()
+        say(f"Đã dọn: tiến trình, cơ sở dữ liệu {args.database}, khóa Redis, thư mục tạm "
+            f"({time.monotonic() - started:.0f} s).")
+
+
+def run(stage: Stage, args) -> int:
+    import boto3
+    import redis
+    from botocore.config import Config
+
+    ensure_nginx()
+    try:
+        redis.Redis.from_url(args.redis).ping()
+    except redis.RedisError as error:
+        raise DrillError(f"Redis at {args.redis}: {error}") from error
+
+    # The object store.
+    s3_port = free_port()
+    s3_url = f"http://127.0.0.1:{s3_port}"
+    moto = stage.start("moto", [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(s3_port)])
+    wait_http(s3_url + "/moto-api/", 30, moto)
+    s3 = boto3.client("s3", endpoint_url=s3_url, region_name=S3_REGION, aws_access_key_id=S3_KEY,
+                      aws_secret_access_key=S3_SECRET, config=Config(s3={"addressing_style": "path"}))
+    bucket = "thidua-drill"
+    s3.create_bucket(Bucket=bucket)
+
+    # One environment for every process: what two production servers would share.
+    database_url = args.postgres.rsplit("/", 1)[0] + "/" + args.database
+    env = {**os.environ,
+           "DATABASE_URL": database_url, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost", "CACHE_URL": args.redis,
+           "STORAGE_BACKEND": "s3", "S3_BUCKET": bucket, "S3_ENDPOINT_URL": s3_url, "S3_REGION": S3_REGION,
+           "S3_ACCESS_KEY_ID": S3_KEY, "S3_SECRET_ACCESS_KEY": S3_SECRET, "S3_ADDRESSING_STYLE": "path",
+           # The app servers are also reached directly over plain HTTP (no proxy in front of them).
+           "DJANGO_SECURE_SSL_REDIRECT": "false", "DJANGO_SESSION_COOKIE_SECURE": "false",
+           "DJANGO_CSRF_COOKIE_SECURE": "false", "APP_TODAY": "", "LOG_LEVEL": "WARNING",
+           "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "2", "GUNICORN_ACCESS_LOG": ""}
+    for name in ("S3_PREFIX", "DJANGO_CSRF_TRUSTED_ORIGINS"):
+        env.pop(name, None)
+
+    say(f"Cơ sở dữ liệu {args.database}: migrate, load_demo (tệp minh họa vào bucket {bucket})…")
+    create_database(args.postgres, args.database)
+    stage.database_made = True
+    manage = [str(BIN / "python"), "manage.py"]
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo"], ["collectstatic", "--no-input", "-v0"]):
+        done = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise DrillError(f"manage.py {command[0]}: {done.stderr.strip()[-2000:]}")
+
+    ports = [free_port(), free_port()]
+    servers = []
+    for number, port in enumerate(ports, 1):
+        process = stage.start(f"app{number}", [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py",
+                                               "--bind", f"127.0.0.1:{port}", "config.wsgi"], env=env)
+        servers.append((Server(f"app{number}", f"http://127.0.0.1:{port}"), process))
+    for server, process in servers:
+        try:
+            wait_http(server.base + "/healthz", 60, process)
+        except DrillError:
+            say(stage.log_tail(server.name))
+            raise
+    nginx_port = free_port()
+    conf = stage.tmp / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=stage.tmp, app1=ports[0], app2=ports[1], port=nginx_port))
+    nginx = stage.start("nginx", [str(NGINX), "-c", str(conf), "-p", str(stage.tmp), "-e", str(stage.tmp / "nginx-error.log")])
+    proxy = Server("nginx", f"http://127.0.0.1:{nginx_port}")
+    wait_http(proxy.base + "/healthz", 20, nginx)
+    app1, app2 = servers[0][0], servers[1][0]
+    say(f"app1 {app1.base}, app2 {app2.base}, nginx {proxy.base} (round-robin), S3 {s3_url}, "
+        f"Redis {args.redis}, PostgreSQL {database_url}")
+
+    drill = Drill(stage, s3, bucket, {f"127.0.0.1:{port}": f"app{n}" for n, port in enumerate(ports, 1)})
+    outsider = Browser()
+    if outsider.login(app2.base, "donvi.kontum", PASSWORD).status != 302:
+        raise DrillError("donvi.kontum could not log in")
+
+    unit = Browser()
+    if unit.login(app1.base, "donvi", PASSWORD).status != 302:
+        raise DrillError("donvi could not log in")
+    grid = drill.open_grid(unit, app2)
+    drill.figure(unit, app1, app2, grid, "a. hai máy")
+    drill.upload(unit, outsider, app1, app2, grid, "b. hai máy")
+    drill.lock(app1, app2, "hoidong", "c. hai máy")
+
+    through = Browser()
+    if through.login(proxy.base, "donvi", PASSWORD).status != 302:
+        raise DrillError("donvi could not log in through nginx")
+    drill.figure(through, proxy, proxy, grid, "d. qua nginx")
+    drill.upload(through, outsider, proxy, proxy, grid, "d. qua nginx")
+    drill.lock(proxy, proxy, "lanhdao", "d. qua nginx")
+
+    for name, process in stage.processes:
+        if process.poll() is not None:
+            drill.check(False, f"{name} still running at the end", stage.log_tail(name))
+    failed = drill.results.count(False)
+    say(f"{len(drill.results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
