@@ -46,9 +46,13 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
         for row in sheet.rows:
             # Lazy translations (choice labels) are not strings openpyxl knows.
             ws.append([str(value) if isinstance(value, Promise) else value for value in row])
-        for row in ws.iter_rows(min_row=header_row + 1):
+        for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, (date, datetime)):
+                if isinstance(cell.value, str):
+                    _as_text(cell)
+                elif cell.row <= header_row:
+                    continue
+                elif isinstance(cell.value, (date, datetime)):
                     cell.number_format = DATE_FORMAT
                 elif isinstance(cell.value, Decimal):
                     # Excel shows it with the reader's own separators (1.234,5 on a Vietnamese system).
@@ -62,6 +66,21 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# What Excel reads as the start of a formula when a person types it into a cell.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _as_text(cell) -> None:
+    """Keep a string a string: openpyxl makes "=HYPERLINK(…)" typed by a unit a live formula and
+    "#N/A" an error cell, in the file the secretariat opens. The value is kept as typed ("- Như
+    trên;" has no added apostrophe), so that our templates import back unchanged."""
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_STARTS):
+        # Excel's "text" prefix as a style: shown and read back without the apostrophe, and a person
+        # editing the cell in Excel keeps text rather than a formula or a #NAME? error.
+        cell.quotePrefix = True
 
 
 class WorkbookError(Exception):
