@@ -21,6 +21,10 @@ def load_dotenv(path: Path | None = None) -> None:
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
+        elif value.startswith("#"):
+            value = ""  # "KEY=   # a comment" as .env.example writes them: no value
+        else:
+            value = value.split(" #", 1)[0].strip()  # "false   # true only in development"
         os.environ.setdefault(key.strip(), value)
 
 
