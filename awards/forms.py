@@ -11,6 +11,7 @@ from awards.models import (
     RatioCap,
     RegisterEntry,
 )
+from common import xlsx
 from common.forms import VnDateField, VnMessagesMixin
 from units.models import Organisation, Person
 from units.selectors import organisation_choices
@@ -108,6 +109,11 @@ class MoveForm(VnMessagesMixin, forms.Form):
 
 class ImportForm(VnMessagesMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx) đã điền")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        xlsx.check_upload(upload)
+        return upload
 
 
 class DisclosureForm(VnMessagesMixin, forms.Form):

@@ -1,16 +1,25 @@
 """Reading and writing .xlsx with openpyxl: headers in Vietnamese, dates as dd/mm/yyyy."""
 
+import contextlib
 import math
+import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
+from itertools import islice
 from typing import IO
+from xml.parsers import expat
 
 from django.utils.functional import Promise
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+from common import plausible
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -87,48 +96,332 @@ class WorkbookError(Exception):
     """The file is not a readable workbook of the expected shape (message is Vietnamese)."""
 
 
+# --- Limits of an uploaded workbook ----------------------------------------------------------------------
+# One place for every import, its form, the README and `manage.py benchmark_imports`. openpyxl
+# trusts a sheet's declared size and pads every row to it (a 1,7 KB file declaring A1:XFD12000
+# took 32 s and 1,5 GB), reads the whole string table at once and parses each part it opens in
+# full, so a file is measured before openpyxl reads it. The limits fit our templates: at most 10
+# columns; a province's units workbook is about 300 units and 10.000 people (generate_scale), a
+# report 20–60 indicators, a nomination list or a register file a few hundred rows.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Sum of the sizes the zip declares for its parts: zipfile never yields more than declared.
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_PARTS = 1_000
+MAX_ROWS = 5_000
+# The units and people workbook: the whole staff of a province, exported, must import back.
+MAX_ROWS_UNITS = 15_000
+MAX_COLUMNS = 20
+# Cells present in one sheet, whatever they hold: openpyxl's time grows with them (~30 µs each).
+MAX_CELLS = 150_000
+# XML elements outside cells and shared strings (styles, workbook, relationships, sheet headings):
+# openpyxl makes each an object on opening (~50 µs for a cell format). Excel's own are a few
+# thousand; the cells and the shared strings have budgets in proportion to MAX_CELLS.
+MAX_OTHER_ELEMENTS = 50_000
+# Per cell: <c><is><t> for text written inline, <c><f><v> for a formula with its value.
+ELEMENTS_PER_CELL = 3
+
+_MB = 1024 * 1024
+_INVALID = "Tệp không phải là tệp Excel (.xlsx) hợp lệ."
+_RESAVE = "hãy lưu lại tệp bằng Excel (chỉ giữ các trang cần nhập) rồi nhập lại."
+
+
+def _n(value: int) -> str:
+    from common.text import format_number
+
+    return format_number(value)
+
+
+def upload_size_error(size: int) -> str | None:
+    """The Vietnamese message for an upload over MAX_UPLOAD_BYTES, or None."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return (f"Tệp nặng {format_size(size)}; chỉ nhận tệp Excel tối đa {MAX_UPLOAD_BYTES // _MB} MB. "
+            "Hãy chia thành nhiều tệp.")
+
+
+def format_size(size: int) -> str:
+    """ "5,1 MB": rounded up, so that a file just over a limit never reads as the limit."""
+    from common.text import format_number
+
+    if size < _MB:
+        return f"{format_number(math.ceil(size / 1024))} KB"
+    return f"{format_number(Decimal(math.ceil(size * 10 / _MB)) / 10, 1)} MB"
+
+
+def check_upload(upload) -> None:
+    """For a form's file field: raise ValidationError (Vietnamese, with the limit) when the upload
+    is larger than any import accepts, before it is opened."""
+    from django.core.exceptions import ValidationError
+
+    if message := upload_size_error(upload.size or 0):
+        raise ValidationError(message)
+
+
 def read_sheet(
-    file: IO[bytes], title: str, headers: list[str], *, mandatory: list[str] | None = None, required: bool = True
+    file: IO[bytes], title: str, headers: list[str], *, mandatory: list[str] | None = None, required: bool = True,
+    max_rows: int | None = None,
 ) -> list[tuple[int, dict]]:
     """Rows of one sheet as (Excel row number, {header: value}); blank rows are skipped.
 
     Columns named in `headers` but absent read as None; a missing `mandatory` column, an
-    unreadable file or (when `required`) a missing sheet raise WorkbookError.
+    unreadable file, (when `required`) a missing sheet, or a file or sheet over the limits above
+    (`max_rows`, by default MAX_ROWS, counts the sheet's rows with its header) raise
+    WorkbookError, the last before openpyxl reads any row.
     """
+    max_rows = max_rows or MAX_ROWS
+    _check_archive(file)
     try:
         file.seek(0)
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-xlsx upload
-        raise WorkbookError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.") from exc
-    if title not in workbook.sheetnames:
-        if required:
-            raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
-        return []
-    ws = workbook[title]
+        raise WorkbookError(_INVALID) from exc
+    try:
+        if title not in workbook.sheetnames:
+            if required:
+                raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
+            return []
+        ws = workbook[title]
+        if not isinstance(ws, ReadOnlyWorksheet):
+            raise WorkbookError(f"“{title}” trong tệp là biểu đồ, không phải trang tính.")
+        _check_declared(ws, title, max_rows)
+        # Our own count, not the declared size: openpyxl pads to whichever it is given.
+        extent = _measure_sheet(ws, title, max_rows)
+        if not extent.rows or not extent.columns:
+            return []
+        rows = islice(ws.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns), extent.rows)
+        return _records(rows, title, headers, mandatory)
+    finally:
+        workbook.close()
+
+
+def _records(rows, title: str, headers: list[str], mandatory: list[str] | None) -> list[tuple[int, dict]]:
     try:
         # Cells are parsed as the rows are read: a file written by another program can hold a
         # number cell openpyxl cannot read ("NaN", "12,5").
-        rows = iter([tuple(_as_shown(cell) for cell in row) for row in ws.iter_rows()])
+        header_row = [str(v).strip() if v is not None else "" for v in (_as_shown(c) for c in next(rows))]
+        missing = [h for h in (mandatory if mandatory is not None else headers) if h not in header_row]
+        if missing:
+            raise WorkbookError(f"Trang tính “{title}” thiếu cột: {', '.join(missing)}.")
+        positions = {h: header_row.index(h) for h in headers if h in header_row}
+        result = []
+        for number, row in enumerate(rows, start=2):
+            values = [_as_shown(cell) for cell in row]
+            record = {h: values[positions[h]] if h in positions and positions[h] < len(values) else None
+                      for h in headers}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in record.values()):
+                continue
+            result.append((number, record))
+    except StopIteration:
+        return []
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
         raise WorkbookError(f"Trang tính “{title}” có ô không đọc được; hãy lưu lại tệp bằng Excel rồi "
                             "nhập lại.") from exc
-    try:
-        header_row = [str(v).strip() if v is not None else "" for v in next(rows)]
-    except StopIteration:
-        return []
-    missing = [h for h in (mandatory if mandatory is not None else headers) if h not in header_row]
-    if missing:
-        raise WorkbookError(f"Trang tính “{title}” thiếu cột: {', '.join(missing)}.")
-    positions = {h: header_row.index(h) for h in headers if h in header_row}
-    result = []
-    for number, values in enumerate(rows, start=2):
-        values = list(values)
-        record = {h: values[positions[h]] if h in positions and positions[h] < len(values) else None for h in headers}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in record.values()):
-            continue
-        result.append((number, record))
-    workbook.close()
     return result
+
+
+def _check_archive(file: IO[bytes]) -> None:
+    """The zip as a whole, before openpyxl opens it: its size, its parts and their declared sizes,
+    and every XML part's element count (the string table, styles and sheet headings are read in
+    full when openpyxl opens the file). Raises WorkbookError."""
+    file.seek(0, os.SEEK_END)
+    size = file.tell()
+    file.seek(0)
+    if message := upload_size_error(size):
+        raise WorkbookError(message)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise WorkbookError(f"Tệp có {_n(len(parts))} phần nén; tệp Excel nhập vào có tối đa "
+                                    f"{_n(MAX_PARTS)} phần, {_RESAVE}")
+            unpacked = sum(part.file_size for part in parts)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise WorkbookError(f"Tệp giải nén ra {format_size(unpacked)}; chỉ nhận tệp Excel giải nén tối đa "
+                                    f"{MAX_UNPACKED_BYTES // _MB} MB, {_RESAVE}")
+            if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
+                # Excel only deflates; bzip2 and lzma are not bounded by the declared size chunk by chunk.
+                raise WorkbookError(_INVALID)
+            budget = _Budget()
+            for part in parts:
+                with archive.open(part) as source:
+                    _scan(source, _PartScan(budget))
+    except WorkbookError:
+        raise
+    except Exception as exc:  # a broken zip: BadZipFile, a bad CRC, an encrypted part…
+        raise WorkbookError(_INVALID) from exc
+    finally:
+        file.seek(0)
+
+
+def _check_declared(ws, title: str, max_rows: int) -> None:
+    rows, columns = ws.max_row or 0, ws.max_column or 0
+    if rows > max_rows or columns > MAX_COLUMNS:
+        raise WorkbookError(f"Trang tính “{title}” khai báo {_n(rows)} dòng × {_n(columns)} cột; chỉ nhận tối đa "
+                            f"{_n(max_rows)} dòng và {_n(MAX_COLUMNS)} cột.")
+
+
+@dataclass
+class SheetExtent:
+    rows: int = 0       # the last row holding a cell
+    columns: int = 0    # the last column holding a cell
+    cells: int = 0
+
+
+def _measure_sheet(ws, title: str, max_rows: int) -> SheetExtent:
+    """The sheet's real size, read from its XML without building it; raises WorkbookError at the
+    first cell outside the limits."""
+    scan = _SheetScan(title, max_rows)
+    try:
+        # The part openpyxl itself will read the rows from (a read-only sheet's own source).
+        with ws._get_source() as source:
+            _scan(source, scan)
+    except WorkbookError:
+        raise
+    except Exception as exc:
+        raise WorkbookError(_INVALID) from exc
+    return scan.extent
+
+
+def _scan(source, handler) -> None:
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    # Not XML (an image), or broken: openpyxl's parser stops where this one did, so what was
+    # counted is all it could build.
+    with contextlib.suppress(expat.ExpatError):
+        parser.ParseFile(source)
+
+
+def _refuse_doctype(*args) -> None:
+    # No part of an .xlsx declares a DTD; entities are how XML multiplies itself.
+    raise WorkbookError(_INVALID)
+
+
+def _local(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+@dataclass
+class _Budget:
+    cells: int = 0
+    strings: int = 0
+    other: int = 0
+
+
+class _PartScan:
+    """Counts one part's elements into the workbook's budget, by what openpyxl does with them:
+    the elements of a sheet's cells (read for the imported sheet only, and measured before it is,
+    by _SheetScan), those of a shared string (read all at once on opening), and all the others
+    (styles, workbook, relationships…, each made an object on opening)."""
+
+    def __init__(self, budget: _Budget):
+        self.budget = budget
+        self.depth = 0
+        self.is_strings = False
+        self.kind: str | None = None
+        self.kind_depth = 0
+
+    def start(self, name: str, attrs) -> None:
+        self.depth += 1
+        local = _local(name)
+        if self.depth == 1:
+            self.is_strings = local == "sst"
+        if self.kind is None:
+            if local == "sheetData":
+                self.kind, self.kind_depth = "cells", self.depth
+            elif local == "si" and self.is_strings:
+                self.kind, self.kind_depth = "strings", self.depth
+        budget = self.budget
+        if self.kind == "cells":
+            budget.cells += 1
+            if budget.cells > ELEMENTS_PER_CELL * MAX_CELLS + MAX_ROWS_UNITS:
+                raise WorkbookError(f"Các trang tính trong tệp có hơn {_n(MAX_CELLS)} ô; chỉ nhận tối đa "
+                                    f"{_n(MAX_CELLS)} ô, {_RESAVE}")
+        elif self.kind == "strings":
+            budget.strings += 1
+            if budget.strings > ELEMENTS_PER_CELL * MAX_CELLS:
+                raise WorkbookError(f"Tệp có quá nhiều ô chữ; chỉ nhận tối đa {_n(MAX_CELLS)} ô, {_RESAVE}")
+        else:
+            budget.other += 1
+            if budget.other > MAX_OTHER_ELEMENTS:
+                raise WorkbookError(f"Tệp có quá nhiều định dạng hoặc thành phần khác ngoài ô (hơn "
+                                    f"{_n(MAX_OTHER_ELEMENTS)}); {_RESAVE}")
+
+    def end(self, name: str) -> None:
+        if self.kind is not None and self.depth == self.kind_depth:
+            self.kind = None
+        self.depth -= 1
+
+
+_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+class _SheetScan:
+    """Rows and cells as openpyxl will number them: a row is its r="…" or the one after the
+    previous row; a cell is every child of a row, at its r="…" column or the one after the
+    previous cell (openpyxl ignores the row in a cell's reference)."""
+
+    def __init__(self, title: str, max_rows: int):
+        self.title, self.max_rows = title, max_rows
+        self.extent = SheetExtent()
+        self.depth = 0
+        self.row_depth: list[int] = []
+        self.row = 0
+        self.column = 0
+
+    def start(self, name: str, attrs) -> None:
+        self.depth += 1
+        if self.row_depth and self.depth == self.row_depth[-1] + 1:
+            self._cell(attrs.get("r"))
+        if _local(name) == "row":
+            self.row_depth.append(self.depth)
+            self.row = _row_number(attrs.get("r"), self.row)
+            self.column = 0
+
+    def end(self, name: str) -> None:
+        if self.row_depth and self.row_depth[-1] == self.depth:
+            self.row_depth.pop()
+        self.depth -= 1
+
+    def _cell(self, reference: str | None) -> None:
+        if reference:
+            match = _REFERENCE.match(reference)
+            if match is None:
+                raise WorkbookError(f"Trang tính “{self.title}” có ô không đọc được; hãy lưu lại tệp bằng "
+                                    "Excel rồi nhập lại.")
+            self.column = column_index_from_string(match.group(1).upper())
+        else:
+            self.column += 1
+        extent = self.extent
+        extent.cells += 1
+        if self.row > self.max_rows or self.column > MAX_COLUMNS:
+            where = (f"{get_column_letter(self.column)}{self.row}" if self.column <= 18_278
+                     else f"dòng {self.row}, cột {_n(self.column)}")
+            raise WorkbookError(f"Trang tính “{self.title}” có dữ liệu ở ô {where}; chỉ nhận tối đa "
+                                f"{_n(self.max_rows)} dòng và {_n(MAX_COLUMNS)} cột.")
+        if extent.cells > MAX_CELLS:
+            raise WorkbookError(f"Trang tính “{self.title}” có hơn {_n(MAX_CELLS)} ô; chỉ nhận tối đa "
+                                f"{_n(MAX_CELLS)} ô, {_RESAVE}")
+        if self.row > 0:
+            extent.rows = max(extent.rows, self.row)
+            extent.columns = max(extent.columns, self.column)
+
+
+def _row_number(reference: str | None, previous: int) -> int:
+    if not reference:
+        return previous + 1
+    try:
+        return int(reference)
+    except ValueError:
+        pass
+    try:
+        number = float(reference)
+    except ValueError as exc:
+        raise WorkbookError(_INVALID) from exc
+    if not number.is_integer():
+        raise WorkbookError(_INVALID)
+    return int(number)
 
 
 def _as_shown(cell):
@@ -156,14 +449,22 @@ def cell_text(value) -> str:
 
 
 def cell_date(value) -> date | None:
-    """A date cell, or text typed as dd/mm/yyyy. Raises ValueError otherwise."""
+    """A date cell, or text typed as dd/mm/yyyy, within common.plausible's years. Raises ValueError
+    otherwise (a text "05/01/٢٠٢٦" too: strptime would read its year)."""
+    day = _cell_day(value)
+    if day is not None and not plausible.is_plausible_date(day):
+        raise ValueError(plausible.DATE_RANGE_MESSAGE)
+    return day
+
+
+def _cell_day(value) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = plausible.ascii_digits(str(value).strip())
     for fmt in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
         try:
             return datetime.strptime(text, fmt).date()

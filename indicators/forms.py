@@ -3,6 +3,7 @@ from django import forms
 from campaigns import lifecycle
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
+from common import xlsx
 from common.forms import ReasonField, VnDateField, VnMessagesMixin
 from common.uploads import check_document
 from indicators.evaluation import Direction
@@ -118,6 +119,7 @@ class GridUploadForm(VnMessagesMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        xlsx.check_upload(upload)
         check_document(upload, allowed=(".xlsx",))
         return upload
 

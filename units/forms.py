@@ -3,7 +3,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
-from common import clock
+from common import clock, xlsx
 from common.forms import FilterFormMixin, VnDateField, VnMessagesMixin
 from units import access, rules
 from units.models import Bloc, BlocMember, EmploymentType, Organisation, OrganisationKind, Person, Role, User
@@ -215,8 +215,7 @@ class ImportForm(VnMessagesMixin, forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("Chỉ nhận tệp .xlsx (Excel 2007 trở lên).")
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("Tệp lớn hơn 5 MB.")
+        xlsx.check_upload(upload)
         return upload
 
 
