@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from awards.models import AwardType, Proposal
 from common import xlsx
 from common.forms import parse_id
+from common.plausible import NonAsciiDigit, ascii_digits
 from common.text import normalise_search
 
 LIST_SHEET = "Danh sách đề nghị"
@@ -59,7 +60,11 @@ def list_template(proposal: Proposal, types: list[AwardType]) -> bytes:
 
 def _year(value, row: int, column: str, errors: list) -> int | None:
     text = xlsx.cell_text(value)
-    year = parse_id(text)
+    try:
+        year = parse_id(ascii_digits(text))   # a year typed "２０２６" is 2026; "٢٠٢٦" is refused
+    except NonAsciiDigit:
+        errors.append(RowError(row, column, f"“{text}”: chỉ dùng chữ số 0–9."))
+        return None
     if year is None or not 1990 <= year <= 2100:
         errors.append(RowError(row, column, f"“{text}” không phải là năm (ví dụ 2026)."))
         return None

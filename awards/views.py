@@ -38,7 +38,7 @@ from awards.models import (
 )
 from awards.workflow import State
 from campaigns.models import Campaign
-from common import clock, search, xlsx
+from common import clock, plausible, search, xlsx
 from common.forms import apply_service_errors, parse_id, parse_ids
 from common.queries import count_per_row
 from common.views import paginate, paginate_ids
@@ -1069,7 +1069,10 @@ def _save_record(request: HttpRequest, *, person: Person | None = None, organisa
     date_field = forms.VnDateField(required=True)
     try:
         if kind == "appraisal":
-            year = parse_id(request.POST.get("year"))
+            try:
+                year = parse_id(plausible.ascii_digits(request.POST.get("year") or ""))
+            except plausible.NonAsciiDigit as exc:
+                raise ValidationError(plausible.DIGITS_MESSAGE) from exc
             if year is None or not 1990 <= year <= 2100:
                 raise ValidationError("Ghi năm xếp loại, ví dụ 2026.")
             existing = Appraisal.objects.filter(person=person, organisation=None if person else organisation,

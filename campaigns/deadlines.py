@@ -7,6 +7,8 @@ inclusive deadline) until 20/6 23:59.
 import re
 from datetime import date, datetime, timedelta
 
+from common.plausible import DIGITS_MESSAGE, NonAsciiDigit, ascii_digits
+
 
 def last_on_time_day(deadline: date | None, inclusive: bool) -> date | None:
     if deadline is None:
@@ -40,13 +42,19 @@ def describe_days_left(days: int | None) -> str:
     return f"quá hạn {-days} ngày"
 
 
-_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+# [0-9], not \d: "٢٠/٦" is not 20/6 (common.plausible).
+_DAY_MONTH = re.compile(r"([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?")
 
 
 def parse_deadline_text(text: str, year: int) -> tuple[date | None, bool | None]:
     """Read "trước ngày 20/6" as (20/6 of the period's year, exclusive) and "chậm nhất ngày 20/6"
-    or "đến hết ngày 20/6" as inclusive; (None, None) when the text names no date."""
-    match = _DAY_MONTH.search(text or "")
+    or "đến hết ngày 20/6" as inclusive; (None, None) when the text names no date, or names it
+    with digits other than 0–9 (period_problems says so)."""
+    try:
+        text = ascii_digits(text or "")
+    except NonAsciiDigit:
+        return None, None
+    match = _DAY_MONTH.search(text)
     if not match:
         return None, None
     day, month, printed_year = int(match[1]), int(match[2]), match[3]
@@ -69,6 +77,11 @@ def period_problems(kind: str, year: int | None, deadline: date | None, *, campa
     fall due before it has begun (a report of year N is due in N or early N+1), and the date
     agrees with the deadline as printed."""
     problems: dict[str, str] = {}
+    try:
+        ascii_digits(deadline_text or "")
+    except NonAsciiDigit:
+        problems["deadline_text"] = DIGITS_MESSAGE
+        return problems
     if year is not None and not 1900 <= year <= 2100:
         problems["year"] = "Năm phải trong khoảng 1900–2100."
         return problems

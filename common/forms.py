@@ -5,6 +5,14 @@ import re
 
 from django import forms
 
+from common.plausible import (
+    DATE_RANGE_MESSAGE,
+    DIGITS_MESSAGE,
+    NonAsciiDigit,
+    ascii_digits,
+    is_plausible_date,
+)
+
 _ID = re.compile(r"[0-9]{1,18}")
 
 
@@ -29,8 +37,29 @@ class VnDateInput(forms.DateInput):
 
 
 class VnDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy, within the years an office can mean (common.plausible): every
+    date of every form, so that 31/12/9999 is refused next to the field, not stored."""
+
     widget = VnDateInput
-    default_error_messages = {"invalid": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026."}
+    default_error_messages = {"invalid": "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.",
+                              "implausible": DATE_RANGE_MESSAGE}
+
+    def to_python(self, value):
+        # strptime reads "٢٠٢٦" as a year: the digits are settled before it sees them.
+        day = super().to_python(_typed_digits(value))
+        if day is not None and not is_plausible_date(day):
+            raise forms.ValidationError(self.error_messages["implausible"], code="implausible")
+        return day
+
+
+def _typed_digits(value):
+    """A typed value with its digits made 0–9 (common.plausible), or the field's refusal."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return ascii_digits(value)
+    except NonAsciiDigit as exc:
+        raise forms.ValidationError(DIGITS_MESSAGE, code="invalid") from exc
 
 
 class ReasonField(forms.CharField):
@@ -103,6 +132,7 @@ class VnDecimalField(forms.DecimalField):
     default_error_messages = {"invalid": "Nhập một số theo cách viết Việt Nam, ví dụ 0,3 hoặc 2.340.000."}
 
     def to_python(self, value):
+        value = _typed_digits(value)
         if isinstance(value, str):
             raw = value.strip().replace("\u00a0", "").replace(" ", "")
             sign = ""
@@ -134,6 +164,14 @@ def _vn_decimal(field: forms.DecimalField) -> None:
     field.error_messages["invalid"] = VnDecimalField.default_error_messages["invalid"]
 
 
+class VnIntegerField(forms.IntegerField):
+    """A whole number with the digit policy of common.plausible: Django's own field hands the
+    text to int(), which reads "٣" as 3. VnMessagesMixin turns every IntegerField into this one."""
+
+    def to_python(self, value):
+        return super().to_python(_typed_digits(value))
+
+
 NUMBER_MESSAGES = {
     "invalid": "Nhập một số nguyên (chỉ gồm chữ số).",
     "min_value": "Giá trị phải từ %(limit_value)s trở lên.",
@@ -141,9 +179,24 @@ NUMBER_MESSAGES = {
 }
 
 
+def _ascii_id_choice(field: forms.ModelChoiceField):
+    """The field's to_python, refusing a value with digits other than 0–9: the page renders ids
+    in ASCII, and the database would read a forged "٣" as the id 3. (A multiple choice already
+    refuses it: "٣" is not the "3" of the rows found.)"""
+    read = field.to_python
+
+    def to_python(value):
+        if isinstance(value, str) and any(ch.isdecimal() and not ch.isascii() for ch in value):
+            raise forms.ValidationError(field.error_messages["invalid_choice"], code="invalid_choice")
+        return read(value)
+
+    return to_python
+
+
 class VnMessagesMixin:
     """Clear Vietnamese messages where Django's own catalogue is awkward ("Nhập một số tổng thể"),
-    and decimals read the Vietnamese way (VnDecimalField). Messages a form declared itself are kept."""
+    decimals read the Vietnamese way (VnDecimalField), and every number, date and chosen id with
+    the digit policy of common.plausible. Messages a form declared itself are kept."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,8 +207,12 @@ class VnMessagesMixin:
                 field.error_messages["invalid_choice"] = "Lựa chọn không hợp lệ: hãy chọn lại trong danh sách."
                 if isinstance(field, forms.ModelMultipleChoiceField):
                     field.error_messages["invalid_pk_value"] = "Lựa chọn không hợp lệ: hãy chọn lại trong danh sách."
+                elif isinstance(field, forms.ModelChoiceField):
+                    field.to_python = _ascii_id_choice(field)
             if isinstance(field, forms.DecimalField) and not isinstance(field, VnDecimalField):
                 _vn_decimal(field)
+            if type(field) is forms.IntegerField:
+                field.__class__ = VnIntegerField
             if isinstance(field, forms.IntegerField):
                 for key, message in NUMBER_MESSAGES.items():
                     current = field.error_messages.get(key)

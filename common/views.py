@@ -6,12 +6,15 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from common.forms import parse_id
+
 PAGE_SIZE = 25
 
 
 def paginate(request: HttpRequest, queryset, per_page: int = PAGE_SIZE):
-    """A page of results; a bad page number gives the nearest valid page, never an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of results; a bad page number gives the nearest valid page, never an error. The
+    number is read as an id is (ASCII digits): the Paginator's int() would take "٣" for 3."""
+    return Paginator(queryset, per_page).get_page(parse_id(request.GET.get("page")))
 
 
 @login_not_required

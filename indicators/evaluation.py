@@ -16,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.plausible import NonAsciiDigit, ascii_digits
+
 
 class Comparator(models.TextChoices):
     LTE = "lte", _("≤ (không quá)")
@@ -55,8 +57,18 @@ class ParseError(ValueError):
 
 # --- Numbers -------------------------------------------------------------------------------------
 
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")   # 580.000 / 10.775.000.000 / 1.234,5
-_PLAIN = re.compile(r"^\d+(,\d+)?$")                   # 11,88 / 60,0 / 84
+# [0-9], never \d: \d also matches "٣", which Decimal() and int() then read as 3.
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$")   # 580.000 / 10.775.000.000 / 1.234,5
+_PLAIN = re.compile(r"^[0-9]+(,[0-9]+)?$")                      # 11,88 / 60,0 / 84
+
+
+def printed_digits(text: str) -> str:
+    """The text as typed, stripped, with full-width digits read as 0–9 (common.plausible). Raises
+    ParseError for any other non-ASCII digit ("٣"), so that no parser here reads it by accident."""
+    try:
+        return ascii_digits((text or "").strip())
+    except NonAsciiDigit as exc:
+        raise ParseError(f"“{(text or '').strip()}”: chỉ dùng chữ số 0–9.") from exc
 
 
 def parse_number(text: str) -> Decimal:
@@ -64,7 +76,7 @@ def parse_number(text: str) -> Decimal:
 
     "11.88" is refused, not guessed: in Vietnamese the dot groups thousands, so it is either a
     typo for 11,88 or a malformed 1.188 — the person must say which."""
-    raw = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    raw = printed_digits(text).replace("\u00a0", "").replace(" ", "")
     sign = 1
     if raw.startswith(("-", "−")):
         sign, raw = -1, raw[1:]
@@ -74,7 +86,7 @@ def parse_number(text: str) -> Decimal:
     elif _GROUPED.match(raw):
         value = Decimal(raw.replace(".", "").replace(",", "."))
     else:
-        if re.match(r"^\d+\.\d+$", raw):
+        if re.match(r"^[0-9]+\.[0-9]+$", raw):
             raise ParseError(f"“{text.strip()}” viết chưa đúng: phần thập phân dùng dấu phẩy (ví dụ 11,88); "
                              "dấu chấm chỉ để tách hàng nghìn (ví dụ 580.000).")
         raise ParseError(f"“{text.strip()}” không phải là một số (ví dụ đúng: 11,88 hoặc 580.000).")
@@ -113,8 +125,8 @@ def format_ratio(ratio: Decimal, *, achieved: bool | None = None) -> str:
 # --- Targets and actuals ---------------------------------------------------------------------------
 
 _BOUND = re.compile(r"^(≤|≥|<=|>=|<|>|=)\s*(.+)$")
-_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
-_LEADING_NUMBER = re.compile(r"(\d[\d.,]*)")
+_FRACTION = re.compile(r"^([0-9]+)\s*/\s*([0-9]+)$")
+_LEADING_NUMBER = re.compile(r"([0-9][0-9.,]*)")
 _SYMBOLS = {"≤": Comparator.LTE, "<=": Comparator.LTE, "<": Comparator.LT, "≥": Comparator.GTE,
             ">=": Comparator.GTE, ">": Comparator.GT, "=": Comparator.EQ}
 SYMBOL_OF = {Comparator.LTE: "≤", Comparator.LT: "<", Comparator.GTE: "≥", Comparator.GT: ">", Comparator.EQ: "="}
@@ -147,7 +159,7 @@ def parse_target(text: str, direction: str) -> Target:
     direction (≥ when higher is better, ≤ when lower is better); the direction is never guessed.
 
     Raises ParseError for a text that holds no target the module understands."""
-    printed = (text or "").strip()
+    printed = printed_digits(text)
     lowered = printed.lower()
     if not printed:
         raise ParseError("Chưa ghi chỉ tiêu.")
@@ -176,13 +188,16 @@ def parse_target(text: str, direction: str) -> Target:
 def target_for(comparator: str, text: str, direction: str) -> Target:
     """A target whose comparator the secretariat chose; the printed text gives the number."""
     if comparator in (Comparator.INFORMATIONAL, Comparator.QUALITATIVE):
-        number = _LEADING_NUMBER.search(text or "")
+        # Words that may hold a figure to show: the figure is optional, so a text this module
+        # cannot read (a digit other than 0–9 among them) gives none. Saving the plan refuses
+        # such digits outright (services._parse_target).
         value = None
-        if number:
-            try:
+        try:
+            number = _LEADING_NUMBER.search(printed_digits(text))
+            if number:
                 value = parse_number(number.group(1).rstrip(".,"))
-            except ParseError:
-                value = None
+        except ParseError:
+            value = None
         return Target(comparator, value, text=(text or "").strip())
     if comparator == Comparator.ZERO_EVENTS:
         return Target(comparator, Decimal(0), text=(text or "").strip())
@@ -201,8 +216,9 @@ NONE_WORDS = {"không", "khong", "không xảy ra", "không có", "khong xay ra"
 
 
 def parse_actual(text: str, comparator: str) -> Actual | None:
-    """Read what a unit typed. Empty → None (no data). Raises ParseError with the cell message."""
-    printed = (text or "").strip()
+    """Read what a unit typed. Empty → None (no data). Raises ParseError with the cell message.
+    The Actual's text is what is stored: as typed, full-width digits made 0–9."""
+    printed = printed_digits(text)
     if not printed:
         return None
     lowered = printed.lower()

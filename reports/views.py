@@ -344,7 +344,7 @@ def job_file(request: HttpRequest, pk: int) -> HttpResponse:
                         filename=job.filename or "van-ban.pdf")
 
 
-PLAIN_NUMBER = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")
+PLAIN_NUMBER = re.compile(r"-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?")   # not \d: Decimal() reads "٣" as 3
 
 
 def _number_cell(text: str):
