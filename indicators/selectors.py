@@ -482,8 +482,7 @@ class MatrixCell:
     @property
     def needs_reminder(self) -> bool:
         """Not sent yet (due or overdue), or returned and not sent again."""
-        return self.submission is None or self.submission.status in (submissions.Status.DRAFT,
-                                                                      submissions.Status.RETURNED)
+        return submissions.owes_report(self.submission.status if self.submission else None)
 
 
 @dataclass

@@ -88,9 +88,20 @@ def save_definition(*, by: User | None, instance: IndicatorDefinition) -> Indica
     return instance
 
 
+def _printed(text: str, field: str) -> str:
+    """A printed figure as stored: as typed, full-width digits made 0–9; any other non-ASCII digit
+    refused next to the field, even where the text is words (a qualitative target), since the
+    appendix and its Excel read the figure in it."""
+    try:
+        return evaluation.printed_digits(nfc(text))
+    except evaluation.ParseError as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
 def _parse_target(indicator: CampaignIndicator) -> None:
     """Fill the parsed target from the printed one; the printed text stays as typed."""
-    indicator.target_text = nfc(indicator.target_text).strip()
+    indicator.target_text = _printed(indicator.target_text, "target_text")
+    indicator.next_target_text = _printed(indicator.next_target_text, "next_target_text")
     indicator.target_value = None
     indicator.target_denominator = None
     if indicator.is_group:
@@ -170,7 +181,7 @@ def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisati
         raise PermissionDenied
     existing = UnitTarget.objects.filter(indicator=indicator, organisation=organisation).first()
     old = existing.target_text if existing else ""
-    text = nfc(target_text).strip()
+    text = _printed(target_text, "target_text")
     if not text:
         if existing is not None:
             existing.delete()
@@ -254,10 +265,12 @@ def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellI
         indicator = indicators[indicator_id]
         text = nfc(cell.actual_text or "").strip()[:100]
         try:
-            parsed[indicator_id] = (text, evaluation.parse_actual(text, indicator.comparator))
+            actual = evaluation.parse_actual(text, indicator.comparator)
         except evaluation.ParseError as exc:
             errors[indicator_id] = str(exc)
         else:
+            # Stored as parse_actual read it: "５" is kept as the "5" it was read as.
+            parsed[indicator_id] = (actual.text if actual else text, actual)
             problem = evaluation.implausible(parsed[indicator_id][1], indicator.unit_text)
             if problem:
                 errors[indicator_id] = problem
@@ -416,13 +429,16 @@ def review_report(*, by: User | None, submission: Submission, accept: bool, reas
 @transaction.atomic
 def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: Organisation, until: date,
                     reason: str) -> Submission:
-    """Let a unit enter or fix its report after the deadline, until a date."""
+    """Let a unit enter or fix its report after the deadline, until a date within
+    submissions.exception_window. Raises ValidationError keyed by field ("until", "reason")."""
     period = _fresh(period)
     _require_reviewer(by, period.campaign)
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do cho phép nộp muộn.")})
-    if until < clock.today():
-        raise ValidationError({"until": _("Ngày cho phép phải từ hôm nay trở đi.")})
+    problem = submissions.exception_problem(until, today=clock.today(), period_year=period.year,
+                                            deadline=period.deadline)
+    if problem:
+        raise ValidationError({"until": problem})
     submission = _submission(period, organisation)
     before = format_date(submission.exception_until)
     submission.exception_until = until
@@ -460,7 +476,9 @@ def override_result(*, by: User | None, result: Result, achieved: bool | None, r
 def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Organisation], site: str = "",
            today: date | None = None) -> list[Reminder]:
     """E-mail the unit staff and heads of these units about the period, and log who reminded whom
-    (also when nobody has an address: the secretariat then knows to phone)."""
+    (also when nobody has an address: the secretariat then knows to phone). Raises PermissionDenied
+    for a unit the user cannot see, ValidationError (nothing recorded) for one that owes nothing:
+    it reports nothing in the campaign, or its report is sent (submissions.owes_report)."""
     period = _fresh(period)
     campaign = period.campaign
     _require_reviewer(by, campaign)
@@ -468,10 +486,17 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
     last_day = deadlines.last_on_time_day(period.deadline, period.deadline_inclusive)
     statuses = dict(Submission.objects.filter(period=period, organisation__in=organisations)
                     .values_list("organisation_id", "status"))
-    sent = []
     for org in organisations:
         if by is not None and not access.can_see(by, org):
             raise PermissionDenied
+    reporting = selectors.reporting_map(campaign)
+    owing_nothing = [org.name for org in organisations
+                     if org.pk not in reporting or not submissions.owes_report(statuses.get(org.pk))]
+    if owing_nothing:
+        raise ValidationError(_("Không gửi thư nhắc: các đơn vị sau không phải nộp báo cáo kỳ này hoặc đã gửi báo "
+                                "cáo: %(names)s.") % {"names": "; ".join(owing_nothing[:20])})
+    sent = []
+    for org in organisations:
         users = (Membership.objects.filter(organisation=org, role__in=[Membership.Role.UNIT_STAFF,
                                                                        Membership.Role.UNIT_HEAD],
                                            user__is_active=True).exclude(user__email="")

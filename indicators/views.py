@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,7 +13,7 @@ from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, ReportingPeriod
 from common import clock, search, xlsx
 from common.forms import apply_service_errors, parse_id, parse_ids
-from common.text import format_number, normalise_search
+from common.text import format_date, format_number, normalise_search
 from common.uploads import check_document
 from common.views import paginate, url_maker
 from indicators import excel, forms, selectors, services, submissions
@@ -379,9 +381,20 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         grid = selectors.grid(period, organisation, today)
         narrative = _refill(request, grid, typed, cell_errors, conflict, narrative)
     else:
-        for cell in grid.cells:
-            cell.typed = cell.result.actual_text if cell.result else ""
-            cell.typed_note = cell.result.note if cell.result else ""
+        _show_stored(grid)
+    return _report_page(request, period, organisation, grid, can_enter=can_enter, can_review=can_review,
+                        narrative=narrative, today=today)
+
+
+def _show_stored(grid: selectors.Grid) -> None:
+    for cell in grid.cells:
+        cell.typed = cell.result.actual_text if cell.result else ""
+        cell.typed_note = cell.result.note if cell.result else ""
+
+
+def _report_page(request: HttpRequest, period: ReportingPeriod, organisation: Organisation, grid: selectors.Grid, *,
+                 can_enter: bool, can_review: bool, narrative: dict[str, str], today: date,
+                 exception_form: forms.ExceptionForm | None = None) -> HttpResponse:
     submission = grid.submission
     context = {
         "period": period, "campaign": period.campaign, "organisation": organisation, "grid": grid,
@@ -390,7 +403,8 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         "stored_narrative": {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
         "events": list(submission.events.select_related("actor")[:30]) if submission else [],
         "attachments": list(submission.attachments.all()) if submission else [],
-        "review_form": forms.ReviewForm(), "exception_form": forms.ExceptionForm(initial={"until": today}),
+        "review_form": forms.ReviewForm(),
+        "exception_form": exception_form or forms.ExceptionForm(initial={"until": format_date(today)}),
         "attachment_form": forms.AttachmentForm(), "upload_form": forms.GridUploadForm(),
         "version": submission.version if submission else "",
         "last_day": deadlines.last_on_time_day(period.deadline, period.deadline_inclusive),
@@ -424,16 +438,27 @@ def report_exception(request: HttpRequest, period_pk: int, org_pk: int) -> HttpR
     organisation = _report_org(request, period, org_pk)
     _require_review(request, period.campaign)
     form = forms.ExceptionForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
-        services.grant_exception(by=request.user, period=period, organisation=organisation,
-                                 until=form.cleaned_data["until"], reason=form.cleaned_data["reason"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Đã cho phép đơn vị nộp muộn.")
-    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+    if form.is_valid():
+        try:
+            services.grant_exception(by=request.user, period=period, organisation=organisation,
+                                     until=form.cleaned_data["until"], reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã cho phép đơn vị nộp muộn.")
+            return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+    if form.non_field_errors() or not lifecycle.collects_reports(period.campaign.status):
+        # Nothing in the form to correct (the campaign no longer collects reports, and the form
+        # is not shown): the message goes on top of the page.
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+    # The page again, the message next to the date and what was typed kept.
+    messages.error(request, "Chưa cho phép nộp muộn: sửa ô được đánh dấu ở mục Thường trực rồi gửi lại.")
+    today = clock.today()
+    grid = selectors.grid(period, organisation, today)
+    _show_stored(grid)
+    return _report_page(request, period, organisation, grid, narrative={}, today=today, exception_form=form,
+                        can_enter=access.can(request.user, "results.enter", organisation), can_review=True)
 
 
 @require_POST
@@ -568,15 +593,19 @@ def remind(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     _require_review(request, campaign)
     period = get_object_or_404(ReportingPeriod, pk=period_pk, campaign=campaign)
+    # Only units of the matrix still owing this period's report, whatever ids were posted: one
+    # that sent its report (since the page was shown, or in a forged form), one that reports
+    # nothing here and another issuer's unit are not among them.
+    _periods, rows = selectors.completeness(campaign, request.user, clock.today(), period=period)
+    owing = [row.organisation for row in rows if row.cells[0].needs_reminder]
     if request.POST.get("tat-ca") == "1":
         # Every unit of the period still owing its report, not only those on the page shown.
-        _periods, rows = selectors.completeness(campaign, request.user, clock.today(), period=period)
-        organisations = [row.organisation for row in rows if row.cells[0].needs_reminder]
+        organisations = owing
     else:
-        ids = parse_ids(request.POST.getlist("organisation"))
-        organisations = list(access.visible_organisations(request.user).filter(pk__in=ids))
+        ids = set(parse_ids(request.POST.getlist("organisation")))
+        organisations = [org for org in owing if org.pk in ids]
     if not organisations:
-        messages.error(request, "Chọn ít nhất một đơn vị để nhắc.")
+        messages.error(request, "Chọn ít nhất một đơn vị còn nợ báo cáo để nhắc.")
     else:
         try:
             sent = services.remind(by=request.user, period=period, organisations=organisations,

@@ -138,7 +138,7 @@ ROWS: dict[str, Row] = {
     "indicators:unit-results-xlsx": get("unit_results", "302 200 200 200 200 200 200"),
     "indicators:report": get("report", "302 200 200 200 200 200 200"),
     "indicators:report-review": post("report", "302 403 302 403 403 403 403"),
-    "indicators:report-exception": post("report", "302 403 302 403 403 403 403"),
+    "indicators:report-exception": post("report", "302 403 302 403 403 403 403", until="20/12/2026", reason="Mất điện"),
     "indicators:report-override": post("report", "302 403 302 403 403 403 403", result="@result"),
     "indicators:report-attachment": post("report", "302 403 403 403 403 302 302"),
     "indicators:report-template": get("report", "302 200 200 200 200 200 200"),
