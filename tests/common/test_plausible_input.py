@@ -81,3 +81,36 @@ def test_a_printed_deadline_with_other_digits_is_not_read_and_is_refused():
     assert deadlines.parse_deadline_text("trước ngày ２０/６", 2026) == (date(2026, 6, 20), False)
     problems = deadlines.period_problems("six_month", 2026, None, deadline_text="trước ngày ٢٠/٦")
     assert problems == {"deadline_text": "Chỉ dùng chữ số 0–9."}
+
+
+def test_a_page_number_in_other_digits_is_not_read():
+    from django.test import RequestFactory
+
+    from common.views import paginate
+
+    pages = [paginate(RequestFactory().get("/", {"page": typed}), list(range(100)), 10).number
+             for typed in ("3", "٣", "３")]
+    assert pages == [3, 1, 1]
+
+
+def test_a_year_cell_of_an_award_import_follows_the_digit_policy():
+    from awards.excel import _year
+
+    errors = []
+    assert (_year("２０２６", 2, "Năm thành tích", errors), errors) == (2026, [])
+    assert _year("٢٠٢٦", 3, "Năm thành tích", errors) is None
+    assert "chỉ dùng chữ số 0–9" in errors[0].message
+
+
+@pytest.mark.django_db
+def test_a_chosen_id_in_other_digits_is_not_taken_for_that_id(tree):
+    from units.models import Organisation
+
+    class ChoiceForm(VnMessagesMixin, forms.Form):
+        organisation = forms.ModelChoiceField(queryset=Organisation.objects.all())
+
+    pk = str(tree["A.BV"].pk)
+    arabic = pk.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert ChoiceForm({"organisation": pk}).is_valid()
+    forged = ChoiceForm({"organisation": arabic})
+    assert not forged.is_valid() and "Lựa chọn không hợp lệ" in forged.errors["organisation"][0]
