@@ -157,6 +157,16 @@ def check_upload(upload) -> None:
         raise ValidationError(message)
 
 
+@dataclass(frozen=True)
+class SheetSpec:
+    """One sheet to read: its title, the headers to pick, those that must be there (all of
+    `headers` when None), and whether the sheet itself must be there."""
+    title: str
+    headers: list[str]
+    mandatory: list[str] | None = None
+    required: bool = True
+
+
 def read_sheet(
     file: IO[bytes], title: str, headers: list[str], *, mandatory: list[str] | None = None, required: bool = True,
     max_rows: int | None = None,
@@ -168,6 +178,14 @@ def read_sheet(
     (`max_rows`, by default MAX_ROWS, counts the sheet's rows with its header) raise
     WorkbookError, the last before openpyxl reads any row.
     """
+    return read_sheets(file, [SheetSpec(title, headers, mandatory, required)], max_rows=max_rows)[0]
+
+
+def read_sheets(
+    file: IO[bytes], specs: list[SheetSpec], *, max_rows: int | None = None,
+) -> list[list[tuple[int, dict]]]:
+    """read_sheet for several sheets of one file, opened once (its string table is read once);
+    every sheet is measured before any row is read."""
     max_rows = max_rows or MAX_ROWS
     _check_archive(file)
     try:
@@ -176,20 +194,27 @@ def read_sheet(
     except Exception as exc:  # openpyxl raises many types for a non-xlsx upload
         raise WorkbookError(_INVALID) from exc
     try:
-        if title not in workbook.sheetnames:
-            if required:
-                raise WorkbookError(f"Không tìm thấy trang tính “{title}” trong tệp.")
-            return []
-        ws = workbook[title]
-        if not isinstance(ws, ReadOnlyWorksheet):
-            raise WorkbookError(f"“{title}” trong tệp là biểu đồ, không phải trang tính.")
-        _check_declared(ws, title, max_rows)
-        # Our own count, not the declared size: openpyxl pads to whichever it is given.
-        extent = _measure_sheet(ws, title, max_rows)
-        if not extent.rows or not extent.columns:
-            return []
-        rows = islice(ws.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns), extent.rows)
-        return _records(rows, title, headers, mandatory)
+        measured = []
+        for spec in specs:
+            if spec.title not in workbook.sheetnames:
+                if spec.required:
+                    raise WorkbookError(f"Không tìm thấy trang tính “{spec.title}” trong tệp.")
+                measured.append((spec, None, SheetExtent()))
+                continue
+            ws = workbook[spec.title]
+            if not isinstance(ws, ReadOnlyWorksheet):
+                raise WorkbookError(f"“{spec.title}” trong tệp là biểu đồ, không phải trang tính.")
+            _check_declared(ws, spec.title, max_rows)
+            # Our own count, not the declared size: openpyxl pads to whichever it is given.
+            measured.append((spec, ws, _measure_sheet(ws, spec.title, max_rows)))
+        result = []
+        for spec, ws, extent in measured:
+            if not extent.rows or not extent.columns:
+                result.append([])
+                continue
+            rows = islice(ws.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns), extent.rows)
+            result.append(_records(rows, spec.title, spec.headers, spec.mandatory))
+        return result
     finally:
         workbook.close()
 

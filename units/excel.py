@@ -132,10 +132,10 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
     Raises xlsx.WorkbookError when the file is not a workbook of this shape."""
     parsed = ParsedWorkbook()
     errors = parsed.errors
-    unit_rows = xlsx.read_sheet(file, UNIT_SHEET, UNIT_HEADERS, mandatory=UNIT_HEADERS[:4], required=False,
-                                max_rows=xlsx.MAX_ROWS_UNITS)
-    people_rows = xlsx.read_sheet(file, PEOPLE_SHEET, PEOPLE_HEADERS, mandatory=PEOPLE_HEADERS[:5], required=False,
-                                  max_rows=xlsx.MAX_ROWS_UNITS)
+    unit_rows, people_rows = xlsx.read_sheets(file, [
+        xlsx.SheetSpec(UNIT_SHEET, UNIT_HEADERS, mandatory=UNIT_HEADERS[:4], required=False),
+        xlsx.SheetSpec(PEOPLE_SHEET, PEOPLE_HEADERS, mandatory=PEOPLE_HEADERS[:5], required=False),
+    ], max_rows=xlsx.MAX_ROWS_UNITS)
     if not unit_rows and not people_rows:
         raise xlsx.WorkbookError(
             f"Tệp không có dữ liệu trong trang “{UNIT_SHEET}” hoặc “{PEOPLE_SHEET}”. Hãy dùng tệp mẫu xuất từ hệ thống."
