@@ -120,6 +120,16 @@ def test_a_file_with_tens_of_thousands_of_cell_formats_is_refused(no_row_read):
     assert refusal(hostile).startswith("Tệp có quá nhiều định dạng hoặc thành phần khác ngoài ô (hơn 50.000)")
 
 
+def test_a_file_of_too_many_parts_is_refused():
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(book([HEADERS]))) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        for number in range(xlsx.MAX_PARTS):
+            target.writestr(f"xl/media/image{number}.png", b"")
+    assert refusal(out.getvalue()).startswith("Tệp có 1.009 phần nén; tệp Excel nhập vào có tối đa 1.000 phần")
+
+
 def test_a_part_compressed_otherwise_than_excel_does_is_refused():
     # bzip2 can unpack gigabytes from one chunk, before zipfile cuts it at the declared size.
     content = rewrite(book([HEADERS, [1, "a"]]), SHEET, lambda data: data, compress_type=zipfile.ZIP_BZIP2)
@@ -130,6 +140,16 @@ def test_a_part_declaring_entities_is_refused():
     content = rewrite(book([HEADERS, [1, "a"]]), SHEET, lambda data: (
         b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>' + data.replace(b"<t>a</t>", b"<t>&a;</t>")))
     assert refusal(content) == "Tệp không phải là tệp Excel (.xlsx) hợp lệ."
+
+
+@pytest.mark.parametrize("inside", [
+    b"<x " + b" ".join(b'a%d=""' % i for i in range(200_000)) + b"/>",   # a tag of countless attributes
+    b"<!--" + b"y" * 2_000_000 + b"-->",                                      # a comment of 2 MB
+])
+def test_a_tag_or_comment_longer_than_any_excel_writes_is_refused_before_it_is_built(inside, no_row_read):
+    # Built whole at once, read again for each piece of the file the parser is given.
+    hostile = rewrite(book([HEADERS, [1, "a"]]), SHEET, lambda data: data.replace(b"<sheetData>", b"<sheetData>" + inside))
+    assert refusal(hostile) == "Tệp không phải là tệp Excel (.xlsx) hợp lệ."
 
 
 def test_an_upload_over_the_size_limit_is_refused_unopened():
