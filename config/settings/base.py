@@ -43,6 +43,9 @@ MIDDLEWARE = [
     "common.middleware.SecurityHeadersMiddleware",
     "common.middleware.QueryCountMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files need no database), above everything that reads the session
+    # or the user from it; its 503 page still gets the security headers above.
+    "common.middleware.DatabaseConnectionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +88,10 @@ if DATABASE_URL:
     # Health checks: a connection kept across a database restart is tested before it is reused.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
                                                   conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database host that drops packets held each request until gunicorn killed the worker;
+        # after 5 s the page says the database cannot be reached (common.middleware, a 503).
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # A sqlite:// URL gets the same engine as the default file: without it the Vietnamese
         # collation's DDL fails ("near '-'").
@@ -168,9 +175,11 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua <thidua@localhost>")
-# Background tasks (large documents): a database queue, worked by `manage.py db_worker`, which
-# `make run` starts beside the server.
+# Background tasks (large documents): a database queue, worked by `manage.py run_worker` (the
+# library's db_worker, started again after a database outage), which `make run` starts beside the server.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
+# Touched by run_worker each time its loop comes round; `manage.py worker_health` reads its age.
+WORKER_HEARTBEAT_FILE = BASE_DIR / env_str("WORKER_HEARTBEAT_FILE", "var/worker-heartbeat")
 
 # manage.py bench sets this on the server it starts: X-Query-Count on every response.
 BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT", False)
