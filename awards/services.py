@@ -41,7 +41,7 @@ from awards.models import (
 from awards.workflow import MoveError, State
 from campaigns import lifecycle
 from campaigns.models import Campaign, Quota, SubCampaign
-from common import audit, clock
+from common import audit, clock, files
 from common.text import format_date, nfc, normalise_search
 from common.uploads import check_document
 from units import access
@@ -229,14 +229,6 @@ def save_ratio_cap(*, by: User | None, instance: RatioCap) -> RatioCap:
     return instance
 
 
-def _delete_file_on_commit(field_file) -> None:
-    """A stored file goes once its row's deletion is committed: a deletion rolled back (a later
-    error in the same transaction) keeps the row and its file together."""
-    name, storage = field_file.name, field_file.storage
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 # --- Proposals ------------------------------------------------------------------------------------------------
 
 
@@ -308,7 +300,8 @@ def add_proposal_file(*, by: User | None, proposal: Proposal, kind: str, upload)
     _editable_proposal(by, proposal)
     check_document(upload, (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx"))
     row = ProposalFile(proposal=proposal, kind=kind, uploaded_by=by)
-    row.file.save(upload.name, upload, save=True)
+    files.store(row.file, upload.name, upload)
+    row.save()
     _event(by, proposal=proposal, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": "", "after": row.name}])
     return row
@@ -323,7 +316,6 @@ def delete_proposal_file(*, by: User | None, row: ProposalFile) -> None:
         raise ValidationError(_("Tờ trình đã gửi: hồ sơ đã gửi không xóa được, chỉ bổ sung thêm tệp."))
     _event(by, proposal=proposal, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
-    _delete_file_on_commit(row.file)
     row.delete()
 
 
@@ -489,7 +481,8 @@ def add_nomination_file(*, by: User | None, nomination: Nomination, upload, kind
         raise ValidationError(_("Đề nghị đang ở Hội đồng hoặc đã có quyết định: không thêm tệp được."))
     check_document(upload, (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx"))
     row = NominationFile(nomination=nomination, kind=kind, uploaded_by=by)
-    row.file.save(upload.name, upload, save=True)
+    files.store(row.file, upload.name, upload)
+    row.save()
     _event(by, nomination=nomination, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": "", "after": row.name}])
     return row
@@ -505,7 +498,6 @@ def delete_nomination_file(*, by: User | None, row: NominationFile) -> None:
         raise ValidationError(_("Đề nghị đã gửi: tệp đã gửi không xóa được, chỉ bổ sung thêm tệp."))
     _event(by, nomination=nomination, action="changed", changes=[
         {"field": "file", "label": row.get_kind_display(), "before": row.name, "after": ""}])
-    _delete_file_on_commit(row.file)
     row.delete()
 
 
@@ -655,7 +647,7 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
                           owner=nomination.proposal.campaign.issuer)
     if upload is not None:
         check_document(upload)
-        entry.file.save(upload.name, upload, save=False)
+        files.store(entry.file, upload.name, upload)
     entry.full_clean()
     entry.save()
     return entry
@@ -991,7 +983,7 @@ def attach_minutes(*, by: User | None, session: CouncilSession, upload) -> Counc
     if session.minutes:
         raise ValidationError(_("Phiên họp đã có biên bản đã ký."))
     check_document(upload, (".pdf",))
-    session.minutes.save(upload.name, upload, save=False)
+    files.store(session.minutes, upload.name, upload)
     session.save(update_fields=["minutes"])
     _award_event(by, issuer=session.issuer, action=AwardEvent.Action.CHANGED, target=session, changes=[
         {"field": "minutes", "label": "Biên bản họp đã ký", "before": "", "after": upload.name}])
@@ -1077,7 +1069,7 @@ def issue_decision(*, by: User | None, decision: Decision, number: int, notation
     _check_number(decision)
     if upload is not None:
         check_document(upload)
-        decision.file.save(upload.name, upload, save=False)
+        files.store(decision.file, upload.name, upload)
     decision.status = Decision.Status.ISSUED
     decision.save()
     lines = list(decision.lines.select_related("nomination", "award_type"))
@@ -1194,7 +1186,7 @@ def _issue_unit(by, decision: Decision, nominations: list[Nomination], **registr
     _check_number(decision)
     if upload is not None:
         check_document(upload)
-        decision.file.save(upload.name, upload, save=False)
+        files.store(decision.file, upload.name, upload)
     decision.status = Decision.Status.ISSUED
     decision.save()
     for nomination in nominations:
@@ -1222,7 +1214,7 @@ def add_register_entry(*, by: User | None, owner: Organisation, instance: Regist
     instance.reference = instance.reference.strip()
     if upload is not None:
         check_document(upload)
-        instance.file.save(upload.name, upload, save=False)
+        files.store(instance.file, upload.name, upload)
     instance.full_clean(exclude=["owner"])
     instance.save()
     _award_event(by, issuer=owner, action="created", target=instance, changes=[

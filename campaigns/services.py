@@ -23,7 +23,7 @@ from campaigns.models import (
     Section,
     SubCampaign,
 )
-from common import audit, clock
+from common import audit, clock, files
 from common.text import format_date, nfc, normalise_search
 from units import access
 from units.models import AuditEvent as UnitEvent
@@ -463,6 +463,7 @@ def save_pledge(
         old_parties = "; ".join(sorted(o.name for o in previous.parties.all()))
     instance.campaign = campaign
     instance.full_clean()
+    files.store_pending(instance)
     instance.save()
     instance.parties.set(parties)
     changes = audit.diff(before, audit.snapshot(instance, PLEDGE_FIELDS))

@@ -35,3 +35,23 @@ class AuditEventBase(models.Model):
     class Meta:
         abstract = True
         ordering = ["-at", "-id"]
+
+
+class StoredFile(models.Model):
+    """What was written for each stored file, recorded as it was written (common/files.py): the
+    restore check (`manage.py verify_files`) compares every file with its size and SHA-256, and
+    the clean-up (`manage.py purge_files`) knows when a file nothing refers to was made.
+
+    Infrastructure, not business data: the apps' rows refer to files by name, as FileField does."""
+
+    name = models.CharField(max_length=300, unique=True)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tệp đã lưu")
+        verbose_name_plural = _("tệp đã lưu")
+
+    def __str__(self) -> str:
+        return self.name

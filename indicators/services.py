@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
-from common import audit, clock
+from common import audit, clock, files
 from common.text import format_date, nfc, normalise_search, sentence_case, vi_sort_key
 from indicators import evaluation, selectors, submissions
 from indicators.evaluation import Comparator
@@ -345,7 +345,8 @@ def save_report(
     for indicator_id, cell in cells.items():
         if cell.evidence is not None:
             result = next(r for r in to_create + to_update if r.indicator_id == indicator_id)
-            result.evidence.save(cell.evidence.name, cell.evidence, save=True)
+            files.store(result.evidence, cell.evidence.name, cell.evidence)
+            result.save(update_fields=["evidence"])
             changes.append({"field": f"evidence_{indicator_id}", "label": f"Minh chứng: {allowed[indicator_id]}"[:120],
                             "before": "", "after": result.evidence.name.rsplit("/", 1)[-1]})
     for name, value in (narrative or {}).items():
@@ -372,7 +373,8 @@ def add_attachment(*, by: User | None, period: ReportingPeriod, organisation: Or
         raise ValidationError(grid.lock_reason)
     submission = _submission(period, organisation)
     attachment = SubmissionAttachment(submission=submission, uploaded_by=by)
-    attachment.file.save(file.name, file, save=True)
+    files.store(attachment.file, file.name, file)
+    attachment.save()
     _event(by, submission, SubmissionEvent.Action.CHANGED, changes=[
         {"field": "attachment", "label": "Tệp đính kèm", "before": "", "after": attachment.name}])
     return attachment

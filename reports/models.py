@@ -98,7 +98,12 @@ def report_upload_to(instance: ReportFile, filename: str) -> str:
 
 
 class ReportFile(models.Model):
-    """One stored copy: the PDF the system produced on issue (by edition), or the signed scan."""
+    """One stored copy: the PDF the system produced on issue (by edition), or the signed scan.
+
+    A generated edition's row is made when the report is issued, with its number; its file follows
+    at once or from the worker (a large report). Until then it has no file and the pages say the
+    edition is being made: a download or a signed copy always names this one row, never "the
+    latest" or "the count"."""
 
     class Kind(models.TextChoices):
         GENERATED = "generated", _("Bản PDF do hệ thống tạo")
@@ -107,8 +112,8 @@ class ReportFile(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="files")
     edition = models.PositiveIntegerField(_("phiên bản"))
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
-    file = models.FileField(upload_to=report_upload_to, max_length=300)
-    sha256 = models.CharField(max_length=64)
+    file = models.FileField(upload_to=report_upload_to, max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
@@ -121,6 +126,10 @@ class ReportFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} – phiên bản {self.edition} ({self.get_kind_display()})"
+
+    @property
+    def is_made(self) -> bool:
+        return bool(self.file)
 
 
 class ReportEvent(AuditEventBase):
@@ -155,6 +164,15 @@ class DocumentJob(models.Model):
     pages = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # The stored edition this job makes (a report being issued): one job per edition row, never
+    # shared with another edition's.
+    edition = models.ForeignKey(ReportFile, null=True, blank=True, on_delete=models.PROTECT, related_name="jobs")
+    # Which queued task owns the job: a task that finds another token was superseded (its worker
+    # was taken for dead) and leaves the job alone. The lease is renewed while the task runs; an
+    # expired lease means the worker died (reports.jobs.recover).
+    token = models.CharField(max_length=32, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

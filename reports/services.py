@@ -6,16 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 
 from campaigns.models import Campaign, PeriodKind, ReportingPeriod
-from common import audit, clock
+from common import audit, clock, files
 from common.text import nfc
 from common.uploads import check_document
 from reports import documents, pdf, selectors
-from reports.models import PROSE_FIELDS, Report, ReportEvent, ReportFile
+from reports.models import PROSE_FIELDS, DocumentJob, Report, ReportEvent, ReportFile
 from units import access
 from units.models import Organisation, User
 
@@ -157,30 +157,64 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
     current.version += 1
     current.save()
     _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS))
-    from reports import jobs
-
-    if jobs.is_large("report_edition", current):
-        # The frozen figures are saved now; the worker writes the stored copy (the page shows progress).
-        transaction.on_commit(lambda: jobs.start(document="report_edition", obj=current,
-                                                 title=f"Bản lưu: {current.title}", by=by))
-    else:
-        with pdf.without_cyclic_gc():
-            data = pdf.render_pdf(render_html(selectors.report_document(current, today)), archival=True)
-        store_edition(current, data, by=by)
+    _make_edition(current, _new_edition(current, by), by=by, today=today)
     return current
 
 
-def store_edition(report: Report, data: bytes, *, by: User | None) -> ReportFile:
-    """Keep the issued PDF as the next edition, with its SHA-256."""
-    edition = report.files.filter(kind=ReportFile.Kind.GENERATED).count() + 1
-    stored = ReportFile(report=report, edition=edition, kind=ReportFile.Kind.GENERATED, sha256=pdf.sha256(data),
-                        size=len(data), created_by=by, created_at=clock.now())
-    stored.file.save(f"bao-cao-{report.number}.pdf", ContentFile(data), save=False)
-    stored.save()
+def _make_edition(report: Report, edition: ReportFile, *, by: User | None, today: date) -> None:
+    from reports import jobs
+
+    if jobs.is_large("report_edition", report):
+        # The frozen figures are saved now; the worker writes this edition's copy (the page shows
+        # progress, and says the edition is being made until it exists).
+        transaction.on_commit(lambda: jobs.start(document="report_edition", obj=report, edition=edition,
+                                                 title=f"Bản lưu phiên bản {edition.edition}: {report.title}",
+                                                 by=by))
+    else:
+        with pdf.without_cyclic_gc():
+            data = pdf.render_pdf(render_html(selectors.report_document(report, today)), archival=True)
+        fill_edition(edition, data, by=by)
+
+
+def _new_edition(report: Report, by: User | None) -> ReportFile:
+    """The next edition's row, numbered now (under the report's row lock): the copy that follows,
+    at once or from the worker, is this edition's and no other's."""
+    last = report.files.filter(kind=ReportFile.Kind.GENERATED).aggregate(last=Max("edition"))["last"] or 0
+    return ReportFile.objects.create(report=report, edition=last + 1, kind=ReportFile.Kind.GENERATED,
+                                     created_by=by, created_at=clock.now())
+
+
+def fill_edition(edition: ReportFile, data: bytes, *, by: User | None) -> ReportFile:
+    """Keep the issued PDF as its edition's file, with its SHA-256."""
+    report = edition.report
+    stored = files.store(edition.file, f"bao-cao-{report.number}.pdf", data)
+    edition.sha256, edition.size = stored.sha256, stored.size
+    edition.save(update_fields=["file", "sha256", "size"])
     _record(by, report, ReportEvent.Action.CHANGED, changes=[
-        {"field": "edition", "label": "Bản PDF lưu trữ", "before": "", "after": f"Phiên bản {edition}"}],
-        reason=f"SHA-256 {stored.sha256}")
-    return stored
+        {"field": "edition", "label": "Bản PDF lưu trữ", "before": "", "after": f"Phiên bản {edition.edition}"}],
+        reason=f"SHA-256 {edition.sha256}")
+    return edition
+
+
+@transaction.atomic
+def remake_edition(*, by: User | None, report: Report) -> ReportFile:
+    """Make the latest edition's copy again, when it could not be made and nothing is making it."""
+    from reports import jobs
+
+    current = _locked(report)
+    if by is not None:
+        access.require(by, action_for(current, "issue"), current.organisation)
+    edition = latest_edition(current)
+    if not current.is_issued or edition is None or edition.is_made:
+        raise ValidationError("Bản PDF lưu trữ của báo cáo này đã có.")
+    if edition.jobs.filter(status__in=jobs.ACTIVE).exists():
+        raise ValidationError("Bản PDF lưu trữ đang được tạo.")
+    _make_edition(current, edition, by=by, today=clock.today())
+    return edition
+
+
+def latest_edition(report: Report) -> ReportFile | None:
+    return report.files.filter(kind=ReportFile.Kind.GENERATED).order_by("-edition").first()
 
 
 @transaction.atomic
@@ -197,6 +231,11 @@ def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
     current.status, current.snapshot = Report.Status.DRAFT, None
     current.version += 1
     current.save()
+    # An edition still being made would print figures no longer frozen: it is left unmade.
+    DocumentJob.objects.filter(edition__report=current, status__in=[
+        DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING]).update(
+        status=DocumentJob.Status.FAILED, step="Không tạo được", finished_at=clock.now(),
+        error="Báo cáo đã được mở lại trước khi bản này được tạo.")
     _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS),
             reason=reason.strip())
     return current
@@ -211,15 +250,17 @@ def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
     if not current.is_issued:
         raise ValidationError("Chỉ gắn bản ký, đóng dấu cho báo cáo đã ban hành.")
     check_document(upload, allowed=(".pdf",))
-    edition = current.files.filter(kind=ReportFile.Kind.GENERATED).count()
-    if not edition:
+    edition = latest_edition(current)
+    if edition is None or not edition.is_made:
         raise ValidationError("Bản PDF lưu trữ đang được tạo: gắn bản ký sau khi tạo xong.")
-    data = upload.read()
-    upload.seek(0)
+    edition = edition.edition
+    # A second upload replaces the first as the official copy; its file stays until purge_files
+    # finds nothing refers to it (files are write-once).
     ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()
-    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, sha256=pdf.sha256(data),
-                        size=len(data), created_by=by, created_at=clock.now())
-    stored.file.save(upload.name, upload, save=False)
+    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, created_by=by,
+                        created_at=clock.now())
+    recorded = files.store(stored.file, upload.name, upload)
+    stored.sha256, stored.size = recorded.sha256, recorded.size
     stored.save()
     _record(by, current, ReportEvent.Action.CHANGED, changes=[
         {"field": "signed", "label": "Bản ký, đóng dấu", "before": "", "after": f"Phiên bản {edition}"}])

@@ -160,6 +160,12 @@ def _report_page(request: HttpRequest, report: Report, issue_form=None, status: 
     units = doc.figures.get("units") or []
     files = list(report.files.all())
     latest_edition = max((f.edition for f in files if f.kind == ReportFile.Kind.GENERATED), default=0)
+    making = next((f for f in files if f.kind == ReportFile.Kind.GENERATED and f.edition == latest_edition
+                   and not f.is_made), None)
+    edition_job = None
+    if making is not None:
+        jobs.recover(document="report_edition", object_id=report.pk)
+        edition_job = making.jobs.order_by("-pk").first()
     can_issue = _may(request, report, "issue")
     return render(request, "reports/report_detail.html", {
         "report": report, "doc": doc, "files": files, "latest_edition": latest_edition,
@@ -174,8 +180,7 @@ def _report_page(request: HttpRequest, report: Report, issue_form=None, status: 
             "signer_title": report.signer_title, "signer_name": report.signer_name}),
         "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
         "events": list(report.events.select_related("actor")[:20]),
-        "pending": DocumentJob.objects.filter(document="report_edition", object_id=report.pk, status__in=[
-            DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING]).first(),
+        "making": making if report.is_issued else None, "edition_job": edition_job,
     }, status=status)
 
 
@@ -217,11 +222,32 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, "Đã ban hành báo cáo và lưu bản PDF.")
+            edition = services.latest_edition(report)
+            if edition is not None and edition.is_made:
+                messages.success(request, f"Đã ban hành báo cáo và lưu bản PDF (phiên bản {edition.edition}).")
+            else:
+                messages.info(request, "Đã ban hành báo cáo. Bản PDF lưu trữ đang được tạo; trang này sẽ có "
+                                       "nút tải khi tạo xong.")
             return redirect(report)
     # The errors beside their fields, what was typed kept.
     messages.error(request, "Chưa ban hành được: xem các ô báo lỗi trong khung Ban hành.")
     return _report_page(request, report, issue_form=form)
+
+
+@require_POST
+def report_edition_make(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make the issued edition's copy again after it could not be made (a full disk, a worker lost
+    three times): anyone who may issue the report may ask, not only who issued it."""
+    report = _report(request, pk)
+    if not _may(request, report, "issue"):
+        raise PermissionDenied
+    try:
+        services.remake_edition(by=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.info(request, "Đang tạo lại bản PDF lưu trữ.")
+    return redirect(report)
 
 
 @require_POST
@@ -260,12 +286,13 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft: rendered now from live figures. Issued: the stored edition, byte for byte."""
     report = _report(request, pk)
     if report.is_issued:
-        stored = report.files.filter(kind=ReportFile.Kind.GENERATED).first()
-        if stored is not None:
-            return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
-                                filename=f"bao-cao-{report.number}-v{stored.edition}.pdf")
-        # The stored copy is still being written by the worker (a large report): the issued
-        # figures are frozen, so a copy made now from them is the same document.
+        edition = services.latest_edition(report)
+        if edition is not None and edition.is_made:
+            return _stored(edition, f"bao-cao-{report.number}-v{edition.edition}.pdf")
+        # Never a copy made now in its place: the download names one edition, and this one
+        # is still being made (or could not be: its page says why and offers to try again).
+        messages.info(request, "Bản PDF lưu trữ của lần ban hành này đang được tạo; tải về khi trang báo đã xong.")
+        return redirect(report)
     queued = _in_background(request, "report", report, f"Báo cáo {report.title}")
     if queued is not None:
         return queued
@@ -274,9 +301,13 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 def report_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     report = _report(request, pk)
-    stored = get_object_or_404(report.files, pk=file_pk)
+    stored = get_object_or_404(report.files.exclude(file=""), pk=file_pk)
+    return _stored(stored, stored.file.name.rsplit("/", 1)[-1])
+
+
+def _stored(stored: ReportFile, filename: str) -> HttpResponse:
     return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
-                        filename=stored.file.name.rsplit("/", 1)[-1])
+                        filename=filename)
 
 
 def _page(request: HttpRequest, doc: selectors.Document, pdf_url: str, trail: list) -> HttpResponse:
@@ -332,15 +363,28 @@ def _job(request: HttpRequest, pk: int) -> DocumentJob:
 
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    return render(request, "reports/job.html", {"job": job, "waiting": job.status in (
-        DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING)})
+    # The page polls while it waits: each poll checks the worker is still alive (reports.jobs).
+    if jobs.recover(job_ids=[job.pk]):
+        job.refresh_from_db()
+    return render(request, "reports/job.html", {"job": job, "waiting": job.status in jobs.ACTIVE,
+                                                "edition": job.edition})
+
+
+@require_POST
+def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    fresh = jobs.retry(job, by=request.user)
+    if fresh.pk == job.pk:
+        messages.info(request, "Văn bản này không cần tạo lại.")
+    return redirect(fresh)
 
 
 def job_file(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    if job.status != DocumentJob.Status.DONE or not job.file:
+    stored = job.edition.file if job.edition is not None else job.file
+    if job.status != DocumentJob.Status.DONE or not stored:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
+    return FileResponse(stored.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
                         filename=job.filename or "van-ban.pdf")
 
 

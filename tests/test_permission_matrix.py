@@ -225,6 +225,7 @@ ROWS: dict[str, Row] = {
     "reports:minutes-pdf": get("session", "302 404 200 404 200 404 404"),
     "reports:job": get("job", "302 200 200 404 404 404 404"),            # its requester's (and the admin's)
     "reports:job-file": get("job", "302 200 200 404 404 404 404"),
+    "reports:job-retry": post("job", "302 302 302 404 404 404 404"),
     "reports:report-list": get(None, "302 200 200 200 200 200 200"),
     "reports:report-create": get("campaign", "302 403 200 200 403 200 200"),
     # The campaign's report, a draft: the issuer's; the units read it once issued.
@@ -235,6 +236,7 @@ ROWS: dict[str, Row] = {
     "reports:report-xlsx": get("whole", "302 200 200 200 200 404 404"),
     # The hospital's own report, issued: its head reopens it and attaches the signed copy.
     "reports:report-reopen": post("unit_report", "302 403 403 403 403 302 403"),
+    "reports:report-edition-make": post("unit_report", "302 403 403 403 403 302 403"),
     "reports:report-signed": post("unit_report", "302 403 403 403 403 302 403"),
     "reports:report-file": get("report_file", "302 200 200 200 200 200 200"),
 }

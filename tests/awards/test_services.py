@@ -1,6 +1,7 @@
 """Proposals, nominations and their moves through the services: access, the achievement key,
 quotas (also under concurrent approvals), council, decisions, the yearly path, the register."""
 
+import io
 import threading
 from datetime import date
 from decimal import Decimal
@@ -486,21 +487,28 @@ def test_a_wrong_file_goes_before_sending_and_stays_after(proposal, plan, cast, 
     assert list(n.files.all()) == [kept]
 
 
-def test_a_deleted_file_leaves_the_storage_only_when_the_deletion_is_committed(
-        proposal, cast, django_capture_on_commit_callbacks):
+def test_a_deleted_files_content_leaves_the_storage_only_through_purge_files(proposal, cast):
+    """Files are write-once: deleting a row leaves its file until purge_files finds nothing refers
+    to it; a deletion rolled back keeps row and file together, and purge leaves that file alone."""
+    from django.core.management import call_command
     from django.db import transaction
 
     from awards.models import ProposalFile
 
-    row = services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="submission", upload=pdf())
-    storage, name, pk = row.file.storage, row.file.name, row.pk
+    kept = services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="submission", upload=pdf())
+    kept_pk = kept.pk
     with transaction.atomic():
-        services.delete_proposal_file(by=cast["staff"], row=row)
-        transaction.set_rollback(True)   # a later step failed: the row is back, so must its file be
+        services.delete_proposal_file(by=cast["staff"], row=kept)
+        transaction.set_rollback(True)   # a later step failed: the row is back, and its file
+    gone = services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="submission", upload=pdf())
+    storage, name = gone.file.storage, gone.file.name
+    services.delete_proposal_file(by=cast["staff"], row=ProposalFile.objects.get(pk=gone.pk))
     assert storage.exists(name)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.delete_proposal_file(by=cast["staff"], row=ProposalFile.objects.get(pk=pk))
+    call_command("purge_files", "--grace-hours", "1", stdout=io.StringIO())
+    assert storage.exists(name)   # younger than the grace period: perhaps a save in progress
+    call_command("purge_files", "--grace-hours", "0", stdout=io.StringIO())
     assert not storage.exists(name)
+    assert storage.exists(ProposalFile.objects.get(pk=kept_pk).file.name)
 
 
 def test_a_unit_list_keeps_to_the_campaign_years_and_is_opened_once(plan, tree, cast, unit_authority):

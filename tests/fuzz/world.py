@@ -241,7 +241,7 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
     Report.objects.filter(pk=issued.pk).update(status=Report.Status.ISSUED, number=7, notation="BC-SYT",
                                                issue_date=TODAY, signer_title="GIÁM ĐỐC", signer_name="Trần Văn Ký")
     issued.refresh_from_db()
-    report_services.store_edition(issued, PDF, by=None)
+    report_services.fill_edition(report_services._new_edition(issued, None), PDF, by=None)
     o["issued_report"] = issued
 
 
