@@ -187,7 +187,7 @@ def read_sheets(
     """read_sheet for several sheets of one file, opened once (its string table is read once);
     every sheet is measured before any row is read."""
     max_rows = max_rows or MAX_ROWS
-    _check_archive(file)
+    extents = _check_archive(file, max_rows)
     try:
         file.seek(0)
         workbook = load_workbook(file, read_only=True, data_only=True)
@@ -206,7 +206,9 @@ def read_sheets(
                 raise WorkbookError(f"“{spec.title}” trong tệp là biểu đồ, không phải trang tính.")
             _check_declared(ws, spec.title, max_rows)
             # Our own count, not the declared size: openpyxl pads to whichever it is given.
-            measured.append((spec, ws, _measure_sheet(ws, spec.title, max_rows)))
+            extent = extents.get(ws._worksheet_path) or _measure_sheet(ws, max_rows)
+            _check_extent(extent, spec.title, max_rows)
+            measured.append((spec, ws, extent))
         result = []
         for spec, ws, extent in measured:
             if not extent.rows or not extent.columns:
@@ -244,10 +246,11 @@ def _records(rows, title: str, headers: list[str], mandatory: list[str] | None) 
     return result
 
 
-def _check_archive(file: IO[bytes]) -> None:
+def _check_archive(file: IO[bytes], max_rows: int) -> dict[str, "SheetExtent"]:
     """The zip as a whole, before openpyxl opens it: its size, its parts and their declared sizes,
-    and every XML part's element count (the string table, styles and sheet headings are read in
-    full when openpyxl opens the file). Raises WorkbookError."""
+    and every XML part's elements (the string table, styles and sheet headings are read in full
+    when openpyxl opens the file). Raises WorkbookError; returns each part's rows and cells, for
+    the sheets to import."""
     file.seek(0, os.SEEK_END)
     size = file.tell()
     file.seek(0)
@@ -266,10 +269,11 @@ def _check_archive(file: IO[bytes]) -> None:
             if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
                 # Excel only deflates; bzip2 and lzma are not bounded by the declared size chunk by chunk.
                 raise WorkbookError(_INVALID)
-            budget = _Budget()
+            budget, extents = _Budget(), {}
             for part in parts:
                 with archive.open(part) as source:
-                    _scan(source, _PartScan(budget))
+                    extents[part.filename] = _scan(source, budget, max_rows)
+            return extents
     except WorkbookError:
         raise
     except Exception as exc:  # a broken zip: BadZipFile, a bad CRC, an encrypted part…
@@ -290,73 +294,34 @@ class SheetExtent:
     rows: int = 0       # the last row holding a cell
     columns: int = 0    # the last column holding a cell
     cells: int = 0
+    beyond: tuple[int, int] | None = None   # (row, column) of the first cell past the limits
+    unreadable: bool = False                # a cell reference openpyxl cannot read
 
 
-def _measure_sheet(ws, title: str, max_rows: int) -> SheetExtent:
-    """The sheet's real size, read from its XML without building it; raises WorkbookError at the
-    first cell outside the limits."""
-    scan = _SheetScan(title, max_rows)
+def _check_extent(extent: SheetExtent, title: str, max_rows: int) -> None:
+    if extent.unreadable:
+        raise WorkbookError(f"Trang tính “{title}” có ô không đọc được; hãy lưu lại tệp bằng Excel rồi "
+                            "nhập lại.")
+    if extent.beyond is not None:
+        row, column = extent.beyond
+        where = f"ô {get_column_letter(column)}{row}" if column <= 18_278 else f"dòng {row}, cột {_n(column)}"
+        raise WorkbookError(f"Trang tính “{title}” có dữ liệu ở {where}; chỉ nhận tối đa {_n(max_rows)} dòng và "
+                            f"{_n(MAX_COLUMNS)} cột.")
+    if extent.cells > MAX_CELLS:
+        raise WorkbookError(f"Trang tính “{title}” có hơn {_n(MAX_CELLS)} ô; chỉ nhận tối đa {_n(MAX_CELLS)} ô, "
+                            f"{_RESAVE}")
+
+
+def _measure_sheet(ws, max_rows: int) -> SheetExtent:
+    """A sheet whose part the zip scan did not name as openpyxl does (its path written otherwise)."""
     try:
         # The part openpyxl itself will read the rows from (a read-only sheet's own source).
         with ws._get_source() as source:
-            _scan(source, scan)
+            return _scan(source, _Budget(), max_rows)
     except WorkbookError:
         raise
     except Exception as exc:
         raise WorkbookError(_INVALID) from exc
-    return scan.extent
-
-
-def _scan(source, handler) -> None:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    last_event = 0
-
-    def seen() -> None:
-        nonlocal last_event
-        last_event = parser.CurrentByteIndex
-
-    def start(name: str, attrs: dict) -> None:
-        seen()
-        handler.start(name, attrs)
-
-    def end(name: str) -> None:
-        seen()
-        handler.end(name)
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CommentHandler = lambda data: seen()
-    parser.ProcessingInstructionHandler = lambda target, data: seen()
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    fed = 0
-    # Not XML (an image), or broken: openpyxl's parser stops where this one did, so what was
-    # counted is all it could build.
-    with contextlib.suppress(expat.ExpatError):
-        while piece := source.read(_SCAN_PIECE):
-            parser.Parse(piece, False)
-            fed += len(piece)
-            if fed - last_event > _SCAN_PIECE + MAX_TAG_BYTES:
-                # A tag (or comment, or text) still unfinished: expat would hand it over whole, a
-                # million attributes in one dictionary.
-                raise WorkbookError(_INVALID)
-        parser.Parse(b"", True)
-
-
-# Until expat 2.6, each piece of XML a parser is given makes it read an unfinished tag, comment or
-# processing instruction again from its start: openpyxl gives 16 KB at a time (one 20 MB tag took
-# it 13 s), pyexpat's ParseFile 2 KB (minutes). Excel's longest are a few KB (a selection's ranges)
-# and its longest text 32.767 characters; a file with anything longer between two tags is refused.
-MAX_TAG_BYTES = 64 * 1024
-_SCAN_PIECE = 256 * 1024
-
-
-def _refuse_doctype(*args) -> None:
-    # No part of an .xlsx declares a DTD; entities are how XML multiplies itself.
-    raise WorkbookError(_INVALID)
-
-
-def _local(name: str) -> str:
-    return name.rpartition(" ")[2]
 
 
 @dataclass
@@ -366,36 +331,55 @@ class _Budget:
     other: int = 0
 
 
-class _PartScan:
-    """Counts one part's elements into the workbook's budget, by what openpyxl does with them:
-    the elements of a sheet's cells (read for the imported sheet only, and measured before it is,
-    by _SheetScan), those of a shared string (read all at once on opening), and all the others
-    (styles, workbook, relationships…, each made an object on opening)."""
+_CELLS, _STRINGS = "cells", "strings"
+_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
-    def __init__(self, budget: _Budget):
-        self.budget = budget
-        self.depth = 0
+
+class _PartScan:
+    """One part's elements, counted into the workbook's budget by what openpyxl does with them:
+    those of sheets' cells (read for the imported sheet only), of shared strings (all read on
+    opening), and the others (styles, workbook, relationships…, each an object on opening). Rows
+    and cells are numbered as openpyxl will: a row is its r="…" or the one after the previous; a
+    cell is any child of a row, at its r="…" column or the one after the previous cell."""
+
+    __slots__ = ("budget", "max_rows", "extent", "depth", "is_strings", "kind", "kind_depth", "row_depths",
+                 "row", "column")
+
+    def __init__(self, budget: _Budget, max_rows: int):
+        self.budget, self.max_rows = budget, max_rows
+        self.extent = SheetExtent()
+        self.depth = self.kind_depth = self.row = self.column = 0
         self.is_strings = False
         self.kind: str | None = None
-        self.kind_depth = 0
+        self.row_depths: list[int] = []   # of the row elements still open
 
-    def start(self, name: str, attrs) -> None:
-        self.depth += 1
-        local = _local(name)
-        if self.depth == 1:
-            self.is_strings = local == "sst"
-        if self.kind is None:
+    def start(self, name: str, attrs: dict) -> None:
+        # Called for every element of up to 20 MB of XML: kept to plain comparisons.
+        self.depth = depth = self.depth + 1
+        local = _LOCAL.get(name) or _LOCAL.setdefault(name, name[name.rfind(" ") + 1:])
+        row_depths = self.row_depths
+        if row_depths and depth == row_depths[-1] + 1:
+            self._cell(attrs.get("r"))
+        if local == "row":
+            row_depths.append(depth)
+            self._row(attrs.get("r"))
+        kind = self.kind
+        if kind is None:
+            if depth == 1:
+                self.is_strings = local == "sst"
             if local == "sheetData":
-                self.kind, self.kind_depth = "cells", self.depth
+                kind = self.kind = _CELLS
+                self.kind_depth = depth
             elif local == "si" and self.is_strings:
-                self.kind, self.kind_depth = "strings", self.depth
+                kind = self.kind = _STRINGS
+                self.kind_depth = depth
         budget = self.budget
-        if self.kind == "cells":
+        if kind is _CELLS:
             budget.cells += 1
             if budget.cells > ELEMENTS_PER_CELL * MAX_CELLS + MAX_ROWS_UNITS:
                 raise WorkbookError(f"Các trang tính trong tệp có hơn {_n(MAX_CELLS)} ô; chỉ nhận tối đa "
                                     f"{_n(MAX_CELLS)} ô, {_RESAVE}")
-        elif self.kind == "strings":
+        elif kind is _STRINGS:
             budget.strings += 1
             if budget.strings > ELEMENTS_PER_CELL * MAX_CELLS:
                 raise WorkbookError(f"Tệp có quá nhiều ô chữ; chỉ nhận tối đa {_n(MAX_CELLS)} ô, {_RESAVE}")
@@ -406,79 +390,86 @@ class _PartScan:
                                     f"{_n(MAX_OTHER_ELEMENTS)}); {_RESAVE}")
 
     def end(self, name: str) -> None:
-        if self.kind is not None and self.depth == self.kind_depth:
+        depth = self.depth
+        if self.row_depths and self.row_depths[-1] == depth:
+            self.row_depths.pop()
+        if depth == self.kind_depth:
             self.kind = None
-        self.depth -= 1
+            self.kind_depth = 0
+        self.depth = depth - 1
 
-
-_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-
-
-class _SheetScan:
-    """Rows and cells as openpyxl will number them: a row is its r="…" or the one after the
-    previous row; a cell is every child of a row, at its r="…" column or the one after the
-    previous cell (openpyxl ignores the row in a cell's reference)."""
-
-    def __init__(self, title: str, max_rows: int):
-        self.title, self.max_rows = title, max_rows
-        self.extent = SheetExtent()
-        self.depth = 0
-        self.row_depth: list[int] = []
-        self.row = 0
+    def _row(self, reference: str | None) -> None:
         self.column = 0
-
-    def start(self, name: str, attrs) -> None:
-        self.depth += 1
-        if self.row_depth and self.depth == self.row_depth[-1] + 1:
-            self._cell(attrs.get("r"))
-        if _local(name) == "row":
-            self.row_depth.append(self.depth)
-            self.row = _row_number(attrs.get("r"), self.row)
-            self.column = 0
-
-    def end(self, name: str) -> None:
-        if self.row_depth and self.row_depth[-1] == self.depth:
-            self.row_depth.pop()
-        self.depth -= 1
+        if not reference:
+            self.row += 1
+            return
+        try:
+            self.row = int(reference)
+        except ValueError:
+            try:
+                number = float(reference)
+            except ValueError:
+                number = math.nan
+            if not number.is_integer():
+                self.extent.unreadable = True
+                return
+            self.row = int(number)
 
     def _cell(self, reference: str | None) -> None:
         if reference:
             match = _REFERENCE.match(reference)
             if match is None:
-                raise WorkbookError(f"Trang tính “{self.title}” có ô không đọc được; hãy lưu lại tệp bằng "
-                                    "Excel rồi nhập lại.")
+                self.extent.unreadable = True
+                return
             self.column = column_index_from_string(match.group(1).upper())
         else:
             self.column += 1
-        extent = self.extent
+        extent, row, column = self.extent, self.row, self.column
         extent.cells += 1
-        if self.row > self.max_rows or self.column > MAX_COLUMNS:
-            where = (f"{get_column_letter(self.column)}{self.row}" if self.column <= 18_278
-                     else f"dòng {self.row}, cột {_n(self.column)}")
-            raise WorkbookError(f"Trang tính “{self.title}” có dữ liệu ở ô {where}; chỉ nhận tối đa "
-                                f"{_n(self.max_rows)} dòng và {_n(MAX_COLUMNS)} cột.")
-        if extent.cells > MAX_CELLS:
-            raise WorkbookError(f"Trang tính “{self.title}” có hơn {_n(MAX_CELLS)} ô; chỉ nhận tối đa "
-                                f"{_n(MAX_CELLS)} ô, {_RESAVE}")
-        if self.row > 0:
-            extent.rows = max(extent.rows, self.row)
-            extent.columns = max(extent.columns, self.column)
+        if (row > self.max_rows or column > MAX_COLUMNS) and extent.beyond is None:
+            extent.beyond = (row, column)
+        if row > extent.rows:
+            extent.rows = row
+        if column > extent.columns:
+            extent.columns = column
 
 
-def _row_number(reference: str | None, previous: int) -> int:
-    if not reference:
-        return previous + 1
-    try:
-        return int(reference)
-    except ValueError:
-        pass
-    try:
-        number = float(reference)
-    except ValueError as exc:
-        raise WorkbookError(_INVALID) from exc
-    if not number.is_integer():
-        raise WorkbookError(_INVALID)
-    return int(number)
+_LOCAL: dict[str, str] = {}   # "namespace local" → local, for the few names a workbook uses
+
+
+def _scan(source, budget: _Budget, max_rows: int) -> SheetExtent:
+    parser = expat.ParserCreate(namespace_separator=" ")
+    scan = _PartScan(budget, max_rows)
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    fed = 0
+    # Not XML (an image), or broken: openpyxl's parser stops where this one did, so what was
+    # counted is all it could build.
+    with contextlib.suppress(expat.ExpatError):
+        while piece := source.read(_SCAN_PIECE):
+            parser.Parse(piece, False)
+            fed += len(piece)
+            # Between two pieces the parser stands at the start of what it could not finish.
+            if fed - parser.CurrentByteIndex > _SCAN_PIECE + MAX_TAG_BYTES:
+                # A tag, comment or processing instruction longer than a piece: expat would hand it
+                # over whole (a million attributes in one dictionary).
+                raise WorkbookError(_INVALID)
+        parser.Parse(b"", True)
+    return scan.extent
+
+
+# Until expat 2.6, each piece of XML a parser is given makes it read an unfinished tag, comment or
+# processing instruction again from its start: openpyxl gives 16 KB at a time (one 20 MB tag took
+# it 13 s), pyexpat's ParseFile 2 KB (minutes). Excel's longest are a few KB (a selection's ranges);
+# text is no such piece (read as it comes) and stays unlimited but for the unpacked size.
+MAX_TAG_BYTES = 64 * 1024
+_SCAN_PIECE = 256 * 1024
+
+
+def _refuse_doctype(*args) -> None:
+    # No part of an .xlsx declares a DTD; entities are how XML multiplies itself.
+    raise WorkbookError(_INVALID)
 
 
 def _as_shown(cell):
