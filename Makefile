@@ -37,16 +37,18 @@ demo: migrate
 run: demo
 	@echo "Thi đua: http://$(HOST):$(PORT)/  (tài khoản demo: xem README.md, mật khẩu demo12345)"
 	@# The worker renders large documents (reports/jobs.py) beside the server; both stop together.
-	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	@# run_worker is the library's db_worker started again after a database outage.
+	$(PY) manage.py run_worker --no-startup-delay & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production profile (DJANGO_DEBUG=false and a real DJANGO_SECRET_KEY in the environment or .env):
 # static files collected for whitenoise, migrations, the task worker, gunicorn (config/gunicorn.conf.py).
+# On a real server a supervisor runs the two instead and restarts them (deploy/, README "Triển khai").
 serve: $(STAMP)
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	$(PY) manage.py run_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 # Page speed at province scale (reports/management/commands/bench.py): its own database, filled
