@@ -16,7 +16,12 @@ os.environ.setdefault("DB_CONN_MAX_AGE", "60")
 # on PostgreSQL and on file downloads.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
+# gthread, except that on SIGTERM a new connection is refused at once instead of waiting in the
+# listen backlog until the last request in flight ends (config/gunicorn_worker.py).
+worker_class = "config.gunicorn_worker.ClosingThreadWorker"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+# Requests in flight get this long to finish after SIGTERM; the supervisors wait a little longer
+# before they kill (deploy/).
 graceful_timeout = 30
 keepalive = 5
 # A 15-page summary holds ~200 MB while it renders; recycling workers keeps fragmentation in check.
