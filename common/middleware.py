@@ -1,8 +1,16 @@
-"""Response headers every page carries, and what every request's fields must not hold."""
+"""Response headers every page carries, what every request's fields must not hold, and what a
+request does when the database goes away."""
+
+import logging
+import sys
 
 from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import DatabaseError, connection
 from django.http import QueryDict
 from django.utils.cache import add_never_cache_headers
+
+from common import db_outage
 
 # No inline script anywhere (static/js/app.js does what pages need); inline style attributes are
 # used for table column widths, so styles allow them. Fonts, images and scripts are the project's own.
@@ -90,3 +98,95 @@ def _without_nul(query: QueryDict) -> QueryDict:
         clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
     clean._mutable = False
     return clean
+
+
+SAFE_METHODS = ("GET", "HEAD")
+_outage_logger = logging.getLogger("common.db_outage")
+
+
+class DatabaseConnectionMiddleware:
+    """A database that went away answers with a page, never a 500, and costs no one what they typed.
+
+    Before the view: the connection is opened, or a kept one the server dropped is replaced
+    (CONN_HEALTH_CHECKS). If PostgreSQL cannot be reached, the answer is the 503 page.
+
+    A connection lost while the view runs (PostgreSQL restarted, the backend killed):
+    - GET and HEAD run the view once more on a new connection;
+    - a POST runs once more only if nothing it wrote can be in the database (db_outage.RequestWrites):
+      our services are atomic, so a connection lost inside one rolled its transaction back, but a
+      view may call two services, and the first may have committed; running it again would save twice;
+    - otherwise a view marked `refills_after_connection_loss` is run with `request.connection_lost`
+      and shows its form with what was posted (the results grid); any other POST gets the 503 page
+      saying the action may not have been saved.
+    A connection lost outside the view (the session, the user) still ends as the 503 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            db_outage.connect()
+        except DatabaseError as error:
+            if not db_outage.is_connection_failure(error):
+                raise
+            _outage_logger.warning("database unreachable, 503 for %s %s: %s", request.method, request.path, error)
+            db_outage.discard_connection()
+            return db_outage.unavailable_response()
+        writes = db_outage.RequestWrites()
+        request._database_writes = writes
+        with connection.execute_wrapper(writes):
+            response = self.get_response(request)
+        if response.status_code == 500 and getattr(request, "_database_lost", False):
+            return db_outage.unavailable_response(interrupted=request.method not in SAFE_METHODS)
+        return response
+
+    def process_exception(self, request, exception):
+        if not db_outage.is_connection_failure(exception) or getattr(request, "_database_retried", False):
+            return None
+        request._database_retried = True
+        db_outage.discard_connection()
+        writes = request._database_writes
+        safe = request.method in SAFE_METHODS
+        view = request.resolver_match
+        try:
+            if safe or writes.allows_replay(exception):
+                _outage_logger.warning("database connection lost, running %s %s again: %s",
+                                       request.method, request.path, exception)
+                writes.reset()
+                try:
+                    return _rendered(view.func(request, *view.args, **view.kwargs))
+                except DatabaseError as again:
+                    if not db_outage.is_connection_failure(again):
+                        raise
+                    db_outage.discard_connection()
+            if not safe and getattr(view.func, "refills_after_connection_loss", False) \
+                    and db_outage.database_reachable():
+                _outage_logger.warning("database connection lost, %s %s shows its form again", request.method,
+                                       request.path)
+                request.connection_lost = True
+                return _rendered(view.func(request, *view.args, **view.kwargs))
+        except DatabaseError as error:
+            if not db_outage.is_connection_failure(error):
+                raise
+            db_outage.discard_connection()
+        _outage_logger.warning("database connection lost, 503 for %s %s", request.method, request.path)
+        return db_outage.unavailable_response(interrupted=not safe)
+
+
+def _rendered(response):
+    """A TemplateResponse from a view run again is rendered here, where a lost connection is still caught."""
+    if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+        response.render()
+    return response
+
+
+def _note_connection_failure(sender, request=None, **kwargs):
+    """A connection lost outside the view (reading the session or the user) is turned into a
+    500 inside the middleware stack; this marks the request so the 500 becomes the 503 page."""
+    error = sys.exc_info()[1]
+    if request is not None and error is not None and db_outage.is_connection_failure(error):
+        request._database_lost = True
+
+
+got_request_exception.connect(_note_connection_failure, dispatch_uid="common.database-lost")

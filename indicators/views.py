@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, ReportingPeriod
 from common import clock, search, xlsx
+from common.db_outage import CONNECTION_LOST_MESSAGE, refills_after_connection_loss
 from common.forms import apply_service_errors, parse_id, parse_ids
 from common.text import format_date, format_number, normalise_search
 from common.uploads import check_document
@@ -337,6 +338,7 @@ def _merge_narrative(request: HttpRequest, typed: dict[str, str], submission) ->
     return merged
 
 
+@refills_after_connection_loss
 def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
     """The unit's grid for one period: target, last period's value, its figure, note, evidence;
     the narrative and attachments; save, send; the secretariat's review."""
@@ -356,7 +358,11 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         typed = {key: (cell.actual_text, cell.note) for key, cell in cells.items()}
         version = request.POST.get("version", "")
         conflict = ""
-        if not cell_errors:
+        if getattr(request, "connection_lost", False):
+            # The save lost its database connection and could not safely be run again (a part of
+            # it may have committed): the grid comes back with the figures, nothing saved this time.
+            messages.error(request, CONNECTION_LOST_MESSAGE)
+        elif not cell_errors:
             try:
                 services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
                                      narrative=narrative, expected_version=parse_id(version))

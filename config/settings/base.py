@@ -43,6 +43,9 @@ MIDDLEWARE = [
     "common.middleware.SecurityHeadersMiddleware",
     "common.middleware.QueryCountMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files need no database), above everything that reads the session
+    # or the user from it; its 503 page still gets the security headers above.
+    "common.middleware.DatabaseConnectionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +88,10 @@ if DATABASE_URL:
     # Health checks: a connection kept across a database restart is tested before it is reused.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
                                                   conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database host that drops packets held each request until gunicorn killed the worker;
+        # after 5 s the page says the database cannot be reached (common.middleware, a 503).
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # A sqlite:// URL gets the same engine as the default file: without it the Vietnamese
         # collation's DDL fails ("near '-'").
