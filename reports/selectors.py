@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -454,7 +455,8 @@ def proposal_document(proposal: Proposal, today: date) -> Document:
     number, _, notation = proposal.number_text.partition("/")
     number = parse_id(number.strip())
     notation = notation.strip() or f"TTr-{unit.code or ''}".rstrip("-")
-    day = proposal.submitted_at.date() if proposal.submitted_at and number else None
+    # The day in Vietnam: sent at 00:30 on 15/12 is 17:30 on 14/12 in UTC, as stored.
+    day = timezone.localdate(proposal.submitted_at) if proposal.submitted_at and number else None
     head = documents.letterhead(parent_line=parent_line(unit), name_line=name_line(unit), place=place_of(unit),
                                 number=number, notation=notation, day=day, year=(day or today).year)
     decider = f"{head_role(campaign.issuer)} {campaign.issuer.name}"
