@@ -1,4 +1,5 @@
-"""Reading and writing .xlsx with openpyxl: headers in Vietnamese, dates as dd/mm/yyyy."""
+"""Reading and writing .xlsx with openpyxl: headers in Vietnamese, dates as dd/mm/yyyy; user text
+written as text, never a formula; an upload measured against the limits below before a row is read."""
 
 import contextlib
 import math
@@ -20,6 +21,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from common import plausible
+from common.text import format_number
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -126,8 +128,6 @@ _RESAVE = "hãy lưu lại tệp bằng Excel (chỉ giữ các trang cần nh�
 
 
 def _n(value: int) -> str:
-    from common.text import format_number
-
     return format_number(value)
 
 
@@ -141,8 +141,6 @@ def upload_size_error(size: int) -> str | None:
 
 def format_size(size: int) -> str:
     """ "5,1 MB": rounded up, so that a file just over a limit never reads as the limit."""
-    from common.text import format_number
-
     if size < _MB:
         return f"{format_number(math.ceil(size / 1024))} KB"
     return f"{format_number(Decimal(math.ceil(size * 10 / _MB)) / 10, 1)} MB"
