@@ -54,3 +54,10 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def fresh_storage(settings):
+    """An empty file store of this test's own: the in-memory store of the test settings lives as
+    long as the process and holds every earlier test's files."""
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}

@@ -19,7 +19,7 @@ from tests.reports.conftest import complete
 pytestmark = pytest.mark.django_db
 
 
-def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, tmp_path):
+def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, tmp_path, fresh_storage):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
     report = complete(services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period))

@@ -148,7 +148,7 @@ class FullDisk(InMemoryStorage):
 
 
 def test_a_full_disk_fails_the_job_with_its_reason_and_leaves_no_partial_file(
-        cast, report, stuck, settings, django_capture_on_commit_callbacks):
+        cast, report, stuck, settings, fresh_storage, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.issue_report(by=cast["leader"], report=report, number=7, notation="BC-SYT",
                               issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
@@ -167,7 +167,7 @@ def test_a_full_disk_fails_the_job_with_its_reason_and_leaves_no_partial_file(
     assert ReportFile.objects.get(pk=job.edition_id).is_made
 
 
-def test_verify_files_finds_missing_and_altered_files(cast, report):
+def test_verify_files_finds_missing_and_altered_files(cast, report, fresh_storage):
     issued = services.issue_report(by=cast["leader"], report=report, number=7, notation="BC-SYT",
                                    issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
     call_command("verify_files", stdout=(out := io.StringIO()))
