@@ -66,6 +66,7 @@ class Worker(db_worker.Worker):
         self.heartbeat = heartbeat
         self.started = False
         self.polled = False       # reached the database at least once
+        self.interrupted = None   # the task whose end could not be recorded
         super().__init__(**kwargs)
 
     # Worker.run has no hook between passes of its loop, but it reads `running` once before its
@@ -99,6 +100,11 @@ class Worker(db_worker.Worker):
         beater.start()
         try:
             super().run_task(db_task_result)
+        except BaseException:
+            # The library records any failure of the task itself; what escapes is the recording
+            # failing (the database gone), so the task stays "running" in the queue.
+            self.interrupted = db_task_result.id
+            raise
         finally:
             done.set()
             beater.join()
@@ -167,6 +173,8 @@ class Command(db_worker.Command):
                 delay = min(self.max_delay, 2.0 ** failures)
                 logger.warning("worker stopped on a database error, starting again in %.0f s: %s",
                                delay, _first_line(error))
+                if self.worker.interrupted:
+                    logger.warning("task %s was interrupted and is left as running", self.worker.interrupted)
             finally:
                 self._close_connections()
             time.sleep(delay)
