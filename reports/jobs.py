@@ -1,6 +1,6 @@
 """Documents too large to render within a request go to the background worker (django-tasks with
-its database queue; `make run` starts the worker). The job row carries the progress the page
-shows; WeasyPrint's own progress log drives it.
+its database queue; `make run` starts `manage.py run_worker`). The job row carries the progress the page
+shows; WeasyPrint's own progress log drives it. `manage.py run_worker` runs the queue.
 
 A document is "large" by an estimate of its table rows, counted cheaply before anything is built.
 
@@ -40,8 +40,8 @@ INLINE_ROWS = settings.REPORTS_INLINE_ROWS
 ROWS_PER_PAGE = 25
 # A running job renews its lease every HEARTBEAT seconds; one not renewed for LEASE seconds has lost
 # its worker. Generous: a 15-page report renders in ~2 s, a country's in well under a minute.
-LEASE_SECONDS = 120
-HEARTBEAT_SECONDS = 15
+LEASE_SECONDS = settings.REPORTS_JOB_LEASE_SECONDS
+HEARTBEAT_SECONDS = max(1, LEASE_SECONDS // 8)
 MAX_ATTEMPTS = 3
 ACTIVE = (DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING)
 
@@ -185,11 +185,11 @@ def _dead_reason(job: DocumentJob, now) -> str:
 def _task_state(task_id: str) -> str:
     if not task_id:
         return ""
-    from django_tasks.exceptions import ResultDoesNotExist
+    from django_tasks.exceptions import TaskResultDoesNotExist
 
     try:
         return str(render_document.get_result(task_id).status)
-    except ResultDoesNotExist:
+    except TaskResultDoesNotExist:
         return "missing"
     except (NotImplementedError, ValueError):
         return ""  # a backend that keeps no results (the immediate one in tests)

@@ -186,6 +186,9 @@ BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT", False)
 
 # Documents with more table rows than this are rendered by the worker (reports/jobs.py).
 REPORTS_INLINE_ROWS = env_int("REPORTS_INLINE_ROWS", 200)
+# A document job whose worker has not renewed its lease for this long is taken for dead and queued
+# again (reports/jobs.py); the fault drill shortens it.
+REPORTS_JOB_LEASE_SECONDS = env_int("REPORTS_JOB_LEASE_SECONDS", 120)
 
 # Where the application is reached, for links in e-mails sent outside a request.
 SITE_URL = env_str("SITE_URL", "")

@@ -29,11 +29,15 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
+from reports import jobs
+
 logger = logging.getLogger("reports.worker")
 
 # The longest wait between two attempts: with the worker's own 1 s poll, a document queued while
 # the database was down is made at most ~15 s after it is back (the issue asks for a minute).
 MAX_DELAY = 10.0
+# How often a running worker looks for jobs whose worker died (their lease is 2 minutes).
+RECOVERY_SECONDS = 60
 # What a database going away raises: "server closed the connection unexpectedly", "terminating
 # connection due to administrator command", "the database system is starting up / shutting
 # down", a refused connection (OperationalError); "connection already closed" (InterfaceError).
@@ -67,6 +71,7 @@ class Worker(db_worker.Worker):
         self.started = False
         self.polled = False       # reached the database at least once
         self.interrupted = None   # the task whose end could not be recorded
+        self.next_recovery = 0.0  # at once when a worker starts, then every RECOVERY_SECONDS
         super().__init__(**kwargs)
 
     # Worker.run has no hook between passes of its loop, but it reads `running` once before its
@@ -78,6 +83,11 @@ class Worker(db_worker.Worker):
             self.polled = True
             self.heartbeat.beat()
         self.started = True
+        if self._running and time.monotonic() >= self.next_recovery:
+            # Documents whose worker died (this one before a restart, or another server's): their
+            # lease has run out by now, and they are queued again (reports.jobs.recover).
+            self.next_recovery = time.monotonic() + RECOVERY_SECONDS
+            jobs.recover()
         return self._running
 
     @running.setter
