@@ -50,7 +50,7 @@ def test_the_leader_downloads_and_issues_the_annual_summary(live_server, page, d
     page.get_by_label("Họ tên người ký").fill("Trần Minh Khoa")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ban hành").click()
-    page.get_by_text("Đã ban hành báo cáo và lưu bản PDF.").wait_for()
+    page.get_by_text("Đã ban hành báo cáo và lưu bản PDF (phiên bản 1).").wait_for()
     shown = page.locator("code").first.inner_text()
 
     with page.expect_download() as download:
