@@ -4,6 +4,7 @@ lists and shows (a superuser reading rows while investigating); nothing in it ad
 deletes, and the bulk "delete selected" action is gone site-wide."""
 
 from django.contrib import admin
+from django.shortcuts import redirect
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -36,6 +37,8 @@ def lock_down_site(site: admin.AdminSite) -> None:
     from units.forms import AdminLoginForm
 
     site.disable_action("delete_selected")
+    # A superuser changes its own password on the application's page, which records it.
+    site.password_change = lambda request, extra_context=None: redirect("password_change")
     # Same login limits as the application's own login page.
     site.login_form = AdminLoginForm
     site.site_header = site.site_title = "Thi đua – xem dữ liệu (chỉ đọc)"

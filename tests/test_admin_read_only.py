@@ -47,3 +47,11 @@ def test_a_superuser_can_read_but_posts_change_nothing(client, root, tree, cast)
     password = reverse("admin:auth_user_password_change", args=[account.pk])
     assert client.post(password, {"password1": "x-Mat-khau-2026", "password2": "x-Mat-khau-2026"}).status_code == 403
     assert Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_the_admin_sends_its_own_password_change_to_the_applications_page(client, root):
+    client.force_login(root)
+    response = client.get(reverse("admin:password_change"))
+    assert response.status_code == 302 and response["Location"] == reverse("password_change")
+    user_page = client.get(reverse("admin:units_user_change", args=[root.pk])).content.decode()
+    assert "Reset password" not in user_page and "password/" not in user_page

@@ -18,7 +18,9 @@ class AccountAdmin(ReadOnlyAdmin, UserAdmin):
     # Accounts are created, granted roles, reset and locked on the application's pages (audited).
     list_display = ["username", "full_name", "is_active", "is_superuser", "last_login"]
     search_fields = ["username", "full_name", "email"]
-    fieldsets = UserAdmin.fieldsets + (("Thi đua", {"fields": ["full_name", "must_change_password"]}),)
+    # Without the password hash field, whose widget links to the (refused) reset form.
+    fieldsets = ((None, {"fields": ["username"]}),) + UserAdmin.fieldsets[1:] + (
+        ("Thi đua", {"fields": ["full_name", "must_change_password"]}),)
     inlines = [MembershipInline]
 
 

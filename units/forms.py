@@ -281,6 +281,15 @@ class AdminLoginForm(LoginLimitsMixin, AdminAuthenticationForm):
 class OwnPasswordForm(PasswordChangeForm):
     """The user's own password: the new one must differ from the current (often temporary) one."""
 
+    def validate_password_for_user(self, user, password_field_name="new_password2"):
+        # The rules are about the new password: their messages go beside it, not beside its repetition.
+        password = self.cleaned_data.get(password_field_name)
+        if password:
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("new_password1", error)
+
     def clean(self):
         data = super().clean()
         password = data.get("new_password1")

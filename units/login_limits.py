@@ -150,6 +150,13 @@ def succeeded(*, user_id: int, username: str, address: str | None) -> None:
         LoginCounter.objects.filter(key="addr:" + address, failures__gt=0).update(failures=F("failures") - 1)
 
 
+def paused_until(*, user_id: int) -> datetime | None:
+    """When the account's login pause ends, if it is paused now (shown to whoever may reset it)."""
+    until = LoginCounter.objects.filter(key=account_key(user_id, ""), locked_until__gt=_now()).values_list(
+        "locked_until", flat=True).first()
+    return until
+
+
 def lift_pause(*, user_id: int) -> None:
     LoginCounter.objects.filter(key=account_key(user_id, "")).delete()
 

@@ -332,11 +332,11 @@ class LoginCounter(models.Model):
     """Login attempts counted per account (or typed name) and per client address, in the database
     so that every worker and every app server reads and changes one row (units/login_limits.py)."""
 
-    key = models.CharField(max_length=100, unique=True)
-    failures = models.PositiveIntegerField(default=0)
-    window_started = models.DateTimeField()
-    last_attempt = models.DateTimeField(null=True, blank=True)
-    locked_until = models.DateTimeField(null=True, blank=True)
+    key = models.CharField(_("tài khoản hoặc địa chỉ"), max_length=100, unique=True)
+    failures = models.PositiveIntegerField(_("số lần sai"), default=0)
+    window_started = models.DateTimeField(_("bắt đầu đếm"))
+    last_attempt = models.DateTimeField(_("lần thử gần nhất"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("tạm dừng đến"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lần đăng nhập sai")

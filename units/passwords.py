@@ -41,7 +41,8 @@ class UserAttributeSimilarityValidator(stock.UserAttributeSimilarityValidator):
         try:
             super().validate(password, user)
         except ValidationError as exc:
-            raise ValidationError("Mật khẩu quá giống tên đăng nhập hoặc họ tên.", code="password_too_similar") from exc
+            raise ValidationError("Mật khẩu quá giống tên đăng nhập, họ tên hoặc địa chỉ thư điện tử.",
+                                  code="password_too_similar") from exc
 
     def get_help_text(self):
         return "Mật khẩu không được giống tên đăng nhập, họ tên hay thư điện tử."

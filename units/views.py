@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from common import clock, search, xlsx
 from common.forms import apply_service_errors, parse_id
 from common.views import paginate
-from units import access, excel, selectors, services
+from units import access, excel, login_limits, selectors, services
 from units.forms import (
     AccountCreateForm,
     BlocForm,
@@ -372,6 +372,7 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "account": account, "memberships": memberships, "person": person, "can_manage": can_manage,
         "revocable": revocable, "grant_form": GrantRoleForm(user=request.user) if can_manage else None,
         "new_password": request.session.pop(f"new_password_{account.pk}", None),
+        "paused_until": login_limits.paused_until(user_id=account.pk),
     })
 
 

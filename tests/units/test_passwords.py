@@ -57,3 +57,23 @@ def test_the_change_password_page_says_why_and_keeps_the_old_one(login, cast):
     assert "dễ đoán" in response.content.decode()
     cast["staff"].refresh_from_db()
     assert cast["staff"].check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+def test_the_rules_speak_beside_the_new_password(login, cast):
+    response = login(cast["staff"]).post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": "matkhau123", "new_password2": "matkhau123"})
+    form = response.context["form"]
+    assert "new_password1" in form.errors and "new_password2" not in form.errors
+
+
+@pytest.mark.django_db
+def test_the_secretariat_sees_a_paused_account_and_the_reset_lifts_it(client, login, cast):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "dv.bv", "password": "sai"})
+    secretariat = login(cast["secretariat"])
+    page = secretariat.get(reverse("units:account-detail", args=[cast["staff"].pk])).content.decode()
+    assert "Tạm dừng đăng nhập đến" in page
+    secretariat.post(reverse("units:account-reset-password", args=[cast["staff"].pk]))
+    page = secretariat.get(reverse("units:account-detail", args=[cast["staff"].pk])).content.decode()
+    assert "Tạm dừng đăng nhập đến" not in page
