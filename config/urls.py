@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -18,3 +19,9 @@ urlpatterns = [
     path("van-ban/", include("reports.document_urls")),
     path("quan-tri-django/", admin.site.urls),
 ]
+
+if settings.BENCH_BARE_PAGE:
+    # `manage.py bench` only: the bare signed-in page every page is compared with.
+    from config.bench_views import bare
+
+    urlpatterns.append(path("bench/bare", bare, name="bench-bare"))

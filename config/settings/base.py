@@ -183,6 +183,8 @@ WORKER_HEARTBEAT_FILE = BASE_DIR / env_str("WORKER_HEARTBEAT_FILE", "var/worker-
 
 # manage.py bench sets this on the server it starts: X-Query-Count on every response.
 BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT", False)
+# ... and this: the bare page every page is measured against (config/bench_views.py, /bench/bare).
+BENCH_BARE_PAGE = env_bool("BENCH_BARE_PAGE", False)
 
 # Documents with more table rows than this are rendered by the worker (reports/jobs.py).
 REPORTS_INLINE_ROWS = env_int("REPORTS_INLINE_ROWS", 200)

@@ -1,8 +1,10 @@
 """`make bench`: the production server (gunicorn, DEBUG off) on 127.0.0.1 against PostgreSQL with the
 province data set (generate_scale), driven page by page for a bounded time. Prints per page:
 requests/s with 8 concurrent clients, p50 and p95 with 2, queries per request (X-Query-Count from
-the server), beside /healthz (one query) as this machine's ceiling. Logs in over plain HTTP with
-`X-Forwarded-Proto: https`, as a reverse proxy would.
+the server), beside /healthz (one query) as this machine's ceiling, and each page's requests/s as a
+share of a bare signed-in Django page's in the same run (config/bench_views.py: session, user, one
+query, a 50-row table, no base layout). Logs in over plain HTTP with `X-Forwarded-Proto: https`, as a
+reverse proxy would.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ PASSWORD = "Bench-12345-x"
 SEED = 2026
 # name, role, kind (target p95: list/detail/grid/dashboard 100 ms, document-sized 300 ms)
 LIST, DOCUMENT = 0.100, 0.300
+BARE = "Trang trần Django (50 dòng)"
 
 
 def calibrate() -> float:
@@ -141,6 +144,7 @@ class Command(BaseCommand):
         c, p = campaign.pk, period.pk
         return [
             ("/healthz (trần của máy)", "", "/healthz", LIST),
+            (BARE, "secretariat", "/bench/bare", LIST),
             ("Trang chủ – Thường trực", "secretariat", reverse("home"), LIST),
             ("Trang chủ – Lãnh đạo", "leader", reverse("home"), LIST),
             ("Trang chủ – Hội đồng", "council_member", reverse("home"), LIST),
@@ -164,7 +168,8 @@ class Command(BaseCommand):
     def _start(self, port: int) -> subprocess.Popen:
         base = Path(settings.BASE_DIR)
         env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-               "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "BENCH_QUERY_COUNT": "true", "GUNICORN_BIND": f"127.0.0.1:{port}",
+               "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "BENCH_QUERY_COUNT": "true",
+               "BENCH_BARE_PAGE": "true", "GUNICORN_BIND": f"127.0.0.1:{port}",
                "GUNICORN_ACCESS_LOG": "", "LOG_LEVEL": "WARNING",
                # Workers recycled in the middle of a measurement would time their own start-up.
                "GUNICORN_MAX_REQUESTS": "0"}
@@ -245,14 +250,16 @@ class Command(BaseCommand):
 
     def _print(self, rows, scale) -> None:
         ceiling = rows[0]["rps"]
+        bare = next(row["rps"] for row in rows if row["name"] == BARE)
         self.stdout.write("")
         self.stdout.write(f"Quy mô {scale:g}× tỉnh, gunicorn {os.cpu_count()} lõi, mỗi mức tải đo trong vài giây.")
         self.stdout.write(f"{'trang':<36}{'req/s (8)':>10}{'p50 (2)':>9}{'p95 (2)':>9}{'truy vấn':>9}{'mục tiêu p95':>14}"
-                          f"{'≥ 1/10 trần':>13}{'lỗi':>5}")
+                          f"{'≥ 1/10 trần':>13}{'/ trang trần':>14}{'lỗi':>5}")
         for row in rows:
             row["target"] *= 1.5 if scale > 1 else 1  # the issue's targets: 1,5× those of a province at 10×
             meets = row["p95"] <= row["target"]
             tenth = "—" if row is rows[0] else ("đạt" if row["rps"] >= ceiling / 10 else "CHƯA")
+            share = f"{100 * row['rps'] / bare:.0f} %" if bare else "—"
             self.stdout.write(f"{row['name']:<36}{row['rps']:>10.1f}{row['p50'] * 1000:>7.0f}ms{row['p95'] * 1000:>7.0f}ms"
                               f"{row['queries']:>9.0f}{row['target'] * 1000:>8.0f} ms {'đạt' if meets else 'CHƯA':>4}"
-                              f"{tenth:>13}{row['errors']:>5}")
+                              f"{tenth:>13}{share:>14}{row['errors']:>5}")
