@@ -17,7 +17,7 @@ from common.forms import apply_service_errors, parse_id, parse_ids
 from common.text import format_date, format_number, normalise_search
 from common.uploads import check_document
 from common.views import paginate, url_maker
-from indicators import excel, forms, selectors, services, submissions
+from indicators import excel, forms, merge, selectors, services, submissions
 from indicators.models import (
     CampaignIndicator,
     IndicatorDefinition,
@@ -313,29 +313,23 @@ def _refill(request: HttpRequest, grid: selectors.Grid, typed: dict, cell_errors
 
 
 def _merge_cell(cell: selectors.Cell, original: tuple[str, str], submission) -> None:
-    """Someone saved the report while this person was typing. A cell only they changed takes their
-    value; a cell both changed keeps what this person typed and says what the other saved, so
-    the next save overwrites it knowingly rather than silently."""
-    stored = cell.stored
-    if stored == original:
+    """Applies merge.merge_cell to the grid's cell and words its flag."""
+    merged = merge.merge_cell(base=original, mine=(cell.typed, cell.typed_note), theirs=cell.stored)
+    if merged.outcome == merge.Outcome.UNCHANGED:
         return
     who = submission.updated_by.get_full_name() if submission and submission.updated_by else "Người khác"
-    if (cell.typed, cell.typed_note) == original:
-        cell.typed, cell.typed_note = stored
+    cell.typed, cell.typed_note = merged.value
+    if merged.outcome == merge.Outcome.THEIRS:
         cell.notice = f"{who} vừa cập nhật ô này; đã lấy số liệu mới."
     else:
-        shown = " · ".join(filter(None, stored)) or "(để trống)"
-        cell.notice = (f"{who} vừa lưu “{shown}”. Ô đang giữ số bạn nhập; "
+        cell.notice = (f"{who} vừa lưu “{merge.display(merged.theirs)}”. Ô đang giữ số bạn nhập; "
                        "lưu lần nữa sẽ thay số của họ.")
 
 
 def _merge_narrative(request: HttpRequest, typed: dict[str, str], submission) -> dict[str, str]:
-    merged = dict(typed)
-    for name in NARRATIVE:
-        stored = getattr(submission, name) if submission else ""
-        if typed.get(name, "") == request.POST.get(f"orig-{name}", "") and stored != typed.get(name, ""):
-            merged[name] = stored
-    return merged
+    return merge.merge_texts(
+        base={name: request.POST.get(f"orig-{name}", "") for name in NARRATIVE}, mine=typed,
+        theirs={name: getattr(submission, name) if submission else "" for name in NARRATIVE})
 
 
 @refills_after_connection_loss

@@ -1,0 +1,66 @@
+"""The results grid's three-way merge after a version conflict: someone saved the report while this
+person was typing. Pure: plain values in (what the form showed, what was typed, what is stored
+now), plain values out; the view turns the outcomes into messages.
+
+A cell is its (figure, note) pair, compared as one: a changed note counts as a changed cell.
+Evidence files take no part: a chosen file is never kept across a page that did not save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+Pair = tuple[str, str]  # (actual_text, note)
+K = TypeVar("K")
+
+
+class Outcome(StrEnum):
+    UNCHANGED = "unchanged"  # nobody else changed the cell: what was typed stays, nothing to say
+    THEIRS = "theirs"        # only the other person changed it: their value replaces the typed one
+    BOTH = "both"            # both changed it: the typed value stays, flagged with theirs
+
+
+@dataclass(frozen=True)
+class MergedCell:
+    value: Pair       # what the grid shows and the next save sends
+    outcome: Outcome
+    theirs: Pair      # what the other person saved, for the flag
+
+
+def merge_cell(*, base: Pair, mine: Pair, theirs: Pair) -> MergedCell:
+    """A cell only the other person changed takes their value; a cell both changed keeps what this
+    person typed (even when both typed the same: they are told, so the next save overwrites knowingly
+    rather than silently)."""
+    if theirs == base:
+        return MergedCell(value=mine, outcome=Outcome.UNCHANGED, theirs=theirs)
+    if mine == base:
+        return MergedCell(value=theirs, outcome=Outcome.THEIRS, theirs=theirs)
+    return MergedCell(value=mine, outcome=Outcome.BOTH, theirs=theirs)
+
+
+def merge_cells(*, base: Mapping[K, Pair], mine: Mapping[K, Pair], theirs: Mapping[K, Pair]) -> dict[K, MergedCell]:
+    """Every cell of `theirs` (the grid as stored now); a cell missing from the form counts as empty."""
+    empty = ("", "")
+    return {key: merge_cell(base=base.get(key, empty), mine=mine.get(key, empty), theirs=stored)
+            for key, stored in theirs.items()}
+
+
+def merge_text(*, base: str, mine: str, theirs: str) -> str:
+    """A narrative field: the other person's text when this person left it as shown, else what was
+    typed. Not flagged: the conflict message covers it and the textarea shows what will be saved."""
+    return theirs if mine == base else mine
+
+
+def merge_texts(*, base: Mapping[str, str], mine: Mapping[str, str], theirs: Mapping[str, str]) -> dict[str, str]:
+    merged = dict(mine)
+    for name, stored in theirs.items():
+        merged[name] = merge_text(base=base.get(name, ""), mine=mine.get(name, ""), theirs=stored)
+    return merged
+
+
+def display(pair: Pair) -> str:
+    """A cell's value as the flag quotes it: "92 · note", or "(để trống)" when both are empty."""
+    return " · ".join(filter(None, pair)) or "(để trống)"
