@@ -406,6 +406,20 @@ def submit_report(*, by: User | None, period: ReportingPeriod, organisation: Org
 
 
 @transaction.atomic
+def save_and_submit_report(
+    *, by: User | None, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
+    narrative: dict[str, str] | None = None, expected_version: int | None = None, today: date | None = None,
+) -> Submission:
+    """The grid's "Gửi": save what was typed and send it, as one transaction. A send refused after
+    the save (nothing filled in, the report no longer sendable) saves nothing either: the person
+    pressed "send", and a report left saved but not sent is neither what they asked for nor what
+    they are told. The page keeps what they typed, so "Lưu" still saves it as a draft."""
+    save_report(by=by, period=period, organisation=organisation, cells=cells, narrative=narrative,
+                expected_version=expected_version, today=today)
+    return submit_report(by=by, period=period, organisation=organisation, today=today)
+
+
+@transaction.atomic
 def review_report(*, by: User | None, submission: Submission, accept: bool, reason: str = "") -> Submission:
     """Accept a submitted report, or return it with the reason the unit will read."""
     submission = Submission.objects.select_for_update().select_related("period__campaign__issuer").get(pk=submission.pk)

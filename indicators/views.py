@@ -357,14 +357,12 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
             # it may have committed): the grid comes back with the figures, nothing saved this time.
             messages.error(request, CONNECTION_LOST_MESSAGE)
         elif not cell_errors:
+            sending = request.POST.get("action") == "submit"
             try:
-                services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
-                                     narrative=narrative, expected_version=parse_id(version))
-                if request.POST.get("action") == "submit":
-                    services.submit_report(by=request.user, period=period, organisation=organisation)
-                    messages.success(request, "Đã gửi báo cáo cho Thường trực.")
-                else:
-                    messages.success(request, "Đã lưu báo cáo (chưa gửi).")
+                (services.save_and_submit_report if sending else services.save_report)(
+                    by=request.user, period=period, organisation=organisation, cells=cells, narrative=narrative,
+                    expected_version=parse_id(version))
+                messages.success(request, "Đã gửi báo cáo cho Thường trực." if sending else "Đã lưu báo cáo (chưa gửi).")
                 return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
             except services.GridErrors as error:
                 cell_errors = error.cells
@@ -372,7 +370,9 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
             except services.VersionConflict as error:
                 conflict = error.messages[0]
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                # A refused send rolled its save back (services.save_and_submit_report): say so.
+                messages.error(request, " ".join(error.messages)
+                               + (" Chưa lưu gì: số liệu bạn nhập vẫn còn trên trang." if sending else ""))
         else:
             value_errors, _parsed = services.check_cells({c.indicator.pk: c.indicator for c in grid.cells}, cells)
             for key, message in value_errors.items():

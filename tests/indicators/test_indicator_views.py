@@ -57,6 +57,14 @@ def test_save_then_submit_then_the_secretariat_returns_and_the_unit_reads_why(lo
     assert "Bị trả lại – cần bổ sung" in home and "Bổ sung minh chứng tỷ lệ BHYT" in home
 
 
+def test_a_refused_send_saves_nothing_and_the_page_keeps_what_was_typed(login, plan, tree, cast):
+    response = post_grid(login(cast["staff"]), plan, tree["A.BV"], action="submit", BHYT="")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "chưa có số liệu nào" in content and "Chưa lưu gì" in content and "Đã triển khai tiêm chủng" in content
+    assert not Submission.objects.filter(narrative_done__gt="").exists()
+
+
 def test_two_people_on_one_grid_the_second_is_told_and_keeps_its_figures(login, plan, tree, cast):
     staff = login(cast["staff"])
     post_grid(staff, plan, tree["A.BV"], BHYT="90")

@@ -116,6 +116,26 @@ def test_an_empty_report_cannot_be_sent(plan, tree, cast):
         services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
 
 
+def test_saving_and_sending_is_one_step(plan, tree, cast):
+    submission = services.save_and_submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                                                 cells=cells(plan, BHYT="92", SDD="13,04"))
+    assert (submission.status, submission.version) == (Status.SUBMITTED, 3)
+    assert Result.objects.get(indicator=plan["rows"]["BHYT"]).actual_text == "92"
+
+
+def test_a_send_refused_after_its_save_saves_nothing(plan, tree, cast):
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"], cells={},
+                         narrative={"narrative_done": "Bản nháp"})
+    before = Submission.objects.get().version
+    with pytest.raises(ValidationError, match="chưa có số liệu"):
+        services.save_and_submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                                        cells=cells(plan, BHYT="", SDD=""), narrative={"narrative_done": "Đã sửa"},
+                                        expected_version=before)
+    submission = Submission.objects.get()
+    assert (submission.status, submission.version, submission.narrative_done) == (Status.DRAFT, before, "Bản nháp")
+    assert SubmissionEvent.objects.filter(submission=submission, action=SubmissionEvent.Action.CHANGED).count() == 1
+
+
 def test_an_override_needs_a_reason_and_says_who(plan, tree, cast):
     services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
                          cells=cells(plan, BHYT="85"))
