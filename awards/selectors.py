@@ -245,6 +245,12 @@ def _ratio_facts(nominations: list[Nomination]) -> dict[int, tuple]:
 # --- Lists ---------------------------------------------------------------------------------------------------
 
 
+def move_facts(nomination: Nomination) -> dict[str, bool]:
+    """What workflow.offered_moves needs to know about a nomination beyond its state."""
+    return {"unit_path": nomination.proposal.kind == Proposal.Kind.UNIT,
+            "needs_council": nomination.award_type.needs_council}
+
+
 def nominations_for(proposal: Proposal) -> list[Nomination]:
     return list(proposal.nominations.select_related(*NOMINATION_RELATED))
 

@@ -589,16 +589,10 @@ def move(*, by: User | None, nomination: Nomination, target: str, reason: str = 
     """One nomination, one move of the table (submit, withdraw, accept, return, reject, approve
     without council, forward upward)."""
     nomination = _locked(nomination)
-    if nomination.state == State.VOTING and target in (State.APPROVED, State.REJECTED):
-        raise ValidationError(_("Kết quả của Hội đồng được ghi ở trang phiên họp (số phiếu, hoặc kết quả do thư ký "
-                                "ghi khi chưa áp dụng ngưỡng biểu quyết)."))
-    if workflow.done_elsewhere(nomination.state, target):
-        # These go through their own steps: a council session, a decision, a disclosure.
-        raise ValidationError(_("Bước này làm ở trang riêng (Hội đồng, quyết định, công khai)."))
-    if target == State.APPROVED and nomination.state == State.ACCEPTED and nomination.award_type.needs_council:
-        raise ValidationError(_("Loại khen thưởng này cần Hội đồng bỏ phiếu: hãy đưa ra phiên họp Hội đồng."))
-    if nomination.state == State.FORWARDED and target == State.DECIDED:
-        raise ValidationError(_("Ghi nhận kết quả của cấp trên bằng số, ngày quyết định (Sổ khen thưởng)."))
+    # The page's buttons come from the same answer (workflow.offered_moves).
+    problem = workflow.refusal(nomination.state, target, **selectors.move_facts(nomination))
+    if problem:
+        raise ValidationError(problem)
     if target in (State.SUBMITTED, State.WITHDRAWN):
         _editable_proposal(by, nomination.proposal)
     if target == State.SUBMITTED and nomination.state == State.DRAFT:

@@ -371,16 +371,10 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
     proposal = nomination.proposal
     checks = selectors.checks_for([nomination], clock.today()).get(nomination.pk, [])
-    unit_path = proposal.kind == Proposal.Kind.UNIT
-    moves = []
-    for target, move in workflow.next_moves(nomination.state, unit_path=unit_path):
-        organisation = proposal.organisation if move.on == "unit" else proposal.campaign.issuer
-        if workflow.done_elsewhere(nomination.state, target):
-            continue    # through the council, disclosure and decision pages
-        if target == State.APPROVED and nomination.state == State.ACCEPTED and nomination.award_type.needs_council:
-            continue
-        if access.can(request.user, move.action, organisation):
-            moves.append((target, move))
+    moves = [(target, move) for target, move in
+             workflow.offered_moves(nomination.state, **selectors.move_facts(nomination))
+             if access.can(request.user, move.action,
+                           proposal.organisation if move.on == "unit" else proposal.campaign.issuer)]
     diff = []
     if nomination.changed_since_accepted and nomination.accepted_snapshot:
         current = services._snapshot(nomination)

@@ -137,18 +137,40 @@ def check_move(current: str, target: str, *, reason: str = "", unit_path: bool =
     return found
 
 
-def next_moves(current: str, *, unit_path: bool = False) -> list[tuple[str, Move]]:
-    table = UNIT_MOVES if unit_path else MOVES
-    return [(target, m) for (source, target), m in table.items() if source == current]
-
-
 def done_elsewhere(source: str, target: str) -> bool:
     """Moves made on their own page, never by a bare button: the council's outcome (from the
-    tally on the session page), a disclosure, a decision, a revocation of a decision."""
+    tally on the session page), a disclosure, a decision (ours, or the higher level's recorded
+    with its number and date), a revocation of a decision."""
     if source == State.VOTING and target in (State.APPROVED, State.REJECTED):
         return True
-    return target in (State.VOTING, State.DISCLOSURE, State.REVOKED) or (
-        target == State.DECIDED and source != State.FORWARDED)
+    return target in (State.VOTING, State.DISCLOSURE, State.REVOKED, State.DECIDED)
+
+
+def refusal(current: str, target: str, *, unit_path: bool, needs_council: bool) -> str:
+    """Why a bare move button may not take the nomination from `current` to `target` ("" when it
+    may). The nomination page and services.move both ask this, so a button is offered exactly
+    when the service would take it (who may press it is units.access's answer)."""
+    if current == State.VOTING and target in (State.APPROVED, State.REJECTED):
+        return ("Kết quả của Hội đồng được ghi ở trang phiên họp (số phiếu, hoặc kết quả do thư ký "
+                "ghi khi chưa áp dụng ngưỡng biểu quyết).")
+    if current == State.FORWARDED and target == State.DECIDED:
+        return "Ghi nhận kết quả của cấp trên bằng số, ngày quyết định (Sổ khen thưởng)."
+    if done_elsewhere(current, target):
+        return "Bước này làm ở trang riêng (Hội đồng, quyết định, công khai)."
+    if current == State.ACCEPTED and target == State.APPROVED and needs_council:
+        return "Loại khen thưởng này cần Hội đồng bỏ phiếu: hãy đưa ra phiên họp Hội đồng."
+    try:
+        move(current, target, unit_path=unit_path)
+    except MoveError as exc:
+        return str(exc)
+    return ""
+
+
+def offered_moves(current: str, *, unit_path: bool, needs_council: bool) -> list[tuple[str, Move]]:
+    """The moves a nomination's page offers as buttons, in the table's order."""
+    table = UNIT_MOVES if unit_path else MOVES
+    return [(target, found) for (source, target), found in table.items()
+            if source == current and not refusal(current, target, unit_path=unit_path, needs_council=needs_council)]
 
 
 def is_live(state: str) -> bool:
