@@ -1,0 +1,159 @@
+"""The catalogue and its dated tables (administrator): award types, rules, base salaries, holidays,
+unit authorities and ratio caps."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from awards.models import (
+    AwardEvent,
+    AwardRule,
+    AwardType,
+    BaseSalary,
+    Holiday,
+    RatioCap,
+    RuleKind,
+    UnitAuthority,
+)
+from awards.services._common import _award_event
+from common import audit, clock
+from common.text import nfc
+from units import access
+from units.models import Organisation, User
+
+
+def _require_admin(by: User | None) -> None:
+    if by is not None and not access.can(by, "catalogue.manage"):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def save_award_type(*, by: User | None, instance: AwardType) -> AwardType:
+    _require_admin(by)
+    fields = ["code", "name", "short_name", "category", "recipient_kind", "is_yearly", "needs_council",
+              "needs_disclosure", "order", "is_active", "description"]
+    created = instance.pk is None
+    before = None if created else audit.snapshot(AwardType.objects.get(pk=instance.pk), fields)
+    instance.code = instance.code.strip().upper()
+    instance.name = nfc(instance.name).strip()
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
+                 after=audit.snapshot(instance, fields))
+    return instance
+
+
+RULE_FIELDS = ["kind", "effective_from", "effective_to", "enabled", "needs_verification", "legal_basis", "text",
+               "authority", "grade", "initiative_level", "related_type", "count", "percent", "denominator",
+               "coefficient"]
+
+
+def _rule_problems(rule: AwardRule) -> dict[str, str]:
+    """Each kind needs its own parameter."""
+    needed = {RuleKind.AUTHORITY: "authority", RuleKind.APPRAISAL: "grade", RuleKind.PREREQUISITE: "related_type",
+              RuleKind.BONUS: "coefficient", RuleKind.DISCLOSURE: "count", RuleKind.COUNCIL: "percent"}
+    name = needed.get(rule.kind)
+    if name and getattr(rule, name if name != "related_type" else "related_type_id") in (None, ""):
+        return {name: "Loại quy định này cần giá trị này."}
+    if rule.kind == RuleKind.COUNCIL and not rule.denominator:
+        return {"denominator": "Chọn cách tính tỷ lệ phiếu."}
+    if rule.percent is not None and not 0 < rule.percent <= 100:
+        return {"percent": "Tỷ lệ phải lớn hơn 0 và không quá 100%."}
+    if rule.kind in (RuleKind.PREREQUISITE, RuleKind.DISCLOSURE) and rule.count is not None and rule.count < 1:
+        return {"count": "Phải từ 1 trở lên."}
+    if rule.coefficient is not None and rule.coefficient <= 0:
+        return {"coefficient": "Hệ số phải lớn hơn 0."}
+    return {}
+
+
+@transaction.atomic
+def save_rule(*, by: User | None, instance: AwardRule, reason: str = "") -> AwardRule:
+    _require_admin(by)
+    problems = _rule_problems(instance)
+    if problems:
+        raise ValidationError(problems)
+    created = instance.pk is None
+    before = None if created else audit.snapshot(AwardRule.objects.get(pk=instance.pk), RULE_FIELDS)
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
+                 after=audit.snapshot(instance, RULE_FIELDS), reason=reason)
+    return instance
+
+
+@transaction.atomic
+def save_base_salary(*, by: User | None, instance: BaseSalary) -> BaseSalary:
+    _require_admin(by)
+    fields = ["amount", "effective_from", "legal_basis", "needs_verification"]
+    created = instance.pk is None
+    before = None if created else audit.snapshot(BaseSalary.objects.get(pk=instance.pk), fields)
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
+                 after=audit.snapshot(instance, fields))
+    return instance
+
+
+@transaction.atomic
+def save_holiday(*, by: User | None, instance: Holiday) -> Holiday:
+    _require_admin(by)
+    fields = ["day", "name", "needs_verification"]
+    created = instance.pk is None
+    before = None if created else audit.snapshot(Holiday.objects.get(pk=instance.pk), fields)
+    instance.name = nfc(instance.name).strip()
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
+                 after=audit.snapshot(instance, fields))
+    return instance
+
+
+@transaction.atomic
+def delete_holiday(*, by: User | None, holiday: Holiday) -> None:
+    _require_admin(by)
+    _award_event(by, issuer=None, action="deleted", target=holiday,
+                 before=audit.snapshot(holiday, ["day", "name"]))
+    holiday.delete()
+
+
+@transaction.atomic
+def save_unit_authority(*, by: User | None, organisation: Organisation, award_types: list[AwardType],
+                        basis: str) -> UnitAuthority | None:
+    """Which titles the unit's head decides for its own staff; none removes the setting."""
+    _require_admin(by)
+    existing = UnitAuthority.objects.filter(organisation=organisation).first()
+    before = ", ".join(sorted(t.label for t in existing.award_types.all())) if existing else ""
+    after = ", ".join(sorted(t.label for t in award_types))
+    if not award_types:
+        if existing:
+            existing.delete()
+        result = None
+    else:
+        result, _created = UnitAuthority.objects.update_or_create(organisation=organisation,
+                                                                  defaults={"basis": basis.strip()})
+        result.award_types.set(award_types)
+    if before != after:
+        AwardEvent.objects.create(issuer=organisation.root, actor=by, at=clock.now(), action="changed",
+                                  target_type="thẩm quyền khen thưởng của đơn vị", target_id=organisation.pk,
+                                  target_label=organisation.name, changes=[
+                                      {"field": "award_types", "label": "Được tự quyết định", "before": before,
+                                       "after": after}])
+    return result
+
+
+@transaction.atomic
+def save_ratio_cap(*, by: User | None, instance: RatioCap) -> RatioCap:
+    """An issuer's ratio cap: its secretariat keeps it."""
+    if by is not None:
+        access.require(by, "nomination.review", instance.issuer)
+    fields = ["award_type", "base_type", "percent", "enabled", "legal_basis"]
+    created = instance.pk is None
+    before = None if created else audit.snapshot(RatioCap.objects.get(pk=instance.pk), fields)
+    if instance.award_type_id == instance.base_type_id:
+        raise ValidationError({"base_type": "Chọn một danh hiệu khác làm cơ sở tính tỷ lệ."})
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=instance.issuer, action="created" if created else "changed", target=instance,
+                 before=before, after=audit.snapshot(instance, fields))
+    return instance
