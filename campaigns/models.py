@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.lifecycle import Status
 from common.models import AuditEventBase
-from common.text import document_date_line
+from common.text import document_date_line, number_line
 from units import access
 from units.models import VI, Bloc, Organisation
 
@@ -130,15 +130,17 @@ class Campaign(models.Model):
 
     @property
     def number_line(self) -> str:
-        """ "Số: 05/KH-SYT"; before issue the number stays blank for the registry: "Số:      /KH-SYT"."""
-        if not self.notation and not self.number:
-            return ""
-        number = f"{self.number:02d}" if self.number else "\u00a0" * 6
-        return f"Số: {number}/{self.notation}" if self.notation else f"Số: {number}"
+        return number_line(self.number, self.notation)
 
     @property
     def date_line(self) -> str:
         return document_date_line(self.place, self.issue_date, month=self.issue_month, year=self.issue_year)
+
+    @property
+    def letterhead(self) -> dict[str, str]:
+        """What templates/_letterhead.html prints, under the names reports.documents.Letterhead uses."""
+        return {"parent_line": self.document_parent_line, "name_line": self.document_name_line,
+                "number_line": self.number_line, "date_line": self.date_line}
 
     @property
     def signer_prefix_lines(self) -> list[str]:

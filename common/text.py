@@ -138,6 +138,15 @@ def document_date_line(
     return f"{place}, {text}" if place else text.capitalize()
 
 
+def number_line(number: int | None, notation: str) -> str:
+    """The NĐ 30/2020 "Số:" line of every signed document (plans, reports, decisions, tờ trình):
+    "Số: 05/QĐ-SYT", the number padded below 10; a draft keeps the number blank for the registry,
+    "Số:      /QĐ-SYT", and prints the line even without a notation, since the registry fills it in.
+    """
+    shown = f"{number:02d}" if number else "\u00a0" * 6
+    return f"Số: {shown}/{notation}" if notation else f"Số: {shown}"
+
+
 def long_date(day: date) -> str:
     """ "ngày 04 tháng 4 năm 2021", padded as NĐ 30/2020 says (days < 10, months 1 and 2)."""
     return f"ngày {day.day:02d} tháng {_month(day.month)} năm {day.year}"

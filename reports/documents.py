@@ -1,6 +1,6 @@
 """The parts every signed document shares (NĐ 30/2020 Phụ lục I, domain.md §5.2): the letterhead,
 the number line, the signature block, the legal bases a decision on awards cites. Pure: plain
-values in, plain values out; templates/reports/documents/_header.html and _footer.html print them.
+values in, plain values out; templates/_letterhead.html and reports/documents/_footer.html print them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from common.text import document_date_line, long_date
+# number_line lives in common.text: the plan (campaigns, which may not import reports) prints it too.
+from common.text import document_date_line, long_date, number_line  # noqa: F401
 
 BLANK = "\u00a0" * 6
 
@@ -37,12 +38,6 @@ class Signature:
     prefix_lines: list[str] = field(default_factory=list)   # "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"
     title: str = ""                                          # "PHÓ GIÁM ĐỐC"
     name: str = ""
-
-
-def number_line(number: int | None, notation: str) -> str:
-    """ "Số: 05/QĐ-SYT"; a draft keeps the number blank for the registry: "Số:      /QĐ-SYT"."""
-    shown = f"{number:02d}" if number else BLANK
-    return f"Số: {shown}/{notation}" if notation else f"Số: {shown}"
 
 
 def date_line(place: str, day: date | None, year: int | None = None) -> str:

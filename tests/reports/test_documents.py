@@ -29,3 +29,12 @@ def test_a_decision_cites_the_decree_in_force_on_its_day_and_ends_its_bases_prop
 def test_the_signature_block_uppercases_authority_lines_but_not_the_name():
     sign = documents.signature("kt. giám đốc", "Phó Giám đốc", "Trần Minh Khoa")
     assert sign.prefix_lines == ["KT. GIÁM ĐỐC"] and sign.title == "PHÓ GIÁM ĐỐC" and sign.name == "Trần Minh Khoa"
+
+
+def test_the_plan_and_every_other_document_print_one_number_line():
+    from common import text
+
+    assert documents.number_line is text.number_line
+    # A draft without a notation yet still prints the line, blank for the registry (NĐ 30).
+    assert documents.number_line(None, "") == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+    assert documents.number_line(7, "") == "Số: 07"
