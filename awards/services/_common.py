@@ -10,13 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import quotas, selectors, workflow
-from awards.models import (
-    AwardEvent,
-    Nomination,
-    NominationEvent,
-    Proposal,
-    ProposalFile,
-)
+from awards.models import AwardEvent, Nomination, NominationEvent, Proposal, ProposalFile
 from awards.workflow import MoveError, State
 from campaigns import lifecycle
 from campaigns.models import Campaign, Quota

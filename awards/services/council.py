@@ -11,15 +11,7 @@ from django.utils.translation import gettext as _
 
 from awards import council as council_rules
 from awards import rules, selectors
-from awards.models import (
-    AwardEvent,
-    CouncilSession,
-    DecisionLine,
-    Nomination,
-    RuleKind,
-    SessionMember,
-    Tally,
-)
+from awards.models import AwardEvent, CouncilSession, DecisionLine, Nomination, RuleKind, SessionMember, Tally
 from awards.services._common import _award_event, _locked, _move
 from awards.workflow import State
 from common import clock, files

@@ -9,14 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import rules, selectors
-from awards.models import (
-    Decision,
-    DecisionLine,
-    Nomination,
-    Proposal,
-    ProposalFile,
-    RuleKind,
-)
+from awards.models import Decision, DecisionLine, Nomination, Proposal, ProposalFile, RuleKind
 from awards.services._common import DECISION_FIELDS, _award_event, _locked, _move, _notify, _require_on
 from awards.workflow import State
 from campaigns.models import Campaign

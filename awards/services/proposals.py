@@ -8,13 +8,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from awards import selectors, workflow
-from awards.models import (
-    AwardType,
-    Nomination,
-    NominationFile,
-    Proposal,
-    ProposalFile,
-)
+from awards.models import AwardType, Nomination, NominationFile, Proposal, ProposalFile
 from awards.services._common import (
     NOMINATION_FIELDS,
     _duplicate_message,

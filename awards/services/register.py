@@ -9,14 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from awards.models import (
-    AwardType,
-    Decision,
-    DecisionLine,
-    Nomination,
-    Proposal,
-    RegisterEntry,
-)
+from awards.models import AwardType, Decision, DecisionLine, Nomination, Proposal, RegisterEntry
 from awards.services._common import _award_event, _event, _snapshot
 from awards.services.decisions import _check_number, _lines_for
 from awards.services.proposals import _fill_key, add_nomination

@@ -10,12 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import rules, selectors, workflow
-from awards.models import (
-    Disclosure,
-    Nomination,
-    Proposal,
-    RegisterEntry,
-)
+from awards.models import Disclosure, Nomination, Proposal, RegisterEntry
 from awards.services._common import (
     _award_event,
     _editable_proposal,

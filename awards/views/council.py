@@ -1,0 +1,213 @@
+"""Council sessions: agenda, roll call, tallies, closing and minutes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from awards import council, forms, rules, selectors, services
+from awards.models import CouncilSession, Nomination, Tally
+from awards.views._common import RELATED, _error_text, _issuers
+from awards.workflow import State
+from common import clock
+from common.forms import apply_service_errors, parse_ids
+from units import access
+from units.models import Person
+
+
+def session_list(request: HttpRequest) -> HttpResponse:
+    issuers = _issuers(request, "council.record")
+    if not issuers.exists():
+        raise PermissionDenied
+    return render(request, "awards/session_list.html", {
+        "sessions": list(CouncilSession.objects.filter(issuer__in=issuers).annotate(total=Count("tallies"))),
+        "can_prepare": _issuers(request, "nomination.review").exists(),
+    })
+
+
+def session_create(request: HttpRequest) -> HttpResponse:
+    issuers = list(_issuers(request, "nomination.review"))
+    if not issuers:
+        raise PermissionDenied
+    candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers,
+                                                state__in=[State.ACCEPTED, State.DISCLOSURE])
+                      .select_related(*RELATED).order_by("award_type__order"))
+    # Council members come from the issuer's leadership, offices, mass organisations and the heads
+    # of its units, not from wards and stations.
+    people = (Person.objects.filter(access.subtree_q([i.path for i in issuers], "organisation__path"),
+                                    is_active=True, organisation__depth__lte=1)
+              .exclude(organisation__kind__in=["station", "internal"])
+              .select_related("organisation").order_by("organisation__depth", "organisation__name", "given_name")[:300])
+    form = forms.SessionForm(request.POST or None, people=Person.objects.filter(pk__in=[p.pk for p in people])
+                             .select_related("organisation"), initial={"held_on": clock.today()})
+    chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
+        members += [services.MemberInput(p) for p in data["members"] if p not in (data["chair"], data["secretary"])]
+        chosen = [n for n in candidates if n.pk in chosen_ids]
+        issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
+        try:
+            session = services.create_session(by=request.user, issuer=issuer, title=data["title"],
+                                              held_on=data["held_on"], place=data["place"], members=members,
+                                              nominations=chosen)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã chuẩn bị phiên họp Hội đồng.")
+            return redirect(session)
+    return render(request, "awards/session_form.html", {
+        "form": form, "candidates": candidates, "chosen": chosen_ids, "people": people,
+        "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
+
+
+def _session(request: HttpRequest, pk: int) -> CouncilSession:
+    return get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+
+
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    attendance = services.attendance_of(session)
+    tallies = list(session.tallies.select_related("nomination__award_type", "nomination__person__organisation",
+                                                   "nomination__organisation", "nomination__proposal__organisation")
+                   .prefetch_related("recused__person"))
+    rule_sets = selectors.rules_for(t.nomination.award_type_id for t in tallies)
+    members = list(session.members.select_related("person__organisation"))
+    rows = []
+    for tally in tallies:
+        rule = rules.in_force(rule_sets.get(tally.nomination.award_type_id, ()), "council", session.held_on)
+        rows.append({"tally": tally, "rule": rule, "threshold_enabled": bool(rule and rule.enabled),
+                     "standing_aside": services.recusals(session, tally.nomination, members) if not tally.outcome
+                     else []})
+    return render(request, "awards/session_detail.html", {
+        "session": session, "members": members,
+        "attendance": attendance, "rows": rows,
+        "quorum": council.quorum_met(attendance, session.quorum_percent),
+        "open": session.status != CouncilSession.Status.CLOSED,
+        "held": session.held_on <= clock.today(),
+        "roll_locked": any(t.outcome for t in tallies),
+        "can_prepare": access.can(request.user, "nomination.review", session.issuer),
+        "reschedule_form": forms.RescheduleForm(initial={"held_on": session.held_on, "place": session.place}),
+    })
+
+
+@require_POST
+def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    values = {m.pk: request.POST.get(f"member-{m.pk}", "") for m in session.members.all()}
+    try:
+        services.set_attendance(by=request.user, session=session,
+                                attendance={k: v for k, v in values.items() if v in ("present", "written", "absent")})
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã ghi điểm danh.")
+    return redirect(session)
+
+
+@require_POST
+def session_tally(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    tally = get_object_or_404(Tally, pk=tally_pk, session=session)
+    form = forms.TallyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Số phiếu phải là số không âm: " + "; ".join(
+            f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return redirect(session)
+    data = form.cleaned_data
+    outcome = data["outcome"]
+    try:
+        services.record_tally(by=request.user, tally=tally, yes=data["yes"], no=data["no"], abstain=data["abstain"],
+                              approved={"approved": True, "not_approved": False}.get(outcome),
+                              reason=data["reason"], override_reason=data["override_reason"])
+    except ValidationError as error:
+        messages.error(request, f"{tally.nomination}: {_error_text(error)}")
+    else:
+        messages.success(request, f"Đã ghi kết quả: {tally.nomination}.")
+    return redirect(session)
+
+
+@require_POST
+def session_tally_reopen(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    tally = get_object_or_404(Tally, pk=tally_pk, session=session)
+    try:
+        services.reopen_tally(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, f"{tally.nomination}: {_error_text(error)}")
+    else:
+        messages.success(request, f"Đã bỏ kết quả đã ghi, ghi lại kết quả: {tally.nomination}.")
+    return redirect(session)
+
+
+@require_POST
+def session_minutes_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    upload = request.FILES.get("minutes")
+    if upload is None:
+        messages.error(request, "Chọn tệp PDF biên bản đã ký.")
+        return redirect(session)
+    try:
+        services.attach_minutes(by=request.user, session=session, upload=upload)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã lưu biên bản đã ký.")
+    return redirect(session)
+
+
+@require_POST
+def session_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    # Rescheduling prepares the council (the secretariat's): a council member is refused before
+    # the form is read.
+    access.require(request.user, "nomination.review", session.issuer)
+    form = forms.RescheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Chưa đổi lịch: " + "; ".join(
+            f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return redirect(session)
+    try:
+        services.reschedule_session(by=request.user, session=session, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã đổi lịch họp.")
+    return redirect(session)
+
+
+@require_POST
+def session_take_off(request: HttpRequest, pk: int, tally_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    tally = get_object_or_404(Tally, pk=tally_pk, session=session)
+    try:
+        nomination = services.take_off_agenda(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, f"{tally.nomination}: {_error_text(error)}")
+    else:
+        messages.success(request, f"Đã rút khỏi phiên họp: {nomination}.")
+    return redirect(session)
+
+
+@require_POST
+def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    try:
+        services.close_session(by=request.user, session=session, minutes=request.FILES.get("minutes"))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Đã kết thúc phiên họp.")
+    return redirect(session)
+
+
+def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    if not session.minutes:
+        raise Http404
+    return FileResponse(session.minutes.open("rb"), as_attachment=True,
+                        filename=session.minutes.name.rsplit("/", 1)[-1])

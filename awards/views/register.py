@@ -1,0 +1,196 @@
+"""The register of awards: lists, a person's or unit's history, entries and imports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from awards import excel, forms, selectors, services
+from awards.models import (
+    Appraisal,
+    AwardType,
+    Grade,
+    Hold,
+    Initiative,
+    InitiativeLevel,
+    Nomination,
+    RegisterEntry,
+)
+from awards.views._common import RELATED, _error_text, _issuers, _xlsx
+from common import plausible, search, xlsx
+from common.forms import apply_service_errors, parse_id
+from units import access
+from units.models import Organisation, Person
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:200]
+    people, organisations = [], []
+    if q:
+        people = list(Person.objects.filter(access.scope_q(request.user, field="organisation__path") or Q(),
+                                            search.matches("search_text", q)).select_related("organisation")[:30])
+        organisations = list(access.visible_organisations(request.user).filter(search.matches("search_text", q))[:15])
+    recent = (RegisterEntry.objects.filter(owner__in=_issuers(request, "nomination.review"))
+              .select_related("person", "organisation", "award_type").order_by("-recorded_at")[:15])
+    return render(request, "awards/register.html", {
+        "q": q, "people": people, "organisations": organisations, "recent": list(recent),
+        "can_record": _issuers(request, "nomination.review").exists(),
+    })
+
+
+def _eligibility_records(person=None, organisation=None) -> dict:
+    subject = {"person": person} if person else {"organisation": organisation}
+    return {
+        "appraisals": list(Appraisal.objects.filter(**subject).order_by("-year")),
+        "holds": list(Hold.objects.filter(**subject).order_by("-starts_on")),
+        "initiatives": list(Initiative.objects.filter(authors=person).order_by("-recognised_on")) if person else [],
+    }
+
+
+def register_person(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.filter(access.scope_q(request.user, field="organisation__path") or Q())
+                               .select_related("organisation"), pk=pk)
+    can_record = access.can(request.user, "person.manage", person.organisation)
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        _save_record(request, person=person, organisation=person.organisation)
+        return redirect("awards:register-person", pk=person.pk)
+    return render(request, "awards/register_subject.html", {
+        "subject": person, "name": person.full_name, "unit": person.organisation,
+        "rows": selectors.register_for(person=person), "can_record": can_record,
+        "nominations": list(Nomination.objects.visible_to(request.user).filter(person=person)
+                            .select_related(*RELATED).order_by("-achievement_year")),
+        "grades": Grade.choices, "hold_kinds": Hold.Kind.choices, "levels": InitiativeLevel.choices,
+        **_eligibility_records(person=person),
+    })
+
+
+def register_organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(access.visible_organisations(request.user), pk=pk)
+    can_record = access.can(request.user, "person.manage", organisation)
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        _save_record(request, organisation=organisation)
+        return redirect("awards:register-organisation", pk=organisation.pk)
+    return render(request, "awards/register_subject.html", {
+        "subject": organisation, "name": organisation.name, "unit": organisation.parent,
+        "rows": selectors.register_for(organisation=organisation), "can_record": can_record,
+        "nominations": list(Nomination.objects.visible_to(request.user).filter(organisation=organisation)
+                            .select_related(*RELATED).order_by("-achievement_year")),
+        "grades": Grade.choices, "hold_kinds": Hold.Kind.choices, "is_organisation": True,
+        **_eligibility_records(organisation=organisation),
+    })
+
+
+def _save_record(request: HttpRequest, *, person: Person | None = None, organisation: Organisation) -> None:
+    """An appraisal, initiative or hold typed on the register page."""
+    kind = request.POST.get("record")
+    date_field = forms.VnDateField(required=True)
+    try:
+        if kind == "appraisal":
+            try:
+                year = parse_id(plausible.ascii_digits(request.POST.get("year") or ""))
+            except plausible.NonAsciiDigit as exc:
+                raise ValidationError(plausible.DIGITS_MESSAGE) from exc
+            if year is None or not 1990 <= year <= 2100:
+                raise ValidationError("Ghi năm xếp loại, ví dụ 2026.")
+            existing = Appraisal.objects.filter(person=person, organisation=None if person else organisation,
+                                                year=int(year)).first()
+            record = existing or Appraisal(person=person, organisation=None if person else organisation, year=int(year))
+            record.grade = request.POST.get("grade", "")
+            record.recorded_by = request.user
+        elif kind == "hold":
+            ends = request.POST.get("ends_on", "").strip()
+            record = Hold(person=person, organisation=None if person else organisation,
+                          kind=request.POST.get("kind", ""), starts_on=date_field.clean(request.POST.get("starts_on")),
+                          ends_on=date_field.clean(ends) if ends else None, note=request.POST.get("note", "")[:500])
+        elif kind == "initiative" and person is not None:
+            record = Initiative(title=request.POST.get("title", "").strip()[:500], organisation=organisation,
+                                level=request.POST.get("level", ""),
+                                recognised_on=date_field.clean(request.POST.get("recognised_on")),
+                                recognised_by=request.POST.get("recognised_by", "")[:255])
+        else:
+            raise ValidationError("Chọn loại thông tin cần ghi.")
+        saved = services.save_eligibility_record(by=request.user, instance=record, organisation=organisation)
+        if kind == "initiative":
+            saved.authors.add(person)
+    except ValidationError as error:
+        messages.error(request, "Chưa lưu: " + " ".join(
+            f"{' '.join(v)}" for v in error.message_dict.values()) if hasattr(error, "error_dict") else
+            "Chưa lưu: " + _error_text(error))
+    else:
+        messages.success(request, "Đã ghi nhận.")
+
+
+def register_add(request: HttpRequest) -> HttpResponse:
+    issuers = list(_issuers(request, "nomination.review"))
+    if not issuers:
+        raise PermissionDenied
+    paths = [i.path for i in issuers]
+    people = Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation")
+    organisations = Organisation.objects.filter(access.subtree_q(paths))
+    form = forms.RegisterEntryForm(request.POST or None, request.FILES or None, people=people,
+                                   organisations=organisations,
+                                   initial={"person": request.GET.get("ca-nhan"),
+                                            "organisation": request.GET.get("tap-the")})
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        subject = entry.person.organisation if entry.person_id else entry.organisation
+        owner = next((i for i in issuers if subject.path.startswith(i.path)), issuers[0])
+        try:
+            services.add_register_entry(by=request.user, owner=owner, instance=entry,
+                                        upload=form.cleaned_data.get("file"))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã ghi vào Sổ khen thưởng.")
+            if entry.person_id:
+                return redirect("awards:register-person", pk=entry.person_id)
+            return redirect("awards:register-organisation", pk=entry.organisation_id)
+    return render(request, "awards/register_form.html", {"form": form})
+
+
+def register_template(request: HttpRequest) -> HttpResponse:
+    return _xlsx(excel.register_template(list(AwardType.objects.filter(is_active=True))), "so-khen-thuong-mau.xlsx")
+
+
+def register_import(request: HttpRequest) -> HttpResponse:
+    issuers = list(_issuers(request, "nomination.review"))
+    if not issuers:
+        raise PermissionDenied
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        paths = [i.path for i in issuers]
+        people = {p.employee_code.upper(): p for p in
+                  Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation")}
+        organisations = {o.code.upper(): o for o in Organisation.objects.filter(access.subtree_q(paths))}
+        try:
+            rows, errors = excel.read_register(form.cleaned_data["file"], people=people, organisations=organisations,
+                                               types={t.code: t for t in AwardType.objects.all()})
+        except xlsx.WorkbookError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if not errors:
+                try:
+                    made = services.import_register(by=request.user, owner=issuers[0], rows=rows)
+                except services.RowErrors as failure:
+                    errors = failure.rows
+                else:
+                    messages.success(request, f"Đã ghi {len(made)} khen thưởng vào Sổ khen thưởng.")
+                    return redirect("awards:register")
+    return render(request, "awards/import.html", {"form": form, "errors": errors, "title": "Nhập Sổ khen thưởng từ Excel",
+                                                  "template_url": "awards:register-template", "back": None})
+
+
+def register_entry_file(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(RegisterEntry.objects.select_related("person__organisation", "organisation"), pk=pk)
+    subject = entry.person.organisation if entry.person_id else entry.organisation
+    if not access.can_see(request.user, subject) or not entry.file:
+        raise Http404
+    return FileResponse(entry.file.open("rb"), as_attachment=True, filename=entry.file.name.rsplit("/", 1)[-1])
