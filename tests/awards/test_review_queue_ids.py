@@ -6,6 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from awards import selectors, services
+from awards.models import Nomination
 from awards.workflow import State
 from campaigns import services as campaign_services
 from common.views import paginate_ids
@@ -50,5 +51,5 @@ def test_a_page_leaves_out_what_its_queryset_no_longer_holds(proposal, plan, cas
                                           person=plan["people"][p]) for p in ("an", "binh"))
     stale = [gone.pk, kept.pk]
     services.delete_nomination(by=cast["staff"], nomination=gone)
-    page = paginate_ids(RequestFactory().get("/"), stale, selectors.Nomination.objects.all(), 50)
+    page = paginate_ids(RequestFactory().get("/"), stale, Nomination.objects.all(), 50)
     assert [n.pk for n in page] == [kept.pk] and page.paginator.count == 2

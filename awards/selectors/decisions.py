@@ -1,0 +1,45 @@
+"""Decisions a user may see, and awards above an issuer's authority."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q
+
+from awards.models import Decision, Nomination, RuleKind
+from awards.rules import authority_of, in_force, within
+from awards.selectors.catalogue import rules_for
+from units import access
+from units.models import Organisation
+
+
+def decisions_visible_to(user):
+    """Decisions of issuers in scope, and those awarding people or units in scope (a unit reads
+    the decision that rewards its staff)."""
+    scope = access.scope_q(user, field="issuer__path")
+    decisions = Decision.objects.select_related("issuer", "campaign")
+    if scope is None:
+        return decisions
+    awarded = Decision.objects.filter(
+        access.scope_q(user, field="lines__person__organisation__path")
+        | access.scope_q(user, field="lines__organisation__path")).values("pk")
+    return decisions.filter(scope | Q(pk__in=awarded))
+
+
+def above_authority(nominations: list[Nomination], issuer: Organisation, day: date) -> dict[int, str]:
+    """Nominations the issuer may not decide itself: the award's conferring authority (from its
+    rule in force, verified or not: a Sở never signs the province chairman's Bằng khen) is above
+    the issuer's. They go upward ("Trình cấp trên")."""
+    from awards.models import Authority
+
+    held = authority_of(issuer.kind)
+    labels = dict(Authority.choices)
+    rule_sets = rules_for({n.award_type_id for n in nominations})
+    out = {}
+    for nomination in nominations:
+        rule = in_force(rule_sets.get(nomination.award_type_id, ()), RuleKind.AUTHORITY, day)
+        if rule is not None and rule.authority and not within(rule.authority, held):
+            unverified = "" if rule.enabled else " (quy định chưa xác minh)"
+            out[nomination.pk] = (f"thuộc thẩm quyền của {labels[rule.authority]}{unverified}: không đưa vào quyết "
+                                  f"định của {issuer.name}, hãy trình cấp trên.")
+    return out
