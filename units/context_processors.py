@@ -1,6 +1,41 @@
+from functools import cache
+
+from django.templatetags.static import static
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
 
 from units import access
+
+# Every link and file the base layout names (templates/base.html). They are the same for every
+# request of a process: made once, not with 22 {% url %} and 6 {% static %} per page, which were
+# over half the layout's rendering time.
+_NAV_URLS = {
+    "home": "home", "search": "search", "password_change": "password_change", "logout": "logout",
+    "campaigns": "campaigns:campaign-list", "indicators": "indicators:index",
+    "awards": "awards:index", "awards_proposals": "awards:proposal-list", "awards_review": "awards:review",
+    "awards_disclosures": "awards:disclosure-list", "awards_sessions": "awards:session-list",
+    "awards_decisions": "awards:decision-list", "awards_unit_titles": "awards:unit-titles",
+    "awards_register": "awards:register", "awards_catalogue": "awards:catalogue",
+    "reports": "reports:report-list",
+    "organisations": "units:organisation-list", "people": "units:person-list", "blocs": "units:bloc-list",
+    "export": "units:export", "import": "units:import", "accounts": "units:account-list",
+}
+_STATIC = {
+    "bootstrap_css": "vendor/bootstrap/bootstrap.min.css", "icons_css": "vendor/bootstrap-icons/bootstrap-icons.min.css",
+    "app_css": "css/app.css", "favicon": "favicon.svg", "bootstrap_js": "vendor/bootstrap/bootstrap.bundle.min.js",
+    "app_js": "js/app.js",
+}
+
+
+@cache
+def _layout_urls(script_prefix: str, urlconf) -> dict[str, str]:
+    # The key: reverse() reads both, so a server mounted under a prefix gets its own links.
+    return {**{key: reverse(name) for key, name in _NAV_URLS.items()},
+            **{f"static_{key}": static(path) for key, path in _STATIC.items()}}
+
+
+def layout_urls() -> dict[str, str]:
+    return _layout_urls(get_script_prefix(), get_urlconf())
 
 
 def navigation(request):
@@ -21,4 +56,4 @@ def navigation(request):
             "can_decide_unit": access.can(user, "unit_titles.decide"),
         }
 
-    return {"nav": SimpleLazyObject(flags)}
+    return {"nav": SimpleLazyObject(flags), "layout": SimpleLazyObject(layout_urls)}
