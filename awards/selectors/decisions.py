@@ -6,9 +6,12 @@ from datetime import date
 
 from django.db.models import Q
 
+from awards import eligibility
 from awards.models import Decision, Nomination, RuleKind
 from awards.rules import authority_of, in_force, within
 from awards.selectors.catalogue import rules_for
+from awards.selectors.proposals import NOMINATION_RELATED, checks_for
+from awards.workflow import State
 from units import access
 from units.models import Organisation
 
@@ -43,3 +46,24 @@ def above_authority(nominations: list[Nomination], issuer: Organisation, day: da
             out[nomination.pk] = (f"thuộc thẩm quyền của {labels[rule.authority]}{unverified}: không đưa vào quyết "
                                   f"định của {issuer.name}, hãy trình cấp trên.")
     return out
+
+
+def decision_candidates(issuers, day: date) -> tuple[list[Nomination], list[Nomination]]:
+    """Approved nominations not yet in a decision, split in two: those the issuers may decide, each
+    with `failing` (the eligibility checks it fails), and those above their authority, each with
+    `above` (who decides it instead)."""
+    nominations = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.APPROVED,
+                                                 decision_line__isnull=True)
+                       .select_related(*NOMINATION_RELATED).order_by("proposal__campaign", "award_type__order"))
+    above: dict[int, str] = {}
+    for issuer in issuers:
+        above.update(above_authority([n for n in nominations if n.proposal.campaign.issuer_id == issuer.pk],
+                                     issuer, day))
+    checks = checks_for(nominations, day)
+    upward = [n for n in nominations if n.pk in above]
+    for n in upward:
+        n.above = above[n.pk]
+    candidates = [n for n in nominations if n.pk not in above]
+    for n in candidates:
+        n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
+    return candidates, upward

@@ -144,3 +144,9 @@ def quota_overview(campaigns) -> list[QuotaLine]:
                 if kind in limits[key]]
         out.append(QuotaLine(row.campaign, label, quota_rules.remaining_text(uses)))
     return out
+
+
+def disclosure_candidates(issuers) -> list[Nomination]:
+    """Accepted nominations of the issuers; those the law asks to disclose come first."""
+    return list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.ACCEPTED)
+                .select_related(*NOMINATION_RELATED).order_by("-award_type__needs_disclosure", "award_type__order"))

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404
 from awards import selectors
 from awards.models import Nomination, Proposal
 from common import xlsx
-from units import access
+from common.forms import parse_id
+from units.models import Organisation
 
 RELATED = selectors.NOMINATION_RELATED
 
@@ -30,7 +31,20 @@ def _nomination(request: HttpRequest, pk: int) -> Nomination:
 
 def _issuers(request: HttpRequest, action: str):
     """Roots where the user holds `action` (the secretariat's, council's or leader's body)."""
-    return access.organisations_for(request.user, action).filter(parent__isnull=True)
+    return selectors.issuers_for(request.user, action)
+
+
+def _acting_issuer(request: HttpRequest, issuers: list[Organisation], chosen=()) -> Organisation:
+    """The issuer a page acts for, among the user's (a user may serve several bodies). Chosen
+    nominations name it and must share it; else the `co-quan` parameter names it; else the first
+    in tree order."""
+    named = {n.proposal.campaign.issuer for n in chosen}
+    if len(named) > 1:
+        raise ValidationError("Chọn các đề nghị của cùng một cơ quan.")
+    if named:
+        return named.pop()
+    pk = parse_id(request.POST.get("co-quan") or request.GET.get("co-quan"))
+    return next((i for i in issuers if i.pk == pk), issuers[0])
 
 
 def _error_text(error: ValidationError) -> str:

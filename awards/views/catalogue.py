@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from awards import forms, services
 from awards.models import AwardRule, AwardType, BaseSalary, Holiday, RatioCap, UnitAuthority
-from awards.views._common import _issuers
+from awards.views._common import _acting_issuer, _issuers
 from common.forms import apply_service_errors
 from units import access
 from units.models import Organisation
@@ -138,9 +138,10 @@ def ratio_caps(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
         raise PermissionDenied
-    form = forms.RatioCapForm(request.POST or None, instance=RatioCap(issuer=issuers[0]))
+    issuer = _acting_issuer(request, issuers)
+    form = forms.RatioCapForm(request.POST or None, instance=RatioCap(issuer=issuer))
     if request.method == "POST" and form.is_valid():
-        existing = RatioCap.objects.filter(issuer=issuers[0], award_type=form.cleaned_data["award_type"]).first()
+        existing = RatioCap.objects.filter(issuer=issuer, award_type=form.cleaned_data["award_type"]).first()
         instance = existing or form.instance
         if existing:
             for name in ("base_type", "percent", "enabled", "legal_basis"):
@@ -153,6 +154,6 @@ def ratio_caps(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã lưu tỷ lệ tối đa.")
             return redirect("awards:ratio-caps")
     return render(request, "awards/ratio_caps.html", {
-        "form": form, "issuer": issuers[0],
-        "caps": list(RatioCap.objects.filter(issuer__in=issuers).select_related("award_type", "base_type")),
+        "form": form, "issuer": issuer, "issuers": issuers,
+        "caps": list(RatioCap.objects.filter(issuer=issuer).select_related("award_type", "base_type")),
     })

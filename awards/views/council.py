@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards import council, forms, rules, selectors, services
-from awards.models import CouncilSession, Nomination, Tally
-from awards.views._common import RELATED, _error_text, _issuers
-from awards.workflow import State
+from awards.models import CouncilSession, Tally
+from awards.views._common import _acting_issuer, _error_text, _issuers
 from common import clock
 from common.forms import apply_service_errors, parse_ids
 from units import access
@@ -33,15 +32,8 @@ def session_create(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
         raise PermissionDenied
-    candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers,
-                                                state__in=[State.ACCEPTED, State.DISCLOSURE])
-                      .select_related(*RELATED).order_by("award_type__order"))
-    # Council members come from the issuer's leadership, offices, mass organisations and the heads
-    # of its units, not from wards and stations.
-    people = (Person.objects.filter(access.subtree_q([i.path for i in issuers], "organisation__path"),
-                                    is_active=True, organisation__depth__lte=1)
-              .exclude(organisation__kind__in=["station", "internal"])
-              .select_related("organisation").order_by("organisation__depth", "organisation__name", "given_name")[:300])
+    candidates = selectors.session_candidates(issuers)
+    people = selectors.council_people(issuers)
     form = forms.SessionForm(request.POST or None, people=Person.objects.filter(pk__in=[p.pk for p in people])
                              .select_related("organisation"), initial={"held_on": clock.today()})
     chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
@@ -50,9 +42,9 @@ def session_create(request: HttpRequest) -> HttpResponse:
         members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
         members += [services.MemberInput(p) for p in data["members"] if p not in (data["chair"], data["secretary"])]
         chosen = [n for n in candidates if n.pk in chosen_ids]
-        issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
         try:
-            session = services.create_session(by=request.user, issuer=issuer, title=data["title"],
+            session = services.create_session(by=request.user, issuer=_acting_issuer(request, issuers, chosen),
+                                              title=data["title"],
                                               held_on=data["held_on"], place=data["place"], members=members,
                                               nominations=chosen)
         except ValidationError as error:

@@ -8,10 +8,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from awards import eligibility, forms, selectors, services
+from awards import forms, selectors, services
 from awards.models import AwardType, Decision, DecisionLine, Nomination, Proposal
-from awards.views._common import RELATED, _error_text, _issuers, _proposal
-from awards.workflow import State
+from awards.views._common import _acting_issuer, _error_text, _issuers, _proposal
 from campaigns.models import Campaign
 from common import clock
 from common.forms import apply_service_errors, parse_id, parse_ids
@@ -39,28 +38,15 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "decision.issue"))
     if not issuers:
         raise PermissionDenied
-    candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.APPROVED,
-                                                decision_line__isnull=True)
-                      .select_related(*RELATED).order_by("proposal__campaign", "award_type__order"))
-    checks = selectors.checks_for(candidates, clock.today())
-    above: dict[int, str] = {}
-    for issuer in issuers:
-        above.update(selectors.above_authority([n for n in candidates if n.proposal.campaign.issuer_id == issuer.pk],
-                                               issuer, clock.today()))
-    upward = [n for n in candidates if n.pk in above]
-    candidates = [n for n in candidates if n.pk not in above]
-    for n in upward:
-        n.above = above[n.pk]
-    for n in candidates:
-        n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
+    candidates, upward = selectors.decision_candidates(issuers, clock.today())
     form = forms.DecisionForm(request.POST or None)
     chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         chosen = [n for n in candidates if n.pk in chosen_ids]
-        issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
         campaigns = {n.proposal.campaign for n in chosen}
         try:
-            decision = services.create_decision(by=request.user, issuer=issuer, title=form.cleaned_data["title"],
+            decision = services.create_decision(by=request.user, issuer=_acting_issuer(request, issuers, chosen),
+                                                title=form.cleaned_data["title"],
                                                 nominations=chosen,
                                                 campaign=campaigns.pop() if len(campaigns) == 1 else None)
         except ValidationError as error:

@@ -19,7 +19,7 @@ from awards.models import (
     Nomination,
     RegisterEntry,
 )
-from awards.views._common import RELATED, _error_text, _issuers, _xlsx
+from awards.views._common import RELATED, _acting_issuer, _error_text, _issuers, _xlsx
 from common import plausible, search, xlsx
 from common.forms import apply_service_errors, parse_id
 from units import access
@@ -141,7 +141,9 @@ def register_add(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         subject = entry.person.organisation if entry.person_id else entry.organisation
-        owner = next((i for i in issuers if subject.path.startswith(i.path)), issuers[0])
+        # The register the entry goes to is the issuer whose tree holds the person or unit.
+        owner = (next((i for i in issuers if subject.path.startswith(i.path)), None)
+                 or _acting_issuer(request, issuers))
         try:
             services.add_register_entry(by=request.user, owner=owner, instance=entry,
                                         upload=form.cleaned_data.get("file"))
@@ -165,8 +167,10 @@ def register_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     errors = []
+    # One workbook fills one issuer's register, with that issuer's people and units.
+    owner = _acting_issuer(request, issuers)
     if request.method == "POST" and form.is_valid():
-        paths = [i.path for i in issuers]
+        paths = [owner.path]
         people = {p.employee_code.upper(): p for p in
                   Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation")}
         organisations = {o.code.upper(): o for o in Organisation.objects.filter(access.subtree_q(paths))}
@@ -178,7 +182,7 @@ def register_import(request: HttpRequest) -> HttpResponse:
         else:
             if not errors:
                 try:
-                    made = services.import_register(by=request.user, owner=issuers[0], rows=rows)
+                    made = services.import_register(by=request.user, owner=owner, rows=rows)
                 except services.RowErrors as failure:
                     errors = failure.rows
                 else:

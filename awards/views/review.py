@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from awards import eligibility, forms, selectors, services
 from awards.models import CouncilSession, Disclosure, Nomination, Proposal
-from awards.views._common import RELATED, _error_text, _issuers
+from awards.views._common import RELATED, _acting_issuer, _error_text, _issuers
 from awards.workflow import State
 from campaigns.models import Campaign
 from common import clock
@@ -96,16 +96,15 @@ def disclosure_create(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
         raise PermissionDenied
-    candidates = list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.ACCEPTED)
-                      .select_related(*RELATED).order_by("-award_type__needs_disclosure", "award_type__order"))
+    candidates = selectors.disclosure_candidates(issuers)
     form = forms.DisclosureForm(request.POST or None, initial={"starts_on": clock.today()})
     chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         chosen = [n for n in candidates if n.pk in chosen_ids]
-        issuer = chosen[0].proposal.campaign.issuer if chosen else issuers[0]
         data = form.cleaned_data
         try:
-            disclosure = services.open_disclosure(by=request.user, issuer=issuer, nominations=chosen,
+            disclosure = services.open_disclosure(by=request.user, nominations=chosen,
+                                                  issuer=_acting_issuer(request, issuers, chosen),
                                                   title=data["title"], starts_on=data["starts_on"],
                                                   working_days=data["working_days"], published_at=data["published_at"])
         except ValidationError as error:
