@@ -137,7 +137,9 @@ class DatabaseConnectionMiddleware:
         request._database_writes = writes
         with connection.execute_wrapper(writes):
             response = self.get_response(request)
-        if response.status_code == 500 and getattr(request, "_database_lost", False):
+        if response.status_code == 500 and getattr(request, "_database_lost", None):
+            _outage_logger.warning("database connection lost outside the view, 503 for %s %s: %s", request.method,
+                                   request.path, request._database_lost)
             return db_outage.unavailable_response(interrupted=request.method not in SAFE_METHODS)
         return response
 
@@ -186,7 +188,17 @@ def _note_connection_failure(sender, request=None, **kwargs):
     500 inside the middleware stack; this marks the request so the 500 becomes the 503 page."""
     error = sys.exc_info()[1]
     if request is not None and error is not None and db_outage.is_connection_failure(error):
-        request._database_lost = True
+        request._database_lost = error
+
+
+class _LostConnectionFilter(logging.Filter):
+    """Django logs that 500 ("Internal Server Error" and its traceback) before the middleware turns
+    it into the 503 page: the record is dropped, the middleware logs a warning in its place."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        return not (getattr(record, "status_code", None) == 500 and getattr(request, "_database_lost", None))
 
 
 got_request_exception.connect(_note_connection_failure, dispatch_uid="common.database-lost")
+logging.getLogger("django.request").addFilter(_LostConnectionFilter())

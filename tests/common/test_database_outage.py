@@ -4,17 +4,20 @@ server's connection ended with pg_terminate_backend."""
 
 import contextlib
 import http.client
+import logging
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
+from unittest import mock
 
 import psycopg2
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -115,6 +118,29 @@ def test_while_the_database_is_down_every_page_is_a_503_that_needs_no_database(d
         assert "no-store" in response["Cache-Control"] and "Content-Security-Policy" in response
     response = client.post(reverse("login"), {"username": "donvi", "password": "demo12345"})
     assert response.status_code == 503 and DOWN in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_connection_lost_while_the_session_is_read_is_the_503_page_and_a_warning(django_user_model, caplog):
+    """Lost outside the view (the session, read for the login check), the request is not run
+    again: the 503 page, and in the log a warning, not Django's "Internal Server Error" with a
+    traceback (tools/fault_drill.py met one under load as PostgreSQL stopped)."""
+    user = django_user_model.objects.create_user("mat-ket-noi", password="Ket-noi-mat-2026")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+
+    def lost(*args, **kwargs):
+        try:
+            raise psycopg2.OperationalError("server closed the connection unexpectedly")
+        except psycopg2.OperationalError as cause:
+            raise OperationalError("server closed the connection unexpectedly") from cause
+
+    with mock.patch.object(SessionStore, "_get_session_from_db", lost), caplog.at_level(logging.INFO):
+        response = client.get("/")
+    assert response.status_code == 503 and DOWN in response.content.decode()
+    assert [r for r in caplog.records if r.exc_info or "Internal Server Error" in r.getMessage()] == []
+    assert [r.levelname for r in caplog.records if r.name == "common.db_outage"
+            and "outside the view, 503 for GET /:" in r.getMessage()] == ["WARNING"]
 
 
 class Relay:
