@@ -22,114 +22,58 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import contextlib
-import http.client
 import os
 import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from http.cookiejar import CookieJar
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+from drillkit import (
+    BIN,
+    PASSWORD,
+    ROOT,
+    Browser,
+    Checks,
+    DrillError,
+    Response,
+    free_port,
+    grid_change,
+    open_grid,
+    say,
+    stop_on_signals,
+    wait_http,
+)
+from drillkit import Stage as BaseStage
+
 NGINX = Path("/usr/sbin/nginx")
-PASSWORD = "demo12345"            # README, "Tài khoản minh họa"
 LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần"
 S3_KEY, S3_SECRET, S3_REGION = "drill", "drill-secret", "us-east-1"
-
-
-class DrillError(RuntimeError):
-    """The drill could not set itself up (not a failed check)."""
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_http(url: str, seconds: float, process: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    parts = urlsplit(url)
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise DrillError(f"{process.args[0]} exited ({process.returncode}) before answering {url}")
-        try:
-            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
-            connection.request("GET", parts.path or "/")
-            status = connection.getresponse().status
-            connection.close()
-            if status < 500:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise DrillError(f"no answer from {url} within {seconds:.0f} s")
 
 
 # --- what the drill starts, and how it is taken down ---------------------------------------------------
 
 
-@dataclass
-class Stage:
+class Stage(BaseStage):
     """Everything the drill made, so that cleanup() removes exactly that."""
 
-    tmp: Path
-    admin_url: str
-    database: str
-    redis_url: str
-    processes: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
-    database_made: bool = False
-    cleaned: bool = False
-
-    def start(self, name: str, args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
-        log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
-        # A session of its own: the process and its workers (gunicorn, nginx) are stopped as a group,
-        # and only that group.
-        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-        log.close()
-        self.processes.append((name, process))
-        return process
-
-    def log_tail(self, name: str, lines: int = 15) -> str:
-        path = self.tmp / f"{name}.log"
-        if not path.exists():
-            return ""
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    def __init__(self, tmp: Path, admin_url: str, database: str, redis_url: str) -> None:
+        super().__init__(tmp)
+        self.admin_url, self.database, self.redis_url = admin_url, database, redis_url
+        self.database_made = False
 
     def cleanup(self) -> None:
         if self.cleaned:
             return
         self.cleaned = True
-        for _name, process in reversed(self.processes):
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-        for _name, process in reversed(self.processes):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+        self.stop_processes()
         if self.database_made:
             try:
                 drop_database(self.admin_url, self.database)
@@ -221,120 +165,6 @@ http {{
 """
 
 
-# --- a browser of sorts: cookies, CSRF, forms ------------------------------------------------------------
-
-
-@dataclass
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None   # every request is one round trip to one server
-
-
-class Browser:
-    """One person's cookies, shared by every address on 127.0.0.1 (cookies ignore the port), so a
-    session opened through one server is carried to the other."""
-
-    def __init__(self) -> None:
-        self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
-
-    def request(self, url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> Response:
-        request = urllib.request.Request(url, data=data, headers=headers or {})
-        try:
-            with self.opener.open(request, timeout=60) as answer:
-                return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
-        except urllib.error.HTTPError as answer:
-            return Response(answer.code, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
-
-    def get(self, base: str, path: str) -> Response:
-        return self.request(base + path)
-
-    def csrf(self) -> str:
-        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
-
-    def post(self, base: str, path: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]] | None = None,
-             referer: str = "") -> Response:
-        fields = {**fields, "csrfmiddlewaretoken": self.csrf()}
-        # Behind the proxy the request counts as HTTPS, and Django then wants a same-origin Referer.
-        headers = {"Referer": referer or _https(base) + path}
-        if files:
-            boundary = uuid.uuid4().hex
-            body = _multipart(boundary, fields, files)
-            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-        else:
-            body = urlencode(fields).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        return self.request(base + path, body, headers)
-
-    def login(self, base: str, username: str, password: str) -> Response:
-        self.get(base, "/dang-nhap/")
-        return self.post(base, "/dang-nhap/", {"username": username, "password": password, "next": ""})
-
-
-def _https(base: str) -> str:
-    return "https://" + base.split("://", 1)[1]
-
-
-def _multipart(boundary: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> bytes:
-    parts = []
-    for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    for name, (filename, content) in files.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     "Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts)
-
-
-class _Forms(HTMLParser):
-    """The fields of every form on a page, as a browser would send them (file inputs left out)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict[str, str]] = []
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.forms.append({})
-        elif not self.forms:
-            return
-        elif tag == "input" and attrs.get("name"):
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("file", "submit", "button", "reset", "image") or (
-                    kind in ("checkbox", "radio") and "checked" not in attrs):
-                return
-            self.forms[-1][attrs["name"]] = attrs.get("value") or ""
-        elif tag == "textarea" and attrs.get("name"):
-            self._textarea = attrs["name"]
-            self.forms[-1][self._textarea] = ""
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self.forms[-1][self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-
-
-def form_with(html: str, field_name: str) -> dict[str, str] | None:
-    parser = _Forms()
-    parser.feed(html)
-    return next((f for f in parser.forms if field_name in f), None)
-
-
 # --- the checks --------------------------------------------------------------------------------------------
 
 
@@ -344,16 +174,11 @@ class Server:
     base: str
 
 
-class Drill:
+class Drill(Checks):
     def __init__(self, stage: Stage, s3, bucket: str, names: dict[str, str]) -> None:
+        super().__init__()
         self.stage, self.s3, self.bucket = stage, s3, bucket
         self.names = names   # "127.0.0.1:port" → "app1"
-        self.results: list[bool] = []
-
-    def check(self, ok: bool, text: str, detail: str = "") -> bool:
-        self.results.append(ok)
-        say(f"{'OK  ' if ok else 'FAIL'} {text}" + (f"\n       {detail}" if detail and not ok else ""))
-        return ok
 
     def upstream(self, response: Response, server: Server) -> str:
         """The app server that answered: the one asked, or through the proxy the one it chose."""
@@ -369,24 +194,8 @@ class Drill:
                 return response, by
         return response, by
 
-    def open_grid(self, browser: Browser, server: Server) -> str:
-        home = browser.get(server.base, "/")
-        if home.status != 200:
-            raise DrillError(f"donvi's home page answered {home.status}")
-        for path in dict.fromkeys(re.findall(r'href="(/chi-tieu/bao-cao/\d+/\d+/)"', home.text)):
-            page = browser.get(server.base, path)
-            if page.status == 200 and form_with(page.text, "version") is not None and 'name="actual-' in page.text:
-                return path
-        raise DrillError("donvi has no report open for entry on its home page (load_demo)")
-
     def figure(self, browser: Browser, write: Server, read: Server, grid: str, label: str) -> None:
-        page = browser.get(write.base, grid)
-        form = form_with(page.text, "version")
-        cells = sorted(k for k in form if k.startswith("actual-"))
-        ratio = set(re.findall(r'name="(actual-\d+)"[^>]*placeholder="vd\. 3/4"', page.text))
-        cell = next((c for c in cells if c not in ratio), cells[0])
-        options = ["3/4", "2/4"] if cell in ratio else ["37", "38"]
-        value = next(v for v in options if v != form[cell])
+        form, cell, value = grid_change(browser.get(write.base, grid).text)
         form.update({cell: value, "action": "save"})
         saved = browser.post(write.base, grid, form)
         writer = self.upstream(saved, write)
@@ -471,14 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     # nginx's workers run as nobody when the drill is root: they must reach their temp folders.
     stage.tmp.chmod(0o711)
     atexit.register(stage.cleanup)
-
-    def stop(signum, _frame):
-        raise SystemExit(f"stopped by signal {signum}" if signum != signal.SIGALRM else
-                         f"the drill ran past {args.timeout} s")
-
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGALRM):
-        signal.signal(signum, stop)
-    signal.alarm(args.timeout)
+    stop_on_signals(args.timeout)
     started = time.monotonic()
     try:
         return run(stage, args)
@@ -566,7 +368,7 @@ def run(stage: Stage, args) -> int:
     unit = Browser()
     if unit.login(app1.base, "donvi", PASSWORD).status != 302:
         raise DrillError("donvi could not log in")
-    grid = drill.open_grid(unit, app2)
+    grid = open_grid(unit, app2.base)
     drill.figure(unit, app1, app2, grid, "a. hai máy")
     drill.upload(unit, outsider, app1, app2, grid, "b. hai máy")
     drill.lock(app1, app2, "hoidong", "c. hai máy")
@@ -581,9 +383,7 @@ def run(stage: Stage, args) -> int:
     for name, process in stage.processes:
         if process.poll() is not None:
             drill.check(False, f"{name} still running at the end", stage.log_tail(name))
-    failed = drill.results.count(False)
-    say(f"{len(drill.results) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    return drill.summary()
 
 
 if __name__ == "__main__":
