@@ -168,6 +168,15 @@ def recover(*, document: str | None = None, object_id: int | None = None, job_id
     return recovered
 
 
+def recover_interrupted(task_ids: list[str]) -> int:
+    """Jobs whose task a worker knows it lost (its database went away mid-task): their lease is
+    ended now, and they are queued again at once."""
+    ids = list(DocumentJob.objects.filter(task_id__in=task_ids, status=DocumentJob.Status.RUNNING)
+               .values_list("pk", flat=True))
+    DocumentJob.objects.filter(pk__in=ids).update(lease_until=_now() - timedelta(seconds=1))
+    return recover(job_ids=ids) if ids else 0
+
+
 def _dead_reason(job: DocumentJob, now) -> str:
     if job.status == DocumentJob.Status.RUNNING:
         if job.lease_until is not None and job.lease_until < now:

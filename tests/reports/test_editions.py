@@ -184,3 +184,18 @@ def test_verify_files_finds_missing_and_altered_files(cast, report, fresh_storag
     with pytest.raises(Exception, match="thiếu hoặc bị thay đổi"):
         call_command("verify_files", stdout=(out := io.StringIO()))
     assert "THIẾU" in out.getvalue()
+
+
+def test_a_job_its_worker_knows_it_lost_is_queued_again_at_once(cast, report, stuck,
+                                                                 django_capture_on_commit_callbacks):
+    job = jobs.start(document="report", obj=report, title="Báo cáo", by=cast["secretariat"])
+    DocumentJob.objects.filter(pk=job.pk).update(task_id="lost-task")
+    job.refresh_from_db()
+    assert jobs._claim(job.pk, job.token)   # the lease is still good for two minutes
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs.recover_interrupted(["lost-task"]) == 1
+    job.refresh_from_db()
+    assert job.status == DocumentJob.Status.QUEUED and job.token and job.attempts == 1
+    run(job)
+    job.refresh_from_db()
+    assert job.status == DocumentJob.Status.DONE

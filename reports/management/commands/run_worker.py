@@ -169,9 +169,15 @@ class Command(db_worker.Command):
 
     def run_until_stopped(self) -> None:
         failures = 0
+        interrupted: list[str] = []
         while True:
             self.worker = Worker(heartbeat=self.heartbeat, **self.options)
             try:
+                if interrupted:
+                    # This process knows those documents stopped with it: queue them again now
+                    # rather than when their lease runs out (a job page would wait minutes).
+                    jobs.recover_interrupted(interrupted)
+                    interrupted = []
                 self.worker.run()
                 return                  # --batch or --max-tasks done, or stopped after its task
             except OUTAGE_ERRORS as error:
@@ -185,6 +191,7 @@ class Command(db_worker.Command):
                                delay, _first_line(error))
                 if self.worker.interrupted:
                     logger.warning("task %s was interrupted and is left as running", self.worker.interrupted)
+                    interrupted.append(str(self.worker.interrupted))
             finally:
                 self._close_connections()
             time.sleep(delay)
