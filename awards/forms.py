@@ -10,6 +10,7 @@ from awards.models import (
     ProposalFile,
     RatioCap,
     RegisterEntry,
+    SessionMember,
 )
 from common import xlsx
 from common.forms import VnDateField, VnMessagesMixin
@@ -178,6 +179,55 @@ class IssueForm(VnMessagesMixin, forms.Form):
 
 class ReasonForm(VnMessagesMixin, forms.Form):
     reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(VnMessagesMixin, forms.Form):
+    """A reason the service itself requires (its message says why when it is missing)."""
+    reason = forms.CharField(label="Lý do", required=False, strip=False)
+
+    def text(self) -> str:
+        return self.cleaned_data["reason"] if self.is_valid() else ""
+
+
+class CommentsForm(VnMessagesMixin, forms.Form):
+    comments = forms.CharField(label="Ý kiến nhận được", required=False)
+
+    def clean_comments(self) -> str:
+        return self.cleaned_data["comments"][:20000]
+
+
+class HigherDecisionForm(VnMessagesMixin, forms.Form):
+    """The higher level's decision on a forwarded nomination (the service asks for the number and
+    the body, so its message names both)."""
+    issuer_name = forms.CharField(label="Cơ quan quyết định", required=False, max_length=255)
+    reference = forms.CharField(label="Số, ký hiệu", required=False, max_length=100)
+    decided_on = VnDateField(label="Ngày quyết định")
+    file = forms.FileField(label="Bản quyết định (nếu có)", required=False)
+
+
+class UnitBulkAddForm(VnMessagesMixin, forms.Form):
+    """Many of the unit's staff for one title at once."""
+    award_type = forms.ModelChoiceField(queryset=AwardType.objects.all())
+    person = forms.ModelMultipleChoiceField(queryset=Person.objects.none())
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class AttendanceForm(forms.Form):
+    """One roll-call answer per member (`member-<pk>`)."""
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        for member in members:
+            self.fields[f"member-{member.pk}"] = forms.ChoiceField(
+                choices=SessionMember.Attendance.choices, required=False)
+
+    def attendance(self) -> dict[int, str]:
+        """The answers given; a member left blank (or sent an answer not in the list) is not recorded."""
+        self.is_valid()
+        return {int(name.removeprefix("member-")): value for name, value in self.cleaned_data.items() if value}
 
 
 class RegisterEntryForm(VnMessagesMixin, forms.ModelForm):

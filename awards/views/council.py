@@ -90,10 +90,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    values = {m.pk: request.POST.get(f"member-{m.pk}", "") for m in session.members.all()}
+    form = forms.AttendanceForm(request.POST, members=session.members.all())
     try:
-        services.set_attendance(by=request.user, session=session,
-                                attendance={k: v for k, v in values.items() if v in ("present", "written", "absent")})
+        services.set_attendance(by=request.user, session=session, attendance=form.attendance())
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
@@ -128,7 +127,7 @@ def session_tally_reopen(request: HttpRequest, pk: int, tally_pk: int) -> HttpRe
     session = _session(request, pk)
     tally = get_object_or_404(Tally, pk=tally_pk, session=session)
     try:
-        services.reopen_tally(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+        services.reopen_tally(by=request.user, tally=tally, reason=forms.NoteForm(request.POST).text())
     except ValidationError as error:
         messages.error(request, f"{tally.nomination}: {_error_text(error)}")
     else:
@@ -177,7 +176,7 @@ def session_take_off(request: HttpRequest, pk: int, tally_pk: int) -> HttpRespon
     session = _session(request, pk)
     tally = get_object_or_404(Tally, pk=tally_pk, session=session)
     try:
-        nomination = services.take_off_agenda(by=request.user, tally=tally, reason=request.POST.get("reason", ""))
+        nomination = services.take_off_agenda(by=request.user, tally=tally, reason=forms.NoteForm(request.POST).text())
     except ValidationError as error:
         messages.error(request, f"{tally.nomination}: {_error_text(error)}")
     else:

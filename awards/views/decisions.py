@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards import forms, selectors, services
-from awards.models import AwardType, Decision, DecisionLine, Nomination, Proposal
+from awards.models import Decision, DecisionLine, Nomination, Proposal
 from awards.views._common import _acting_issuer, _error_text, _issuers, _proposal
 from campaigns.models import Campaign
 from common import clock
-from common.forms import apply_service_errors, parse_id, parse_ids
+from common.forms import apply_service_errors, parse_ids
 from common.queries import count_per_row
 from common.views import paginate
 from units import access
@@ -110,7 +110,7 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision_to_change(request, pk)
     try:
-        services.revoke_decision(by=request.user, decision=decision, reason=request.POST.get("reason", ""))
+        services.revoke_decision(by=request.user, decision=decision, reason=forms.NoteForm(request.POST).text())
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
@@ -184,12 +184,12 @@ def unit_bulk_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add many of the unit's staff for one title at once: most of a year's volume is LĐTT."""
     proposal = _proposal(request, pk)
     access.require(request.user, "nomination.prepare", proposal.organisation)
-    award = AwardType.objects.filter(pk=parse_id(request.POST.get("award_type"))).first()
     _orgs, people = selectors.nominee_choices(proposal)
-    chosen = list(people.filter(pk__in=parse_ids(request.POST.getlist("person"))))
-    if award is None or not chosen:
+    form = forms.UnitBulkAddForm(request.POST, people=people)
+    if not form.is_valid():
         messages.error(request, "Chọn danh hiệu và ít nhất một người.")
         return redirect(proposal)
+    award, chosen = form.cleaned_data["award_type"], list(form.cleaned_data["person"])
     added, refused = 0, []
     for person in chosen:
         try:

@@ -410,12 +410,14 @@ def record_higher(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
     # The issuer's secretariat records it; anyone else is refused before the date is read.
     access.require(request.user, "nomination.review", nomination.proposal.campaign.issuer)
+    form = forms.HigherDecisionForm(request.POST, request.FILES)
     try:
-        decided_on = forms.VnDateField().clean(request.POST.get("decided_on"))
-        services.record_higher_decision(by=request.user, nomination=nomination,
-                                        reference=request.POST.get("reference", ""), decided_on=decided_on,
-                                        issuer_name=request.POST.get("issuer_name", ""),
-                                        upload=request.FILES.get("file"))
+        if not form.is_valid():
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
+        data = form.cleaned_data
+        services.record_higher_decision(by=request.user, nomination=nomination, reference=data["reference"],
+                                        decided_on=data["decided_on"], issuer_name=data["issuer_name"],
+                                        upload=data["file"])
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:

@@ -118,9 +118,9 @@ def disclosure_create(request: HttpRequest) -> HttpResponse:
 
 def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     disclosure = get_object_or_404(Disclosure.objects.filter(issuer__in=_issuers(request, "nomination.review")), pk=pk)
-    if request.method == "POST":
-        services.add_disclosure_comments(by=request.user, disclosure=disclosure,
-                                         comments=request.POST.get("comments", "")[:20000])
+    form = forms.CommentsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_disclosure_comments(by=request.user, disclosure=disclosure, comments=form.cleaned_data["comments"])
         messages.success(request, "Đã lưu ý kiến nhận được.")
         return redirect("awards:disclosure", pk=disclosure.pk)
     return render(request, "awards/disclosure_detail.html", {

@@ -126,3 +126,26 @@ def test_a_forwarded_nomination_offers_only_what_the_service_takes(login, propos
     response = login(cast["secretariat"]).get(reverse("awards:nomination", args=[nomination.pk]))
     assert [target for target, _move in response.context["moves"]] == [State.REJECTED]
     assert "Ghi nhận cấp trên đã khen thưởng" not in response.content.decode()
+
+
+def test_the_higher_decision_is_recorded_with_its_number_body_and_date(login, proposal, plan, cast, types, tree):
+    nomination = reach(State.FORWARDED, proposal, plan, cast, types, tree)
+    client = login(cast["secretariat"])
+    url = reverse("awards:record-higher", args=[nomination.pk])
+    response = client.post(url, {"issuer_name": "", "reference": "", "decided_on": "01/11/2026"}, follow=True)
+    assert "Ghi số, ký hiệu và cơ quan ra quyết định." in response.content.decode()
+    client.post(url, {"issuer_name": "Thủ tướng Chính phủ", "reference": "1234/QĐ-TTg", "decided_on": "01/11/2026"})
+    nomination.refresh_from_db()
+    assert nomination.state == State.DECIDED and nomination.register_entry.decided_on == date(2026, 11, 1)
+
+
+def test_a_unit_adds_many_of_its_staff_for_one_title(login, plan, tree, cast, types, unit_authority):
+    proposal = services.create_proposal(by=cast["head"], campaign=plan["campaign"], organisation=tree["A.BV"],
+                                        kind=Proposal.Kind.UNIT, title="Bình xét LĐTT năm 2026", year=2026)
+    people = [plan["people"]["an"], plan["people"]["binh"]]
+    client = login(cast["head"])
+    url = reverse("awards:proposal-bulk-add", args=[proposal.pk])
+    client.post(url, {"award_type": types["LDTT"].pk, "person": [plan["people"]["xa"].pk]})   # Sở B's: refused
+    assert not proposal.nominations.exists()
+    client.post(url, {"award_type": types["LDTT"].pk, "person": [p.pk for p in people]})
+    assert {n.person for n in proposal.nominations.all()} == set(people)
