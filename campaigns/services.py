@@ -58,11 +58,8 @@ def _record(
     rows = changes if changes is not None else audit.diff(before, after)
     if not rows and action == CampaignEvent.Action.CHANGED:
         return None
-    return CampaignEvent.objects.create(
-        campaign=campaign, actor=by, at=clock.now(), action=action,
-        target_type=str(target._meta.verbose_name), target_id=target.pk,
-        target_label=(label if label is not None else str(target))[:500], changes=rows, reason=reason,
-    )
+    return audit.record(CampaignEvent, campaign=campaign, actor=by, action=action, target=target, label=label,
+                        changes=rows, reason=reason)
 
 
 def _require_manage(by: User | None, campaign: Campaign, *, reason: str = "", editing: bool = True) -> None:
@@ -198,10 +195,9 @@ def delete_draft(*, by: User | None, campaign: Campaign, reason: str = "") -> No
     _require_manage(by, campaign, editing=False)
     if campaign.status != Status.DRAFT:
         raise ValidationError(_("Chỉ xóa được kế hoạch còn là dự thảo."))
-    UnitEvent.objects.create(
-        actor=by, at=clock.now(), organisation=campaign.issuer, action=UnitEvent.Action.DELETED,
-        target_type=str(Campaign._meta.verbose_name), target_id=campaign.pk, target_label=campaign.title[:500],
-        changes=audit.diff(audit.snapshot(campaign, CAMPAIGN_FIELDS), None), reason=reason,
+    audit.record(
+        UnitEvent, actor=by, organisation=campaign.issuer, action=UnitEvent.Action.DELETED, target=campaign,
+        label=campaign.title, changes=audit.diff(audit.snapshot(campaign, CAMPAIGN_FIELDS), None), reason=reason,
     )
     _delete(campaign)
 

@@ -1,11 +1,37 @@
-"""Helpers that turn model instances into the before/after values an audit row keeps."""
+"""The one path that writes audit rows, and the helpers that turn model instances into the
+before/after values a row keeps."""
 
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import models
 
+from common import clock
+from common.models import AuditEventBase
 from common.text import format_date, format_number, sentence_case
+
+
+def record(
+    model: type[AuditEventBase], *, actor, action: str, target: models.Model | None = None,
+    target_type: str | None = None, target_id: int | None = None, label: str | None = None,
+    changes: list | None = None, reason: str = "", **links,
+) -> AuditEventBase:
+    """Write one audit row of `model` (`links` are its own foreign keys, e.g. campaign=…).
+
+    Every audit row in the services is written here, and nowhere else (tests/test_audit_path.py
+    walks the services to hold that): the figures and review memos (common/memo.py) take the
+    newest row of these tables as the version of what they cache, so a change that wrote its
+    row some other way, or none, would leave a stale table on every server. The system actor
+    (units.access.SYSTEM) is stored as no one: the history pages show that as "Hệ thống"."""
+    if getattr(actor, "is_system", False):
+        actor = None
+    return model.objects.create(
+        actor=actor, at=clock.now(), action=action,
+        target_type=target_type if target_type is not None else str(target._meta.verbose_name),
+        target_id=target_id if target_id is not None or target is None else target.pk,
+        target_label=(label if label is not None else str(target))[:500],
+        changes=changes if changes is not None else [], reason=reason, **links,
+    )
 
 
 def display_value(instance: models.Model, field: models.Field) -> str:

@@ -47,9 +47,8 @@ def _campaign_event(by, campaign, action, target, *, before=None, after=None, ch
     rows = changes if changes is not None else audit.diff(before, after)
     if not rows and action == CampaignEvent.Action.CHANGED:
         return
-    CampaignEvent.objects.create(campaign=campaign, actor=by, at=clock.now(), action=action,
-                                 target_type=str(target._meta.verbose_name), target_id=target.pk,
-                                 target_label=str(target)[:500], changes=rows, reason=reason)
+    audit.record(CampaignEvent, campaign=campaign, actor=by, action=action, target=target, changes=rows,
+                 reason=reason)
 
 
 def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> None:
@@ -81,10 +80,9 @@ def save_definition(*, by: User | None, instance: IndicatorDefinition) -> Indica
     instance.save()
     changes = audit.diff(before, audit.snapshot(instance, DEFINITION_FIELDS))
     if changes:
-        UnitEvent.objects.create(actor=by, at=clock.now(), organisation=instance.issuer,
-                                 action=UnitEvent.Action.CREATED if created else UnitEvent.Action.CHANGED,
-                                 target_type=str(IndicatorDefinition._meta.verbose_name), target_id=instance.pk,
-                                 target_label=str(instance)[:500], changes=changes)
+        audit.record(UnitEvent, actor=by, organisation=instance.issuer,
+                     action=UnitEvent.Action.CREATED if created else UnitEvent.Action.CHANGED,
+                     target=instance, changes=changes)
     return instance
 
 
@@ -207,9 +205,8 @@ def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisati
 
 
 def _event(by, submission, action, *, changes=None, reason="", label=""):
-    SubmissionEvent.objects.create(submission=submission, actor=by, at=clock.now(), action=action,
-                                   target_type="báo cáo kết quả", target_id=submission.pk,
-                                   target_label=label or str(submission), changes=changes or [], reason=reason)
+    audit.record(SubmissionEvent, submission=submission, actor=by, action=action, target=submission,
+                 target_type="báo cáo kết quả", label=label or None, changes=changes or [], reason=reason)
 
 
 def _submission(period: ReportingPeriod, organisation: Organisation, *, lock: bool = True) -> Submission:

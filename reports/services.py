@@ -38,8 +38,8 @@ def _record(by: User | None, report: Report, action: str, *, before=None, after=
     rows = changes if changes is not None else audit.diff(before, after)
     if not rows and action == ReportEvent.Action.CHANGED:
         return
-    ReportEvent.objects.create(report=report, actor=by, at=clock.now(), action=action, target_type="báo cáo",
-                               target_id=report.pk, target_label=str(report)[:500], changes=rows, reason=reason)
+    audit.record(ReportEvent, report=report, actor=by, action=action, target=report, target_type="báo cáo",
+                 changes=rows, reason=reason)
 
 
 def _prefill(report: Report) -> None:

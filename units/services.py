@@ -34,16 +34,9 @@ def _record(
     *, by: User | None, organisation: Organisation | None, action: str, target, before=None, after=None,
     reason: str = "", label: str | None = None, changes: list | None = None,
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
-        actor=by,
-        at=clock.now(),
-        organisation=organisation,
-        action=action,
-        target_type=str(target._meta.verbose_name),
-        target_id=target.pk,
-        target_label=label if label is not None else str(target)[:500],
-        changes=changes if changes is not None else audit.diff(before, after),
-        reason=reason,
+    return audit.record(
+        AuditEvent, actor=by, organisation=organisation, action=action, target=target, label=label,
+        changes=changes if changes is not None else audit.diff(before, after), reason=reason,
     )
 
 

@@ -14,7 +14,7 @@ from awards.models import AwardEvent, Nomination, NominationEvent, Proposal, Pro
 from awards.workflow import MoveError, State
 from campaigns import lifecycle
 from campaigns.models import Campaign, Quota
-from common import audit, clock
+from common import audit
 from units import access
 from units.models import Membership, Organisation, User
 
@@ -28,10 +28,10 @@ DECISION_FIELDS = ["title", "number", "notation", "issue_date", "signer_prefix",
 def _event(by, *, nomination: Nomination | None = None, proposal: Proposal | None = None, action: str,
            from_state: str = "", to_state: str = "", reason: str = "", changes=None, label: str = "") -> None:
     target = nomination or proposal
-    NominationEvent.objects.create(
-        nomination=nomination, proposal=proposal or (nomination.proposal if nomination else None), actor=by,
-        at=clock.now(), action=action, target_type=str(target._meta.verbose_name), target_id=target.pk,
-        target_label=(label or str(target))[:500], from_state=from_state, to_state=to_state, reason=reason,
+    audit.record(
+        NominationEvent, nomination=nomination, proposal=proposal or (nomination.proposal if nomination else None),
+        actor=by, action=action, target=target, label=label or None, from_state=from_state, to_state=to_state,
+        reason=reason,
         changes=changes if changes is not None else ([{
             "field": "state", "label": "Trạng thái", "before": str(State(from_state).label) if from_state else "",
             "after": str(State(to_state).label)}] if to_state else []),
@@ -39,13 +39,12 @@ def _event(by, *, nomination: Nomination | None = None, proposal: Proposal | Non
 
 
 def _award_event(by, *, issuer: Organisation | None, action: str, target, before=None, after=None, reason="",
-                 changes=None) -> None:
+                 changes=None, target_type: str | None = None) -> None:
     rows = changes if changes is not None else audit.diff(before, after)
     if not rows and action == AwardEvent.Action.CHANGED:
         return
-    AwardEvent.objects.create(issuer=issuer, actor=by, at=clock.now(), action=action,
-                              target_type=str(target._meta.verbose_name), target_id=target.pk,
-                              target_label=str(target)[:500], changes=rows, reason=reason)
+    audit.record(AwardEvent, issuer=issuer, actor=by, action=action, target=target, target_type=target_type,
+                 changes=rows, reason=reason)
 
 
 def _notify(organisation: Organisation, subject: str, body: str, path: str = "") -> None:

@@ -17,7 +17,7 @@ from awards.models import (
     UnitAuthority,
 )
 from awards.services._common import _award_event
-from common import audit, clock
+from common import audit
 from common.text import nfc
 from units import access
 from units.models import Organisation, User
@@ -134,11 +134,9 @@ def save_unit_authority(*, by: User | None, organisation: Organisation, award_ty
                                                                   defaults={"basis": basis.strip()})
         result.award_types.set(award_types)
     if before != after:
-        AwardEvent.objects.create(issuer=organisation.root, actor=by, at=clock.now(), action="changed",
-                                  target_type="thẩm quyền khen thưởng của đơn vị", target_id=organisation.pk,
-                                  target_label=organisation.name, changes=[
-                                      {"field": "award_types", "label": "Được tự quyết định", "before": before,
-                                       "after": after}])
+        _award_event(by, issuer=organisation.root, action=AwardEvent.Action.CHANGED, target=organisation,
+                     target_type="thẩm quyền khen thưởng của đơn vị", changes=[
+                         {"field": "award_types", "label": "Được tự quyết định", "before": before, "after": after}])
     return result
 
 
