@@ -1,10 +1,13 @@
 from django import forms
 
 from awards.models import (
+    Appraisal,
     AwardRule,
     AwardType,
     BaseSalary,
+    Hold,
     Holiday,
+    Initiative,
     Nomination,
     Proposal,
     ProposalFile,
@@ -12,8 +15,8 @@ from awards.models import (
     RegisterEntry,
     SessionMember,
 )
-from common import xlsx
-from common.forms import VnDateField, VnMessagesMixin
+from common import plausible, xlsx
+from common.forms import VnDateField, VnMessagesMixin, parse_id
 from units.models import Organisation, Person
 from units.selectors import organisation_choices
 
@@ -228,6 +231,56 @@ class AttendanceForm(forms.Form):
         """The answers given; a member left blank (or sent an answer not in the list) is not recorded."""
         self.is_valid()
         return {int(name.removeprefix("member-")): value for name, value in self.cleaned_data.items() if value}
+
+
+class AppraisalForm(forms.Form):
+    """A year's grading typed on the register page (a second one for the year replaces the first)."""
+    year = forms.CharField(required=False)
+    grade = forms.CharField(required=False)
+
+    def clean_year(self) -> int:
+        try:
+            year = parse_id(plausible.ascii_digits(self.cleaned_data["year"] or ""))
+        except plausible.NonAsciiDigit as exc:
+            raise forms.ValidationError(plausible.DIGITS_MESSAGE) from exc
+        if year is None or not 1990 <= year <= 2100:
+            raise forms.ValidationError("Ghi năm xếp loại, ví dụ 2026.")
+        return year
+
+    def record(self, *, person, organisation, by) -> Appraisal:
+        owner = {"person": person, "organisation": None if person else organisation, "year": self.cleaned_data["year"]}
+        record = Appraisal.objects.filter(**owner).first() or Appraisal(**owner)
+        record.grade, record.recorded_by = self.cleaned_data["grade"], by
+        return record
+
+
+class HoldForm(forms.Form):
+    """A period when awards wait (discipline, inspection…)."""
+    kind = forms.CharField(required=False)
+    starts_on = VnDateField()
+    ends_on = VnDateField(required=False)
+    note = forms.CharField(required=False)
+
+    def record(self, *, person, organisation, by) -> Hold:
+        data = self.cleaned_data
+        return Hold(person=person, organisation=None if person else organisation, kind=data["kind"],
+                    starts_on=data["starts_on"], ends_on=data["ends_on"], note=data["note"][:500])
+
+
+class InitiativeForm(forms.Form):
+    """A person's recognised initiative (its author is added once it is saved)."""
+    title = forms.CharField(required=False)
+    level = forms.CharField(required=False)
+    recognised_on = VnDateField()
+    recognised_by = forms.CharField(required=False)
+
+    def record(self, *, person, organisation, by) -> Initiative:
+        data = self.cleaned_data
+        return Initiative(title=data["title"][:500], organisation=organisation, level=data["level"],
+                          recognised_on=data["recognised_on"], recognised_by=data["recognised_by"][:255])
+
+
+RECORD_FORMS = {"appraisal": AppraisalForm, "hold": HoldForm, "initiative": InitiativeForm}
 
 
 class RegisterEntryForm(VnMessagesMixin, forms.ModelForm):

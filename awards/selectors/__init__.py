@@ -11,13 +11,21 @@ from awards.selectors.catalogue import (
     unit_award_types,
 )
 from awards.selectors.council import council_people, session_candidates, sessions_visible_to
-from awards.selectors.decisions import above_authority, decision_candidates, decisions_visible_to
+from awards.selectors.decisions import (
+    above_authority,
+    decision_candidates,
+    decisions_visible_to,
+    regular_campaigns_of,
+    unit_lists,
+    units_deciding_titles,
+)
 from awards.selectors.proposals import (
     NOMINATION_RELATED,
     checks_for,
     held_titles,
     limited_levels,
     move_facts,
+    moves_for,
     nominations_for,
     nominee_choices,
     participants_of,
@@ -26,14 +34,18 @@ from awards.selectors.proposals import (
     scope_label,
     scope_of,
 )
-from awards.selectors.register import RegisterRow, register_for
+from awards.selectors.register import RegisterRow, register_for, register_subjects
 from awards.selectors.review import (
     QuotaLine,
+    approved_count,
     awards_stamp,
     disclosure_candidates,
     home_queues,
+    my_proposals,
+    open_sessions,
     queue_stamp,
     quota_overview,
+    returned_to,
     review_queue,
     review_queue_ids,
     state_counts,
@@ -44,6 +56,7 @@ __all__ = [
     "QuotaLine",
     "RegisterRow",
     "above_authority",
+    "approved_count",
     "authority_holder",
     "awards_stamp",
     "base_salary_on",
@@ -58,14 +71,20 @@ __all__ = [
     "issuers_for",
     "limited_levels",
     "move_facts",
+    "moves_for",
+    "my_proposals",
     "nominations_for",
     "nominee_choices",
+    "open_sessions",
     "participants_of",
     "queue_stamp",
     "quota_overview",
     "quota_uses",
     "register_for",
+    "register_subjects",
     "regular_campaigns_for",
+    "regular_campaigns_of",
+    "returned_to",
     "review_queue",
     "review_queue_ids",
     "rules_for",
@@ -76,4 +95,6 @@ __all__ = [
     "sessions_visible_to",
     "state_counts",
     "unit_award_types",
+    "unit_lists",
+    "units_deciding_titles",
 ]

@@ -7,11 +7,13 @@ from datetime import date
 from django.db.models import Q
 
 from awards import eligibility
-from awards.models import Decision, Nomination, RuleKind
+from awards.models import Decision, Nomination, Proposal, RuleKind
 from awards.rules import authority_of, in_force, within
 from awards.selectors.catalogue import rules_for
-from awards.selectors.proposals import NOMINATION_RELATED, checks_for
+from awards.selectors.proposals import NOMINATION_RELATED, checks_for, regular_campaigns_for
 from awards.workflow import State
+from campaigns.models import Campaign
+from common.queries import count_per_row
 from units import access
 from units.models import Organisation
 
@@ -67,3 +69,20 @@ def decision_candidates(issuers, day: date) -> tuple[list[Nomination], list[Nomi
     for n in candidates:
         n.failing = [c for c in checks.get(n.pk, []) if c.status == eligibility.FAIL]
     return candidates, upward
+
+
+def units_deciding_titles(user):
+    """Open units with their own authority where the user decides the yearly titles."""
+    return access.organisations_for(user, "unit_titles.decide").filter(closed_on__isnull=True,
+                                                                      award_authority__isnull=False)
+
+
+def regular_campaigns_of(organisations):
+    return Campaign.objects.filter(pk__in=[c.pk for org in organisations for c in regular_campaigns_for(org)])
+
+
+def unit_lists(organisations) -> list[Proposal]:
+    """The yearly lists of these units, with their nomination count."""
+    return list(Proposal.objects.filter(kind=Proposal.Kind.UNIT, organisation__in=organisations)
+                .select_related("campaign", "organisation")
+                .annotate(total=count_per_row(Nomination.objects.all(), "proposal")))

@@ -198,6 +198,14 @@ def move_facts(nomination: Nomination) -> dict[str, bool]:
             "needs_council": nomination.award_type.needs_council}
 
 
+def moves_for(user, nomination: Nomination) -> list[tuple[str, workflow.Move]]:
+    """The move buttons a user sees on a nomination's page: what the workflow offers, kept to the
+    moves the user may make (on the nominating unit or the campaign's issuer)."""
+    proposal = nomination.proposal
+    return [(target, move) for target, move in workflow.offered_moves(nomination.state, **move_facts(nomination))
+            if access.can(user, move.action, proposal.organisation if move.on == "unit" else proposal.campaign.issuer)]
+
+
 def nominations_for(proposal: Proposal) -> list[Nomination]:
     return list(proposal.nominations.select_related(*NOMINATION_RELATED))
 

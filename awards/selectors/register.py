@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from awards.models import DecisionLine, RegisterEntry
+from units import access
 from units.models import Organisation, Person
 
 
@@ -39,3 +40,11 @@ def register_for(*, person: Person | None = None, organisation: Organisation | N
                                 entry.get_source_display(), False))
     rows.sort(key=lambda r: (-r.year, r.award))
     return rows
+
+
+def register_subjects(issuers):
+    """Who an issuer's register may name: the people and units of its tree (querysets, for a form's
+    choices or a workbook's codes)."""
+    paths = [i.path for i in issuers]
+    return (Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation"),
+            Organisation.objects.filter(access.subtree_q(paths)))

@@ -6,13 +6,15 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
-from awards.models import DecisionLine, Nomination, NominationEvent, Proposal
+from awards.models import CouncilSession, DecisionLine, Nomination, NominationEvent, Proposal
+from awards.selectors._common import issuers_for
 from awards.selectors.proposals import NOMINATION_RELATED, scope_of
 from awards.workflow import State
 from campaigns.models import Campaign, CampaignEvent, Quota
 from common import memo
+from common.queries import count_per_row
 from units import access
 from units.models import AuditEvent
 
@@ -150,3 +152,26 @@ def disclosure_candidates(issuers) -> list[Nomination]:
     """Accepted nominations of the issuers; those the law asks to disclose come first."""
     return list(Nomination.objects.filter(proposal__campaign__issuer__in=issuers, state=State.ACCEPTED)
                 .select_related(*NOMINATION_RELATED).order_by("-award_type__needs_disclosure", "award_type__order"))
+
+
+def my_proposals(user) -> list[Proposal]:
+    """The ten latest proposals of the units the user prepares for, with their nomination count."""
+    return list(Proposal.objects.visible_to(user).select_related("campaign", "organisation", "subcampaign")
+                .annotate(total=count_per_row(Nomination.objects.all(), "proposal"))
+                .filter(access.scope_q(user, "nomination.prepare", field="organisation__path") or Q())
+                .order_by("-created_at")[:10])
+
+
+def returned_to(user) -> list[Nomination]:
+    return list(Nomination.objects.visible_to(user).filter(state=State.RETURNED).select_related(*NOMINATION_RELATED)[:10])
+
+
+def open_sessions(user) -> list[CouncilSession]:
+    return list(CouncilSession.objects.filter(issuer__in=issuers_for(user, "council.record"))
+                .exclude(status=CouncilSession.Status.CLOSED)[:5])
+
+
+def approved_count(user) -> int:
+    """Approved nominations waiting for a decision of a body the user issues decisions for."""
+    return Nomination.objects.filter(state=State.APPROVED,
+                                     proposal__campaign__issuer__in=issuers_for(user, "decision.issue")).count()

@@ -28,6 +28,12 @@ def session_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _members(data: dict) -> list:
+    """The chair and the secretary, then the others chosen (each once)."""
+    members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
+    return members + [services.MemberInput(p) for p in data["members"] if p not in (data["chair"], data["secretary"])]
+
+
 def session_create(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
@@ -39,8 +45,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
     chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
-        members += [services.MemberInput(p) for p in data["members"] if p not in (data["chair"], data["secretary"])]
+        members = _members(data)
         chosen = [n for n in candidates if n.pk in chosen_ids]
         try:
             session = services.create_session(by=request.user, issuer=_acting_issuer(request, issuers, chosen),

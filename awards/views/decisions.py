@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards import forms, selectors, services
-from awards.models import Decision, DecisionLine, Nomination, Proposal
+from awards.models import Decision, DecisionLine, Proposal
 from awards.views._common import _acting_issuer, _error_text, _issuers, _proposal
-from campaigns.models import Campaign
 from common import clock
 from common.forms import apply_service_errors, parse_ids
 from common.queries import count_per_row
@@ -152,15 +151,12 @@ def decision_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 def unit_titles(request: HttpRequest) -> HttpResponse:
     """A unit head's yearly review: the titles within the unit's own authority."""
-    organisations = access.organisations_for(request.user, "unit_titles.decide").filter(
-        closed_on__isnull=True, award_authority__isnull=False)
+    organisations = selectors.units_deciding_titles(request.user)
     if not access.can(request.user, "unit_titles.decide"):
         raise PermissionDenied
-    campaigns = Campaign.objects.filter(pk__in=[c.pk for org in organisations
-                                                for c in selectors.regular_campaigns_for(org)])
-    today = clock.today()
-    form = forms.UnitProposalForm(request.POST or None, campaigns=campaigns, organisations=organisations,
-                                  initial={"year": today.year})
+    form = forms.UnitProposalForm(request.POST or None, organisations=organisations,
+                                  campaigns=selectors.regular_campaigns_of(organisations),
+                                  initial={"year": clock.today().year})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation = data["organisation"]
@@ -173,9 +169,7 @@ def unit_titles(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã mở danh sách bình xét. Thêm cán bộ được đề nghị, đính kèm biên bản bình xét.")
             return redirect(proposal)
-    proposals = (Proposal.objects.filter(kind=Proposal.Kind.UNIT, organisation__in=organisations)
-                 .select_related("campaign", "organisation").annotate(total=count_per_row(Nomination.objects.all(), "proposal")))
-    return render(request, "awards/unit_titles.html", {"form": form, "proposals": list(proposals),
+    return render(request, "awards/unit_titles.html", {"form": form, "proposals": selectors.unit_lists(organisations),
                                                        "has_authority": organisations.exists()})
 
 

@@ -231,21 +231,25 @@ def proposal_template(request: HttpRequest, pk: int) -> HttpResponse:
     return _xlsx(excel.list_template(proposal, types), f"danh-sach-de-nghi-{proposal.pk}.xlsx")
 
 
+def _read_list(proposal: Proposal, upload):
+    """The workbook's rows read against the proposal's possible nominees, awards and programmes."""
+    organisations, people = selectors.nominee_choices(proposal)
+    item = proposal.subcampaign
+    programmes = {p.number: p for p in item.children.all()} if item and item.quota_per_programme else {}
+    return excel.read_list(upload, people={p.employee_code.upper(): p for p in people},
+                           organisations={o.code.upper(): o for o in organisations},
+                           types={t.code: t for t in AwardType.objects.filter(is_active=True)},
+                           programmes=programmes, default_year=proposal.year)
+
+
 def proposal_import(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
     access.require(request.user, "nomination.prepare", proposal.organisation)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        organisations, people = selectors.nominee_choices(proposal)
-        item = proposal.subcampaign
-        programmes = {p.number: p for p in item.children.all()} if item and item.quota_per_programme else {}
         try:
-            rows, errors = excel.read_list(
-                form.cleaned_data["file"], people={p.employee_code.upper(): p for p in people},
-                organisations={o.code.upper(): o for o in organisations},
-                types={t.code: t for t in AwardType.objects.filter(is_active=True)}, programmes=programmes,
-                default_year=proposal.year)
+            rows, errors = _read_list(proposal, form.cleaned_data["file"])
         except xlsx.WorkbookError as exc:
             form.add_error("file", str(exc))
         else:
@@ -289,25 +293,26 @@ def unit_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(decision)
 
 
+def _changes_since_accepted(nomination: Nomination) -> list[tuple[str, str, str]]:
+    """(field label, as accepted, now) for what the unit changed after acceptance."""
+    if not (nomination.changed_since_accepted and nomination.accepted_snapshot):
+        return []
+    labels = {name: str(Nomination._meta.get_field(name).verbose_name).capitalize()
+              for name in services.NOMINATION_FIELDS}
+    return [(labels[k], nomination.accepted_snapshot.get(k, ""), v) for k, v in services._snapshot(nomination).items()
+            if nomination.accepted_snapshot.get(k, "") != v]
+
+
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
     proposal = nomination.proposal
     checks = selectors.checks_for([nomination], clock.today()).get(nomination.pk, [])
-    moves = [(target, move) for target, move in
-             workflow.offered_moves(nomination.state, **selectors.move_facts(nomination))
-             if access.can(request.user, move.action,
-                           proposal.organisation if move.on == "unit" else proposal.campaign.issuer)]
-    diff = []
-    if nomination.changed_since_accepted and nomination.accepted_snapshot:
-        current = services._snapshot(nomination)
-        labels = {name: str(Nomination._meta.get_field(name).verbose_name).capitalize()
-                  for name in services.NOMINATION_FIELDS}
-        diff = [(labels[k], nomination.accepted_snapshot.get(k, ""), v) for k, v in current.items()
-                if nomination.accepted_snapshot.get(k, "") != v]
+    moves = selectors.moves_for(request.user, nomination)
     can_edit = (access.can(request.user, "nomination.prepare", proposal.organisation)
                 and nomination.state in workflow.UNIT_EDITABLE and proposal.status != Proposal.Status.CLOSED)
     return render(request, "awards/nomination_detail.html", {
-        "nomination": nomination, "proposal": proposal, "checks": checks, "moves": moves, "diff": diff,
+        "nomination": nomination, "proposal": proposal, "checks": checks, "moves": moves,
+        "diff": _changes_since_accepted(nomination),
         "asks_reason": any(move.needs_reason for _target, move in moves),
         "quota": _quota_text(proposal) if proposal.kind == Proposal.Kind.UPWARD else [],
         "can_edit": can_edit, "files": list(nomination.files.all()),
@@ -330,15 +335,11 @@ def nomination_update(request: HttpRequest, pk: int) -> HttpResponse:
     if nomination.state not in workflow.UNIT_EDITABLE or proposal.status == Proposal.Status.CLOSED:
         messages.error(request, "Đề nghị đang ở Hội đồng hoặc đã có quyết định: chỉ Thường trực trả lại mới sửa được.")
         return redirect(nomination)
-    initial = {"award_type": nomination.award_type, "person": nomination.person,
-               "organisation": nomination.organisation, "programme": nomination.programme,
-               "achievement_year": nomination.achievement_year, "summary": nomination.summary}
+    initial = {name: getattr(nomination, name) for name in services.NOMINATION_FIELDS}
     form = _nominee_form(request, proposal, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        fields = {name: data[name] for name in ("award_type", "person", "organisation", "achievement_year", "summary")}
-        if "programme" in data:
-            fields["programme"] = data["programme"]
+        # The programme is asked only where the item counts per programme.
+        fields = {name: form.cleaned_data[name] for name in services.NOMINATION_FIELDS if name in form.cleaned_data}
         version = request.POST.get("version", "")
         try:
             services.update_nomination(by=request.user, nomination=nomination,

@@ -20,8 +20,8 @@ from awards.models import (
     RegisterEntry,
 )
 from awards.views._common import RELATED, _acting_issuer, _error_text, _issuers, _xlsx
-from common import plausible, search, xlsx
-from common.forms import apply_service_errors, parse_id
+from common import search, xlsx
+from common.forms import apply_service_errors
 from units import access
 from units.models import Organisation, Person
 
@@ -90,32 +90,15 @@ def register_organisation(request: HttpRequest, pk: int) -> HttpResponse:
 def _save_record(request: HttpRequest, *, person: Person | None = None, organisation: Organisation) -> None:
     """An appraisal, initiative or hold typed on the register page."""
     kind = request.POST.get("record")
-    date_field = forms.VnDateField(required=True)
+    # An initiative is a person's; a unit's page offers no such form.
+    form_class = forms.RECORD_FORMS.get(kind) if kind != "initiative" or person is not None else None
+    form = form_class(request.POST) if form_class else None
     try:
-        if kind == "appraisal":
-            try:
-                year = parse_id(plausible.ascii_digits(request.POST.get("year") or ""))
-            except plausible.NonAsciiDigit as exc:
-                raise ValidationError(plausible.DIGITS_MESSAGE) from exc
-            if year is None or not 1990 <= year <= 2100:
-                raise ValidationError("Ghi năm xếp loại, ví dụ 2026.")
-            existing = Appraisal.objects.filter(person=person, organisation=None if person else organisation,
-                                                year=int(year)).first()
-            record = existing or Appraisal(person=person, organisation=None if person else organisation, year=int(year))
-            record.grade = request.POST.get("grade", "")
-            record.recorded_by = request.user
-        elif kind == "hold":
-            ends = request.POST.get("ends_on", "").strip()
-            record = Hold(person=person, organisation=None if person else organisation,
-                          kind=request.POST.get("kind", ""), starts_on=date_field.clean(request.POST.get("starts_on")),
-                          ends_on=date_field.clean(ends) if ends else None, note=request.POST.get("note", "")[:500])
-        elif kind == "initiative" and person is not None:
-            record = Initiative(title=request.POST.get("title", "").strip()[:500], organisation=organisation,
-                                level=request.POST.get("level", ""),
-                                recognised_on=date_field.clean(request.POST.get("recognised_on")),
-                                recognised_by=request.POST.get("recognised_by", "")[:255])
-        else:
+        if form is None:
             raise ValidationError("Chọn loại thông tin cần ghi.")
+        if not form.is_valid():
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
+        record = form.record(person=person, organisation=organisation, by=request.user)
         saved = services.save_eligibility_record(by=request.user, instance=record, organisation=organisation)
         if kind == "initiative":
             saved.authors.add(person)
@@ -131,9 +114,7 @@ def register_add(request: HttpRequest) -> HttpResponse:
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
         raise PermissionDenied
-    paths = [i.path for i in issuers]
-    people = Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation")
-    organisations = Organisation.objects.filter(access.subtree_q(paths))
+    people, organisations = selectors.register_subjects(issuers)
     form = forms.RegisterEntryForm(request.POST or None, request.FILES or None, people=people,
                                    organisations=organisations,
                                    initial={"person": request.GET.get("ca-nhan"),
@@ -170,13 +151,12 @@ def register_import(request: HttpRequest) -> HttpResponse:
     # One workbook fills one issuer's register, with that issuer's people and units.
     owner = _acting_issuer(request, issuers)
     if request.method == "POST" and form.is_valid():
-        paths = [owner.path]
-        people = {p.employee_code.upper(): p for p in
-                  Person.objects.filter(access.subtree_q(paths, "organisation__path")).select_related("organisation")}
-        organisations = {o.code.upper(): o for o in Organisation.objects.filter(access.subtree_q(paths))}
+        people, organisations = selectors.register_subjects([owner])
         try:
-            rows, errors = excel.read_register(form.cleaned_data["file"], people=people, organisations=organisations,
-                                               types={t.code: t for t in AwardType.objects.all()})
+            rows, errors = excel.read_register(
+                form.cleaned_data["file"], people={p.employee_code.upper(): p for p in people},
+                organisations={o.code.upper(): o for o in organisations},
+                types={t.code: t for t in AwardType.objects.all()})
         except xlsx.WorkbookError as exc:
             form.add_error("file", str(exc))
         else:

@@ -4,32 +4,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from awards import eligibility, forms, selectors, services
-from awards.models import CouncilSession, Disclosure, Nomination, Proposal
+from awards.models import Disclosure, Nomination
 from awards.views._common import RELATED, _acting_issuer, _error_text, _issuers
 from awards.workflow import State
 from campaigns.models import Campaign
 from common import clock
 from common.forms import apply_service_errors, parse_id, parse_ids
-from common.queries import count_per_row
 from common.views import paginate_ids
 from units import access
 
 
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
-    proposals = (Proposal.objects.visible_to(user).select_related("campaign", "organisation", "subcampaign")
-                 .annotate(total=count_per_row(Nomination.objects.all(), "proposal"))
-                 .order_by("-created_at"))
     can_prepare = access.can_create(user, "nomination.prepare")
-    mine = proposals.filter(access.scope_q(user, "nomination.prepare", field="organisation__path") or Q())
     counts = selectors.state_counts(user)
     return render(request, "awards/index.html", {
-        "my_proposals": list(mine[:10]) if can_prepare else [],
+        "my_proposals": selectors.my_proposals(user) if can_prepare else [],
         "can_prepare": can_prepare,
         "can_review": access.can(user, "nomination.review"),
         "can_council": access.can(user, "council.record"),
@@ -37,13 +32,26 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_decide_unit": access.can(user, "unit_titles.decide"),
         "is_admin": access.can(user, "catalogue.manage"),
         "counts": {State(k).label: v for k, v in counts.items()},
-        "returned": list(Nomination.objects.visible_to(user).filter(state=State.RETURNED)
-                         .select_related(*RELATED)[:10]) if can_prepare else [],
-        "sessions": list(CouncilSession.objects.filter(issuer__in=_issuers(request, "council.record"))
-                         .exclude(status=CouncilSession.Status.CLOSED)[:5]),
-        "approved": Nomination.objects.filter(
-            state=State.APPROVED, proposal__campaign__issuer__in=_issuers(request, "decision.issue")).count(),
+        "returned": selectors.returned_to(user) if can_prepare else [],
+        "sessions": selectors.open_sessions(user),
+        "approved": selectors.approved_count(user),
     })
+
+
+def _accept_chosen(request: HttpRequest) -> None:
+    """The queue's bulk acceptance of the ticked nominations still waiting."""
+    ids = parse_ids(request.POST.getlist("nomination"))
+    chosen = list(Nomination.objects.visible_to(request.user).filter(pk__in=ids, state=State.SUBMITTED))
+    if not chosen:
+        messages.error(request, "Chọn các đề nghị đang chờ tiếp nhận.")
+        return
+    try:
+        services.accept_many(by=request.user, nominations=chosen)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error) if isinstance(error, ValidationError)
+                       else "Có đề nghị không thuộc quyền của bạn.")
+    else:
+        messages.success(request, f"Đã tiếp nhận {len(chosen)} đề nghị.")
 
 
 def review_queue(request: HttpRequest) -> HttpResponse:
@@ -55,18 +63,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("trang-thai", "")
     state = state if state in State.values else ""
     if request.method == "POST":
-        ids = parse_ids(request.POST.getlist("nomination"))
-        chosen = list(Nomination.objects.visible_to(request.user).filter(pk__in=ids, state=State.SUBMITTED))
-        if not chosen:
-            messages.error(request, "Chọn các đề nghị đang chờ tiếp nhận.")
-        else:
-            try:
-                services.accept_many(by=request.user, nominations=chosen)
-            except (ValidationError, PermissionDenied) as error:
-                messages.error(request, _error_text(error) if isinstance(error, ValidationError)
-                               else "Có đề nghị không thuộc quyền của bạn.")
-            else:
-                messages.success(request, f"Đã tiếp nhận {len(chosen)} đề nghị.")
+        _accept_chosen(request)
         return redirect(request.get_full_path())
     queue = selectors.review_queue(request.user, campaign=campaign, state=state)
     # A province's secretariat has thousands in the queue: a page at a time, checks for that page.

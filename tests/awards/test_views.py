@@ -164,3 +164,21 @@ def test_ids_and_numbers_that_are_not_ids_are_refused_not_a_500(login, proposal,
     proposal.number_text = "²/TTr-BVĐK"
     proposal.save()
     assert login(cast["staff"]).get(reverse("reports:proposal-document", args=[proposal.pk])).status_code == 200
+
+
+def test_the_register_page_records_an_appraisal_a_hold_and_an_initiative(login, plan, cast):
+    from awards.models import Appraisal, Hold, Initiative, InitiativeLevel
+
+    person = plan["people"]["an"]
+    client = login(cast["secretariat"])
+    url = reverse("awards:register-person", args=[person.pk])
+    client.post(url, {"record": "appraisal", "year": "2025", "grade": "excellent"})
+    client.post(url, {"record": "hold", "kind": Hold.Kind.values[0], "starts_on": "01/02/2026", "ends_on": ""})
+    client.post(url, {"record": "initiative", "title": "Sáng kiến cải tiến quy trình", "level": InitiativeLevel.values[0],
+                      "recognised_on": "01/03/2026", "recognised_by": "Quyết định 1/QĐ"})
+    response = client.post(url, {"record": "hold", "kind": Hold.Kind.values[0], "starts_on": "31/02/2026"},
+                           follow=True)
+    assert "Chưa lưu: Ngày không hợp lệ" in response.content.decode()
+    assert Appraisal.objects.get(person=person, year=2025).grade == "excellent"
+    assert Hold.objects.get(person=person).ends_on is None
+    assert Initiative.objects.get(authors=person).recognised_by == "Quyết định 1/QĐ"
