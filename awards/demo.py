@@ -34,6 +34,7 @@ from awards.models import (
 from awards.services import MemberInput
 from awards.workflow import State
 from campaigns.models import Campaign, SubCampaign
+from units.access import SYSTEM
 from units.models import Organisation, Person
 
 NOTE = "Dữ liệu minh họa"
@@ -231,14 +232,14 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     tt = orgs["TN"]
 
     def proposal(org_key, item, title, files=True):
-        p = services.create_proposal(by=None, campaign=campaign, organisation=orgs[org_key], subcampaign=item,
+        p = services.create_proposal(by=SYSTEM, campaign=campaign, organisation=orgs[org_key], subcampaign=item,
                                      title=title, year=year)
         if files:
-            services.add_proposal_file(by=None, proposal=p, kind="submission", upload=_pdf("to-trinh-da-ky.pdf"))
+            services.add_proposal_file(by=SYSTEM, proposal=p, kind="submission", upload=_pdf("to-trinh-da-ky.pdf"))
         return p
 
     def nominate(p, code, person=None, organisation=None, summary="Hoàn thành xuất sắc nhiệm vụ năm " + str(year)):
-        return services.add_nomination(by=None, proposal=p, award_type=types[code], person=person,
+        return services.add_nomination(by=SYSTEM, proposal=p, award_type=types[code], person=person,
                                        organisation=organisation, achievement_year=year, summary=summary)
 
     # Trung tâm Y tế Đại Từ, item 2: one of each of the secretariat's first answers.
@@ -249,13 +250,13 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
         "Khảo sát hài lòng người bệnh đạt 96%, không có phản ánh.", "Triển khai đặt lịch khám qua điện thoại.",
         "Trưởng trạm y tế xã đạt chuẩn quốc gia.", "Điều dưỡng trưởng khoa, nhiều thư khen của người bệnh.",
         "Bác sĩ trạm y tế xã vùng khó khăn."], strict=True)]
-    services.submit_proposal(by=None, proposal=p_dt)
-    services.move(by=None, nomination=n_dt[1], target=State.RETURNED,
+    services.submit_proposal(by=SYSTEM, proposal=p_dt)
+    services.move(by=SYSTEM, nomination=n_dt[1], target=State.RETURNED,
                   reason="Bổ sung báo cáo thành tích có xác nhận của thủ trưởng đơn vị.")
-    services.move(by=None, nomination=n_dt[2], target=State.ACCEPTED)
-    services.move(by=None, nomination=n_dt[3], target=State.REJECTED,
+    services.move(by=SYSTEM, nomination=n_dt[2], target=State.ACCEPTED)
+    services.move(by=SYSTEM, nomination=n_dt[3], target=State.REJECTED,
                   reason="Thành tích trùng với đề nghị khen thưởng chuyên đề đã xét trong năm.")
-    services.move(by=None, nomination=n_dt[4], target=State.WITHDRAWN)
+    services.move(by=SYSTEM, nomination=n_dt[4], target=State.WITHDRAWN)
 
     # Bệnh viện A, item 1: the council's business, and a disclosure for a Huân chương.
     bva = _people(orgs["TN:BVA"], 6)
@@ -265,19 +266,19 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
                             "nhận cấp tỉnh.")
     bk = nominate(p_bva, "BK_TINH_CN", person=bva[1], summary="Chủ trì triển khai bệnh án điện tử toàn viện.")
     medal = nominate(p_bva, "HCLD3_CN", person=bva[2], summary="Hơn 25 năm công tác, nhiều năm Chiến sĩ thi đua.")
-    services.submit_proposal(by=None, proposal=p_bva)
-    services.accept_many(by=None, nominations=[star, bk, medal])
-    services.open_disclosure(by=None, issuer=tt, nominations=[medal], starts_on=today - timedelta(days=3),
+    services.submit_proposal(by=SYSTEM, proposal=p_bva)
+    services.accept_many(by=SYSTEM, nominations=[star, bk, medal])
+    services.open_disclosure(by=SYSTEM, issuer=tt, nominations=[medal], starts_on=today - timedelta(days=3),
                              working_days=10, published_at="Cổng thông tin điện tử Sở Y tế Thái Nguyên",
                              title="Công khai danh sách đề nghị tặng Huân chương Lao động năm " + str(year))
     members = _council(orgs)
-    session = services.create_session(by=None, issuer=tt, title=f"Phiên họp Hội đồng Thi đua – Khen thưởng ngành "
+    session = services.create_session(by=SYSTEM, issuer=tt, title=f"Phiên họp Hội đồng Thi đua – Khen thưởng ngành "
                                        f"Y tế xét khen thưởng năm {year}", held_on=today - timedelta(days=1),
                                        place="Phòng họp Sở Y tế", members=members, nominations=[star, bk])
-    services.set_attendance(by=None, session=session, attendance={
+    services.set_attendance(by=SYSTEM, session=session, attendance={
         m.pk: ("written" if i == len(members) - 1 else "present") for i, m in enumerate(session.members.all())})
-    services.record_tally(by=None, tally=session.tallies.get(nomination=star), yes=6, no=0, abstain=0, approved=True)
-    services.move(by=None, nomination=star, target=State.FORWARDED)
+    services.record_tally(by=SYSTEM, tally=session.tallies.get(nomination=star), yes=6, no=0, abstain=0, approved=True)
+    services.move(by=SYSTEM, nomination=star, target=State.FORWARDED)
 
     # Bệnh viện C, item 2: approved by the secretariat and decided; one waits in a draft decision.
     bvc = _people(orgs["TN:BVC"], 4)
@@ -286,13 +287,13 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     n_bvc.append(nominate(p_bvc, "GK_SYT_TT", organisation=orgs["TN:BVC-HSTC"],
                           summary="Khoa đạt tỷ lệ hài lòng cao nhất bệnh viện."))
     held = nominate(p_bvc, "GK_SYT_CN", person=people["held"], summary="Có nhiều đóng góp trong năm.")
-    services.submit_proposal(by=None, proposal=p_bvc)
-    services.accept_many(by=None, nominations=[*n_bvc, held])
+    services.submit_proposal(by=SYSTEM, proposal=p_bvc)
+    services.accept_many(by=SYSTEM, nominations=[*n_bvc, held])
     for n in n_bvc:
-        services.move(by=None, nomination=n, target=State.APPROVED)
-    decision = services.create_decision(by=None, issuer=tt, campaign=campaign, nominations=n_bvc[:2] + n_bvc[3:],
+        services.move(by=SYSTEM, nomination=n, target=State.APPROVED)
+    decision = services.create_decision(by=SYSTEM, issuer=tt, campaign=campaign, nominations=n_bvc[:2] + n_bvc[3:],
                                         title="Về việc tặng Giấy khen của Giám đốc Sở Y tế")
-    services.issue_decision(by=None, decision=decision, number=412, notation="QĐ-SYT",
+    services.issue_decision(by=SYSTEM, decision=decision, number=412, notation="QĐ-SYT",
                             issue_date=today - timedelta(days=2), signer_prefix="KT. GIÁM ĐỐC",
                             signer_title="PHÓ GIÁM ĐỐC", signer_name="Trần Minh Khoa")
 
@@ -303,13 +304,13 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     nominate(p_pb, "GK_SYT_CN", person=pb[3], summary="Giải Nhì Hội thi trạm trưởng trạm y tế giỏi.")
 
     # Trung tâm Y tế Đại Từ's head decided LĐTT for its staff (the yearly path).
-    unit = services.create_proposal(by=None, campaign=campaign, organisation=orgs["TN:TTYT-DT"],
+    unit = services.create_proposal(by=SYSTEM, campaign=campaign, organisation=orgs["TN:TTYT-DT"],
                                     kind=Proposal.Kind.UNIT, year=year,
                                     title=f"Bình xét danh hiệu thi đua năm {year} của Trung tâm Y tế Đại Từ")
     for person in dt:
         nominate(unit, "LDTT", person=person, summary="Hoàn thành tốt nhiệm vụ, chấp hành tốt nội quy.")
-    services.add_proposal_file(by=None, proposal=unit, kind="minutes", upload=_pdf("bien-ban-binh-xet.pdf"))
-    services.decide_unit_titles(by=None, proposal=unit, number=215, notation="QĐ-TTYT", issue_date=today - timedelta(days=4),
+    services.add_proposal_file(by=SYSTEM, proposal=unit, kind="minutes", upload=_pdf("bien-ban-binh-xet.pdf"))
+    services.decide_unit_titles(by=SYSTEM, proposal=unit, number=215, notation="QĐ-TTYT", issue_date=today - timedelta(days=4),
                                 signer_prefix="", signer_title="GIÁM ĐỐC", signer_name="Dương Văn Quang")
 
 

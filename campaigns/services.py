@@ -64,12 +64,12 @@ def _record(
 
 def _require_manage(by: User | None, campaign: Campaign, *, reason: str = "", editing: bool = True) -> None:
     """Managers of the issuer may change the campaign; once issued, every change needs a reason."""
-    if by is not None:
-        access.require(by, "campaign.manage", campaign.issuer)
+    access.require(by, "campaign.manage", campaign.issuer)
     if editing:
         if not lifecycle.is_editable(campaign.status):
             raise ValidationError(_("Phong trào đã kết thúc, không thể sửa."))
-        if by is not None and lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
+        # The loaders transcribe issued plans as they were: no reason to give.
+        if not access.is_system(by) and lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
             raise ValidationError({"reason": _("Kế hoạch đã ban hành: hãy ghi lý do điều chỉnh.")})
 
 
@@ -128,15 +128,14 @@ def create_campaign(
     *, by: User | None, issuer: Organisation, quotas: dict[str, int | None] | None = None, **fields
 ) -> Campaign:
     """Create a draft campaign of `issuer`; document header lines default from the issuer."""
-    if by is not None:
-        access.require(by, "campaign.manage", issuer)
+    access.require(by, "campaign.manage", issuer)
     if issuer.is_closed:
         raise ValidationError({"issuer": _("Cơ quan ban hành đã ngừng hoạt động.")})
     fields.setdefault("document_parent_line", issuer.document_parent_line)
     fields.setdefault("document_name_line", issuer.document_name_line or issuer.name.upper())
     fields.setdefault("place", issuer.place_name)
     fields.setdefault("status", Status.DRAFT)
-    campaign = Campaign(issuer=issuer, created_by=by, **fields)
+    campaign = Campaign(issuer=issuer, created_by=access.user_or_none(by), **fields)
     _fill_campaign(campaign)
     _check_plan(campaign)
     campaign.full_clean(exclude=["search_text"])
@@ -164,7 +163,7 @@ def update_campaign(
                                 "rồi nhập lại phần của bạn.")
                               % {"who": who, "when": format_date(last.at) if last else ""})
     fields.pop("status", None)  # status only moves through move_campaign
-    if "issuer" in fields and fields["issuer"] != campaign.issuer and by is not None:
+    if "issuer" in fields and fields["issuer"] != campaign.issuer:
         access.require(by, "campaign.manage", fields["issuer"])
     before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
     registry_before = {name: getattr(campaign, name) for name in ("number", "notation", "issue_date")}
@@ -214,8 +213,8 @@ def move_campaign(
     if not lifecycle.can_move(campaign.status, to):
         raise ValidationError(_("Không thể chuyển phong trào từ “%(a)s” sang “%(b)s”.")
                               % {"a": Status(campaign.status).label, "b": Status(to).label})
-    if by is not None and lifecycle.needs_reason(campaign.status, to, today=clock.today(),
-                                                 period_end=campaign.period_end) and not reason.strip():
+    if not access.is_system(by) and lifecycle.needs_reason(campaign.status, to, today=clock.today(),
+                                                         period_end=campaign.period_end) and not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do (mở lại, hoặc tổng kết trước khi hết thời gian thi đua).")})
     before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
     if to == Status.ISSUED:
@@ -345,7 +344,7 @@ def save_subcampaign(
             raise ValidationError({"parent": _("Không thể đặt một nội dung vào chính nội dung con của nó.")})
     for field in ("host", "responsible"):
         org = getattr(instance, field)
-        if org is not None and by is not None and not access.can_see(by, org):
+        if org is not None and not access.can_see(by, org):
             raise PermissionDenied
     created = instance.pk is None
     before = None if created else audit.snapshot(SubCampaign.objects.get(pk=instance.pk), SUBCAMPAIGN_FIELDS)
@@ -397,7 +396,7 @@ def add_participants(
     for org in organisations:
         if org.pk in existing:
             continue
-        if by is not None and not access.can_see(by, org):
+        if not access.can_see(by, org):
             raise PermissionDenied
         if org.is_closed:
             raise ValidationError(_("Đơn vị “%(name)s” đã ngừng hoạt động.") % {"name": org.name})
@@ -446,7 +445,7 @@ def save_pledge(
     outsiders = [org.name for org in parties if org.pk not in participant_ids]
     if outsiders:
         raise ValidationError({"parties": _("Chưa tham gia phong trào: %(names)s.") % {"names": ", ".join(outsiders)}})
-    if instance.bloc is not None and by is not None:
+    if instance.bloc is not None:
         bloc_visible = access.is_admin(by) or any(access.can_see(by, org) for org in parties)
         if not bloc_visible:
             raise PermissionDenied
@@ -492,6 +491,6 @@ def import_status(*, campaign: Campaign, status: str, note: str) -> Campaign:
     before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
     campaign.status = status
     campaign.save(update_fields=["status", "updated_at"])
-    _record(by=None, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
+    _record(by=access.SYSTEM, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
             after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=note)
     return campaign

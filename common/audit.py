@@ -23,6 +23,8 @@ def record(
     newest row of these tables as the version of what they cache, so a change that wrote its
     row some other way, or none, would leave a stale table on every server. The system actor
     (units.access.SYSTEM) is stored as no one: the history pages show that as "Hệ thống"."""
+    if actor is None:
+        raise TypeError("a service needs an actor: a user or access.SYSTEM")
     if getattr(actor, "is_system", False):
         actor = None
     return model.objects.create(

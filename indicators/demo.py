@@ -20,6 +20,7 @@ from indicators.evaluation import Comparator as C
 from indicators.evaluation import Direction as D
 from indicators.models import CampaignIndicator, IndicatorDefinition
 from indicators.submissions import Status
+from units.access import SYSTEM
 from units.models import Organisation
 
 S = CampaignIndicator.Scope
@@ -126,7 +127,7 @@ COMMUNE_CODES = ["SDD5-CN", "TDS-TN", "NDTP", "BHYT", "DICH"]
 
 def _definition(issuer: Organisation, code: str, label: str, unit: str, direction: str) -> IndicatorDefinition:
     existing = IndicatorDefinition.objects.filter(issuer=issuer, code=code).first()
-    return existing or services.save_definition(by=None, instance=IndicatorDefinition(
+    return existing or services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
         issuer=issuer, code=code, name=label, unit=unit, direction=direction))
 
 
@@ -146,7 +147,7 @@ def _indicators(campaign: Campaign, rows: list, orgs: dict[str, Organisation], *
             parent=made.get(extra["parent"]) if "parent" in extra else None,
         )
         units = [orgs[key] for key in extra.get("units", [])]
-        made[code] = services.save_indicator(by=None, campaign=campaign, instance=indicator, reporting_units=units)
+        made[code] = services.save_indicator(by=SYSTEM, campaign=campaign, instance=indicator, reporting_units=units)
     return made
 
 

@@ -53,9 +53,9 @@ def _campaign_event(by, campaign, action, target, *, before=None, after=None, ch
 
 def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> None:
     """Targets belong to the plan: managers change them; once issued, only with a reason."""
-    if by is None:
-        return
     access.require(by, "campaign.manage", campaign.issuer)
+    if access.is_system(by):
+        return  # the loaders set the targets of plans transcribed as issued or closed
     if not lifecycle.is_editable(campaign.status):
         raise ValidationError(_("Phong trào đã kết thúc, không thể sửa chỉ tiêu."))
     if lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
@@ -66,8 +66,7 @@ def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> No
 def save_definition(*, by: User | None, instance: IndicatorDefinition) -> IndicatorDefinition:
     """Create or change an indicator of the issuer's catalogue; the change is kept in the issuer's
     history, since every campaign using the indicator shows it."""
-    if by is not None:
-        access.require(by, "campaign.manage", instance.issuer)
+    access.require(by, "campaign.manage", instance.issuer)
     instance.name = nfc(instance.name).strip()
     instance.code = instance.code.strip().upper()
     clash = IndicatorDefinition.objects.filter(issuer=instance.issuer, code__iexact=instance.code)
@@ -130,7 +129,7 @@ def save_indicator(*, by: User | None, campaign: Campaign, instance: CampaignInd
     if instance.rollup == CampaignIndicator.Rollup.ENTERED and not instance.responsible_id:
         raise ValidationError({"responsible": _("Số liệu chung do bộ phận phụ trách nhập: hãy chọn bộ phận đó.")})
     for org in [instance.responsible, *(reporting_units or [])]:
-        if org is not None and by is not None and not access.can_see(by, org):
+        if org is not None and not access.can_see(by, org):
             raise PermissionDenied
     _parse_target(instance)
     created = instance.pk is None
@@ -175,7 +174,7 @@ def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisati
     """Give one reporting unit its own target; an empty text goes back to the campaign's."""
     campaign = indicator.campaign
     _require_plan_editor(by, campaign, reason)
-    if by is not None and not access.can_see(by, organisation):
+    if not access.can_see(by, organisation):
         raise PermissionDenied
     existing = UnitTarget.objects.filter(indicator=indicator, organisation=organisation).first()
     old = existing.target_text if existing else ""
@@ -192,7 +191,7 @@ def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisati
         row, _created = UnitTarget.objects.update_or_create(
             indicator=indicator, organisation=organisation,
             defaults={"target_text": text, "target_value": target.value, "target_denominator": target.denominator,
-                      "set_by": by, "set_at": clock.now(), "reason": reason},
+                      "set_by": access.user_or_none(by), "set_at": clock.now(), "reason": reason},
         )
     if old != text:
         _campaign_event(by, campaign, CampaignEvent.Action.CHANGED, indicator, reason=reason, changes=[
@@ -221,12 +220,12 @@ def _fresh(period: ReportingPeriod) -> ReportingPeriod:
 
 
 def _require_reporter(by: User | None, organisation: Organisation) -> None:
-    if by is not None and not access.can(by, "results.enter", organisation):
+    if not access.can(by, "results.enter", organisation):
         raise PermissionDenied
 
 
 def _require_reviewer(by: User | None, campaign: Campaign) -> None:
-    if by is not None and not access.can(by, "results.review", campaign.issuer):
+    if not access.can(by, "results.review", campaign.issuer):
         raise PermissionDenied
     if not lifecycle.collects_reports(campaign.status):
         raise ValidationError(_("Phong trào không còn nhận báo cáo: không tiếp nhận, trả lại, nhắc hay cho nộp muộn "
@@ -354,7 +353,7 @@ def save_report(
                             "after": value[:200]})
             setattr(submission, name, value)
     submission.version += 1
-    submission.updated_by = by
+    submission.updated_by = access.user_or_none(by)
     submission.save()
     if changes:
         _event(by, submission, SubmissionEvent.Action.CHANGED, changes=changes)
@@ -369,7 +368,7 @@ def add_attachment(*, by: User | None, period: ReportingPeriod, organisation: Or
     if not grid.is_open:
         raise ValidationError(grid.lock_reason)
     submission = _submission(period, organisation)
-    attachment = SubmissionAttachment(submission=submission, uploaded_by=by)
+    attachment = SubmissionAttachment(submission=submission, uploaded_by=access.user_or_none(by))
     files.store(attachment.file, file.name, file)
     attachment.save()
     _event(by, submission, SubmissionEvent.Action.CHANGED, changes=[
@@ -394,7 +393,7 @@ def submit_report(*, by: User | None, period: ReportingPeriod, organisation: Org
     before = submission.get_status_display()
     submission.status = Status.SUBMITTED
     submission.submitted_at = clock.now()
-    submission.submitted_by = by
+    submission.submitted_by = access.user_or_none(by)
     submission.version += 1
     submission.save()
     _event(by, submission, SubmissionEvent.Action.TRANSITION,
@@ -430,7 +429,7 @@ def review_report(*, by: User | None, submission: Submission, accept: bool, reas
     before = submission.get_status_display()
     submission.status = target
     submission.reviewed_at = clock.now()
-    submission.reviewed_by = by
+    submission.reviewed_by = access.user_or_none(by)
     submission.return_reason = reason.strip() if target == Status.RETURNED else ""
     submission.version += 1
     submission.save()
@@ -455,7 +454,7 @@ def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: O
     submission = _submission(period, organisation)
     before = format_date(submission.exception_until)
     submission.exception_until = until
-    submission.exception_by = by
+    submission.exception_by = access.user_or_none(by)
     submission.exception_reason = reason.strip()
     submission.version += 1
     submission.save()
@@ -476,7 +475,7 @@ def override_result(*, by: User | None, result: Result, achieved: bool | None, r
     before = shown[result.override_achieved]
     result.override_achieved = achieved
     result.override_reason = reason.strip() if achieved is not None else ""
-    result.override_by = by if achieved is not None else None
+    result.override_by = access.user_or_none(by) if achieved is not None else None
     result.override_at = clock.now() if achieved is not None else None
     result.save(update_fields=["override_achieved", "override_reason", "override_by", "override_at"])
     _event(by, result.submission, SubmissionEvent.Action.CHANGED, reason=reason, changes=[
@@ -500,7 +499,7 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
     statuses = dict(Submission.objects.filter(period=period, organisation__in=organisations)
                     .values_list("organisation_id", "status"))
     for org in organisations:
-        if by is not None and not access.can_see(by, org):
+        if not access.can_see(by, org):
             raise PermissionDenied
     reporting = selectors.reporting_map(campaign)
     owing_nothing = [org.name for org in organisations
@@ -519,7 +518,7 @@ def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Orga
         body = _reminder_body(period, org, statuses.get(org.pk), last_day, today, site)
         if emails:
             transaction.on_commit(lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=True))
-        sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=by, sent_at=clock.now(),
+        sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=access.user_or_none(by), sent_at=clock.now(),
                                             recipients=", ".join(emails)))
     return sent
 
@@ -560,7 +559,7 @@ def import_report(
     reachable from any view). The history says where it came from."""
     submission = _submission(period, organisation)
     cells = {indicator_id: CellInput(actual_text=text) for indicator_id, text in values.items()}
-    save_report(by=None, period=period, organisation=organisation, cells=cells, narrative=narrative,
+    save_report(by=access.SYSTEM, period=period, organisation=organisation, cells=cells, narrative=narrative,
                 enforce_window=False)
     submission.refresh_from_db()
     submission.status = status
@@ -568,6 +567,6 @@ def import_report(
     submission.reviewed_at = submitted_at if status in (Status.ACCEPTED, Status.RETURNED) else None
     submission.return_reason = return_reason
     submission.save()
-    _event(None, submission, SubmissionEvent.Action.TRANSITION, reason=note, changes=[
+    _event(access.SYSTEM, submission, SubmissionEvent.Action.TRANSITION, reason=note, changes=[
         {"field": "status", "label": "Trạng thái", "before": "", "after": submission.get_status_display()}])
     return submission

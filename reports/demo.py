@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from campaigns.models import Campaign, PeriodKind
 from reports import services
 from reports.models import Report
+from units.access import SYSTEM
 from units.models import Organisation
 
 SEED_004_LEAD = ("Tiếp nhận Công văn số 3899/SYT-KHTC ngày 13 tháng 11 năm 2020 của Sở Y tế tỉnh Đồng Tháp về "
@@ -34,8 +35,8 @@ def load(campaigns: dict[str, Campaign], orgs: dict[str, Organisation], today: d
 
 def _seed_004(campaign: Campaign) -> None:
     period = campaign.periods.first()
-    report = services.create_report(by=None, campaign=campaign, organisation=campaign.issuer, period=period)
-    services.save_report(by=None, report=report, version=report.version, data={
+    report = services.create_report(by=SYSTEM, campaign=campaign, organisation=campaign.issuer, period=period)
+    services.save_report(by=SYSTEM, report=report, version=report.version, data={
         "title": "Kết quả triển khai, thực hiện Chương trình hành động số 59,60-CT/TU của Tỉnh ủy thực hiện Nghị "
                  "quyết số 20,21-NQ/TW Hội nghị Trung ương 6 khóa XII",
         "recipient_line": "", "lead_in": SEED_004_LEAD, "tasks": SEED_004_TASKS,
@@ -49,21 +50,21 @@ def _seed_004(campaign: Campaign) -> None:
 def _live(campaign: Campaign, orgs: dict[str, Organisation], today: date) -> None:
     periods = {p.kind: p for p in campaign.periods.all()}
     signer = {"signer_prefix": "KT. GIÁM ĐỐC", "signer_title": "PHÓ GIÁM ĐỐC", "signer_name": "Trần Minh Khoa"}
-    six = services.create_report(by=None, campaign=campaign, organisation=campaign.issuer,
+    six = services.create_report(by=SYSTEM, campaign=campaign, organisation=campaign.issuer,
                                  period=periods[PeriodKind.SIX_MONTH])
-    six = services.save_report(by=None, report=six, version=six.version, data={
+    six = services.save_report(by=SYSTEM, report=six, version=six.version, data={
         "strengths": "Các đơn vị triển khai phong trào đồng bộ; nhiều mô hình cải tiến chất lượng khám chữa bệnh "
                      "được nhân rộng.",
         "weaknesses": six.weaknesses or "Một số đơn vị gửi số liệu chậm; chỉ tiêu tiêm chủng ở vùng sâu chưa đạt "
                                         "do thiếu nhân lực.",
         "tasks": "Tiếp tục đôn đốc các đơn vị gửi số liệu đúng hạn; chuẩn bị tổng kết năm.", **signer})
     issued_on = min(periods[PeriodKind.SIX_MONTH].deadline + timedelta(days=10), today)
-    services.issue_report(by=None, report=six, number=112, notation="BC-SYT", issue_date=issued_on, **signer)
-    year = services.create_report(by=None, campaign=campaign, organisation=campaign.issuer,
+    services.issue_report(by=SYSTEM, report=six, number=112, notation="BC-SYT", issue_date=issued_on, **signer)
+    year = services.create_report(by=SYSTEM, campaign=campaign, organisation=campaign.issuer,
                                   period=periods[PeriodKind.YEAR])
-    services.save_report(by=None, report=year, version=year.version, data={
+    services.save_report(by=SYSTEM, report=year, version=year.version, data={
         "strengths": "Phong trào được triển khai rộng khắp; các đơn vị gửi báo cáo đầy đủ hơn năm trước.",
         "weaknesses": year.weaknesses or "Việc bình xét ở một số đơn vị còn hình thức.",
         "tasks": "Tiếp tục phát động phong trào thi đua năm sau; nâng cao chất lượng bình xét.", **signer})
-    services.create_report(by=None, campaign=campaign, organisation=orgs["TN:TTYT-PB"],
+    services.create_report(by=SYSTEM, campaign=campaign, organisation=orgs["TN:TTYT-PB"],
                            period=periods[PeriodKind.SIX_MONTH])

@@ -33,6 +33,7 @@ from awards.models import Decision
 from common import clock, files
 from reports import pdf, selectors
 from reports.models import DocumentJob, Report, ReportFile
+from units import access
 
 # Rows (table lines, certificate pages × 4) above which a document is rendered in the background:
 # about 8 pages, ~2 s of WeasyPrint on this kind of machine (tech.md §4).
@@ -81,7 +82,8 @@ BUILDERS: dict[str, Builder] = {
 def _keep_edition(job: DocumentJob, data: bytes) -> None:
     from reports import services
 
-    services.fill_edition(job.edition, data, by=job.created_by)
+    # A job the system queued (or whose user is gone) names no one: the system keeps its edition.
+    services.fill_edition(job.edition, data, by=job.created_by or access.SYSTEM)
 
 
 def is_large(document: str, obj) -> bool:
@@ -97,6 +99,7 @@ def start(*, document: str, obj, title: str, by, edition: ReportFile | None = No
           fresh: bool = False) -> DocumentJob:
     """Queue one rendering. A document still being made for the same person is reused, unless a
     fresh run is asked for; a stored edition always gets a job of its own."""
+    by = access.user_or_none(by)
     recover(document=document, object_id=obj.pk)
     if edition is None and not fresh:
         waiting = DocumentJob.objects.filter(document=document, object_id=obj.pk, created_by=by, edition=None,

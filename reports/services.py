@@ -71,8 +71,7 @@ def _prefill(report: Report) -> None:
 def create_report(*, by: User | None, campaign: Campaign, organisation: Organisation,
                   period: ReportingPeriod | None, kind: str = "", today: date | None = None) -> Report:
     whole = organisation.pk == campaign.issuer_id
-    if by is not None:
-        access.require(by, action_for(whole, "prepare"), organisation)
+    access.require(by, action_for(whole, "prepare"), organisation)
     if period is not None and period.campaign_id != campaign.pk:
         raise ValidationError({"period": "Kỳ số liệu không thuộc phong trào này."})
     if not whole and not campaign.participations.filter(organisation=organisation).exists():
@@ -86,7 +85,7 @@ def create_report(*, by: User | None, campaign: Campaign, organisation: Organisa
     report = Report(campaign=campaign, organisation=organisation, period=period, kind=kind, year=year,
                     title=documents.report_subject(kind, year, campaign.title,
                                                    str(period.display_label) if period else "")[:500],
-                    created_by=by)
+                    created_by=access.user_or_none(by))
     _prefill(report)
     report.full_clean(validate_constraints=False)
     report.save()
@@ -103,8 +102,7 @@ def _locked(report: Report) -> Report:
 def save_report(*, by: User | None, report: Report, data: dict, version: int) -> Report:
     """Save the prose; refused when someone saved in between (the form keeps what was typed)."""
     current = _locked(report)
-    if by is not None:
-        access.require(by, action_for(current, "prepare"), current.organisation)
+    access.require(by, action_for(current, "prepare"), current.organisation)
     if current.is_issued:
         raise ValidationError("Báo cáo đã ban hành: mở lại (ghi lý do) trước khi sửa.")
     if current.version != version:
@@ -133,8 +131,7 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
     """Record the registry's number and date and the signer, freeze the figures, store the PDF
     (PDF/A) as the next edition with its SHA-256."""
     current = _locked(report)
-    if by is not None:
-        access.require(by, action_for(current, "issue"), current.organisation)
+    access.require(by, action_for(current, "issue"), current.organisation)
     if current.is_issued:
         raise ValidationError("Báo cáo đã ban hành.")
     missing = [label for name, label in REQUIRED_PROSE if not getattr(current, name).strip()]
@@ -181,7 +178,7 @@ def _new_edition(report: Report, by: User | None) -> ReportFile:
     at once or from the worker, is this edition's and no other's."""
     last = report.files.filter(kind=ReportFile.Kind.GENERATED).aggregate(last=Max("edition"))["last"] or 0
     return ReportFile.objects.create(report=report, edition=last + 1, kind=ReportFile.Kind.GENERATED,
-                                     created_by=by, created_at=clock.now())
+                                     created_by=access.user_or_none(by), created_at=clock.now())
 
 
 def fill_edition(edition: ReportFile, data: bytes, *, by: User | None) -> ReportFile:
@@ -202,8 +199,7 @@ def remake_edition(*, by: User | None, report: Report) -> ReportFile:
     from reports import jobs
 
     current = _locked(report)
-    if by is not None:
-        access.require(by, action_for(current, "issue"), current.organisation)
+    access.require(by, action_for(current, "issue"), current.organisation)
     edition = latest_edition(current)
     if not current.is_issued or edition is None or edition.is_made:
         raise ValidationError("Bản PDF lưu trữ của báo cáo này đã có.")
@@ -221,8 +217,7 @@ def latest_edition(report: Report) -> ReportFile | None:
 def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
     """Back to draft to correct it; the stored editions stay, the next issue makes a new one."""
     current = _locked(report)
-    if by is not None:
-        access.require(by, action_for(current, "issue"), current.organisation)
+    access.require(by, action_for(current, "issue"), current.organisation)
     if not current.is_issued:
         raise ValidationError("Báo cáo chưa ban hành.")
     if not reason.strip():
@@ -245,8 +240,7 @@ def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
 def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
     """The signed and sealed scan of the issued edition: from now on the official copy."""
     current = _locked(report)
-    if by is not None:
-        access.require(by, action_for(current, "issue"), current.organisation)
+    access.require(by, action_for(current, "issue"), current.organisation)
     if not current.is_issued:
         raise ValidationError("Chỉ gắn bản ký, đóng dấu cho báo cáo đã ban hành.")
     check_document(upload, allowed=(".pdf",))
@@ -257,7 +251,7 @@ def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
     # A second upload replaces the first as the official copy; its file stays until purge_files
     # finds nothing refers to it (files are write-once).
     ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()
-    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, created_by=by,
+    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, created_by=access.user_or_none(by),
                         created_at=clock.now())
     recorded = files.store(stored.file, upload.name, upload)
     stored.sha256, stored.size = recorded.sha256, recorded.size

@@ -29,6 +29,8 @@ from django.test import override_settings
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
+from units.access import SYSTEM
+
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 10)
@@ -281,23 +283,23 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     types = {t.code: t for t in AwardType.objects.all()}
     campaign = make_campaign(root, f"Kế hoạch thi đua {tag}", participants=[unit, centre], status=Status.IN_PROGRESS)
     c = campaign.pk
-    item = campaign_services.save_subcampaign(by=None, campaign=campaign,
+    item = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign,
                                               instance=SubCampaign(number="1", title=f"Nội dung {tag}"))
-    pledge = campaign_services.save_pledge(by=None, campaign=campaign, instance=Pledge(
+    pledge = campaign_services.save_pledge(by=SYSTEM, campaign=campaign, instance=Pledge(
         title=f"Giao ước {tag}", file=_pdf("gu.pdf")), parties=[unit, centre])
-    section = campaign_services.save_item(by=None, campaign=campaign, instance=Section(heading="I."))
-    basis = campaign_services.save_item(by=None, campaign=campaign, instance=LegalBasis(text="Luật Thi đua"))
-    campaign_services.save_item(by=None, campaign=campaign, instance=Recipient(text="UBND tỉnh"))
-    period = campaign_services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+    section = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=Section(heading="I."))
+    basis = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=LegalBasis(text="Luật Thi đua"))
+    campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=Recipient(text="UBND tỉnh"))
+    period = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=ReportingPeriod(
         kind="year", year=2026, deadline=date(2026, 12, 20)))
-    bloc = unit_services.create_bloc(by=None, organiser=root, name=f"Khối bệnh viện {tag}")
-    member = unit_services.set_bloc_member(by=None, bloc=bloc, organisation=unit, role="head")
+    bloc = unit_services.create_bloc(by=SYSTEM, organiser=root, name=f"Khối bệnh viện {tag}")
+    member = unit_services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=unit, role="head")
     person = make_person(unit, f"Nguyễn Văn An {tag}", "NV1")
     account = make_user(f"dv.tt.{key}", centre, "unit_staff", full_name=f"Cán bộ trung tâm {tag}")
     participation = campaign.participations.get(organisation=unit)
-    definition = indicator_services.save_definition(by=None, instance=IndicatorDefinition(
+    definition = indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
         issuer=root, code="BHYT", name=f"Tỷ lệ tham gia bảo hiểm y tế {tag}", unit="%", direction="higher"))
-    indicator = indicator_services.save_indicator(by=None, campaign=campaign, instance=CampaignIndicator(
+    indicator = indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
         definition=definition, number="1", comparator="gte", target_text="≥91%"))
     report = indicator_services.import_report(period=period, organisation=unit, values={indicator.pk: "92"},
                                               status="submitted", submitted_at=timezone.now())
@@ -309,46 +311,46 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     # Awards: a proposal of the hospital with a draft nomination and its files, one in disclosure,
     # one before the council (whose signed minutes are in), one in the leader's draft decision; the
     # hospital head's own list, decided; a register entry.
-    proposal = award_services.create_proposal(by=None, campaign=campaign, organisation=unit, subcampaign=item,
+    proposal = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=unit, subcampaign=item,
                                               title=f"Tờ trình đề nghị khen thưởng {tag}", year=2026)
     people = [person] + [make_person(unit, f"Cán bộ {i} {tag}", f"CB{i}") for i in range(5)]
-    noms = [award_services.add_nomination(by=None, proposal=proposal, award_type=types[code], person=p)
+    noms = [award_services.add_nomination(by=SYSTEM, proposal=proposal, award_type=types[code], person=p)
             for code, p in zip(["GK_SYT_CN", "HCLD3_CN", "CSTD_TINH", "LDTT"], people, strict=False)]
-    proposal_file = award_services.add_proposal_file(by=None, proposal=proposal, kind="submission",
+    proposal_file = award_services.add_proposal_file(by=SYSTEM, proposal=proposal, kind="submission",
                                                      upload=_pdf("to-trinh.pdf"))
-    nomination_file = award_services.add_nomination_file(by=None, nomination=noms[0], upload=_pdf("thanh-tich.pdf"))
+    nomination_file = award_services.add_nomination_file(by=SYSTEM, nomination=noms[0], upload=_pdf("thanh-tich.pdf"))
     for n in noms[1:4]:
-        award_services._move(None, n, "submitted")
-        award_services._move(None, n, "accepted")
-    disclosure = award_services.open_disclosure(by=None, issuer=root, nominations=[noms[1]],
+        award_services._move(SYSTEM, n, "submitted")
+        award_services._move(SYSTEM, n, "accepted")
+    disclosure = award_services.open_disclosure(by=SYSTEM, issuer=root, nominations=[noms[1]],
                                                 title=f"Công khai {tag}", starts_on=date(2026, 5, 4),
                                                 working_days=10, published_at="Cổng thông tin Sở")
     members = [award_services.MemberInput(make_person(office, f"Thành viên {i} {tag}", f"HD{i}"), role)
                for i, role in enumerate(["chair", "secretary", "member"])]
-    session = award_services.create_session(by=None, issuer=root, title=f"Phiên họp {tag}",
+    session = award_services.create_session(by=SYSTEM, issuer=root, title=f"Phiên họp {tag}",
                                             held_on=date(2026, 6, 1), place="Sở", members=members,
                                             nominations=[noms[2]])
-    award_services.attach_minutes(by=None, session=session, upload=_pdf("bien-ban.pdf"))
-    award_services._move(None, noms[3], "approved")
-    decision = award_services.create_decision(by=None, issuer=root, title=f"Về việc tặng LĐTT {tag}",
+    award_services.attach_minutes(by=SYSTEM, session=session, upload=_pdf("bien-ban.pdf"))
+    award_services._move(SYSTEM, noms[3], "approved")
+    decision = award_services.create_decision(by=SYSTEM, issuer=root, title=f"Về việc tặng LĐTT {tag}",
                                               nominations=[noms[3]])
     authority = UnitAuthority.objects.create(organisation=unit, basis="Phân cấp (thử nghiệm)")
     authority.award_types.set([types["LDTT"], types["GK_DV_CN"]])
-    unit_list = award_services.create_proposal(by=None, campaign=campaign, organisation=unit,
+    unit_list = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=unit,
                                                kind=Proposal.Kind.UNIT, title=f"Bình xét {tag}", year=2026)
-    award_services.add_nomination(by=None, proposal=unit_list, award_type=types["LDTT"], person=people[4])
-    award_services.add_proposal_file(by=None, proposal=unit_list, kind="minutes", upload=_pdf("bien-ban.pdf"))
+    award_services.add_nomination(by=SYSTEM, proposal=unit_list, award_type=types["LDTT"], person=people[4])
+    award_services.add_proposal_file(by=SYSTEM, proposal=unit_list, kind="minutes", upload=_pdf("bien-ban.pdf"))
     unit_decision = award_services.decide_unit_titles(
-        by=None, proposal=unit_list, number=1, notation="QĐ-BV", issue_date=date(2026, 11, 2), signer_prefix="",
+        by=SYSTEM, proposal=unit_list, number=1, notation="QĐ-BV", issue_date=date(2026, 11, 2), signer_prefix="",
         signer_title="Giám đốc", signer_name="Trần Văn Ký", upload=_pdf("quyet-dinh.pdf"))
-    entry = award_services.add_register_entry(by=None, owner=root, instance=RegisterEntry(
+    entry = award_services.add_register_entry(by=SYSTEM, owner=root, instance=RegisterEntry(
         person=person, award_type=types["CSTDCS"], achievement_year=2024, issuer_name=root.name,
         reference="9/QĐ-SYT", decided_on=date(2024, 12, 20)), upload=_pdf("qd.pdf"))
 
-    whole = report_services.create_report(by=None, campaign=campaign, organisation=root, period=period)
-    unit_report = report_services.create_report(by=None, campaign=campaign, organisation=unit, period=period)
+    whole = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period)
+    unit_report = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=unit, period=period)
     unit_report = report_services.issue_report(
-        by=None, report=complete(unit_report), number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
+        by=SYSTEM, report=complete(unit_report), number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
         signer_title="Giám đốc", signer_name="Nguyễn Văn B")
     job = jobs.start(document="report", obj=whole, title=f"Báo cáo {tag}", by=requester)
     line = decision.lines.get()
@@ -379,7 +381,7 @@ def build_globals() -> dict:
     from awards.models import AwardRule, AwardType, BaseSalary, Holiday
 
     award_type = AwardType.objects.get(code="LDTT")
-    holiday = award_services.save_holiday(by=None, instance=Holiday(day=date(2026, 9, 2), name="Quốc khánh"))
+    holiday = award_services.save_holiday(by=SYSTEM, instance=Holiday(day=date(2026, 9, 2), name="Quốc khánh"))
     return {"award_type": (award_type.pk,), "rule": (award_type.pk, AwardRule.objects.filter(
         award_type=award_type).first().pk), "salary": (BaseSalary.objects.first().pk,), "holiday": (holiday.pk,)}
 

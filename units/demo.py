@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from units import services
+from units.access import SYSTEM
 from units.models import Bloc, BlocMember, Membership, Organisation, OrganisationKind, Person, User
 from units.passwords import DEMO_PASSWORD
 
@@ -307,7 +308,7 @@ class Loader:
             root = self.orgs[tree.key]
             if tree.closed_on and root.closed_on is None:
                 successor = self.orgs.get(tree.successor) if tree.successor else None
-                services.close_organisation(by=None, organisation=root, closed_on=tree.closed_on,
+                services.close_organisation(by=SYSTEM, organisation=root, closed_on=tree.closed_on,
                                             successor=successor, note=tree.closure_note)
 
     def _root(self, key, name, code, kind, parent_line, name_line, place) -> Organisation:
@@ -315,7 +316,7 @@ class Loader:
         if existing:
             return existing
         return services.create_organisation(
-            by=None, parent=None, name=name, code=code, kind=kind, has_legal_personality=True,
+            by=SYSTEM, parent=None, name=name, code=code, kind=kind, has_legal_personality=True,
             document_parent_line=parent_line, document_name_line=name_line, place_name=place,
         )
 
@@ -323,7 +324,7 @@ class Loader:
         root = self.orgs[root_key]
         org = Organisation.objects.filter(root=root, code=unit.code).first()
         if org is None:
-            org = services.create_organisation(by=None, parent=parent, name=unit.name, code=unit.code,
+            org = services.create_organisation(by=SYSTEM, parent=parent, name=unit.name, code=unit.code,
                                                kind=unit.kind, has_legal_personality=unit.legal)
         self.orgs[f"{root_key}:{unit.code}"] = org
         self.codes[f"{root_key}:{unit.code}"] = unit.staff
@@ -335,7 +336,7 @@ class Loader:
             return
         for number, (root_key, unit_code, name, position, phone) in enumerate(SEED_PEOPLE, start=1):
             org = self.orgs[f"{root_key}:{unit_code}"] if unit_code else self.orgs[root_key]
-            services.create_person(by=None, organisation=org, full_name=name, employee_code=f"VB-{number:02d}",
+            services.create_person(by=SYSTEM, organisation=org, full_name=name, employee_code=f"VB-{number:02d}",
                                    position=position, phone=phone, employment_type=Person.EmploymentType.CIVIL_SERVANT,
                                    start_date=date(2021, 1, 1))
         rng = random.Random(20260101)
@@ -348,7 +349,7 @@ class Loader:
                 name, gender = _person_name(rng)
                 position = positions[i] if i < len(positions) else rng.choice(positions[2:] or positions)
                 services.create_person(
-                    by=None, organisation=org, full_name=name, gender=gender, employee_code=f"DEMO-{serial:05d}",
+                    by=SYSTEM, organisation=org, full_name=name, gender=gender, employee_code=f"DEMO-{serial:05d}",
                     birth_date=date(rng.randint(1965, 1998), rng.randint(1, 12), rng.randint(1, 28)),
                     position=position, is_direct_worker=position in DIRECT,
                     employment_type=Person.EmploymentType.PUBLIC_EMPLOYEE if rng.random() < 0.85
@@ -360,19 +361,19 @@ class Loader:
         for root_key, name, members in BLOCS:
             organiser = self.orgs[root_key]
             bloc = Bloc.objects.filter(name=name, organiser=organiser).first() or services.create_bloc(
-                by=None, organiser=organiser, name=name,
+                by=SYSTEM, organiser=organiser, name=name,
                 description="Giao ước thi đua giữa các đơn vị trong khối; trưởng khối luân phiên hằng năm.",
             )
             for code, role in members:
                 if not bloc.members.filter(organisation=self.orgs[f"{root_key}:{code}"]).exists():
-                    services.set_bloc_member(by=None, bloc=bloc, organisation=self.orgs[f"{root_key}:{code}"], role=role)
+                    services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[f"{root_key}:{code}"], role=role)
         root_key, name, organiser_text = PROVINCE_BLOC
         bloc = Bloc.objects.filter(name=name).first() or services.create_bloc(
-            by=None, organiser=None, organiser_text=organiser_text, name=name,
+            by=SYSTEM, organiser=None, organiser_text=organiser_text, name=name,
             description="Khối thi đua của các sở, ngành tỉnh (văn bản nguồn 002); các thành viên khác ngoài hệ thống.",
         )
         if not bloc.members.exists():
-            services.set_bloc_member(by=None, bloc=bloc, organisation=self.orgs[root_key], role=BlocMember.Role.MEMBER)
+            services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[root_key], role=BlocMember.Role.MEMBER)
 
     def _accounts(self) -> None:
         for i, account in enumerate(ACCOUNTS, start=1):
@@ -384,12 +385,12 @@ class Loader:
             person = None
             if account.role != R.ADMIN:
                 person = services.create_person(
-                    by=None, organisation=person_org, full_name=account.full_name, employee_code=f"TK-{i:03d}",
+                    by=SYSTEM, organisation=person_org, full_name=account.full_name, employee_code=f"TK-{i:03d}",
                     position=account.position, employment_type=Person.EmploymentType.CIVIL_SERVANT,
                     start_date=date(2018, 1, 1),
                 )
             user, _password = services.create_account(
-                by=None, username=account.username, full_name=account.full_name,
+                by=SYSTEM, username=account.username, full_name=account.full_name,
                 email=f"{account.username}@demo.thidua.vn", organisation=membership_org, role=account.role,
                 password=DEMO_PASSWORD, person=person, must_change_password=False,
             )

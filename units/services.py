@@ -53,16 +53,15 @@ def _fill_search(org: Organisation) -> None:
 
 @transaction.atomic
 def create_organisation(*, by: User | None, parent: Organisation | None, **fields) -> Organisation:
-    """Create an organisation under `parent` (a new root needs an administrator; by=None is the loader).
+    """Create an organisation under `parent` (a new root needs an administrator; access.SYSTEM for the loaders).
 
     Raises PermissionDenied, or ValidationError with field errors (code unique within the root).
     """
-    if by is not None:
-        if parent is None:
-            if not access.is_admin(by):
-                raise PermissionDenied
-        else:
-            access.require(by, "organisation.manage", parent)
+    if parent is None:
+        if not access.is_admin(by):
+            raise PermissionDenied
+    else:
+        access.require(by, "organisation.manage", parent)
     if parent is not None and parent.is_closed:
         raise ValidationError({"parent": _("Đơn vị cấp trên đã ngừng hoạt động.")})
     fields["name"] = nfc(fields.get("name", "")).strip()
@@ -87,10 +86,9 @@ def create_organisation(*, by: User | None, parent: Organisation | None, **field
 def update_organisation(*, by: User | None, organisation: Organisation, reason: str = "", **fields) -> Organisation:
     """Change an organisation; a new parent moves the whole subtree (within the same root)."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if by is not None:
-        access.require(by, "organisation.manage", org)
-        if org.is_closed and not access.is_admin(by):
-            raise ValidationError(_("Đơn vị đã ngừng hoạt động: thông tin được giữ nguyên như lịch sử."))
+    access.require(by, "organisation.manage", org)
+    if org.is_closed and not access.is_admin(by):
+        raise ValidationError(_("Đơn vị đã ngừng hoạt động: thông tin được giữ nguyên như lịch sử."))
     before = audit.snapshot(org, ORGANISATION_FIELDS)
     new_parent = fields.pop("parent", org.parent)
     for name, value in fields.items():
@@ -126,8 +124,7 @@ def _check_move(by: User | None, org: Organisation, new_parent: Organisation | N
         raise ValidationError({"parent": _("Chỉ chuyển được đơn vị trong cùng một cơ quan gốc.")})
     if new_parent.is_closed:
         raise ValidationError({"parent": _("Đơn vị cấp trên đã ngừng hoạt động.")})
-    if by is not None:
-        access.require(by, "organisation.manage", new_parent)
+    access.require(by, "organisation.manage", new_parent)
 
 
 def _move_subtree(org: Organisation, new_parent: Organisation) -> None:
@@ -150,15 +147,15 @@ def close_organisation(
     `move_people`, the staff of the closed units move to the successor on that day. Returns how
     many organisations were closed."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if by is not None:
-        access.require(by, "organisation.manage", org)
-        if successor is not None and not access.can_see(by, successor):
-            raise PermissionDenied
+    access.require(by, "organisation.manage", org)
+    if successor is not None and not access.can_see(by, successor):
+        raise PermissionDenied
     if successor is not None and successor.path.startswith(org.path):
         raise ValidationError({"successor": _("Đơn vị kế thừa không được nằm trong chính đơn vị bị đóng.")})
     if successor is not None and successor.is_closed:
         raise ValidationError({"successor": _("Đơn vị kế thừa cũng đã ngừng hoạt động.")})
-    if by is not None:
+    # The loaders transcribe past closures, which a person could not enter today.
+    if not access.is_system(by):
         problem = rules.closing_date_problem(closed_on, org.active_from, clock.today())
         if problem:
             raise ValidationError({"closed_on": problem})
@@ -200,7 +197,7 @@ def reopen_organisation(*, by: User | None, organisation: Organisation, reason: 
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     # Undoing a merger or dissolution is the administrator's call: the body's own staff cannot
     # resurrect it to get their old rights back.
-    if by is not None and not access.is_admin(by):
+    if not access.is_admin(by):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do mở lại (văn bản, quyết định).")})
@@ -235,8 +232,7 @@ def _check_person_code(person: Person) -> None:
 @transaction.atomic
 def create_person(*, by: User | None, organisation: Organisation, start_date: date | None = None, **fields) -> Person:
     """Add a person to an organisation; opens their first assignment."""
-    if by is not None:
-        access.require(by, "person.manage", organisation)
+    access.require(by, "person.manage", organisation)
     if organisation.is_closed:
         raise ValidationError({"organisation": _("Đơn vị đã ngừng hoạt động.")})
     person = Person(organisation=organisation, issuer_id=organisation.root_id, **fields)
@@ -259,8 +255,7 @@ def update_person(
 ) -> Person:
     """Change a person; a new organisation is a transfer that closes the current assignment."""
     person = Person.objects.select_for_update().get(pk=person.pk)
-    if by is not None:
-        access.require(by, "person.manage", person.organisation)
+    access.require(by, "person.manage", person.organisation)
     before = audit.snapshot(person, PERSON_FIELDS)
     new_org = fields.pop("organisation", person.organisation)
     for name, value in fields.items():
@@ -269,8 +264,7 @@ def update_person(
     _fill_person(person)
     transferred = new_org.pk != person.organisation_id
     if transferred:
-        if by is not None:
-            access.require(by, "person.manage", new_org)
+        access.require(by, "person.manage", new_org)
         if new_org.root_id != person.issuer_id:
             raise ValidationError({"organisation": _("Chỉ chuyển được trong cùng một cơ quan gốc.")})
         if new_org.is_closed:
@@ -310,8 +304,6 @@ def update_person(
 
 
 def _require_bloc(by: User | None, organiser: Organisation | None) -> None:
-    if by is None:
-        return
     if organiser is None:
         if not access.is_admin(by):
             raise PermissionDenied
@@ -356,7 +348,7 @@ def update_bloc(*, by: User | None, bloc: Bloc, **fields) -> Bloc:
 def set_bloc_member(*, by: User | None, bloc: Bloc, organisation: Organisation, role: str) -> BlocMember:
     """Add an organisation to a bloc or change its role there."""
     _require_bloc(by, bloc.organiser)
-    if by is not None and not access.can_see(by, organisation):
+    if not access.can_see(by, organisation):
         raise PermissionDenied
     if role not in BlocMember.Role.values:
         raise ValidationError({"role": _("Vai trò không hợp lệ.")})
@@ -398,13 +390,11 @@ def generate_password() -> str:
 
 
 def _require_grant(by: User | None, organisation: Organisation, role: str) -> None:
-    if by is not None and role not in access.grantable_roles(by, organisation):
+    if role not in access.grantable_roles(by, organisation):
         raise PermissionDenied
 
 
 def _require_account(by: User | None, account: User) -> None:
-    if by is None:
-        return
     person_org = Person.objects.filter(user=account).select_related("organisation").first()
     if not access.can_manage_account(by, account, account.memberships.select_related("organisation"),
                                      person_org.organisation if person_org else None):
@@ -424,7 +414,7 @@ def create_account(
     if email.strip() and User.objects.filter(email__iexact=email.strip()).exists():
         raise ValidationError({"email": _("Thư điện tử này đã dùng cho một tài khoản khác.")})
     if person is not None:
-        if by is not None and not access.can(by, "account.manage", person.organisation):
+        if not access.can(by, "account.manage", person.organisation):
             raise PermissionDenied
         if person.user_id:
             raise ValidationError({"person": _("Cá nhân này đã có tài khoản.")})
@@ -437,7 +427,7 @@ def create_account(
             user.save()
     except IntegrityError as exc:
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")}) from exc
-    Membership.objects.create(user=user, organisation=organisation, role=role, granted_by=by)
+    Membership.objects.create(user=user, organisation=organisation, role=role, granted_by=access.user_or_none(by))
     if person is not None:
         person.user = user
         person.save(update_fields=["user", "updated_at"])
@@ -452,10 +442,10 @@ def create_account(
 def grant_role(*, by: User | None, account: User, organisation: Organisation, role: str) -> Membership:
     _require_account(by, account)
     _require_grant(by, organisation, role)
-    if by is not None and account.pk == by.pk:
+    if account.pk == by.pk:
         raise PermissionDenied
     membership, created = Membership.objects.get_or_create(
-        user=account, organisation=organisation, role=role, defaults={"granted_by": by}
+        user=account, organisation=organisation, role=role, defaults={"granted_by": access.user_or_none(by)}
     )
     if not created:
         raise ValidationError(_("Tài khoản đã có vai trò này tại đơn vị này."))

@@ -60,7 +60,7 @@ def _notify(organisation: Organisation, subject: str, body: str, path: str = "")
 
 
 def _require_on(by: User | None, action: str, organisation: Organisation) -> None:
-    if by is not None and not access.can(by, action, organisation):
+    if not access.can(by, action, organisation):
         raise PermissionDenied
 
 
@@ -98,8 +98,6 @@ def _snapshot(nomination: Nomination) -> dict:
 
 
 def _require_move(by: User | None, nomination: Nomination, found: workflow.Move) -> None:
-    if by is None:
-        return
     organisation = nomination.proposal.organisation if found.on == "unit" else nomination.proposal.campaign.issuer
     if not access.can(by, found.action, organisation):
         raise PermissionDenied

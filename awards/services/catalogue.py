@@ -24,7 +24,7 @@ from units.models import Organisation, User
 
 
 def _require_admin(by: User | None) -> None:
-    if by is not None and not access.can(by, "catalogue.manage"):
+    if not access.can(by, "catalogue.manage"):
         raise PermissionDenied
 
 
@@ -143,8 +143,7 @@ def save_unit_authority(*, by: User | None, organisation: Organisation, award_ty
 @transaction.atomic
 def save_ratio_cap(*, by: User | None, instance: RatioCap) -> RatioCap:
     """An issuer's ratio cap: its secretariat keeps it."""
-    if by is not None:
-        access.require(by, "nomination.review", instance.issuer)
+    access.require(by, "nomination.review", instance.issuer)
     fields = ["award_type", "base_type", "percent", "enabled", "legal_basis"]
     created = instance.pk is None
     before = None if created else audit.snapshot(RatioCap.objects.get(pk=instance.pk), fields)

@@ -33,8 +33,7 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
                    ) -> CouncilSession:
     """Prepare a council session: its members and the nominations it will vote on. A nomination
     whose award type needs disclosure waits until its window has closed."""
-    if by is not None:
-        access.require(by, "nomination.review", issuer)
+    access.require(by, "nomination.review", issuer)
     if not members:
         raise ValidationError({"members": "Chọn các thành viên Hội đồng."})
     if not nominations:
@@ -55,7 +54,7 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
                                               + "; ".join(short) + "."})
     _check_session_day(held_on, locked)
     session = CouncilSession(issuer=issuer, title=nfc(title).strip(), held_on=held_on, place=place.strip(),
-                             created_by=by)
+                             created_by=access.user_or_none(by))
     session.full_clean()
     session.save()
     for member in members:
@@ -71,8 +70,7 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
 
 def _open_session(by: User | None, session: CouncilSession) -> CouncilSession:
     session = CouncilSession.objects.select_for_update().select_related("issuer").get(pk=session.pk)
-    if by is not None:
-        access.require(by, "nomination.review", session.issuer)
+    access.require(by, "nomination.review", session.issuer)
     if session.status == CouncilSession.Status.CLOSED:
         raise ValidationError(_("Phiên họp đã kết thúc."))
     return session
@@ -128,8 +126,7 @@ def take_off_agenda(*, by: User | None, tally: Tally, reason: str) -> Nomination
 
 
 def _require_council(by: User | None, session: CouncilSession) -> None:
-    if by is not None:
-        access.require(by, "council.record", session.issuer)
+    access.require(by, "council.record", session.issuer)
 
 
 @transaction.atomic
@@ -242,7 +239,7 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
     tally.outcome = Tally.Outcome.APPROVED if approved else Tally.Outcome.NOT_APPROVED
     tally.recusal_override_reason = override_reason.strip()
     tally.note = explanation[:500]
-    tally.recorded_by = by
+    tally.recorded_by = access.user_or_none(by)
     tally.recorded_at = clock.now()
     tally.save()
     return tally

@@ -39,8 +39,7 @@ def _lines_for(decision: Decision, nominations: list[Nomination], on: date) -> l
 def create_decision(*, by: User | None, issuer: Organisation, title: str, nominations: list[Nomination],
                     campaign: Campaign | None = None) -> Decision:
     """A draft decision holding approved nominations; money is computed again on the signing date."""
-    if by is not None:
-        access.require(by, "decision.issue", issuer)
+    access.require(by, "decision.issue", issuer)
     if not nominations:
         raise ValidationError({"nominations": "Chọn các đề nghị đã được Hội đồng (hoặc Thường trực) duyệt."})
     locked = []
@@ -54,7 +53,7 @@ def create_decision(*, by: User | None, issuer: Organisation, title: str, nomina
         if above:
             raise ValidationError({"nominations": f"{nomination}: {above}"})
         locked.append(nomination)
-    decision = Decision(issuer=issuer, campaign=campaign, title=nfc(title).strip(), created_by=by)
+    decision = Decision(issuer=issuer, campaign=campaign, title=nfc(title).strip(), created_by=access.user_or_none(by))
     decision.full_clean()
     decision.save()
     DecisionLine.objects.bulk_create(_lines_for(decision, locked, clock.today()))
@@ -78,8 +77,7 @@ def issue_decision(*, by: User | None, decision: Decision, number: int, notation
     the nominations become awarded and their units are told."""
     decision = Decision.objects.select_for_update(of=("self",)).select_related("issuer").get(pk=decision.pk)
     action = "unit_titles.decide" if decision.kind == Decision.Kind.UNIT else "decision.issue"
-    if by is not None:
-        access.require(by, action, decision.issuer)
+    access.require(by, action, decision.issuer)
     if decision.status != Decision.Status.DRAFT:
         raise ValidationError(_("Quyết định đã ban hành."))
     missing = {name: "Bắt buộc khi ban hành." for name, value in
@@ -124,8 +122,7 @@ def revoke_decision(*, by: User | None, decision: Decision, reason: str) -> Deci
     awards are revoked and the register shows it."""
     decision = Decision.objects.select_for_update(of=("self",)).select_related("issuer").get(pk=decision.pk)
     action = "unit_titles.decide" if decision.kind == Decision.Kind.UNIT else "decision.issue"
-    if by is not None:
-        access.require(by, action, decision.issuer)
+    access.require(by, action, decision.issuer)
     if decision.status != Decision.Status.ISSUED:
         raise ValidationError(_("Chỉ thu hồi được quyết định đã ban hành."))
     if not reason.strip():
@@ -145,8 +142,7 @@ def revoke_decision(*, by: User | None, decision: Decision, reason: str) -> Deci
 def remove_decision_line(*, by: User | None, line: DecisionLine) -> None:
     """Take one nomination out of a draft decision; it stays approved for another decision."""
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
-    if by is not None:
-        access.require(by, "decision.issue", decision.issuer)
+    access.require(by, "decision.issue", decision.issuer)
     if decision.status != Decision.Status.DRAFT:
         raise ValidationError(_("Chỉ sửa được danh sách của dự thảo."))
     _award_event(by, issuer=decision.issuer, action="changed", target=decision, changes=[
@@ -158,8 +154,7 @@ def remove_decision_line(*, by: User | None, line: DecisionLine) -> None:
 @transaction.atomic
 def delete_draft_decision(*, by: User | None, decision: Decision) -> None:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if by is not None:
-        access.require(by, "decision.issue", decision.issuer)
+    access.require(by, "decision.issue", decision.issuer)
     if decision.status != Decision.Status.DRAFT:
         raise ValidationError(_("Chỉ xóa được dự thảo."))
     _award_event(by, issuer=decision.issuer, action="deleted", target=decision,
@@ -185,7 +180,7 @@ def decide_unit_titles(*, by: User | None, proposal: Proposal, number: int, nota
         raise ValidationError(_("Danh sách chưa có ai."))
     holder = selectors.authority_holder(proposal.organisation)
     decision = Decision(issuer=holder.organisation if holder else proposal.organisation, kind=Decision.Kind.UNIT,
-                        campaign=proposal.campaign, title=proposal.title, created_by=by)
+                        campaign=proposal.campaign, title=proposal.title, created_by=access.user_or_none(by))
     decision.full_clean()
     decision.save()
     DecisionLine.objects.bulk_create(_lines_for(decision, nominations, issue_date))

@@ -56,7 +56,7 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
         raise ValidationError({"year": f"Năm thành tích của phong trào năm {campaign.year} là {campaign.year - 1} "
                                        f"hoặc {campaign.year}."})
     if kind == Proposal.Kind.UNIT:
-        if by is not None and not access.can(by, "unit_titles.decide", organisation):
+        if not access.can(by, "unit_titles.decide", organisation):
             raise PermissionDenied
         if selectors.authority_holder(organisation) is None:
             raise ValidationError({"organisation": "Đơn vị chưa được giao thẩm quyền tự quyết định danh hiệu."})
@@ -65,7 +65,7 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
                                            "mở danh sách đó để thêm người."})
     proposal = Proposal(campaign=campaign, subcampaign=subcampaign, organisation=organisation, kind=kind,
                         title=nfc(title).strip(), year=year, number_text=number_text.strip(), note=note.strip(),
-                        created_by=by)
+                        created_by=access.user_or_none(by))
     proposal.search_text = normalise_search(f"{proposal.title} {organisation.name}")
     proposal.full_clean(exclude=["search_text"])
     proposal.save()
@@ -79,7 +79,7 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
 def add_proposal_file(*, by: User | None, proposal: Proposal, kind: str, upload) -> ProposalFile:
     _editable_proposal(by, proposal)
     check_document(upload, (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx"))
-    row = ProposalFile(proposal=proposal, kind=kind, uploaded_by=by)
+    row = ProposalFile(proposal=proposal, kind=kind, uploaded_by=access.user_or_none(by))
     files.store(row.file, upload.name, upload)
     row.save()
     _event(by, proposal=proposal, action="changed", changes=[
@@ -170,7 +170,7 @@ def add_nomination(*, by: User | None, proposal: Proposal, award_type: AwardType
     _editable_proposal(by, proposal)
     nomination = Nomination(proposal=proposal, award_type=award_type, person=person, organisation=organisation,
                             programme=programme, achievement_year=achievement_year or proposal.year,
-                            summary=nfc(summary).strip(), created_by=by,
+                            summary=nfc(summary).strip(), created_by=access.user_or_none(by),
                             order=(proposal.nominations.aggregate(m=Max("order"))["m"] or 0) + 1)
     _check_nominee(nomination, proposal)
     _fill_key(nomination, proposal)
@@ -236,7 +236,7 @@ def add_nomination_file(*, by: User | None, nomination: Nomination, upload, kind
     if nomination.state not in workflow.UNIT_EDITABLE:
         raise ValidationError(_("Đề nghị đang ở Hội đồng hoặc đã có quyết định: không thêm tệp được."))
     check_document(upload, (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx"))
-    row = NominationFile(nomination=nomination, kind=kind, uploaded_by=by)
+    row = NominationFile(nomination=nomination, kind=kind, uploaded_by=access.user_or_none(by))
     files.store(row.file, upload.name, upload)
     row.save()
     _event(by, nomination=nomination, action="changed", changes=[

@@ -25,13 +25,12 @@ from units.models import Organisation, Person, User
 @transaction.atomic
 def add_register_entry(*, by: User | None, owner: Organisation, instance: RegisterEntry, upload=None) -> RegisterEntry:
     """An award decided outside the application (before the system, or by a higher level)."""
-    if by is not None:
-        access.require(by, "nomination.review", owner)
+    access.require(by, "nomination.review", owner)
     subject = instance.person.organisation if instance.person_id else instance.organisation
-    if subject is None or (by is not None and not access.can_see(by, subject)):
+    if subject is None or (not access.can_see(by, subject)):
         raise PermissionDenied
     instance.owner = owner
-    instance.recorded_by = by
+    instance.recorded_by = access.user_or_none(by)
     instance.issuer_name = nfc(instance.issuer_name).strip()
     instance.reference = instance.reference.strip()
     if upload is not None:
@@ -109,8 +108,7 @@ def import_register(*, by: User | None, owner: Organisation, rows: list) -> list
 @transaction.atomic
 def save_eligibility_record(*, by: User | None, instance, organisation: Organisation):
     """An appraisal, initiative or hold of a person or unit in the user's care."""
-    if by is not None:
-        access.require(by, "person.manage", organisation)
+    access.require(by, "person.manage", organisation)
     instance.full_clean()
     instance.save()
     _award_event(by, issuer=organisation.root, action="created", target=instance, changes=[
@@ -129,7 +127,7 @@ def import_proposal(*, campaign: Campaign, organisation: Organisation, title: st
                         submitted_at=submitted_at)
     proposal.search_text = normalise_search(f"{title} {organisation.name}")
     proposal.save()
-    _event(None, proposal=proposal, action="created", reason=note, changes=[
+    _event(access.SYSTEM, proposal=proposal, action="created", reason=note, changes=[
         {"field": "title", "label": "Trích yếu", "before": "", "after": title}])
     return proposal
 
@@ -147,7 +145,7 @@ def import_nomination(*, proposal: Proposal, award_type: AwardType, person: Pers
     if state not in (State.DRAFT, State.SUBMITTED, State.RETURNED):
         nomination.accepted_snapshot = _snapshot(nomination)
     nomination.save()
-    _event(None, nomination=nomination, action="transition", from_state="", to_state=state, reason=note or reason)
+    _event(access.SYSTEM, nomination=nomination, action="transition", from_state="", to_state=state, reason=note or reason)
     return nomination
 
 
@@ -166,6 +164,6 @@ def import_decision(*, issuer: Organisation, title: str, nominations: list[Nomin
     if revoke_reason:
         decision.status, decision.revoke_reason, decision.revoked_at = Decision.Status.REVOKED, revoke_reason, clock.now()
         decision.save()
-    _award_event(None, issuer=issuer, action="created", target=decision, reason="Nạp dữ liệu minh họa", changes=[
+    _award_event(access.SYSTEM, issuer=issuer, action="created", target=decision, reason="Nạp dữ liệu minh họa", changes=[
         {"field": "reference", "label": "Quyết định", "before": "", "after": decision.reference}])
     return decision

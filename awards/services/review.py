@@ -73,7 +73,7 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
     entry = RegisterEntry(person=nomination.person, organisation=nomination.organisation,
                           award_type=nomination.award_type, achievement_year=nomination.achievement_year,
                           issuer_name=issuer_name.strip(), reference=reference.strip(), decided_on=decided_on,
-                          source=RegisterEntry.Source.HIGHER, nomination=nomination, recorded_by=by,
+                          source=RegisterEntry.Source.HIGHER, nomination=nomination, recorded_by=access.user_or_none(by),
                           owner=nomination.proposal.campaign.issuer)
     if upload is not None:
         check_document(upload)
@@ -86,8 +86,7 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
 @transaction.atomic
 def open_disclosure(*, by: User | None, issuer: Organisation, nominations: list[Nomination], title: str,
                     starts_on: date, working_days: int, published_at: str) -> Disclosure:
-    if by is not None:
-        access.require(by, "nomination.review", issuer)
+    access.require(by, "nomination.review", issuer)
     if not nominations:
         raise ValidationError(_("Chọn các đề nghị cần công khai."))
     if working_days < 1:
@@ -96,7 +95,7 @@ def open_disclosure(*, by: User | None, issuer: Organisation, nominations: list[
         raise ValidationError({"published_at": "Ghi nơi công khai (cổng thông tin, báo, bảng tin…)."})
     disclosure = Disclosure(issuer=issuer, title=nfc(title).strip(), starts_on=starts_on, working_days=working_days,
                             ends_on=rules.add_working_days(starts_on, working_days, selectors.holidays()),
-                            published_at=published_at.strip(), opened_by=by)
+                            published_at=published_at.strip(), opened_by=access.user_or_none(by))
     disclosure.full_clean(exclude=["ends_on"])
     disclosure.save()
     for nomination in nominations:
@@ -114,8 +113,7 @@ def open_disclosure(*, by: User | None, issuer: Organisation, nominations: list[
 
 @transaction.atomic
 def add_disclosure_comments(*, by: User | None, disclosure: Disclosure, comments: str) -> Disclosure:
-    if by is not None:
-        access.require(by, "nomination.review", disclosure.issuer)
+    access.require(by, "nomination.review", disclosure.issuer)
     before = disclosure.comments
     disclosure.comments = nfc(comments).strip()
     disclosure.save(update_fields=["comments"])

@@ -11,6 +11,7 @@ from campaigns import services
 from campaigns.demo import live
 from campaigns.lifecycle import Status
 from campaigns.models import Campaign, LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
+from units.access import SYSTEM
 from units.models import Bloc, Organisation, OrganisationKind
 
 SEEDS = ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004"]
@@ -39,29 +40,29 @@ def _load_one(data: dict, orgs: dict[str, Organisation], log, *, demo: bool) -> 
         if demo:
             _reanchor(existing, data["PERIODS"])
         return existing
-    campaign = services.create_campaign(by=None, issuer=issuer, quotas=data.get("CAMPAIGN_QUOTAS") or None,
+    campaign = services.create_campaign(by=SYSTEM, issuer=issuer, quotas=data.get("CAMPAIGN_QUOTAS") or None,
                                         is_demo=demo, **spec)
     for order, row in enumerate(data.get("LEGAL_BASES", []), start=1):
-        services.save_item(by=None, campaign=campaign, instance=LegalBasis(order=order, **row))
+        services.save_item(by=SYSTEM, campaign=campaign, instance=LegalBasis(order=order, **row))
     for order, row in enumerate(data.get("SECTIONS", []), start=1):
-        services.save_item(by=None, campaign=campaign, instance=Section(order=order, **row))
+        services.save_item(by=SYSTEM, campaign=campaign, instance=Section(order=order, **row))
     for order, row in enumerate(data.get("RECIPIENTS", []), start=1):
-        services.save_item(by=None, campaign=campaign, instance=Recipient(order=order, **row))
+        services.save_item(by=SYSTEM, campaign=campaign, instance=Recipient(order=order, **row))
     _items(campaign, data.get("SUBCAMPAIGNS", []), None, orgs)
     for order, row in enumerate(data.get("PERIODS", []), start=1):
-        services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(order=order, **row))
+        services.save_item(by=SYSTEM, campaign=campaign, instance=ReportingPeriod(order=order, **row))
     participants = _participants(issuer, data.get("PARTICIPANTS", "children"))
-    services.add_participants(by=None, campaign=campaign, organisations=participants,
+    services.add_participants(by=SYSTEM, campaign=campaign, organisations=participants,
                               registered_on=issue_date or spec.get("period_start"))
     for row in data.get("PLEDGES", []):
         row = dict(row)
         parties = [orgs[k] for k in row.pop("parties")]
         bloc = Bloc.objects.filter(name=row.pop("bloc")).first()
-        services.save_pledge(by=None, campaign=campaign, instance=Pledge(bloc=bloc, **row), parties=parties)
+        services.save_pledge(by=SYSTEM, campaign=campaign, instance=Pledge(bloc=bloc, **row), parties=parties)
     if status == Status.IN_PROGRESS and number:
-        services.move_campaign(by=None, campaign=campaign, to=Status.ISSUED, number=number, notation=notation,
+        services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.ISSUED, number=number, notation=notation,
                                issue_date=issue_date)
-        services.move_campaign(by=None, campaign=campaign, to=Status.IN_PROGRESS)
+        services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.IN_PROGRESS)
     elif status != Status.DRAFT:
         services.import_status(campaign=campaign, status=status,
                                note=f"Nạp từ văn bản nguồn ({key}); văn bản của năm {spec['year']}.")
@@ -77,7 +78,7 @@ def _items(campaign: Campaign, rows: list[dict], parent: SubCampaign | None, org
         for field in ("host", "responsible"):
             key = row.pop(field, None)
             row[field] = orgs[key] if key else None
-        item = services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(parent=parent, order=order,
+        item = services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(parent=parent, order=order,
                                                                                         **row), quotas=quotas)
         _items(campaign, children, item, orgs)
 
@@ -96,4 +97,4 @@ def _reanchor(campaign: Campaign, periods: list[dict]) -> None:
             continue
         period.deadline = row["deadline"]
         period.deadline_text = row["deadline_text"]
-        services.save_item(by=None, campaign=campaign, instance=period, reason=REANCHOR_NOTE)
+        services.save_item(by=SYSTEM, campaign=campaign, instance=period, reason=REANCHOR_NOTE)

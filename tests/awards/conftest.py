@@ -9,6 +9,7 @@ from campaigns import services as campaign_services
 from campaigns.lifecycle import Status as CampaignStatus
 from campaigns.models import SubCampaign
 from tests.factories import make_campaign, make_person
+from units.access import SYSTEM
 
 PDF = b"%PDF-1.4\n%test\n1 0 obj<<>>endobj\n"
 
@@ -29,12 +30,12 @@ def plan(tree, settings):
     individual each). Today is 10/11/2026."""
     settings.APP_TODAY = date(2026, 11, 10)
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status=CampaignStatus.IN_PROGRESS)
-    item = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    item = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         number="2.2", title="Thi đua nâng cao chất lượng khám chữa bệnh", order=2),
         quotas={"collective": 1, "individual": 2})
-    per_programme = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    per_programme = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         number="2.1", title="Thi đua thực hiện các chương trình mục tiêu", order=1, quota_per_programme=True))
-    programmes = [campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    programmes = [campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         parent=per_programme, number=f"2.1.{i}", title=title, order=i), quotas={"individual": 1})
         for i, title in enumerate(["Tiêm chủng mở rộng", "Phòng, chống lao"], start=1)]
     people = {key: make_person(org, name, code) for key, org, name, code in [

@@ -25,6 +25,7 @@ from awards.services import MemberInput
 from awards.workflow import State
 from tests.awards.conftest import pdf, submitted
 from tests.factories import make_person
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_the_responsible_office_proposes_from_any_participating_unit(plan, tree,
 
     item = plan["item"]
     item.responsible = tree["A.TCHC"]
-    campaign_services.save_subcampaign(by=None, campaign=plan["campaign"], instance=item)
+    campaign_services.save_subcampaign(by=SYSTEM, campaign=plan["campaign"], instance=item)
     office_staff = make_user("dv.tchc", tree["A.TCHC"], "unit_staff")
     office = services.create_proposal(by=office_staff, campaign=plan["campaign"], organisation=tree["A.TCHC"],
                                       subcampaign=item, title="Phòng TCHC đề nghị", year=2026)
@@ -164,7 +165,7 @@ def test_concurrent_approvals_never_exceed_the_quota(tree, cast, types, settings
 
     settings.APP_TODAY = date(2026, 11, 10)
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"]], status="in_progress")
-    item = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    item = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         number="2.3", title="Đợt thi đua", order=1), quotas={"individual": 2})
     proposal = services.create_proposal(by=cast["staff"], campaign=campaign, organisation=tree["A.BV"],
                                         subcampaign=item, title="Đề nghị", year=2026)
@@ -370,7 +371,7 @@ def test_a_zero_quota_and_a_foreign_year_are_refused_when_adding(plan, tree, cas
     from campaigns import services as campaign_services
     from campaigns.models import SubCampaign
 
-    item = campaign_services.save_subcampaign(by=None, campaign=plan["campaign"], instance=SubCampaign(
+    item = campaign_services.save_subcampaign(by=SYSTEM, campaign=plan["campaign"], instance=SubCampaign(
         number="2.6", title="Cá nhân điển hình", order=6), quotas={"collective": 0, "individual": 5})
     proposal = services.create_proposal(by=cast["staff"], campaign=plan["campaign"], organisation=tree["A.BV"],
                                         subcampaign=item, title="Mục 2.6", year=2026)
@@ -409,7 +410,7 @@ def test_the_nominating_units_member_stands_aside_for_its_sub_units_staff(propos
 
 def test_a_council_threshold_above_one_hundred_percent_is_refused(types):
     with pytest.raises(ValidationError) as error:
-        services.save_rule(by=None, instance=AwardRule(award_type=types["CSTD_TINH"], kind="council",
+        services.save_rule(by=SYSTEM, instance=AwardRule(award_type=types["CSTD_TINH"], kind="council",
                                                        effective_from=date(2026, 1, 1), percent=150, denominator="all"))
     assert "percent" in error.value.message_dict
 
@@ -463,7 +464,7 @@ def test_the_councils_outcome_is_only_recorded_from_the_session_page(proposal, p
 def test_a_department_decision_refuses_an_award_above_its_authority(proposal, plan, cast, types, tree):
     (n,) = accepted(proposal, plan, cast, types, "an", code="BK_TINH_CN")
     for step in (State.VOTING, State.APPROVED):   # the council approved it (its steps are tested above)
-        services._move(None, Nomination.objects.get(pk=n.pk), step)
+        services._move(SYSTEM, Nomination.objects.get(pk=n.pk), step)
     nomination = Nomination.objects.get(pk=n.pk)
     assert "Chủ tịch UBND tỉnh" in selectors.above_authority([nomination], tree["A"], date(2026, 11, 10))[nomination.pk]
     with pytest.raises(ValidationError, match="trình cấp trên"):
@@ -512,7 +513,7 @@ def test_a_deleted_files_content_leaves_the_storage_only_through_purge_files(pro
 
 
 def test_a_unit_list_keeps_to_the_campaign_years_and_is_opened_once(plan, tree, cast, unit_authority):
-    kwargs = dict(by=None, campaign=plan["campaign"], organisation=tree["A.BV"], kind=Proposal.Kind.UNIT,
+    kwargs = dict(by=SYSTEM, campaign=plan["campaign"], organisation=tree["A.BV"], kind=Proposal.Kind.UNIT,
                   title="Bình xét")
     with pytest.raises(ValidationError, match="2025 hoặc 2026"):
         services.create_proposal(year=2031, **kwargs)

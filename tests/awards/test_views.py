@@ -15,6 +15,7 @@ from awards.models import Nomination
 from awards.workflow import State
 from tests.awards.conftest import submitted
 from tests.factories import make_person
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def count(client, url):
 def _grow(proposal, types, tree, start, n):
     for i in range(start, start + n):
         person = make_person(tree["A.BV"], f"Cán bộ {i}", f"G{i}")
-        services.add_nomination(by=None, proposal=proposal, award_type=types["GK_SYT_CN"], person=person,
+        services.add_nomination(by=SYSTEM, proposal=proposal, award_type=types["GK_SYT_CN"], person=person,
                                 summary="x")
 
 
@@ -112,7 +113,7 @@ def test_award_lists_run_a_constant_number_of_queries(login, proposal, plan, cas
     small = count(client, urls[page])
     _grow(proposal, types, tree, 10, 8)
     for n in Nomination.objects.filter(state=State.DRAFT):
-        services._move(None, n, State.SUBMITTED)
+        services._move(SYSTEM, n, State.SUBMITTED)
     assert count(client, urls[page]) == small
 
 

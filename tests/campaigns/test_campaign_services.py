@@ -9,6 +9,7 @@ from campaigns import services
 from campaigns.lifecycle import Status
 from campaigns.models import CampaignEvent, LegalBasis, Pledge, Quota, Section, SubCampaign
 from tests.factories import make_campaign
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +110,8 @@ def test_negative_quotas_are_refused(tree, cast):
 
 def test_subcampaign_cannot_become_its_own_descendant(tree, cast):
     campaign = make_campaign(tree["A"])
-    parent = services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(number="2.1", title="Cha"))
-    child = services.save_subcampaign(by=None, campaign=campaign,
+    parent = services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(number="2.1", title="Cha"))
+    child = services.save_subcampaign(by=SYSTEM, campaign=campaign,
                                       instance=SubCampaign(number="2.1.a", title="Con", parent=parent))
     parent.parent = child
     with pytest.raises(ValidationError):
@@ -157,7 +158,7 @@ def test_items_are_audited_on_create_change_and_delete(tree, cast):
 def test_an_item_of_another_campaign_cannot_be_deleted_through_this_one(tree, cast):
     mine = make_campaign(tree["A"], title="Của tôi")
     other = make_campaign(tree["A"], title="Khác")
-    basis = services.save_item(by=None, campaign=other, instance=LegalBasis(text="Luật Thi đua, khen thưởng"))
+    basis = services.save_item(by=SYSTEM, campaign=other, instance=LegalBasis(text="Luật Thi đua, khen thưởng"))
     with pytest.raises(PermissionDenied):
         services.delete_item(by=cast["secretariat"], campaign=mine, instance=basis)
 
@@ -208,9 +209,9 @@ def test_a_printed_deadline_fills_the_date_and_a_date_fills_the_printed_text(tre
     from campaigns.models import ReportingPeriod
 
     campaign = make_campaign(tree["A"])
-    six = services.save_item(by=None, campaign=campaign,
+    six = services.save_item(by=SYSTEM, campaign=campaign,
                              instance=ReportingPeriod(kind="six_month", year=2026, deadline_text="trước ngày 20/6"))
     assert (six.deadline, six.deadline_inclusive) == (date(2026, 6, 20), False)
-    annual = services.save_item(by=None, campaign=campaign,
+    annual = services.save_item(by=SYSTEM, campaign=campaign,
                                 instance=ReportingPeriod(kind="year", year=2026, deadline=date(2026, 12, 20)))
     assert annual.deadline_text == "trước ngày 20/12"

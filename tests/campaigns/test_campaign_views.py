@@ -12,6 +12,7 @@ from campaigns import services
 from campaigns.lifecycle import Status
 from campaigns.models import Campaign, Participation, Pledge, ReportingPeriod, Section, SubCampaign
 from tests.factories import make_campaign
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +143,7 @@ def test_editing_an_issued_plan_asks_for_a_reason_next_to_the_field(login, cast,
 
 def test_duplicate_registry_number_is_shown_on_the_issue_form(login, tree, cast):
     first = make_campaign(tree["A"], "Một")
-    services.move_campaign(by=None, campaign=first, to=Status.ISSUED, number=3, notation="KH-SYT",
+    services.move_campaign(by=SYSTEM, campaign=first, to=Status.ISSUED, number=3, notation="KH-SYT",
                            issue_date=date(2026, 1, 10))
     second = make_campaign(tree["A"], "Hai")
     response = login(cast["secretariat"]).post(reverse("campaigns:campaign-issue", args=[second.pk]), {
@@ -165,7 +166,7 @@ def test_sections_are_edited_and_deleted_with_history(login, tree, cast):
 
 
 def test_user_text_in_a_plan_is_escaped(login, tree, cast, live):
-    services.save_item(by=None, campaign=live, instance=Section(order=1, heading="<script>alert(1)</script>",
+    services.save_item(by=SYSTEM, campaign=live, instance=Section(order=1, heading="<script>alert(1)</script>",
                                                                  body="<img src=x onerror=alert(1)> *nghiêng*"))
     content = login(cast["staff"]).get(live.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in content and "<img src=x" not in content
@@ -174,7 +175,7 @@ def test_user_text_in_a_plan_is_escaped(login, tree, cast, live):
 
 def test_pledge_file_is_served_only_to_those_who_see_the_campaign(login, tree, cast):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status=Status.IN_PROGRESS)
-    pledge = services.save_pledge(by=None, campaign=campaign, instance=Pledge(
+    pledge = services.save_pledge(by=SYSTEM, campaign=campaign, instance=Pledge(
         title="Giao ước", file=SimpleUploadedFile("gu.pdf", b"%PDF-1.4")), parties=[tree["A.BV"], tree["A.TT"]])
     url = reverse("campaigns:pledge-file", args=[campaign.pk, pledge.pk])
     assert login(cast["staff"]).get(url).status_code == 200
@@ -201,17 +202,17 @@ def test_campaign_detail_runs_a_constant_number_of_queries(login, tree, cast, li
     client = login(cast["secretariat"])
     small = count_queries(client, live.get_absolute_url())
     for i in range(10):
-        item = services.save_subcampaign(by=None, campaign=live, instance=SubCampaign(number=str(i), title=f"ND {i}"),
+        item = services.save_subcampaign(by=SYSTEM, campaign=live, instance=SubCampaign(number=str(i), title=f"ND {i}"),
                                          quotas={"collective": 1, "individual": 2})
-        services.save_subcampaign(by=None, campaign=live, instance=SubCampaign(parent=item, title=f"Con {i}"))
-        services.save_item(by=None, campaign=live, instance=Section(order=i, heading=f"Mục {i}"))
-    services.add_participants(by=None, campaign=live, organisations=[tree["A.TT"], tree["A.TCHC"]])
+        services.save_subcampaign(by=SYSTEM, campaign=live, instance=SubCampaign(parent=item, title=f"Con {i}"))
+        services.save_item(by=SYSTEM, campaign=live, instance=Section(order=i, heading=f"Mục {i}"))
+    services.add_participants(by=SYSTEM, campaign=live, organisations=[tree["A.TT"], tree["A.TCHC"]])
     assert count_queries(client, live.get_absolute_url()) == small
 
 
 def test_home_page_shows_campaigns_in_progress_and_next_deadlines(login, tree, cast, live, settings):
     settings.APP_TODAY = date(2026, 6, 10)
-    services.save_item(by=None, campaign=live, instance=ReportingPeriod(
+    services.save_item(by=SYSTEM, campaign=live, instance=ReportingPeriod(
         kind="six_month", year=2026, deadline_text="trước ngày 20/6", deadline=date(2026, 6, 20)))
     content = login(cast["staff"]).get(reverse("home")).content.decode()
     assert live.title in content and "còn 9 ngày" in content and "19/06/2026" in content
@@ -267,7 +268,7 @@ def test_home_page_runs_a_constant_number_of_queries(login, tree, cast, settings
     for i in range(12):
         campaign = make_campaign(tree["A"], f"Kế hoạch {i}", participants=[tree["A.BV"]],
                                  status=Status.IN_PROGRESS if i % 2 else Status.DRAFT)
-        services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+        services.save_item(by=SYSTEM, campaign=campaign, instance=ReportingPeriod(
             kind="year", year=2026, deadline=date(2026, 12, 20)))
     assert count_queries(client, reverse("home")) == small
 
@@ -288,7 +289,7 @@ def test_two_editors_do_not_overwrite_each_other(login, tree, cast):
 
 def test_an_issued_plan_cannot_lose_its_number(login, tree, cast):
     campaign = make_campaign(tree["A"], "Đã ban hành")
-    services.move_campaign(by=None, campaign=campaign, to=Status.ISSUED, number=9, notation="KH-SYT",
+    services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.ISSUED, number=9, notation="KH-SYT",
                            issue_date=date(2026, 2, 1))
     response = login(cast["secretariat"]).post(reverse("campaigns:campaign-update", args=[campaign.pk]), {
         "issuer": tree["A"].pk, "document_kind": "plan", "title": campaign.title, "form": "regular", "year": 2026,
@@ -323,11 +324,11 @@ def test_an_item_something_rests_on_is_not_deleted_and_the_page_says_why(login, 
     from awards import services as award_services
     from reports import services as report_services
 
-    period = services.save_item(by=None, campaign=live, instance=ReportingPeriod(
+    period = services.save_item(by=SYSTEM, campaign=live, instance=ReportingPeriod(
         campaign=live, kind="year", year=2026, deadline_text="trước ngày 15/11"))
-    item = services.save_subcampaign(by=None, campaign=live, instance=SubCampaign(number="2", title="Nội dung"))
-    report_services.create_report(by=None, campaign=live, organisation=tree["A"], period=period)
-    award_services.create_proposal(by=None, campaign=live, organisation=tree["A.BV"], subcampaign=item,
+    item = services.save_subcampaign(by=SYSTEM, campaign=live, instance=SubCampaign(number="2", title="Nội dung"))
+    report_services.create_report(by=SYSTEM, campaign=live, organisation=tree["A"], period=period)
+    award_services.create_proposal(by=SYSTEM, campaign=live, organisation=tree["A.BV"], subcampaign=item,
                                    title="Tờ trình", year=2026)
     client = login(cast["secretariat"])
     for url, what in [(reverse("campaigns:item-delete", args=[live.pk, "ky-bao-cao", period.pk]), "báo cáo"),

@@ -15,6 +15,7 @@ from common import files
 from reports import services
 from tests.factories import make_campaign
 from tests.reports.conftest import complete
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, tmp_path, fresh_storage):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    report = complete(services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period))
+    report = complete(services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period))
     services.issue_report(by=cast["leader"], report=report, number=7, notation="BC-SYT",
                           issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
     call_command("backup", str(tmp_path / "sao-luu"), stdout=io.StringIO())

@@ -24,6 +24,7 @@ from reports.models import ReportFile
 from tests.factories import make_campaign
 from tests.indicators import conftest as indicator_fixtures
 from tests.reports.conftest import complete
+from units.access import SYSTEM
 
 # The indicators' issued plan with its open six-month report (tests/indicators/conftest.py).
 plan = indicator_fixtures.plan
@@ -119,7 +120,7 @@ def test_an_issued_reports_pdf_is_stored_in_the_bucket_and_downloaded_byte_for_b
     settings.APP_TODAY = date(2026, 11, 23)
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    report = complete(report_services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period))
+    report = complete(report_services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period))
     leader = login(cast["leader"])
     response = leader.post(reverse("reports:report-issue", args=[report.pk]), {
         "number": "9", "notation": "BC-SYT", "issue_date": "20/11/2026", "signer_title": "Giám đốc",

@@ -29,6 +29,7 @@ from reports import services as report_services
 from reports.models import Report
 from tests.factories import make_campaign, make_org, make_person, make_user
 from units import services as unit_services
+from units.access import SYSTEM
 from units.models import Organisation
 
 TODAY = date(2026, 6, 10)
@@ -102,9 +103,9 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
     o["organisation"] = hospital
 
     # --- units: a bloc with the hospital in it
-    o["bloc"] = unit_services.create_bloc(by=None, organiser=root, name=f"Khối bệnh viện {key}", organiser_text="",
+    o["bloc"] = unit_services.create_bloc(by=SYSTEM, organiser=root, name=f"Khối bệnh viện {key}", organiser_text="",
                                           description="", is_active=True)
-    unit_services.set_bloc_member(by=None, bloc=o["bloc"], organisation=hospital, role="member")
+    unit_services.set_bloc_member(by=SYSTEM, bloc=o["bloc"], organisation=hospital, role="member")
     o["bloc_member"] = o["bloc"].members.get()
     o["account"] = u["staff"]
 
@@ -114,25 +115,25 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
                              notation=f"KH-SYT{key}")
     o["campaign"] = campaign
     o["draft"] = make_campaign(root, f"Dự thảo kế hoạch chuyên đề ({key})", form="thematic")
-    o["item"] = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    o["item"] = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         number="2.2", title="Thi đua nâng cao chất lượng khám chữa bệnh", order=2),
         quotas={"collective": 1, "individual": 5})
-    o["per_programme"] = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    o["per_programme"] = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         number="2.1", title="Thi đua thực hiện các chương trình mục tiêu", order=1, quota_per_programme=True))
-    o["programme"] = campaign_services.save_subcampaign(by=None, campaign=campaign, instance=SubCampaign(
+    o["programme"] = campaign_services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
         parent=o["per_programme"], number="2.1.1", title="Tiêm chủng mở rộng", order=1), quotas={"individual": 2})
-    o["legal_basis"] = campaign_services.save_item(by=None, campaign=campaign, instance=LegalBasis(
+    o["legal_basis"] = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=LegalBasis(
         campaign=campaign, order=1, lead="Căn cứ", text="Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"))
-    o["section"] = campaign_services.save_item(by=None, campaign=campaign, instance=Section(
+    o["section"] = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=Section(
         campaign=campaign, order=1, level=1, heading="I. MỤC ĐÍCH, YÊU CẦU", body="Động viên cán bộ."))
-    o["recipient"] = campaign_services.save_item(by=None, campaign=campaign, instance=Recipient(
+    o["recipient"] = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=Recipient(
         campaign=campaign, order=1, text="Các đơn vị trực thuộc", purpose="(thực hiện)"))
-    o["period"] = campaign_services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+    o["period"] = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=ReportingPeriod(
         campaign=campaign, kind="six_month", year=2026, deadline_text="trước ngày 20/6", deadline=date(2026, 6, 20)))
-    o["year_period"] = campaign_services.save_item(by=None, campaign=campaign, instance=ReportingPeriod(
+    o["year_period"] = campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=ReportingPeriod(
         campaign=campaign, kind="year", year=2026, deadline_text="trước ngày 15/11", deadline=date(2026, 11, 15)))
     o["participation"] = campaign.participations.get(organisation=hospital)
-    o["pledge"] = campaign_services.save_pledge(by=None, campaign=campaign, instance=Pledge(
+    o["pledge"] = campaign_services.save_pledge(by=SYSTEM, campaign=campaign, instance=Pledge(
         campaign=campaign, title=f"Giao ước thi đua ({key})", commitments="Hoàn thành chỉ tiêu"),
         parties=[hospital, other])
 
@@ -146,9 +147,9 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
         ("DTCQ", "Trạm duy trì chuẩn", "trạm", D.HIGHER, C.MAINTAIN_AT_LEAST, "Duy trì 10 Trạm Y tế đạt chuẩn"),
         ("DS", "Dân số", "người", D.NONE, C.INFORMATIONAL, "580.000"),
     ]:
-        definition = indicator_services.save_definition(by=None, instance=IndicatorDefinition(
+        definition = indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
             issuer=root, code=code, name=name, unit=unit, direction=direction))
-        rows[code] = indicator_services.save_indicator(by=None, campaign=campaign, instance=CampaignIndicator(
+        rows[code] = indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
             definition=definition, number=str(len(rows) + 1), comparator=comparator, target_text=target,
             unit_label=unit))
     o["definition"] = rows["BHYT"].definition
@@ -158,99 +159,99 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
     cells = {rows["BHYT"].pk: indicator_services.CellInput(actual_text="92,5"),
              rows["SDD"].pk: indicator_services.CellInput(actual_text="< 12"),
              rows["TYT"].pk: indicator_services.CellInput(actual_text="12/12")}
-    indicator_services.save_report(by=None, period=period, organisation=other, cells=cells)
-    o["submission"] = indicator_services.submit_report(by=None, period=period, organisation=other)
+    indicator_services.save_report(by=SYSTEM, period=period, organisation=other, cells=cells)
+    o["submission"] = indicator_services.submit_report(by=SYSTEM, period=period, organisation=other)
     o["result"] = o["submission"].results.get(indicator=rows["BHYT"])
-    indicator_services.save_report(by=None, period=period, organisation=hospital, cells={
+    indicator_services.save_report(by=SYSTEM, period=period, organisation=hospital, cells={
         rows["BHYT"].pk: indicator_services.CellInput(actual_text="90")})
     o["reporter"] = other
 
     # --- awards: proposals with nominations in every state the pages act on
     people = side.people
-    draft_list = award_services.create_proposal(by=None, campaign=campaign, organisation=hospital,
+    draft_list = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=hospital,
                                                 subcampaign=o["item"], title="Đề nghị khen thưởng mục 2.2", year=2026)
     o["proposal"] = draft_list
-    o["nomination"] = award_services.add_nomination(by=None, proposal=draft_list, award_type=types["GK_SYT_CN"],
+    o["nomination"] = award_services.add_nomination(by=SYSTEM, proposal=draft_list, award_type=types["GK_SYT_CN"],
                                                     person=people["01"], summary="Hoàn thành xuất sắc nhiệm vụ")
-    sent = award_services.create_proposal(by=None, campaign=campaign, organisation=hospital, subcampaign=o["item"],
+    sent = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=hospital, subcampaign=o["item"],
                                           title="Tờ trình đã gửi", year=2026)
 
     def nominate(code: str, person_key: str):
-        return award_services.add_nomination(by=None, proposal=sent, award_type=types[code],
+        return award_services.add_nomination(by=SYSTEM, proposal=sent, award_type=types[code],
                                              person=people[person_key], summary="Thành tích tốt")
 
     staged = {"submitted": nominate("GK_SYT_CN", "02"), "accepted": nominate("GK_SYT_CN", "03"),
               "approved": nominate("LDTT", "04"), "in_decision": nominate("LDTT", "05"),
               "voting": nominate("CSTD_TINH", "06"), "forwarded": nominate("BK_TTG_CN", "07"),
               "future_vote": nominate("CSTD_TINH", "08")}
-    award_services.add_proposal_file(by=None, proposal=sent, kind="submission", upload=pdf())
-    award_services.submit_proposal(by=None, proposal=sent)
+    award_services.add_proposal_file(by=SYSTEM, proposal=sent, kind="submission", upload=pdf())
+    award_services.submit_proposal(by=SYSTEM, proposal=sent)
     for name, n in staged.items():
         if name != "submitted":
-            award_services.move(by=None, nomination=n, target=State.ACCEPTED)
+            award_services.move(by=SYSTEM, nomination=n, target=State.ACCEPTED)
     for name in ("approved", "in_decision"):
-        award_services.move(by=None, nomination=staged[name], target=State.APPROVED)
+        award_services.move(by=SYSTEM, nomination=staged[name], target=State.APPROVED)
     o["sent_proposal"] = sent
     members = [MemberInput(people["HD0"], "chair"), MemberInput(people["HD1"], "secretary"),
                MemberInput(people["HD2"])]
     # A session that sat and closed (its nomination forwarded upward), one sitting today with the
     # roll called and a vote to record, and one next month.
-    past = award_services.create_session(by=None, issuer=root, title="Phiên họp tháng 5", held_on=date(2026, 5, 20),
+    past = award_services.create_session(by=SYSTEM, issuer=root, title="Phiên họp tháng 5", held_on=date(2026, 5, 20),
                                          place="Hội trường", members=members, nominations=[staged["forwarded"]])
-    award_services.set_attendance(by=None, session=past, attendance={m.pk: "present" for m in past.members.all()})
-    o["recorded_tally"] = award_services.record_tally(by=None, tally=past.tallies.get(), approved=True)
-    award_services.move(by=None, nomination=staged["forwarded"], target=State.FORWARDED)
-    o["past_session"] = award_services.close_session(by=None, session=past)
-    session = award_services.create_session(by=None, issuer=root, title="Phiên họp xét khen thưởng", held_on=date(
+    award_services.set_attendance(by=SYSTEM, session=past, attendance={m.pk: "present" for m in past.members.all()})
+    o["recorded_tally"] = award_services.record_tally(by=SYSTEM, tally=past.tallies.get(), approved=True)
+    award_services.move(by=SYSTEM, nomination=staged["forwarded"], target=State.FORWARDED)
+    o["past_session"] = award_services.close_session(by=SYSTEM, session=past)
+    session = award_services.create_session(by=SYSTEM, issuer=root, title="Phiên họp xét khen thưởng", held_on=date(
         2026, 6, 1), place="Hội trường", members=members, nominations=[staged["voting"]])
-    award_services.set_attendance(by=None, session=session, attendance={m.pk: "present" for m in session.members.all()})
+    award_services.set_attendance(by=SYSTEM, session=session, attendance={m.pk: "present" for m in session.members.all()})
     o["session"], o["tally"] = session, session.tallies.get()
     o["member"] = session.members.first()
     o["future_session"] = award_services.create_session(
-        by=None, issuer=root, title="Phiên họp tháng 7", held_on=date(2026, 7, 1), place="Phòng họp",
+        by=SYSTEM, issuer=root, title="Phiên họp tháng 7", held_on=date(2026, 7, 1), place="Phòng họp",
         members=members, nominations=[staged["future_vote"]])
     o["future_tally"] = o["future_session"].tallies.get()
-    o["decision"] = award_services.create_decision(by=None, issuer=root, title="Về việc tặng danh hiệu LĐTT",
+    o["decision"] = award_services.create_decision(by=SYSTEM, issuer=root, title="Về việc tặng danh hiệu LĐTT",
                                                    nominations=[staged["in_decision"]], campaign=campaign)
     o["decision_line"] = o["decision"].lines.get()
     o["disclosure"] = award_services.open_disclosure(
-        by=None, issuer=root, nominations=[nominate_accepted(sent, types, people["10"])], title="Công khai danh sách",
+        by=SYSTEM, issuer=root, nominations=[nominate_accepted(sent, types, people["10"])], title="Công khai danh sách",
         starts_on=date(2026, 6, 1), working_days=10, published_at="Cổng thông tin điện tử")
     o.update({f"n_{name}": n for name, n in staged.items()})
     authority = UnitAuthority.objects.create(organisation=hospital, basis="Quyết định phân cấp (thử nghiệm)")
     authority.award_types.set([types["LDTT"], types["GK_DV_CN"]])
-    o["unit_proposal"] = award_services.create_proposal(by=None, campaign=campaign, organisation=hospital,
+    o["unit_proposal"] = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=hospital,
                                                         kind=Proposal.Kind.UNIT, title="Bình xét danh hiệu năm 2026",
                                                         year=2026)
-    award_services.add_nomination(by=None, proposal=o["unit_proposal"], award_type=types["LDTT"], person=people["01"])
-    award_services.add_proposal_file(by=None, proposal=o["unit_proposal"], kind="minutes", upload=pdf("bien-ban.pdf"))
+    award_services.add_nomination(by=SYSTEM, proposal=o["unit_proposal"], award_type=types["LDTT"], person=people["01"])
+    award_services.add_proposal_file(by=SYSTEM, proposal=o["unit_proposal"], kind="minutes", upload=pdf("bien-ban.pdf"))
     o["proposal_file"] = sent.files.get()
-    o["register_entry"] = award_services.add_register_entry(by=None, owner=root, instance=RegisterEntry(
+    o["register_entry"] = award_services.add_register_entry(by=SYSTEM, owner=root, instance=RegisterEntry(
         person=people["01"], award_type=types["CSTDCS"], achievement_year=2024, issuer_name=f"Sở Y tế {key}",
         reference="125/QĐ-SYT", decided_on=date(2024, 12, 20)))
 
     # --- reports: the whole campaign's six-month report, a draft ready to issue, and a report of
     # results (no period) already issued on Sở A's side
-    o["report"] = report_services.create_report(by=None, campaign=campaign, organisation=root, period=period,
+    o["report"] = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period,
                                                 today=TODAY)
-    o["report"] = report_services.save_report(by=None, report=o["report"], version=o["report"].version, data={
+    o["report"] = report_services.save_report(by=SYSTEM, report=o["report"], version=o["report"].version, data={
         "strengths": "Triển khai đồng bộ.", "weaknesses": "Số liệu gửi chậm.", "tasks": "Đôn đốc các đơn vị."})
-    issued = report_services.create_report(by=None, campaign=campaign, organisation=root, period=None, today=TODAY)
+    issued = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=None, today=TODAY)
     # Marked issued, with a stand-in for its stored PDF: issuing through the service renders the
     # document (seconds), which test_reports does with hostile registry fields anyway.
     Report.objects.filter(pk=issued.pk).update(status=Report.Status.ISSUED, number=7, notation="BC-SYT",
                                                issue_date=TODAY, signer_title="GIÁM ĐỐC", signer_name="Trần Văn Ký")
     issued.refresh_from_db()
-    report_services.fill_edition(report_services._new_edition(issued, None), PDF, by=None)
+    report_services.fill_edition(report_services._new_edition(issued, SYSTEM), PDF, by=SYSTEM)
     o["issued_report"] = issued
 
 
 def nominate_accepted(proposal: Proposal, types: dict, person):
     """A nomination accepted after the proposal was sent (the list reopened by a return)."""
-    n = award_services.add_nomination(by=None, proposal=proposal, award_type=types["GK_SYT_CN"], person=person,
+    n = award_services.add_nomination(by=SYSTEM, proposal=proposal, award_type=types["GK_SYT_CN"], person=person,
                                       summary="Thành tích tốt")
-    award_services.move(by=None, nomination=n, target=State.SUBMITTED)
-    return award_services.move(by=None, nomination=n, target=State.ACCEPTED)
+    award_services.move(by=SYSTEM, nomination=n, target=State.SUBMITTED)
+    return award_services.move(by=SYSTEM, nomination=n, target=State.ACCEPTED)
 
 
 # --- The other issuer's data, fingerprinted ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from indicators import selectors, services
 from indicators.models import Result, Submission
 from indicators.services import CellInput
 from tests.factories import make_org
+from units.access import SYSTEM
 
 
 def test_the_memo_reuses_an_entry_and_drops_the_oldest():
@@ -104,7 +105,7 @@ class TestTheFiguresFollowEveryChange:
 
         other = make_campaign(self.tree["A"], "Kế hoạch khác", participants=[self.tree["A.BV"]],
                               status=CampaignStatus.IN_PROGRESS)
-        period = campaign_services.save_item(by=None, campaign=other, instance=ReportingPeriod(
+        period = campaign_services.save_item(by=SYSTEM, campaign=other, instance=ReportingPeriod(
             kind="year", year=2026, deadline=date(2026, 12, 20)))
         before = selectors.figures_stamp(self.plan["campaign"])
         services.import_report(period=period, organisation=self.tree["A.BV"], values={}, status="submitted")

@@ -16,6 +16,7 @@ from indicators import services
 from indicators.models import CampaignIndicator, IndicatorDefinition, Result, Submission
 from indicators.services import CellInput
 from tests.factories import make_org
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -247,11 +248,11 @@ def _grow(plan, tree, n):
     from campaigns import services as campaign_services
 
     orgs = [make_org(f"Trạm số {i}", f"TRAM-{i}", parent=tree["A.TT"], kind="station") for i in range(n)]
-    campaign_services.add_participants(by=None, campaign=plan["campaign"], organisations=orgs)
+    campaign_services.add_participants(by=SYSTEM, campaign=plan["campaign"], organisations=orgs)
     for i in range(n):
-        definition = services.save_definition(by=None, instance=IndicatorDefinition(
+        definition = services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
             issuer=tree["A"], code=f"X{i}", name=f"Chỉ tiêu {i}", direction="higher"))
-        services.save_indicator(by=None, campaign=plan["campaign"], instance=CampaignIndicator(
+        services.save_indicator(by=SYSTEM, campaign=plan["campaign"], instance=CampaignIndicator(
             definition=definition, comparator="gte", target_text="90"))
     for org in orgs:
         services.import_report(period=plan["period"], organisation=org,
@@ -272,9 +273,9 @@ def test_pages_run_a_constant_number_of_queries(login, plan, tree, cast, page):
 
 def test_a_grid_of_thirty_indicators_saves_in_one_transaction(plan, tree, cast, django_assert_max_num_queries):
     for i in range(27):
-        definition = services.save_definition(by=None, instance=IndicatorDefinition(
+        definition = services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
             issuer=tree["A"], code=f"Y{i}", name=f"Chỉ tiêu {i}", direction="higher"))
-        services.save_indicator(by=None, campaign=plan["campaign"], instance=CampaignIndicator(
+        services.save_indicator(by=SYSTEM, campaign=plan["campaign"], instance=CampaignIndicator(
             definition=definition, comparator="gte", target_text="90"))
     ids = list(plan["campaign"].indicators.values_list("pk", flat=True))
     assert len(ids) == 30
@@ -288,7 +289,7 @@ def test_the_plan_page_shows_the_indicator_table_from_the_data(login, plan, tree
     from campaigns import services as campaign_services
     from campaigns.models import Section
 
-    campaign_services.save_item(by=None, campaign=plan["campaign"], instance=Section(
+    campaign_services.save_item(by=SYSTEM, campaign=plan["campaign"], instance=Section(
         heading="II. CÁC CHỈ TIÊU", block="indicators"))
     content = login(cast["staff"]).get(plan["campaign"].get_absolute_url()).content.decode()
     assert "Tỷ lệ tham gia bảo hiểm y tế" in content and "≥91%" in content
@@ -320,7 +321,7 @@ def test_a_long_matrix_is_paged_and_the_secretariat_may_remind_every_unit_owing(
     monkeypatch.setattr(views, "COMPLETENESS_PER_PAGE", 2)
     settings.APP_TODAY = date(2026, 6, 25)
     stations = [make_org(f"Trạm số {i}", f"TRAM-{i}", parent=tree["A.TT"], kind="station") for i in range(3)]
-    campaign_services.add_participants(by=None, campaign=plan["campaign"], organisations=stations)
+    campaign_services.add_participants(by=SYSTEM, campaign=plan["campaign"], organisations=stations)
     client = login(cast["secretariat"])
     url = reverse("indicators:completeness", args=[plan["campaign"].pk])
     content = client.get(url).content.decode()

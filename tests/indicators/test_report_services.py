@@ -10,6 +10,7 @@ from indicators import selectors, services
 from indicators.models import CampaignIndicator, Result, Submission, SubmissionEvent
 from indicators.services import CellInput
 from indicators.submissions import Status
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_the_campaign_figure_rolls_up_and_units_are_counted(plan, tree, cast):
 def test_reminders_are_logged_and_mailed(plan, tree, cast, mailoutbox, django_capture_on_commit_callbacks):
     from units import services as unit_services
 
-    unit_services.create_account(by=None, username="nhan.thu", full_name="Người Nhận", email="nhan@example.vn",
+    unit_services.create_account(by=SYSTEM, username="nhan.thu", full_name="Người Nhận", email="nhan@example.vn",
                                  organisation=tree["A.TT"], role="unit_staff")
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.remind(by=cast["secretariat"], period=plan["period"], organisations=[tree["A.TT"]],
@@ -264,7 +265,7 @@ def test_an_indicator_added_after_a_report_was_sent_is_not_owed_for_that_period(
                          cells=cells(plan, BHYT="92"))
     assert Result.objects.filter(submission__organisation=tree["A.BV"]).count() == 3   # a row per grid cell
     services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
-    definition = services.save_definition(by=None, instance=IndicatorDefinition(
+    definition = services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
         issuer=tree["A"], code="MOI", name="Chỉ tiêu bổ sung giữa năm", direction="higher"))
     services.save_indicator(by=cast["secretariat"], campaign=plan["campaign"], reason="Bổ sung theo chỉ đạo",
                             instance=CampaignIndicator(definition=definition, comparator="gte", target_text="90"))

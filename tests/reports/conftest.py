@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from units.access import SYSTEM
+
 TODAY = date(2026, 11, 23)
 
 
@@ -55,7 +57,7 @@ def xmp(data: bytes, tmp_path: Path) -> str:
     return pdf_tool("pdfinfo", data, tmp_path, "-meta")
 
 
-def complete(report, by=None):
+def complete(report, by=SYSTEM):
     """Write the parts an issued report must have (IV and V)."""
     from reports import services
 

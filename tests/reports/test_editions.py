@@ -18,6 +18,7 @@ from reports import jobs, services
 from reports.models import DocumentJob, ReportFile
 from tests.factories import make_campaign
 from tests.reports.conftest import complete
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
@@ -34,7 +35,7 @@ def stuck(settings, monkeypatch):
 def report(tree):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    return complete(services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period))
+    return complete(services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period))
 
 
 def issue(client, report, number):

@@ -12,6 +12,7 @@ from reports import jobs, services
 from reports.models import DocumentJob, Report
 from tests.factories import make_campaign
 from tests.reports.conftest import complete
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def report(tree):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    return services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period)
+    return services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period)
 
 
 def test_a_large_report_is_rendered_by_the_worker_and_offered_on_its_page(login, cast, report, monkeypatch):
@@ -55,8 +56,8 @@ def test_the_database_queue_and_its_worker_render_the_document(tree, settings, m
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    report = services.create_report(by=None, campaign=campaign, organisation=tree["A"], period=period)
-    job = jobs.start(document="report", obj=Report.objects.get(pk=report.pk), title="Báo cáo", by=None)
+    report = services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period)
+    job = jobs.start(document="report", obj=Report.objects.get(pk=report.pk), title="Báo cáo", by=SYSTEM)
     assert DocumentJob.objects.get(pk=job.pk).status == DocumentJob.Status.QUEUED
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     job.refresh_from_db()

@@ -14,6 +14,7 @@ from indicators.models import Result
 from reports import selectors, services
 from reports.models import Report, ReportFile
 from tests.reports.conftest import TODAY, complete, fonts, page_texts, xmp
+from units.access import SYSTEM
 from units.models import User
 
 pytestmark = pytest.mark.django_db
@@ -163,15 +164,15 @@ def test_the_home_page_lists_the_reports_waiting_for_the_users_signature(client,
 
 
 def test_an_issued_report_says_what_went_well_what_did_not_and_what_comes_next(demo, pinned):
-    report = services.create_report(by=None, campaign=Campaign.objects.get(is_demo=True),
+    report = services.create_report(by=SYSTEM, campaign=Campaign.objects.get(is_demo=True),
                                     organisation=User.objects.get(username="donvi").memberships.get().organisation,
                                     period=None, kind=Report.Kind.AD_HOC)
-    services.save_report(by=None, report=report, version=report.version, data={"strengths": "", "tasks": ""})
+    services.save_report(by=SYSTEM, report=report, version=report.version, data={"strengths": "", "tasks": ""})
     with pytest.raises(ValidationError, match="Mặt được.*Nhiệm vụ"):
-        services.issue_report(by=None, report=report, number=1, notation="BC", issue_date=TODAY, signer_title="GĐ",
+        services.issue_report(by=SYSTEM, report=report, number=1, notation="BC", issue_date=TODAY, signer_title="GĐ",
                               signer_name="A")
     with pytest.raises(ValidationError, match="Đã có báo cáo này"):
-        services.create_report(by=None, campaign=report.campaign, organisation=report.organisation, period=None,
+        services.create_report(by=SYSTEM, campaign=report.campaign, organisation=report.organisation, period=None,
                                kind=Report.Kind.AD_HOC)
 
 

@@ -27,6 +27,7 @@ from reports import jobs, services
 from reports.models import DocumentJob, Report
 from tests.factories import make_campaign
 from tests.reports.worker_tasks import hold_database
+from units.access import SYSTEM
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 COMMAND = "run_worker"
@@ -96,7 +97,7 @@ def worker(tmp_path, settings):
 def report(tree):
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    return Report.objects.get(pk=services.create_report(by=None, campaign=campaign, organisation=tree["A"],
+    return Report.objects.get(pk=services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"],
                                                         period=period).pk)
 
 
@@ -123,13 +124,13 @@ def closed_database():
 
 
 def test_a_connection_cut_in_the_middle_of_a_task_does_not_end_the_worker(worker, report):
-    first = jobs.start(document="report", obj=report, title="Báo cáo 1", by=None)
+    first = jobs.start(document="report", obj=report, title="Báo cáo 1", by=SYSTEM)
     worker.wait_for(made(first), 60, "the first document")
     hold_database.enqueue(30)
     worker.wait_for(lambda: worker.backends("AND query LIKE '%%pg_sleep%%'"), 20, "the task holding the database")
 
     assert worker.cut_connections() >= 1     # "terminating connection due to administrator command"
-    second = jobs.start(document="report", obj=report, title="Báo cáo 2", by=None)
+    second = jobs.start(document="report", obj=report, title="Báo cáo 2", by=SYSTEM)
     started = time.monotonic()
     worker.wait_for(made(second), 30, "the document queued after the connection was cut")
 
@@ -148,7 +149,7 @@ def test_documents_queued_while_the_database_is_away_are_made_when_it_returns(wo
 
     closed_database(False)
     worker.cut_connections()
-    job = jobs.start(document="report", obj=report, title="Báo cáo", by=None)   # over the test's open connection
+    job = jobs.start(document="report", obj=report, title="Báo cáo", by=SYSTEM)   # over the test's open connection
     worker.wait_for(lambda: worker.output().count("worker stopped on a database error") >= 3, 20,
                     "three failed starts")
     time.sleep(2)

@@ -3,6 +3,7 @@
 import pytest
 
 from units import access
+from units.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_a_user_without_roles_sees_nothing(tree):
     from units import services
 
     user = make_user("lonely", tree["A.BV"], "unit_staff")
-    services.revoke_role(by=None, membership=user.memberships.get())
+    services.revoke_role(by=SYSTEM, membership=user.memberships.get())
     access.forget(user)
     assert not access.visible_organisations(user).exists()
 

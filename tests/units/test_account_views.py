@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from units.access import SYSTEM
 from units.models import Membership, User
 
 pytestmark = pytest.mark.django_db
@@ -161,10 +162,10 @@ def test_two_accounts_cannot_share_an_email(tree, cast):
 
     from units import services
 
-    services.create_account(by=None, username="a1", full_name="A", email="chung@example.vn",
+    services.create_account(by=SYSTEM, username="a1", full_name="A", email="chung@example.vn",
                             organisation=tree["A.BV"], role="unit_staff")
     with pytest.raises(ValidationError):
-        services.create_account(by=None, username="a2", full_name="B", email="CHUNG@example.vn",
+        services.create_account(by=SYSTEM, username="a2", full_name="B", email="CHUNG@example.vn",
                                 organisation=tree["A.BV"], role="unit_staff")
 
 
@@ -173,7 +174,7 @@ def test_a_bloc_has_one_head(tree, cast):
 
     from units import services
 
-    bloc = services.create_bloc(by=None, organiser=tree["A"], name="Khối")
-    services.set_bloc_member(by=None, bloc=bloc, organisation=tree["A.BV"], role="head")
+    bloc = services.create_bloc(by=SYSTEM, organiser=tree["A"], name="Khối")
+    services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=tree["A.BV"], role="head")
     with pytest.raises(ValidationError):
-        services.set_bloc_member(by=None, bloc=bloc, organisation=tree["A.TT"], role="head")
+        services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=tree["A.TT"], role="head")

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from common import clock
+from units.access import SYSTEM
 
 
 class Rollback(Exception):
@@ -117,45 +118,45 @@ class Command(BaseCommand):
         from reports import services
         from units import services as unit_services
 
-        issuer = unit_services.create_organisation(by=None, parent=None, name="Sở Y tế Đo Kiểm", code="SYT-BENCH",
+        issuer = unit_services.create_organisation(by=SYSTEM, parent=None, name="Sở Y tế Đo Kiểm", code="SYT-BENCH",
                                                    kind="department", place_name="Thái Nguyên",
                                                    document_parent_line="UBND TỈNH ĐO KIỂM",
                                                    document_name_line="SỞ Y TẾ")
-        orgs = [unit_services.create_organisation(by=None, parent=issuer, name=f"Trạm Y tế xã số {i:03d}",
+        orgs = [unit_services.create_organisation(by=SYSTEM, parent=issuer, name=f"Trạm Y tế xã số {i:03d}",
                                                   code=f"TYT{i:03d}", kind="station") for i in range(units)]
-        campaign = campaign_services.create_campaign(by=None, issuer=issuer, year=2026, notation="KH-SYT", number=5,
+        campaign = campaign_services.create_campaign(by=SYSTEM, issuer=issuer, year=2026, notation="KH-SYT", number=5,
                                                      title="Phát động phong trào thi đua năm 2026")
-        campaign_services.add_participants(by=None, campaign=campaign, organisations=orgs,
+        campaign_services.add_participants(by=SYSTEM, campaign=campaign, organisations=orgs,
                                            registered_on=date(2026, 1, 15))
         campaign_services.import_status(campaign=campaign, status="in_progress", note="đo kiểm")
         period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026",
                                                 deadline=date(2026, 12, 20))
         rows = []
         for i in range(indicators):
-            definition = indicator_services.save_definition(by=None, instance=IndicatorDefinition(
+            definition = indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
                 issuer=issuer, code=f"CT{i:02d}", name=f"Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ, chỉ tiêu {i + 1}",
                 unit="%", direction="higher"))
-            rows.append(indicator_services.save_indicator(by=None, campaign=campaign, instance=CampaignIndicator(
+            rows.append(indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
                 definition=definition, number=str(i + 1), comparator="gte", target_text="≥ 95",
                 next_target_text="≥ 96")))
         for n, org in enumerate(orgs):
             indicator_services.import_report(period=period, organisation=org, status="submitted",
                                              submitted_at=clock.now(),
                                              values={row.pk: f"{90 + (n + row.pk) % 9},5" for row in rows})
-        report = services.create_report(by=None, campaign=campaign, organisation=issuer, period=period)
+        report = services.create_report(by=SYSTEM, campaign=campaign, organisation=issuer, period=period)
         # A one-page decision: five people of the first unit, approved.
         gk = AwardType.objects.get(code="GK_SYT_CN")
-        proposal = award_services.create_proposal(by=None, campaign=campaign, organisation=orgs[0], title="Đề nghị",
+        proposal = award_services.create_proposal(by=SYSTEM, campaign=campaign, organisation=orgs[0], title="Đề nghị",
                                                   year=2026)
         nominations = []
         for i in range(5):
-            person = unit_services.create_person(by=None, organisation=orgs[0], full_name=f"Nguyễn Văn Thử {i}",
+            person = unit_services.create_person(by=SYSTEM, organisation=orgs[0], full_name=f"Nguyễn Văn Thử {i}",
                                                  employee_code=f"BENCH{i}", position="Y sĩ")
-            nomination = award_services.add_nomination(by=None, proposal=proposal, award_type=gk, person=person,
+            nomination = award_services.add_nomination(by=SYSTEM, proposal=proposal, award_type=gk, person=person,
                                                        summary="Hoàn thành xuất sắc nhiệm vụ")
             for step in (State.SUBMITTED, State.ACCEPTED, State.APPROVED):
-                award_services._move(None, Nomination.objects.get(pk=nomination.pk), step)
+                award_services._move(SYSTEM, Nomination.objects.get(pk=nomination.pk), step)
             nominations.append(Nomination.objects.get(pk=nomination.pk))
-        decision = award_services.create_decision(by=None, issuer=issuer, title="Về việc tặng Giấy khen",
+        decision = award_services.create_decision(by=SYSTEM, issuer=issuer, title="Về việc tặng Giấy khen",
                                                   nominations=nominations, campaign=campaign)
         return report, decision

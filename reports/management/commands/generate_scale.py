@@ -18,6 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from units.access import SYSTEM
+
 BATCH = 5000
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
           "Dương", "Lý"]
@@ -88,25 +90,25 @@ class Command(BaseCommand):
         from units import services
 
         make = services.create_organisation
-        root = make(by=None, parent=None, name=f"Sở Y tế tỉnh Mẫu {self.code}", code=self.code, kind="department",
+        root = make(by=SYSTEM, parent=None, name=f"Sở Y tế tỉnh Mẫu {self.code}", code=self.code, kind="department",
                     has_legal_personality=True, place_name="Tỉnh Mẫu", document_parent_line="UBND TỈNH MẪU",
                     document_name_line="SỞ Y TẾ")
         units = []
         for i, name in enumerate(["Văn phòng Sở", "Phòng Tổ chức cán bộ", "Phòng Kế hoạch - Tài chính",
                                   "Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Dược", "Thanh tra Sở"]):
-            units.append(make(by=None, parent=root, name=name, code=f"P{i}", kind="department_office"))
+            units.append(make(by=SYSTEM, parent=root, name=name, code=f"P{i}", kind="department_office"))
         hospitals = max(1, round(15 * scale))
         centres = max(1, round(9 * scale))
         stations = 30
         for i in range(hospitals):
-            units.append(make(by=None, parent=root, name=f"Bệnh viện số {i + 1:03d}", code=f"BV{i:03d}",
+            units.append(make(by=SYSTEM, parent=root, name=f"Bệnh viện số {i + 1:03d}", code=f"BV{i:03d}",
                               kind="hospital", has_legal_personality=True))
         for i in range(centres):
-            centre = make(by=None, parent=root, name=f"Trung tâm Y tế khu vực {i + 1:03d}", code=f"TTYT{i:03d}",
+            centre = make(by=SYSTEM, parent=root, name=f"Trung tâm Y tế khu vực {i + 1:03d}", code=f"TTYT{i:03d}",
                           kind="health_centre", has_legal_personality=True)
             units.append(centre)
             for j in range(stations):
-                units.append(make(by=None, parent=centre, name=f"Trạm Y tế xã {i + 1:03d}-{j + 1:02d}",
+                units.append(make(by=SYSTEM, parent=centre, name=f"Trạm Y tế xã {i + 1:03d}-{j + 1:02d}",
                                   code=f"TYT{i:03d}{j:02d}", kind="station"))
         self._say(f"{len(units) + 1} đơn vị")
         return root, units
@@ -142,7 +144,7 @@ class Command(BaseCommand):
         from indicators import services as indicator_services
         from indicators.models import CampaignIndicator, IndicatorDefinition
 
-        definitions = [indicator_services.save_definition(by=None, instance=IndicatorDefinition(
+        definitions = [indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
             issuer=root, code=f"CT{i:02d}", name=f"{INDICATORS[i % len(INDICATORS)]} ({i + 1})", unit="%",
             direction="higher")) for i in range(indicator_count)]
         reporting = [u for u in units if u.kind != "department_office"]
@@ -151,12 +153,12 @@ class Command(BaseCommand):
         for year in range(last - years + 1, last + 1):
             for k in range(per_year):
                 campaign = campaign_services.create_campaign(
-                    by=None, issuer=root, year=year, number=k + 1, notation="KH-SYT", issue_date=date(year, 1, 10 + k),
+                    by=SYSTEM, issuer=root, year=year, number=k + 1, notation="KH-SYT", issue_date=date(year, 1, 10 + k),
                     place="Tỉnh Mẫu", title=f"Phát động phong trào {CAMPAIGN_THEMES[k % len(CAMPAIGN_THEMES)]} "
                                             f"năm {year}")
                 Participation.objects.bulk_create([Participation(campaign=campaign, organisation=u,
                                                                  registered_on=date(year, 1, 20)) for u in reporting])
-                rows = [indicator_services.save_indicator(by=None, campaign=campaign, instance=CampaignIndicator(
+                rows = [indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
                     definition=d, number=str(i + 1), comparator="gte", target_text=f"≥ {85 + i % 10}",
                     next_target_text=f"≥ {86 + i % 10}", order=i)) for i, d in enumerate(definitions)]
                 status = "in_progress" if year == last else "closed"
