@@ -26,6 +26,7 @@ from campaigns.models import (
 from common import audit, clock, files
 from common.text import format_date, nfc, normalise_search
 from units import access
+from units.access import SystemActor
 from units.models import AuditEvent as UnitEvent
 from units.models import Organisation, User
 
@@ -52,7 +53,7 @@ KIND_LABELS = dict(Quota.RecipientKind.choices)
 
 
 def _record(
-    *, by: User | None, campaign: Campaign, action: str, target: models.Model, before=None, after=None,
+    *, by: User | SystemActor, campaign: Campaign, action: str, target: models.Model, before=None, after=None,
     reason: str = "", changes: list | None = None, label: str | None = None,
 ) -> CampaignEvent | None:
     rows = changes if changes is not None else audit.diff(before, after)
@@ -62,7 +63,7 @@ def _record(
                         changes=rows, reason=reason)
 
 
-def _require_manage(by: User | None, campaign: Campaign, *, reason: str = "", editing: bool = True) -> None:
+def _require_manage(by: User | SystemActor, campaign: Campaign, *, reason: str = "", editing: bool = True) -> None:
     """Managers of the issuer may change the campaign; once issued, every change needs a reason."""
     access.require(by, "campaign.manage", campaign.issuer)
     if editing:
@@ -125,7 +126,7 @@ def _locked(campaign: Campaign) -> Campaign:
 
 @transaction.atomic
 def create_campaign(
-    *, by: User | None, issuer: Organisation, quotas: dict[str, int | None] | None = None, **fields
+    *, by: User | SystemActor, issuer: Organisation, quotas: dict[str, int | None] | None = None, **fields
 ) -> Campaign:
     """Create a draft campaign of `issuer`; document header lines default from the issuer."""
     access.require(by, "campaign.manage", issuer)
@@ -149,7 +150,7 @@ def create_campaign(
 
 @transaction.atomic
 def update_campaign(
-    *, by: User | None, campaign: Campaign, reason: str = "", quotas: dict[str, int | None] | None = None,
+    *, by: User | SystemActor, campaign: Campaign, reason: str = "", quotas: dict[str, int | None] | None = None,
     expected_version: int | None = None, **fields,
 ) -> Campaign:
     """Change the plan's general information. With `expected_version` (what the form was loaded
@@ -187,7 +188,7 @@ def update_campaign(
 
 
 @transaction.atomic
-def delete_draft(*, by: User | None, campaign: Campaign, reason: str = "") -> None:
+def delete_draft(*, by: User | SystemActor, campaign: Campaign, reason: str = "") -> None:
     """Delete a draft that was never issued, with everything in it. Issued plans are documents and
     are never deleted. The deletion is kept in the issuer's history, since the campaign's own goes."""
     campaign = _locked(campaign)
@@ -203,7 +204,7 @@ def delete_draft(*, by: User | None, campaign: Campaign, reason: str = "") -> No
 
 @transaction.atomic
 def move_campaign(
-    *, by: User | None, campaign: Campaign, to: str, reason: str = "", number: int | None = None,
+    *, by: User | SystemActor, campaign: Campaign, to: str, reason: str = "", number: int | None = None,
     notation: str | None = None, issue_date: date | None = None,
 ) -> Campaign:
     """Move a campaign along its lifecycle. Recording the issue stores the registry's number,
@@ -243,7 +244,7 @@ def move_campaign(
 
 
 @transaction.atomic
-def save_item(*, by: User | None, campaign: Campaign, instance: models.Model, reason: str = "") -> models.Model:
+def save_item(*, by: User | SystemActor, campaign: Campaign, instance: models.Model, reason: str = "") -> models.Model:
     """Create or change one of the campaign's simple rows (its fields already set on `instance`)."""
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
@@ -261,7 +262,7 @@ def save_item(*, by: User | None, campaign: Campaign, instance: models.Model, re
 
 
 @transaction.atomic
-def delete_item(*, by: User | None, campaign: Campaign, instance: models.Model, reason: str = "") -> None:
+def delete_item(*, by: User | SystemActor, campaign: Campaign, instance: models.Model, reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if instance.campaign_id != campaign.pk:
@@ -288,7 +289,7 @@ def _delete(instance: models.Model) -> None:
 
 
 def _apply_quota(
-    *, by: User | None, campaign: Campaign, subcampaign: SubCampaign | None, kind: str, count: int | None,
+    *, by: User | SystemActor, campaign: Campaign, subcampaign: SubCampaign | None, kind: str, count: int | None,
     reason: str,
 ) -> None:
     """Set one quota; None removes it ("no quota" is not a zero quota)."""
@@ -319,7 +320,7 @@ def _apply_quota(
 
 @transaction.atomic
 def set_quota(
-    *, by: User | None, campaign: Campaign, kind: str, count: int | None,
+    *, by: User | SystemActor, campaign: Campaign, kind: str, count: int | None,
     subcampaign: SubCampaign | None = None, reason: str = "",
 ) -> None:
     campaign = _locked(campaign)
@@ -331,7 +332,7 @@ def set_quota(
 
 @transaction.atomic
 def save_subcampaign(
-    *, by: User | None, campaign: Campaign, instance: SubCampaign, quotas: dict[str, int | None] | None = None,
+    *, by: User | SystemActor, campaign: Campaign, instance: SubCampaign, quotas: dict[str, int | None] | None = None,
     reason: str = "",
 ) -> SubCampaign:
     campaign = _locked(campaign)
@@ -368,7 +369,7 @@ def _is_descendant(node: SubCampaign, ancestor_pk: int) -> bool:
 
 
 @transaction.atomic
-def delete_subcampaign(*, by: User | None, campaign: Campaign, subcampaign: SubCampaign, reason: str = "") -> None:
+def delete_subcampaign(*, by: User | SystemActor, campaign: Campaign, subcampaign: SubCampaign, reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if subcampaign.campaign_id != campaign.pk:
@@ -385,7 +386,7 @@ def delete_subcampaign(*, by: User | None, campaign: Campaign, subcampaign: SubC
 
 @transaction.atomic
 def add_participants(
-    *, by: User | None, campaign: Campaign, organisations: list[Organisation], registered_on: date | None = None,
+    *, by: User | SystemActor, campaign: Campaign, organisations: list[Organisation], registered_on: date | None = None,
     reason: str = "",
 ) -> int:
     """Register organisations as taking part; ones already in are skipped. Returns how many were added."""
@@ -412,7 +413,7 @@ def add_participants(
 
 
 @transaction.atomic
-def remove_participant(*, by: User | None, campaign: Campaign, participation: Participation, reason: str = "") -> None:
+def remove_participant(*, by: User | SystemActor, campaign: Campaign, participation: Participation, reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if participation.campaign_id != campaign.pk:
@@ -428,7 +429,7 @@ def remove_participant(*, by: User | None, campaign: Campaign, participation: Pa
 
 @transaction.atomic
 def save_pledge(
-    *, by: User | None, campaign: Campaign, instance: Pledge, parties: list[Organisation], reason: str = "",
+    *, by: User | SystemActor, campaign: Campaign, instance: Pledge, parties: list[Organisation], reason: str = "",
 ) -> Pledge:
     """Record a giao ước thi đua. Its parties must take part in the campaign (at least two)."""
     campaign = _locked(campaign)
@@ -471,7 +472,7 @@ def save_pledge(
 
 
 @transaction.atomic
-def delete_pledge(*, by: User | None, campaign: Campaign, pledge: Pledge, reason: str = "") -> None:
+def delete_pledge(*, by: User | SystemActor, campaign: Campaign, pledge: Pledge, reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if pledge.campaign_id != campaign.pk:

@@ -30,6 +30,7 @@ from indicators.models import (
 )
 from indicators.submissions import Status
 from units import access
+from units.access import SystemActor
 from units.models import AuditEvent as UnitEvent
 from units.models import Membership, Organisation, User
 
@@ -51,7 +52,7 @@ def _campaign_event(by, campaign, action, target, *, before=None, after=None, ch
                  reason=reason)
 
 
-def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> None:
+def _require_plan_editor(by: User | SystemActor, campaign: Campaign, reason: str) -> None:
     """Targets belong to the plan: managers change them; once issued, only with a reason."""
     access.require(by, "campaign.manage", campaign.issuer)
     if access.is_system(by):
@@ -63,7 +64,7 @@ def _require_plan_editor(by: User | None, campaign: Campaign, reason: str) -> No
 
 
 @transaction.atomic
-def save_definition(*, by: User | None, instance: IndicatorDefinition) -> IndicatorDefinition:
+def save_definition(*, by: User | SystemActor, instance: IndicatorDefinition) -> IndicatorDefinition:
     """Create or change an indicator of the issuer's catalogue; the change is kept in the issuer's
     history, since every campaign using the indicator shows it."""
     access.require(by, "campaign.manage", instance.issuer)
@@ -115,7 +116,7 @@ def _parse_target(indicator: CampaignIndicator) -> None:
 
 
 @transaction.atomic
-def save_indicator(*, by: User | None, campaign: Campaign, instance: CampaignIndicator,
+def save_indicator(*, by: User | SystemActor, campaign: Campaign, instance: CampaignIndicator,
                    reporting_units: list[Organisation] | None = None, reason: str = "") -> CampaignIndicator:
     """Create or change one row of the campaign's indicator table."""
     campaign = Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
@@ -156,7 +157,7 @@ def _unit_names(organisations) -> str:
 
 
 @transaction.atomic
-def delete_indicator(*, by: User | None, indicator: CampaignIndicator, reason: str = "") -> None:
+def delete_indicator(*, by: User | SystemActor, indicator: CampaignIndicator, reason: str = "") -> None:
     campaign = indicator.campaign
     _require_plan_editor(by, campaign, reason)
     if indicator.results.exclude(actual_text="").exists():
@@ -169,7 +170,7 @@ def delete_indicator(*, by: User | None, indicator: CampaignIndicator, reason: s
 
 
 @transaction.atomic
-def set_unit_target(*, by: User | None, indicator: CampaignIndicator, organisation: Organisation,
+def set_unit_target(*, by: User | SystemActor, indicator: CampaignIndicator, organisation: Organisation,
                     target_text: str, reason: str = "") -> UnitTarget | None:
     """Give one reporting unit its own target; an empty text goes back to the campaign's."""
     campaign = indicator.campaign
@@ -219,12 +220,12 @@ def _fresh(period: ReportingPeriod) -> ReportingPeriod:
     return ReportingPeriod.objects.select_related("campaign__issuer").get(pk=period.pk)
 
 
-def _require_reporter(by: User | None, organisation: Organisation) -> None:
+def _require_reporter(by: User | SystemActor, organisation: Organisation) -> None:
     if not access.can(by, "results.enter", organisation):
         raise PermissionDenied
 
 
-def _require_reviewer(by: User | None, campaign: Campaign) -> None:
+def _require_reviewer(by: User | SystemActor, campaign: Campaign) -> None:
     if not access.can(by, "results.review", campaign.issuer):
         raise PermissionDenied
     if not lifecycle.collects_reports(campaign.status):
@@ -277,7 +278,7 @@ def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellI
 
 @transaction.atomic
 def save_report(
-    *, by: User | None, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
+    *, by: User | SystemActor, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
     narrative: dict[str, str] | None = None, expected_version: int | None = None, today: date | None = None,
     enforce_window: bool = True,
 ) -> Submission:
@@ -361,7 +362,7 @@ def save_report(
 
 
 @transaction.atomic
-def add_attachment(*, by: User | None, period: ReportingPeriod, organisation: Organisation, file,
+def add_attachment(*, by: User | SystemActor, period: ReportingPeriod, organisation: Organisation, file,
                    today: date | None = None) -> SubmissionAttachment:
     _require_reporter(by, organisation)
     grid = selectors.grid(period, organisation, today or clock.today())
@@ -377,7 +378,7 @@ def add_attachment(*, by: User | None, period: ReportingPeriod, organisation: Or
 
 
 @transaction.atomic
-def submit_report(*, by: User | None, period: ReportingPeriod, organisation: Organisation,
+def submit_report(*, by: User | SystemActor, period: ReportingPeriod, organisation: Organisation,
                   today: date | None = None) -> Submission:
     """Send the report to the secretariat. The time of sending decides on time or late."""
     _require_reporter(by, organisation)
@@ -403,7 +404,7 @@ def submit_report(*, by: User | None, period: ReportingPeriod, organisation: Org
 
 @transaction.atomic
 def save_and_submit_report(
-    *, by: User | None, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
+    *, by: User | SystemActor, period: ReportingPeriod, organisation: Organisation, cells: dict[int, CellInput],
     narrative: dict[str, str] | None = None, expected_version: int | None = None, today: date | None = None,
 ) -> Submission:
     """The grid's "Gửi": save what was typed and send it, as one transaction. A send refused after
@@ -416,7 +417,7 @@ def save_and_submit_report(
 
 
 @transaction.atomic
-def review_report(*, by: User | None, submission: Submission, accept: bool, reason: str = "") -> Submission:
+def review_report(*, by: User | SystemActor, submission: Submission, accept: bool, reason: str = "") -> Submission:
     """Accept a submitted report, or return it with the reason the unit will read."""
     submission = Submission.objects.select_for_update().select_related("period__campaign__issuer").get(pk=submission.pk)
     _require_reviewer(by, submission.period.campaign)
@@ -439,7 +440,7 @@ def review_report(*, by: User | None, submission: Submission, accept: bool, reas
 
 
 @transaction.atomic
-def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: Organisation, until: date,
+def grant_exception(*, by: User | SystemActor, period: ReportingPeriod, organisation: Organisation, until: date,
                     reason: str) -> Submission:
     """Let a unit enter or fix its report after the deadline, until a date within
     submissions.exception_window. Raises ValidationError keyed by field ("until", "reason")."""
@@ -464,7 +465,7 @@ def grant_exception(*, by: User | None, period: ReportingPeriod, organisation: O
 
 
 @transaction.atomic
-def override_result(*, by: User | None, result: Result, achieved: bool | None, reason: str) -> Result:
+def override_result(*, by: User | SystemActor, result: Result, achieved: bool | None, reason: str) -> Result:
     """The secretariat's verdict replaces the computed one (None removes it); the ratio is kept."""
     result = Result.objects.select_for_update().select_related("submission__period__campaign__issuer",
                                                                 "indicator").get(pk=result.pk)
@@ -485,7 +486,7 @@ def override_result(*, by: User | None, result: Result, achieved: bool | None, r
 
 
 @transaction.atomic
-def remind(*, by: User | None, period: ReportingPeriod, organisations: list[Organisation], site: str = "",
+def remind(*, by: User | SystemActor, period: ReportingPeriod, organisations: list[Organisation], site: str = "",
            today: date | None = None) -> list[Reminder]:
     """E-mail the unit staff and heads of these units about the period, and log who reminded whom
     (also when nobody has an address: the secretariat then knows to phone). Raises PermissionDenied

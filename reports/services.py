@@ -17,6 +17,7 @@ from common.uploads import check_document
 from reports import documents, pdf, selectors
 from reports.models import PROSE_FIELDS, DocumentJob, Report, ReportEvent, ReportFile
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, User
 
 EDIT_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
@@ -33,7 +34,7 @@ def action_for(report_or_whole: Report | bool, verb: str) -> str:
     return f"{'report' if whole else 'unit_report'}.{verb}"
 
 
-def _record(by: User | None, report: Report, action: str, *, before=None, after=None, changes=None,
+def _record(by: User | SystemActor, report: Report, action: str, *, before=None, after=None, changes=None,
             reason: str = "") -> None:
     rows = changes if changes is not None else audit.diff(before, after)
     if not rows and action == ReportEvent.Action.CHANGED:
@@ -68,7 +69,7 @@ def _prefill(report: Report) -> None:
 
 
 @transaction.atomic
-def create_report(*, by: User | None, campaign: Campaign, organisation: Organisation,
+def create_report(*, by: User | SystemActor, campaign: Campaign, organisation: Organisation,
                   period: ReportingPeriod | None, kind: str = "", today: date | None = None) -> Report:
     whole = organisation.pk == campaign.issuer_id
     access.require(by, action_for(whole, "prepare"), organisation)
@@ -99,7 +100,7 @@ def _locked(report: Report) -> Report:
 
 
 @transaction.atomic
-def save_report(*, by: User | None, report: Report, data: dict, version: int) -> Report:
+def save_report(*, by: User | SystemActor, report: Report, data: dict, version: int) -> Report:
     """Save the prose; refused when someone saved in between (the form keeps what was typed)."""
     current = _locked(report)
     access.require(by, action_for(current, "prepare"), current.organisation)
@@ -126,7 +127,7 @@ def render_html(doc) -> str:
 
 
 @transaction.atomic
-def issue_report(*, by: User | None, report: Report, number: int, notation: str, issue_date: date,
+def issue_report(*, by: User | SystemActor, report: Report, number: int, notation: str, issue_date: date,
                  signer_prefix: str = "", signer_title: str, signer_name: str) -> Report:
     """Record the registry's number and date and the signer, freeze the figures, store the PDF
     (PDF/A) as the next edition with its SHA-256."""
@@ -158,7 +159,7 @@ def issue_report(*, by: User | None, report: Report, number: int, notation: str,
     return current
 
 
-def _make_edition(report: Report, edition: ReportFile, *, by: User | None, today: date) -> None:
+def _make_edition(report: Report, edition: ReportFile, *, by: User | SystemActor, today: date) -> None:
     from reports import jobs
 
     if jobs.is_large("report_edition", report):
@@ -173,7 +174,7 @@ def _make_edition(report: Report, edition: ReportFile, *, by: User | None, today
         fill_edition(edition, data, by=by)
 
 
-def _new_edition(report: Report, by: User | None) -> ReportFile:
+def _new_edition(report: Report, by: User | SystemActor) -> ReportFile:
     """The next edition's row, numbered now (under the report's row lock): the copy that follows,
     at once or from the worker, is this edition's and no other's."""
     last = report.files.filter(kind=ReportFile.Kind.GENERATED).aggregate(last=Max("edition"))["last"] or 0
@@ -181,7 +182,7 @@ def _new_edition(report: Report, by: User | None) -> ReportFile:
                                      created_by=access.user_or_none(by), created_at=clock.now())
 
 
-def fill_edition(edition: ReportFile, data: bytes, *, by: User | None) -> ReportFile:
+def fill_edition(edition: ReportFile, data: bytes, *, by: User | SystemActor) -> ReportFile:
     """Keep the issued PDF as its edition's file, with its SHA-256."""
     report = edition.report
     stored = files.store(edition.file, f"bao-cao-{report.number}.pdf", data)
@@ -194,7 +195,7 @@ def fill_edition(edition: ReportFile, data: bytes, *, by: User | None) -> Report
 
 
 @transaction.atomic
-def remake_edition(*, by: User | None, report: Report) -> ReportFile:
+def remake_edition(*, by: User | SystemActor, report: Report) -> ReportFile:
     """Make the latest edition's copy again, when it could not be made and nothing is making it."""
     from reports import jobs
 
@@ -214,7 +215,7 @@ def latest_edition(report: Report) -> ReportFile | None:
 
 
 @transaction.atomic
-def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
+def reopen_report(*, by: User | SystemActor, report: Report, reason: str) -> Report:
     """Back to draft to correct it; the stored editions stay, the next issue makes a new one."""
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)
@@ -237,7 +238,7 @@ def reopen_report(*, by: User | None, report: Report, reason: str) -> Report:
 
 
 @transaction.atomic
-def attach_signed(*, by: User | None, report: Report, upload) -> ReportFile:
+def attach_signed(*, by: User | SystemActor, report: Report, upload) -> ReportFile:
     """The signed and sealed scan of the issued edition: from now on the official copy."""
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)

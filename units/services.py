@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from common import audit, clock, xlsx
 from common.text import nfc, normalise_search
 from units import access, login_limits, rules
+from units.access import SystemActor
 from units.models import Assignment, AuditEvent, Bloc, BlocMember, Membership, Organisation, Person, User
 
 ORGANISATION_FIELDS = [
@@ -31,7 +32,7 @@ BLOC_FIELDS = ["name", "organiser", "organiser_text", "description", "is_active"
 
 
 def _record(
-    *, by: User | None, organisation: Organisation | None, action: str, target, before=None, after=None,
+    *, by: User | SystemActor, organisation: Organisation | None, action: str, target, before=None, after=None,
     reason: str = "", label: str | None = None, changes: list | None = None,
 ) -> AuditEvent:
     return audit.record(
@@ -52,7 +53,7 @@ def _fill_search(org: Organisation) -> None:
 
 
 @transaction.atomic
-def create_organisation(*, by: User | None, parent: Organisation | None, **fields) -> Organisation:
+def create_organisation(*, by: User | SystemActor, parent: Organisation | None, **fields) -> Organisation:
     """Create an organisation under `parent` (a new root needs an administrator; access.SYSTEM for the loaders).
 
     Raises PermissionDenied, or ValidationError with field errors (code unique within the root).
@@ -83,7 +84,7 @@ def create_organisation(*, by: User | None, parent: Organisation | None, **field
 
 
 @transaction.atomic
-def update_organisation(*, by: User | None, organisation: Organisation, reason: str = "", **fields) -> Organisation:
+def update_organisation(*, by: User | SystemActor, organisation: Organisation, reason: str = "", **fields) -> Organisation:
     """Change an organisation; a new parent moves the whole subtree (within the same root)."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     access.require(by, "organisation.manage", org)
@@ -115,7 +116,7 @@ def update_organisation(*, by: User | None, organisation: Organisation, reason: 
     return org
 
 
-def _check_move(by: User | None, org: Organisation, new_parent: Organisation | None) -> None:
+def _check_move(by: User | SystemActor, org: Organisation, new_parent: Organisation | None) -> None:
     if new_parent is None or org.parent_id is None:
         raise ValidationError({"parent": _("Không thể đổi cơ quan gốc của một cây đơn vị.")})
     if new_parent.path.startswith(org.path):
@@ -140,7 +141,7 @@ def _move_subtree(org: Organisation, new_parent: Organisation) -> None:
 
 @transaction.atomic
 def close_organisation(
-    *, by: User | None, organisation: Organisation, closed_on: date, successor: Organisation | None = None,
+    *, by: User | SystemActor, organisation: Organisation, closed_on: date, successor: Organisation | None = None,
     note: str = "", include_subtree: bool = True, move_people: bool = False,
 ) -> int:
     """Close an organisation (and, by default, its open descendants) on `closed_on`. With
@@ -185,7 +186,7 @@ def close_organisation(
     return len(targets)
 
 
-def _transfer_on_closure(by: User | None, person: Person, successor: Organisation, day: date) -> None:
+def _transfer_on_closure(by: User | SystemActor, person: Person, successor: Organisation, day: date) -> None:
     current = Assignment.objects.filter(person=person, end_date__isnull=True).order_by("-start_date").first()
     start = current.start_date if current is not None else None
     update_person(by=by, person=person, organisation=successor, transfer_date=max(day, start) if start else day,
@@ -193,7 +194,7 @@ def _transfer_on_closure(by: User | None, person: Person, successor: Organisatio
 
 
 @transaction.atomic
-def reopen_organisation(*, by: User | None, organisation: Organisation, reason: str = "") -> Organisation:
+def reopen_organisation(*, by: User | SystemActor, organisation: Organisation, reason: str = "") -> Organisation:
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     # Undoing a merger or dissolution is the administrator's call: the body's own staff cannot
     # resurrect it to get their old rights back.
@@ -230,7 +231,7 @@ def _check_person_code(person: Person) -> None:
 
 
 @transaction.atomic
-def create_person(*, by: User | None, organisation: Organisation, start_date: date | None = None, **fields) -> Person:
+def create_person(*, by: User | SystemActor, organisation: Organisation, start_date: date | None = None, **fields) -> Person:
     """Add a person to an organisation; opens their first assignment."""
     access.require(by, "person.manage", organisation)
     if organisation.is_closed:
@@ -251,7 +252,7 @@ def create_person(*, by: User | None, organisation: Organisation, start_date: da
 
 @transaction.atomic
 def update_person(
-    *, by: User | None, person: Person, transfer_date: date | None = None, reason: str = "", **fields
+    *, by: User | SystemActor, person: Person, transfer_date: date | None = None, reason: str = "", **fields
 ) -> Person:
     """Change a person; a new organisation is a transfer that closes the current assignment."""
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -303,7 +304,7 @@ def update_person(
 # --- Blocs -------------------------------------------------------------------------------------
 
 
-def _require_bloc(by: User | None, organiser: Organisation | None) -> None:
+def _require_bloc(by: User | SystemActor, organiser: Organisation | None) -> None:
     if organiser is None:
         if not access.is_admin(by):
             raise PermissionDenied
@@ -312,7 +313,7 @@ def _require_bloc(by: User | None, organiser: Organisation | None) -> None:
 
 
 @transaction.atomic
-def create_bloc(*, by: User | None, organiser: Organisation | None, **fields) -> Bloc:
+def create_bloc(*, by: User | SystemActor, organiser: Organisation | None, **fields) -> Bloc:
     _require_bloc(by, organiser)
     bloc = Bloc(organiser=organiser, **fields)
     bloc.name = nfc(bloc.name).strip()
@@ -325,7 +326,7 @@ def create_bloc(*, by: User | None, organiser: Organisation | None, **fields) ->
 
 
 @transaction.atomic
-def update_bloc(*, by: User | None, bloc: Bloc, **fields) -> Bloc:
+def update_bloc(*, by: User | SystemActor, bloc: Bloc, **fields) -> Bloc:
     bloc = Bloc.objects.select_for_update().get(pk=bloc.pk)
     _require_bloc(by, bloc.organiser)
     if "organiser" in fields and fields["organiser"] != bloc.organiser:
@@ -345,7 +346,7 @@ def update_bloc(*, by: User | None, bloc: Bloc, **fields) -> Bloc:
 
 
 @transaction.atomic
-def set_bloc_member(*, by: User | None, bloc: Bloc, organisation: Organisation, role: str) -> BlocMember:
+def set_bloc_member(*, by: User | SystemActor, bloc: Bloc, organisation: Organisation, role: str) -> BlocMember:
     """Add an organisation to a bloc or change its role there."""
     _require_bloc(by, bloc.organiser)
     if not access.can_see(by, organisation):
@@ -371,7 +372,7 @@ def set_bloc_member(*, by: User | None, bloc: Bloc, organisation: Organisation, 
 
 
 @transaction.atomic
-def remove_bloc_member(*, by: User | None, member: BlocMember) -> None:
+def remove_bloc_member(*, by: User | SystemActor, member: BlocMember) -> None:
     bloc = member.bloc
     _require_bloc(by, bloc.organiser)
     _record(by=by, organisation=bloc.organiser, action=AuditEvent.Action.CHANGED, target=bloc,
@@ -389,12 +390,12 @@ def generate_password() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
-def _require_grant(by: User | None, organisation: Organisation, role: str) -> None:
+def _require_grant(by: User | SystemActor, organisation: Organisation, role: str) -> None:
     if role not in access.grantable_roles(by, organisation):
         raise PermissionDenied
 
 
-def _require_account(by: User | None, account: User) -> None:
+def _require_account(by: User | SystemActor, account: User) -> None:
     person_org = Person.objects.filter(user=account).select_related("organisation").first()
     if not access.can_manage_account(by, account, account.memberships.select_related("organisation"),
                                      person_org.organisation if person_org else None):
@@ -403,7 +404,7 @@ def _require_account(by: User | None, account: User) -> None:
 
 @transaction.atomic
 def create_account(
-    *, by: User | None, username: str, full_name: str, email: str, organisation: Organisation, role: str,
+    *, by: User | SystemActor, username: str, full_name: str, email: str, organisation: Organisation, role: str,
     password: str | None = None, person: Person | None = None, must_change_password: bool = True,
 ) -> tuple[User, str]:
     """Create a login with its first role. Returns the user and the password to hand over."""
@@ -439,7 +440,7 @@ def create_account(
 
 
 @transaction.atomic
-def grant_role(*, by: User | None, account: User, organisation: Organisation, role: str) -> Membership:
+def grant_role(*, by: User | SystemActor, account: User, organisation: Organisation, role: str) -> Membership:
     _require_account(by, account)
     _require_grant(by, organisation, role)
     if account.pk == by.pk:
@@ -458,7 +459,7 @@ def grant_role(*, by: User | None, account: User, organisation: Organisation, ro
 
 
 @transaction.atomic
-def revoke_role(*, by: User | None, membership: Membership) -> None:
+def revoke_role(*, by: User | SystemActor, membership: Membership) -> None:
     account = membership.user
     _require_account(by, account)
     _require_grant(by, membership.organisation, membership.role)
@@ -471,7 +472,7 @@ def revoke_role(*, by: User | None, membership: Membership) -> None:
 
 
 @transaction.atomic
-def set_account_active(*, by: User | None, account: User, active: bool) -> User:
+def set_account_active(*, by: User | SystemActor, account: User, active: bool) -> User:
     _require_account(by, account)
     if account.is_active == active:
         return account
@@ -488,7 +489,7 @@ def set_account_active(*, by: User | None, account: User, active: bool) -> User:
 
 
 @transaction.atomic
-def reset_password(*, by: User | None, account: User) -> str:
+def reset_password(*, by: User | SystemActor, account: User) -> str:
     """Give the account a new temporary password that must be changed at the next login."""
     _require_account(by, account)
     password = generate_password()

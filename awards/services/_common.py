@@ -16,6 +16,7 @@ from campaigns import lifecycle
 from campaigns.models import Campaign, Quota
 from common import audit
 from units import access
+from units.access import SystemActor
 from units.models import Membership, Organisation, User
 
 NOMINATION_FIELDS = ["award_type", "person", "organisation", "programme", "achievement_year", "summary"]
@@ -59,7 +60,7 @@ def _notify(organisation: Organisation, subject: str, body: str, path: str = "")
         transaction.on_commit(lambda: send_mail(subject[:200], body, None, emails, fail_silently=True))
 
 
-def _require_on(by: User | None, action: str, organisation: Organisation) -> None:
+def _require_on(by: User | SystemActor, action: str, organisation: Organisation) -> None:
     if not access.can(by, action, organisation):
         raise PermissionDenied
 
@@ -69,7 +70,7 @@ def _require_open_campaign(campaign: Campaign) -> None:
         raise ValidationError(_("Phong trào không còn nhận đề nghị khen thưởng."))
 
 
-def _editable_proposal(by: User | None, proposal: Proposal) -> None:
+def _editable_proposal(by: User | SystemActor, proposal: Proposal) -> None:
     _require_on(by, "nomination.prepare", proposal.organisation)
     _require_open_campaign(proposal.campaign)
     if proposal.status == Proposal.Status.CLOSED:
@@ -97,13 +98,13 @@ def _snapshot(nomination: Nomination) -> dict:
     return {field: value for field, (_label, value) in audit.snapshot(nomination, NOMINATION_FIELDS).items()}
 
 
-def _require_move(by: User | None, nomination: Nomination, found: workflow.Move) -> None:
+def _require_move(by: User | SystemActor, nomination: Nomination, found: workflow.Move) -> None:
     organisation = nomination.proposal.organisation if found.on == "unit" else nomination.proposal.campaign.issuer
     if not access.can(by, found.action, organisation):
         raise PermissionDenied
 
 
-def _move(by: User | None, nomination: Nomination, target: str, *, reason: str = "",
+def _move(by: User | SystemActor, nomination: Nomination, target: str, *, reason: str = "",
           correction: bool = False) -> Nomination:
     """Check, do and record one move (inside a caller's transaction, nomination locked)."""
     unit_path = nomination.proposal.kind == Proposal.Kind.UNIT

@@ -20,16 +20,17 @@ from awards.services._common import _award_event
 from common import audit
 from common.text import nfc
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, User
 
 
-def _require_admin(by: User | None) -> None:
+def _require_admin(by: User | SystemActor) -> None:
     if not access.can(by, "catalogue.manage"):
         raise PermissionDenied
 
 
 @transaction.atomic
-def save_award_type(*, by: User | None, instance: AwardType) -> AwardType:
+def save_award_type(*, by: User | SystemActor, instance: AwardType) -> AwardType:
     _require_admin(by)
     fields = ["code", "name", "short_name", "category", "recipient_kind", "is_yearly", "needs_council",
               "needs_disclosure", "order", "is_active", "description"]
@@ -68,7 +69,7 @@ def _rule_problems(rule: AwardRule) -> dict[str, str]:
 
 
 @transaction.atomic
-def save_rule(*, by: User | None, instance: AwardRule, reason: str = "") -> AwardRule:
+def save_rule(*, by: User | SystemActor, instance: AwardRule, reason: str = "") -> AwardRule:
     _require_admin(by)
     problems = _rule_problems(instance)
     if problems:
@@ -83,7 +84,7 @@ def save_rule(*, by: User | None, instance: AwardRule, reason: str = "") -> Awar
 
 
 @transaction.atomic
-def save_base_salary(*, by: User | None, instance: BaseSalary) -> BaseSalary:
+def save_base_salary(*, by: User | SystemActor, instance: BaseSalary) -> BaseSalary:
     _require_admin(by)
     fields = ["amount", "effective_from", "legal_basis", "needs_verification"]
     created = instance.pk is None
@@ -96,7 +97,7 @@ def save_base_salary(*, by: User | None, instance: BaseSalary) -> BaseSalary:
 
 
 @transaction.atomic
-def save_holiday(*, by: User | None, instance: Holiday) -> Holiday:
+def save_holiday(*, by: User | SystemActor, instance: Holiday) -> Holiday:
     _require_admin(by)
     fields = ["day", "name", "needs_verification"]
     created = instance.pk is None
@@ -110,7 +111,7 @@ def save_holiday(*, by: User | None, instance: Holiday) -> Holiday:
 
 
 @transaction.atomic
-def delete_holiday(*, by: User | None, holiday: Holiday) -> None:
+def delete_holiday(*, by: User | SystemActor, holiday: Holiday) -> None:
     _require_admin(by)
     _award_event(by, issuer=None, action="deleted", target=holiday,
                  before=audit.snapshot(holiday, ["day", "name"]))
@@ -118,7 +119,7 @@ def delete_holiday(*, by: User | None, holiday: Holiday) -> None:
 
 
 @transaction.atomic
-def save_unit_authority(*, by: User | None, organisation: Organisation, award_types: list[AwardType],
+def save_unit_authority(*, by: User | SystemActor, organisation: Organisation, award_types: list[AwardType],
                         basis: str) -> UnitAuthority | None:
     """Which titles the unit's head decides for its own staff; none removes the setting."""
     _require_admin(by)
@@ -141,7 +142,7 @@ def save_unit_authority(*, by: User | None, organisation: Organisation, award_ty
 
 
 @transaction.atomic
-def save_ratio_cap(*, by: User | None, instance: RatioCap) -> RatioCap:
+def save_ratio_cap(*, by: User | SystemActor, instance: RatioCap) -> RatioCap:
     """An issuer's ratio cap: its secretariat keeps it."""
     access.require(by, "nomination.review", instance.issuer)
     fields = ["award_type", "base_type", "percent", "enabled", "legal_basis"]

@@ -18,6 +18,7 @@ from common import clock, files
 from common.text import format_date, nfc
 from common.uploads import check_document
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, Person, User
 
 
@@ -28,7 +29,7 @@ class MemberInput:
 
 
 @transaction.atomic
-def create_session(*, by: User | None, issuer: Organisation, title: str, held_on: date, place: str,
+def create_session(*, by: User | SystemActor, issuer: Organisation, title: str, held_on: date, place: str,
                    members: list[MemberInput], nominations: list[Nomination], today: date | None = None
                    ) -> CouncilSession:
     """Prepare a council session: its members and the nominations it will vote on. A nomination
@@ -68,7 +69,7 @@ def create_session(*, by: User | None, issuer: Organisation, title: str, held_on
     return session
 
 
-def _open_session(by: User | None, session: CouncilSession) -> CouncilSession:
+def _open_session(by: User | SystemActor, session: CouncilSession) -> CouncilSession:
     session = CouncilSession.objects.select_for_update().select_related("issuer").get(pk=session.pk)
     access.require(by, "nomination.review", session.issuer)
     if session.status == CouncilSession.Status.CLOSED:
@@ -84,7 +85,7 @@ def _check_session_day(held_on: date, nominations: list[Nomination]) -> None:
 
 
 @transaction.atomic
-def reschedule_session(*, by: User | None, session: CouncilSession, held_on: date, place: str,
+def reschedule_session(*, by: User | SystemActor, session: CouncilSession, held_on: date, place: str,
                        reason: str) -> CouncilSession:
     """Move a session that has not sat yet (nothing recorded): a new date, place, with the reason."""
     session = _open_session(by, session)
@@ -111,7 +112,7 @@ def reschedule_session(*, by: User | None, session: CouncilSession, held_on: dat
 
 
 @transaction.atomic
-def take_off_agenda(*, by: User | None, tally: Tally, reason: str) -> Nomination:
+def take_off_agenda(*, by: User | SystemActor, tally: Tally, reason: str) -> Nomination:
     """A nomination leaves a session before its vote: back to accepted, its empty tally gone."""
     tally = Tally.objects.select_for_update(of=("self",)).select_related("session", "nomination").get(pk=tally.pk)
     session = _open_session(by, tally.session)
@@ -125,12 +126,12 @@ def take_off_agenda(*, by: User | None, tally: Tally, reason: str) -> Nomination
     return nomination
 
 
-def _require_council(by: User | None, session: CouncilSession) -> None:
+def _require_council(by: User | SystemActor, session: CouncilSession) -> None:
     access.require(by, "council.record", session.issuer)
 
 
 @transaction.atomic
-def set_attendance(*, by: User | None, session: CouncilSession, attendance: dict[int, str]) -> CouncilSession:
+def set_attendance(*, by: User | SystemActor, session: CouncilSession, attendance: dict[int, str]) -> CouncilSession:
     """member id → present / written / absent."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     _require_council(by, session)
@@ -184,7 +185,7 @@ def recusals(session: CouncilSession, nomination: Nomination, members: list[Sess
 
 
 @transaction.atomic
-def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: int | None = None,
+def record_tally(*, by: User | SystemActor, tally: Tally, yes: int | None = None, no: int | None = None,
                  abstain: int | None = None, approved: bool | None = None, reason: str = "",
                  override_reason: str = "", today: date | None = None) -> Tally:
     """The secret-ballot counts for one nomination, judged against the award type's threshold;
@@ -246,7 +247,7 @@ def record_tally(*, by: User | None, tally: Tally, yes: int | None = None, no: i
 
 
 @transaction.atomic
-def reopen_tally(*, by: User | None, tally: Tally, reason: str) -> Tally:
+def reopen_tally(*, by: User | SystemActor, tally: Tally, reason: str) -> Tally:
     """Set aside a result recorded wrong (a mistyped count, the wrong outcome chosen) so it can be
     recorded again: only while the session is open and before anything was decided on it. The
     event keeps what was recorded and why it was set aside."""
@@ -278,7 +279,7 @@ def reopen_tally(*, by: User | None, tally: Tally, reason: str) -> Tally:
 
 
 @transaction.atomic
-def close_session(*, by: User | None, session: CouncilSession, minutes=None) -> CouncilSession:
+def close_session(*, by: User | SystemActor, session: CouncilSession, minutes=None) -> CouncilSession:
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     _require_council(by, session)
     if session.tallies.filter(outcome="").exists():
@@ -294,7 +295,7 @@ def close_session(*, by: User | None, session: CouncilSession, minutes=None) -> 
 
 
 @transaction.atomic
-def attach_minutes(*, by: User | None, session: CouncilSession, upload) -> CouncilSession:
+def attach_minutes(*, by: User | SystemActor, session: CouncilSession, upload) -> CouncilSession:
     """The signed minutes, when they come after the session was closed (the signatures take days)."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     _require_council(by, session)

@@ -17,6 +17,7 @@ from common import audit, clock, files
 from common.text import nfc
 from common.uploads import check_document
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, User
 
 
@@ -36,7 +37,7 @@ def _lines_for(decision: Decision, nominations: list[Nomination], on: date) -> l
 
 
 @transaction.atomic
-def create_decision(*, by: User | None, issuer: Organisation, title: str, nominations: list[Nomination],
+def create_decision(*, by: User | SystemActor, issuer: Organisation, title: str, nominations: list[Nomination],
                     campaign: Campaign | None = None) -> Decision:
     """A draft decision holding approved nominations; money is computed again on the signing date."""
     access.require(by, "decision.issue", issuer)
@@ -71,7 +72,7 @@ def _check_number(decision: Decision) -> None:
 
 
 @transaction.atomic
-def issue_decision(*, by: User | None, decision: Decision, number: int, notation: str, issue_date: date,
+def issue_decision(*, by: User | SystemActor, decision: Decision, number: int, notation: str, issue_date: date,
                    signer_prefix: str, signer_title: str, signer_name: str, upload=None) -> Decision:
     """Record the registry's number and date and the signer; the lines' money is as of that date;
     the nominations become awarded and their units are told."""
@@ -117,7 +118,7 @@ def issue_decision(*, by: User | None, decision: Decision, number: int, notation
 
 
 @transaction.atomic
-def revoke_decision(*, by: User | None, decision: Decision, reason: str) -> Decision:
+def revoke_decision(*, by: User | SystemActor, decision: Decision, reason: str) -> Decision:
     """Revoke an issued decision (false declarations, unlawful approval… domain.md §3.1): its
     awards are revoked and the register shows it."""
     decision = Decision.objects.select_for_update(of=("self",)).select_related("issuer").get(pk=decision.pk)
@@ -139,7 +140,7 @@ def revoke_decision(*, by: User | None, decision: Decision, reason: str) -> Deci
 
 
 @transaction.atomic
-def remove_decision_line(*, by: User | None, line: DecisionLine) -> None:
+def remove_decision_line(*, by: User | SystemActor, line: DecisionLine) -> None:
     """Take one nomination out of a draft decision; it stays approved for another decision."""
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
     access.require(by, "decision.issue", decision.issuer)
@@ -152,7 +153,7 @@ def remove_decision_line(*, by: User | None, line: DecisionLine) -> None:
 
 
 @transaction.atomic
-def delete_draft_decision(*, by: User | None, decision: Decision) -> None:
+def delete_draft_decision(*, by: User | SystemActor, decision: Decision) -> None:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     access.require(by, "decision.issue", decision.issuer)
     if decision.status != Decision.Status.DRAFT:
@@ -163,7 +164,7 @@ def delete_draft_decision(*, by: User | None, decision: Decision) -> None:
 
 
 @transaction.atomic
-def decide_unit_titles(*, by: User | None, proposal: Proposal, number: int, notation: str, issue_date: date,
+def decide_unit_titles(*, by: User | SystemActor, proposal: Proposal, number: int, notation: str, issue_date: date,
                        signer_prefix: str, signer_title: str, signer_name: str, upload=None) -> Decision:
     """The unit head decides the titles within the unit's own authority for its staff: no
     secretariat, no council, no count quota; the biên bản bình xét must be attached."""

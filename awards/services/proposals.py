@@ -26,11 +26,12 @@ from common import audit, clock, files
 from common.text import nfc, normalise_search
 from common.uploads import check_document
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, Person, User
 
 
 @transaction.atomic
-def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organisation, title: str, year: int,
+def create_proposal(*, by: User | SystemActor, campaign: Campaign, organisation: Organisation, title: str, year: int,
                     subcampaign: SubCampaign | None = None, kind: str = Proposal.Kind.UPWARD,
                     number_text: str = "", note: str = "") -> Proposal:
     _require_on(by, "nomination.prepare", organisation)
@@ -76,7 +77,7 @@ def create_proposal(*, by: User | None, campaign: Campaign, organisation: Organi
 
 
 @transaction.atomic
-def add_proposal_file(*, by: User | None, proposal: Proposal, kind: str, upload) -> ProposalFile:
+def add_proposal_file(*, by: User | SystemActor, proposal: Proposal, kind: str, upload) -> ProposalFile:
     _editable_proposal(by, proposal)
     check_document(upload, (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx"))
     row = ProposalFile(proposal=proposal, kind=kind, uploaded_by=access.user_or_none(by))
@@ -88,7 +89,7 @@ def add_proposal_file(*, by: User | None, proposal: Proposal, kind: str, upload)
 
 
 @transaction.atomic
-def delete_proposal_file(*, by: User | None, row: ProposalFile) -> None:
+def delete_proposal_file(*, by: User | SystemActor, row: ProposalFile) -> None:
     proposal = row.proposal
     _editable_proposal(by, proposal)
     if proposal.status != Proposal.Status.DRAFT:
@@ -162,7 +163,7 @@ def _save_checked(nomination: Nomination) -> None:
 
 
 @transaction.atomic
-def add_nomination(*, by: User | None, proposal: Proposal, award_type: AwardType, person: Person | None = None,
+def add_nomination(*, by: User | SystemActor, proposal: Proposal, award_type: AwardType, person: Person | None = None,
                    organisation: Organisation | None = None, programme: SubCampaign | None = None,
                    achievement_year: int | None = None, summary: str = "") -> Nomination:
     proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "subcampaign", "organisation").get(
@@ -181,7 +182,7 @@ def add_nomination(*, by: User | None, proposal: Proposal, award_type: AwardType
 
 
 @transaction.atomic
-def update_nomination(*, by: User | None, nomination: Nomination, expected_version: int | None = None,
+def update_nomination(*, by: User | SystemActor, nomination: Nomination, expected_version: int | None = None,
                       **fields) -> Nomination:
     """Change a nomination the unit still holds. After acceptance the change sends it back to the
     secretariat with a "changed since accepted" mark and the difference (architecture.md)."""
@@ -219,7 +220,7 @@ def update_nomination(*, by: User | None, nomination: Nomination, expected_versi
 
 
 @transaction.atomic
-def delete_nomination(*, by: User | None, nomination: Nomination) -> None:
+def delete_nomination(*, by: User | SystemActor, nomination: Nomination) -> None:
     nomination = _locked(nomination)
     _editable_proposal(by, nomination.proposal)
     if nomination.state != State.DRAFT:
@@ -230,7 +231,7 @@ def delete_nomination(*, by: User | None, nomination: Nomination) -> None:
 
 
 @transaction.atomic
-def add_nomination_file(*, by: User | None, nomination: Nomination, upload, kind: str = "report") -> NominationFile:
+def add_nomination_file(*, by: User | SystemActor, nomination: Nomination, upload, kind: str = "report") -> NominationFile:
     nomination = _locked(nomination)
     _editable_proposal(by, nomination.proposal)
     if nomination.state not in workflow.UNIT_EDITABLE:
@@ -245,7 +246,7 @@ def add_nomination_file(*, by: User | None, nomination: Nomination, upload, kind
 
 
 @transaction.atomic
-def delete_nomination_file(*, by: User | None, row: NominationFile) -> None:
+def delete_nomination_file(*, by: User | SystemActor, row: NominationFile) -> None:
     """A wrong file goes while the nomination is a draft or returned for correction; once sent,
     what was sent stays with the record."""
     nomination = _locked(row.nomination)
@@ -258,7 +259,7 @@ def delete_nomination_file(*, by: User | None, row: NominationFile) -> None:
 
 
 @transaction.atomic
-def submit_proposal(*, by: User | None, proposal: Proposal) -> list[Nomination]:
+def submit_proposal(*, by: User | SystemActor, proposal: Proposal) -> list[Nomination]:
     """Send every draft (and returned) nomination of the proposal to the issuer's secretariat.
     The signed tờ trình must be attached."""
     proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation").get(pk=proposal.pk)

@@ -19,11 +19,12 @@ from common import clock, files
 from common.text import nfc, normalise_search
 from common.uploads import check_document
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, Person, User
 
 
 @transaction.atomic
-def add_register_entry(*, by: User | None, owner: Organisation, instance: RegisterEntry, upload=None) -> RegisterEntry:
+def add_register_entry(*, by: User | SystemActor, owner: Organisation, instance: RegisterEntry, upload=None) -> RegisterEntry:
     """An award decided outside the application (before the system, or by a higher level)."""
     access.require(by, "nomination.review", owner)
     subject = instance.person.organisation if instance.person_id else instance.organisation
@@ -56,7 +57,7 @@ class _DryRun(Exception):
     pass
 
 
-def import_nominations(*, by: User | None, proposal: Proposal, rows: list, dry_run: bool = False) -> list[Nomination]:
+def import_nominations(*, by: User | SystemActor, proposal: Proposal, rows: list, dry_run: bool = False) -> list[Nomination]:
     """Add the rows of an Excel list (awards.excel.read_list), all or none. A dry run checks the
     rows the file reader accepted and saves nothing, so that a file with errors gets every
     message at once."""
@@ -87,7 +88,7 @@ def _import_nominations(*, by, proposal, rows, dry_run):
 
 
 @transaction.atomic
-def import_register(*, by: User | None, owner: Organisation, rows: list) -> list[RegisterEntry]:
+def import_register(*, by: User | SystemActor, owner: Organisation, rows: list) -> list[RegisterEntry]:
     from awards.excel import RowError
 
     made, errors = [], []
@@ -106,7 +107,7 @@ def import_register(*, by: User | None, owner: Organisation, rows: list) -> list
 
 
 @transaction.atomic
-def save_eligibility_record(*, by: User | None, instance, organisation: Organisation):
+def save_eligibility_record(*, by: User | SystemActor, instance, organisation: Organisation):
     """An appraisal, initiative or hold of a person or unit in the user's care."""
     access.require(by, "person.manage", organisation)
     instance.full_clean()

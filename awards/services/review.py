@@ -24,11 +24,12 @@ from common import clock, files
 from common.text import format_date, nfc
 from common.uploads import check_document
 from units import access
+from units.access import SystemActor
 from units.models import Organisation, User
 
 
 @transaction.atomic
-def move(*, by: User | None, nomination: Nomination, target: str, reason: str = "") -> Nomination:
+def move(*, by: User | SystemActor, nomination: Nomination, target: str, reason: str = "") -> Nomination:
     """One nomination, one move of the table (submit, withdraw, accept, return, reject, approve
     without council, forward upward)."""
     nomination = _locked(nomination)
@@ -49,7 +50,7 @@ def move(*, by: User | None, nomination: Nomination, target: str, reason: str = 
 
 
 @transaction.atomic
-def accept_many(*, by: User | None, nominations: list[Nomination]) -> list[Nomination]:
+def accept_many(*, by: User | SystemActor, nominations: list[Nomination]) -> list[Nomination]:
     """Bulk acceptance; the selection is kept in each nomination's history."""
     accepted = []
     labels = "; ".join(f"{n.nominee_name} – {n.award_type.short_name or n.award_type.name}" for n in nominations)
@@ -61,7 +62,7 @@ def accept_many(*, by: User | None, nominations: list[Nomination]) -> list[Nomin
 
 
 @transaction.atomic
-def record_higher_decision(*, by: User | None, nomination: Nomination, reference: str, decided_on: date,
+def record_higher_decision(*, by: User | SystemActor, nomination: Nomination, reference: str, decided_on: date,
                            issuer_name: str, upload=None) -> RegisterEntry:
     """A nomination forwarded upward was decided there: record the decision in the register."""
     nomination = _locked(nomination)
@@ -84,7 +85,7 @@ def record_higher_decision(*, by: User | None, nomination: Nomination, reference
 
 
 @transaction.atomic
-def open_disclosure(*, by: User | None, issuer: Organisation, nominations: list[Nomination], title: str,
+def open_disclosure(*, by: User | SystemActor, issuer: Organisation, nominations: list[Nomination], title: str,
                     starts_on: date, working_days: int, published_at: str) -> Disclosure:
     access.require(by, "nomination.review", issuer)
     if not nominations:
@@ -112,7 +113,7 @@ def open_disclosure(*, by: User | None, issuer: Organisation, nominations: list[
 
 
 @transaction.atomic
-def add_disclosure_comments(*, by: User | None, disclosure: Disclosure, comments: str) -> Disclosure:
+def add_disclosure_comments(*, by: User | SystemActor, disclosure: Disclosure, comments: str) -> Disclosure:
     access.require(by, "nomination.review", disclosure.issuer)
     before = disclosure.comments
     disclosure.comments = nfc(comments).strip()
