@@ -121,6 +121,7 @@ class Command(BaseCommand):
         from reports import services as report_services
         from reports.models import Report
         from units import services as unit_services
+        from units.access import SYSTEM
         from units.models import Organisation, User
 
         code = f"TINH-{SEED}"
@@ -134,13 +135,13 @@ class Command(BaseCommand):
             username = f"bench.{role}"
             user = User.objects.filter(username=username).first()
             if user is None:
-                user, _ = unit_services.create_account(by=None, username=username, full_name=f"Đo kiểm {role}",
+                user, _ = unit_services.create_account(by=SYSTEM, username=username, full_name=f"Đo kiểm {role}",
                                                        email="", organisation=organisation, role=role,
                                                        password=PASSWORD, must_change_password=False)
         campaign = Campaign.objects.filter(issuer=root, status="in_progress").order_by("pk").first()
         period = campaign.periods.get(kind="six_month")
         report = Report.objects.filter(campaign=campaign, organisation=root, period=period).first() or \
-            report_services.create_report(by=None, campaign=campaign, organisation=root, period=period)
+            report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period)
         c, p = campaign.pk, period.pk
         return [
             ("/healthz (trần của máy)", "", "/healthz", LIST),
