@@ -156,7 +156,10 @@ def default_storage():
 
 def walk(storage, folder: str = "") -> Iterator[str]:
     """Every file name under `folder`, for the storages we use (a folder on disk, an S3 bucket)."""
-    directories, files = storage.listdir(folder)
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return  # a new installation: MEDIA_DIR is made with the first file
     for name in files:
         yield f"{folder}/{name}" if folder else name
     for directory in directories:

@@ -39,3 +39,11 @@ def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, 
     call_command("verify_files", stdout=(out := io.StringIO()))
     assert "1 tệp nguyên vẹn, 0 thiếu, 0 bị đổi" in out.getvalue()
     assert list(files.walk(files.default_storage())) == [report.files.get().file.name]
+
+
+def test_a_new_installation_without_a_media_folder_backs_up_purges_and_verifies(tree, settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "chua-co")}}}
+    call_command("purge_files", "--grace-hours", "0", stdout=io.StringIO())
+    call_command("backup", str(tmp_path / "sao-luu"), stdout=io.StringIO())
+    assert json.loads((tmp_path / "sao-luu" / "manifest.json").read_text())["files"] == 0
