@@ -150,7 +150,8 @@ def _initiative(facts: Facts, rule: Rule) -> Check:
     wanted = dict(InitiativeLevel.choices)[needed].lower()
     if good:
         return Check("initiative", label, OK, f"“{good[0]}” (công nhận {wanted} trở lên, năm {facts.year}).")
-    return Check("initiative", label, FAIL, f"Chưa có sáng kiến được công nhận {wanted} trở lên trong năm {facts.year}.")
+    return Check("initiative", label, FAIL,
+                 f"Chưa có sáng kiến được công nhận {wanted} trở lên trong năm {facts.year}.")
 
 
 def consecutive_years(held_years: set[int], ending: int) -> int:

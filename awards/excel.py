@@ -52,8 +52,8 @@ def list_template(proposal: Proposal, types: list[AwardType]) -> bytes:
     for i, n in enumerate(proposal.nominations.select_related("person", "organisation", "award_type", "programme"),
                           start=1):
         rows.append([i, n.person.employee_code if n.person_id else "", n.organisation.code if n.organisation_id else "",
-                     n.nominee_name, n.award_type.code, n.achievement_year, n.programme.number if n.programme_id else "",
-                     n.summary])
+                     n.nominee_name, n.award_type.code, n.achievement_year,
+                     n.programme.number if n.programme_id else "", n.summary])
     return xlsx.write_workbook([
         xlsx.Sheet(LIST_SHEET, LIST_HEADERS, rows, widths=[6, 16, 16, 34, 18, 12, 14, 60]), _types_sheet(types)])
 

@@ -86,7 +86,8 @@ class CampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
             self.fields.pop("issue_date")
         self.fields["notation"].help_text = "Ví dụ: KH-SYT. Số do văn thư cấp khi ban hành."
         for name in ("document_parent_line", "document_name_line", "place"):
-            self.fields[name].help_text = "Để trống: lấy theo thông tin của cơ quan ban hành." if not campaign.pk else ""
+            self.fields[name].help_text = ("Để trống: lấy theo thông tin của cơ quan ban hành."
+                                           if not campaign.pk else "")
 
     def clean(self):
         data = super().clean()
@@ -215,9 +216,9 @@ class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
     class Meta:
         model = SubCampaign
         fields = [
-            "parent", "order", "number", "title", "title_end", "host_text", "host", "responsible_label", "responsible_text",
-            "responsible", "content", "award_timing", "award_from", "award_to", "criteria", "quota_note",
-            "quota_per_programme", "needs_detailed_plan",
+            "parent", "order", "number", "title", "title_end", "host_text", "host", "responsible_label",
+            "responsible_text", "responsible", "content", "award_timing", "award_from", "award_to", "criteria",
+            "quota_note", "quota_per_programme", "needs_detailed_plan",
         ]
         widgets = {"title": forms.Textarea(attrs={"rows": 2}), "content": forms.Textarea(attrs={"rows": 5}),
                    "criteria": forms.Textarea(attrs={"rows": 3})}

@@ -73,7 +73,8 @@ class Campaign(models.Model):
     preamble = models.TextField(_("lời mở đầu"), blank=True)
     closing = models.TextField(_("đoạn kết"), blank=True)
     signer_prefix = models.TextField(
-        _("dòng thẩm quyền ký"), blank=True, help_text=_("Mỗi dòng một cấp, ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”.")
+        _("dòng thẩm quyền ký"), blank=True,
+        help_text=_("Mỗi dòng một cấp, ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”."),
     )
     signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
@@ -196,7 +197,8 @@ class Section(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     level = models.PositiveSmallIntegerField(
-        _("cấp đề mục"), default=1, choices=[(1, _("Mục lớn (I, II…)")), (2, _("Mục nhỏ (1, 2…)")), (3, _("Tiểu mục (1.1…)"))]
+        _("cấp đề mục"), default=1,
+        choices=[(1, _("Mục lớn (I, II…)")), (2, _("Mục nhỏ (1, 2…)")), (3, _("Tiểu mục (1.1…)"))],
     )
     heading = models.CharField(_("đề mục"), max_length=500, blank=True)
     body = models.TextField(_("nội dung"), blank=True)
@@ -266,7 +268,8 @@ class SubCampaign(models.Model):
     )
     content = models.TextField(_("nội dung thi đua"), blank=True)
     award_timing = models.CharField(
-        _("thời điểm xét khen thưởng"), max_length=255, blank=True, help_text=_("Như văn bản in, ví dụ “Cuối năm 2021”.")
+        _("thời điểm xét khen thưởng"), max_length=255, blank=True,
+        help_text=_("Như văn bản in, ví dụ “Cuối năm 2021”."),
     )
     award_from = models.DateField(_("xét khen thưởng từ ngày"), null=True, blank=True)
     award_to = models.DateField(_("đến ngày"), null=True, blank=True)
@@ -288,7 +291,8 @@ class SubCampaign(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(award_from__isnull=True) | Q(award_to__isnull=True) | Q(award_from__lte=models.F("award_to")),
+                condition=Q(award_from__isnull=True) | Q(award_to__isnull=True)
+                | Q(award_from__lte=models.F("award_to")),
                 name="campaigns_subcampaign_window_ordered",
             ),
         ]
@@ -366,7 +370,8 @@ class ReportingPeriod(models.Model):
         help_text=_("Bỏ chọn cho “trước ngày 20/6” (hạn cuối là 19/6); chọn cho “chậm nhất ngày 20/6”."),
     )
     request_reference = models.CharField(
-        _("văn bản yêu cầu"), max_length=500, blank=True, help_text=_("Với kỳ đột xuất, ví dụ Công văn số 3899/SYT-KHTC.")
+        _("văn bản yêu cầu"), max_length=500, blank=True,
+        help_text=_("Với kỳ đột xuất, ví dụ Công văn số 3899/SYT-KHTC."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 

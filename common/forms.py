@@ -87,8 +87,8 @@ class FilterFormMixin:
     def style_fields(self) -> None:
         for field in self.fields.values():
             widget = field.widget
-            css = "form-select" if getattr(widget, "input_type", "") == "select" or widget.__class__.__name__ == "Select" \
-                else "form-control"
+            is_select = getattr(widget, "input_type", "") == "select" or widget.__class__.__name__ == "Select"
+            css = "form-select" if is_select else "form-control"
             widget.attrs.setdefault("class", css)
 
 

@@ -9,7 +9,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
-_ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+_ALPHABET = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+    "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+]
 _LETTER_RANK = {letter: 100 + i for i, letter in enumerate(_ALPHABET)}
 # Marks that make a different letter (ă â ê ô ơ ư) versus marks that are tones.
 _LETTER_MARKS = {"\u0306": "breve", "\u0302": "circumflex", "\u031b": "horn"}

@@ -25,7 +25,8 @@ def default_storage_from_env(*, spool_bytes: int) -> dict:
     if backend != "s3":
         raise ImproperlyConfigured(f"STORAGE_BACKEND must be filesystem or s3, got {backend!r}")
 
-    missing = [name for name in ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY") if not env_str(name, "").strip()]
+    missing = [name for name in ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY")
+               if not env_str(name, "").strip()]
     if missing:
         raise ImproperlyConfigured(f"STORAGE_BACKEND=s3 needs {', '.join(missing)}.")
     endpoint = env_str("S3_ENDPOINT_URL", "").strip()
@@ -35,7 +36,8 @@ def default_storage_from_env(*, spool_bytes: int) -> dict:
             raise ImproperlyConfigured(f"S3_ENDPOINT_URL must be an http(s) URL, got {endpoint!r}")
     addressing = env_str("S3_ADDRESSING_STYLE", "").strip().lower() or "path"
     if addressing not in ADDRESSING_STYLES:
-        raise ImproperlyConfigured(f"S3_ADDRESSING_STYLE must be one of {', '.join(ADDRESSING_STYLES)}, got {addressing!r}")
+        raise ImproperlyConfigured(
+            f"S3_ADDRESSING_STYLE must be one of {', '.join(ADDRESSING_STYLES)}, got {addressing!r}")
 
     return {
         "BACKEND": "storages.backends.s3.S3Storage",

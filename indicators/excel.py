@@ -106,7 +106,8 @@ def number_or_text(text: str):
 def _ratio(cell_evaluation):
     """The Tỷ lệ column: an override replaces the verdict, not the ratio, which stays beside it."""
     if cell_evaluation.overridden:
-        return number_or_text(evaluation.format_ratio(cell_evaluation.ratio)) if cell_evaluation.ratio is not None else ""
+        return (number_or_text(evaluation.format_ratio(cell_evaluation.ratio))
+                if cell_evaluation.ratio is not None else "")
     return number_or_text(cell_evaluation.display)
 
 
@@ -137,7 +138,8 @@ def campaign_results_workbook(campaign, period, rows, organisations: dict, today
                 number_or_text(r.figure_text), number_or_text(r.evaluation.display if r.evaluation else ""),
                 _verdict(r.evaluation) if r.evaluation else "theo từng đơn vị", r.figure_note,
                 f"{r.units_reported}/{r.units_expected}" if r.units_expected else "",
-                r.counts.get("Đạt", 0) if r.units_expected else "", r.counts.get("Không đạt", 0) if r.units_expected else ""]
+                r.counts.get("Đạt", 0) if r.units_expected else "",
+                r.counts.get("Không đạt", 0) if r.units_expected else ""]
         if next_year:
             line.append(r.indicator.next_target_text)
         body.append(line)

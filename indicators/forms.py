@@ -23,8 +23,8 @@ class IndicatorForm(VnMessagesMixin, forms.ModelForm):
     new_unit = forms.CharField(label="Đơn vị tính", max_length=50, required=False)
     new_direction = forms.ChoiceField(label="Chiều đánh giá", choices=Direction.choices, required=False)
     reporting_units = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Các đơn vị báo cáo (khi chọn “các đơn vị được chọn”)",
-        widget=forms.CheckboxSelectMultiple,
+        queryset=Organisation.objects.none(), required=False,
+        label="Các đơn vị báo cáo (khi chọn “các đơn vị được chọn”)", widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

@@ -296,7 +296,8 @@ def column_labels(indicators: list[CampaignIndicator]) -> dict[int, str]:
             label = indicator.number
         elif indicator.parent_id and indicator.parent_id in labels:
             letters[indicator.parent_id] += 1
-            label = f"{labels[indicator.parent_id]}{'abcdefghijklmnopqrstuvwxyz'[(letters[indicator.parent_id] - 1) % 26]}"
+            letter = "abcdefghijklmnopqrstuvwxyz"[(letters[indicator.parent_id] - 1) % 26]
+            label = f"{labels[indicator.parent_id]}{letter}"
         else:
             label = f"({position})"
         while label in labels.values():
@@ -523,7 +524,8 @@ def _completeness(campaign: Campaign, today: date, period: ReportingPeriod | Non
         cells = []
         for period in periods:
             sub = subs.get((period.pk, org.pk))
-            submitted_local = timezone.localtime(sub.submitted_at).replace(tzinfo=None) if sub and sub.submitted_at else None
+            submitted_local = (timezone.localtime(sub.submitted_at).replace(tzinfo=None)
+                               if sub and sub.submitted_at else None)
             state = submissions.timeliness(status=sub.status if sub else None, submitted_local=submitted_local,
                                            deadline=period.deadline, inclusive=period.deadline_inclusive, today=today)
             filled, saved_rows = counts.get((period.pk, org.pk), (0, 0))

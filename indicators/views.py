@@ -248,7 +248,8 @@ def unit_targets(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRespon
     form = forms.UnitTargetForm(request.POST or None, campaign=campaign, reporters=reporters)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_unit_target(by=request.user, indicator=indicator, organisation=form.cleaned_data["organisation"],
+            services.set_unit_target(by=request.user, indicator=indicator,
+                                     organisation=form.cleaned_data["organisation"],
                                      target_text=form.cleaned_data["target_text"],
                                      reason=form.cleaned_data.get("reason", ""))
         except ValidationError as error:
@@ -362,7 +363,8 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
                 (services.save_and_submit_report if sending else services.save_report)(
                     by=request.user, period=period, organisation=organisation, cells=cells, narrative=narrative,
                     expected_version=parse_id(version))
-                messages.success(request, "Đã gửi báo cáo cho Thường trực." if sending else "Đã lưu báo cáo (chưa gửi).")
+                messages.success(request, "Đã gửi báo cáo cho Thường trực." if sending
+                                 else "Đã lưu báo cáo (chưa gửi).")
                 return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
             except services.GridErrors as error:
                 cell_errors = error.cells
@@ -424,7 +426,8 @@ def report_review(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResp
     try:
         if not form.is_valid():
             raise ValidationError(" ".join(e for errors in form.errors.values() for e in errors))
-        services.review_report(by=request.user, submission=submission, accept=accept, reason=form.cleaned_data["reason"])
+        services.review_report(by=request.user, submission=submission, accept=accept,
+                               reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -645,4 +648,5 @@ def unit_results_xlsx(request: HttpRequest, pk: int, org_pk: int) -> HttpRespons
     if not rows:
         raise Http404
     content = excel.unit_results_workbook(campaign, organisation, periods, rows, clock.today())
-    return _xlsx(content, f"ket-qua-{_file_part(organisation.code or organisation.name)}-{campaign.year}-{campaign.pk}.xlsx")
+    return _xlsx(content, f"ket-qua-{_file_part(organisation.code or organisation.name)}"
+                          f"-{campaign.year}-{campaign.pk}.xlsx")

@@ -12,7 +12,8 @@ class ReportCreateForm(VnMessagesMixin, forms.Form):
                                                     "báo cáo phần việc của đơn vị.")
     period = forms.ModelChoiceField(label="Kỳ số liệu", queryset=None, required=False,
                                     empty_label="— Không gắn kỳ số liệu (báo cáo kết quả, không có bảng chỉ tiêu) —",
-                                    help_text="Số liệu chỉ tiêu, tình hình báo cáo và lời văn của các đơn vị lấy theo kỳ này.")
+                                    help_text="Số liệu chỉ tiêu, tình hình báo cáo và lời văn của các đơn vị "
+                                              "lấy theo kỳ này.")
 
     def __init__(self, *args, organisations, periods, **kwargs):
         super().__init__(*args, **kwargs)

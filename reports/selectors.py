@@ -168,10 +168,11 @@ def decision_document(decision: Decision, today: date) -> Document:
         sign=documents.signature(decision.signer_prefix, decision.signer_title, decision.signer_name),
         recipients=[f"Như Điều {last};", "Lưu: VT, TĐKT."],
         extra={"subject": decision.title, "authority": authority,
-               "bases": [keep_numbers(line) for line in documents.award_decision_bases(day or today, plan_reference=_plan_reference(campaign),
-                                                       proposer=("Hội đồng Thi đua - Khen thưởng " if unit_decision
-                                                                 else "Thường trực Hội đồng Thi đua - Khen thưởng ")
-                                                       + issuer.name)],
+               "bases": [keep_numbers(line) for line in documents.award_decision_bases(
+                   day or today, plan_reference=_plan_reference(campaign),
+                   proposer=("Hội đồng Thi đua - Khen thưởng " if unit_decision
+                             else "Thường trực Hội đồng Thi đua - Khen thưởng ")
+                   + issuer.name)],
                "article_one": article_one, "article_two": article_two, "last_article": last,
                "executors": executors, "individuals": individuals, "collectives": collectives, "total": total,
                "list_title": "cá nhân, tập thể được khen thưởng", "reference": keep_numbers(reference)},
@@ -253,7 +254,8 @@ def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
         counted = cell.submission is not None and cell.submission.status in indicator_selectors.COUNTED
         sent = cell.submission.submitted_at if counted else None
         # A unit that has not sent its figures has met nothing yet: "—", not "0/7, 0%".
-        rows.append({"name": organisation.name, "state": str(cell.label), "sent": format_date(sent)[-10:] if sent else "",
+        rows.append({"name": organisation.name, "state": str(cell.label),
+                     "sent": format_date(sent)[-10:] if sent else "",
                      "met": met[organisation.pk] if counted else "", "owed": owed[organisation.pk] if counted else 0,
                      "share": summary.share(met[organisation.pk], owed[organisation.pk]) if counted else "—"})
     return rows

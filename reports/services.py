@@ -252,8 +252,8 @@ def attach_signed(*, by: User | SystemActor, report: Report, upload) -> ReportFi
     # A second upload replaces the first as the official copy; its file stays until purge_files
     # finds nothing refers to it (files are write-once).
     ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()
-    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED, created_by=access.user_or_none(by),
-                        created_at=clock.now())
+    stored = ReportFile(report=current, edition=edition, kind=ReportFile.Kind.SIGNED,
+                        created_by=access.user_or_none(by), created_at=clock.now())
     recorded = files.store(stored.file, upload.name, upload)
     stored.sha256, stored.size = recorded.sha256, recorded.size
     stored.save()

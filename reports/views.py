@@ -412,8 +412,8 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     sheets = [xlsx.Sheet("Chỉ tiêu", ["STT", "Tên chỉ tiêu", "Đvt", f"KH năm {report.year}", doc.actual_label,
                                       "Tỷ lệ (%)", f"KH năm {report.year + 1}", "Đánh giá"],
                          [[r["number"], r["label"], r["unit"], number(r["target"]), number(r["actual"]),
-                           number(r["ratio"]), number(r["next_target"]), r["status"]] for r in figures["indicators"]], widths=[6, 60, 10, 14, 16, 10, 14, 14],
-                         heading=heading)]
+                           number(r["ratio"]), number(r["next_target"]), r["status"]] for r in figures["indicators"]],
+                         widths=[6, 60, 10, 14, 16, 10, 14, 14], heading=heading)]
     if figures["units"]:
         sheets.append(xlsx.Sheet("Đơn vị", ["STT", "Đơn vị", "Tình trạng báo cáo", "Ngày gửi", "Chỉ tiêu đạt",
                                             "Chỉ tiêu phải báo cáo", "Tỷ lệ đạt"],

@@ -35,7 +35,8 @@ def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, dem
     page.get_by_label("Cân nặng theo tuổi", exact=True).fill("11,2")
     page.get_by_role("button", name="Lưu nháp").click()
     page.get_by_text("dấu phẩy").first.wait_for()
-    assert page.get_by_label("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", exact=True).input_value() == "97,5"
+    vaccinated = page.get_by_label("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", exact=True)
+    assert vaccinated.input_value() == "97,5"
     page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True).fill("93,4")
     page.get_by_label("Số trạm y tế xã đạt Bộ tiêu chí quốc gia về y tế xã", exact=True).fill("4/4")
     page.get_by_label("Sự cố y khoa nghiêm trọng", exact=True).fill("0")

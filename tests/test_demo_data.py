@@ -47,7 +47,8 @@ def test_every_demo_account_logs_in_with_the_documented_password(demo, client):
 
 
 def test_roles_of_the_thai_nguyen_accounts(demo):
-    roles = {m.user.username: (m.role, m.organisation.name) for m in Membership.objects.select_related("user", "organisation")}
+    roles = {m.user.username: (m.role, m.organisation.name)
+             for m in Membership.objects.select_related("user", "organisation")}
     assert roles["thuongtruc"] == ("secretariat", "Sở Y tế Thái Nguyên")
     assert roles["hoidong"] == ("council_member", "Sở Y tế Thái Nguyên")
     assert roles["lanhdao"] == ("leader", "Sở Y tế Thái Nguyên")

@@ -572,8 +572,8 @@ def test_the_table_is_well_formed():
 def test_every_role_gets_what_the_table_declares(client, pinned):
     """All cells at once, the mismatches reported together. Also: a POST refused on the own tree
     changed nothing; no page a non-admin user of Sở A opens names anything of Sở B; no link on a
-    page the user opened leads to a 404; every form field of every page has a label. (The non-admin roles' POSTs to the other tree are the next
-    test's.)"""
+    page the user opened leads to a 404; every form field of every page has a label. (The non-admin
+    roles' POSTs to the other tree are the next test's.)"""
     worlds = pinned
     wrong: dict[tuple, tuple] = {}
     leaks: dict[tuple, list] = {}

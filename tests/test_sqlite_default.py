@@ -38,6 +38,7 @@ def test_sqlite_default_migrates_and_loads_the_demo(tmp_path):
 def test_a_sqlite_database_url_gets_the_vietnamese_engine(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "DJANGO_SECRET_KEY": "sqlite-url"}
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.DATABASES['default']['ENGINE'])")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "common.db.sqlite_vi", result.stderr[-2000:]

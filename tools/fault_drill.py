@@ -96,7 +96,8 @@ def run(args: list[str], *, env: dict[str, str] | None = None, timeout: float = 
         check: bool = True) -> subprocess.CompletedProcess:
     done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if check and done.returncode != 0:
-        raise DrillError(f"{' '.join(args[:4])}…: exit {done.returncode}: {(done.stderr or done.stdout).strip()[-1500:]}")
+        raise DrillError(f"{' '.join(args[:4])}…: exit {done.returncode}: "
+                         f"{(done.stderr or done.stdout).strip()[-1500:]}")
     return done
 
 
@@ -294,7 +295,8 @@ class FaultDrill(Checks):
             raise DrillError(f"{username} could not log in")
         return browser
 
-    def manage(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    def manage(self, *args: str, env: dict[str, str] | None = None,
+               timeout: float = 120) -> subprocess.CompletedProcess:
         return run(MANAGE + list(args), env=env or self.env, timeout=timeout, check=False)
 
     # --- the worker, as a supervisor runs it
@@ -491,7 +493,8 @@ class FaultDrill(Checks):
         reason = re.search(r'<div class="alert alert-danger">([^<]*)</div>', page.text)
         self.check(job.status == "failed" and job.attempts == limit and bool(retry_button) and bool(job.error)
                    and bool(reason) and job.error in page.text,
-                   f"b. giết cả {limit} lần (MAX_ATTEMPTS; ở {', '.join(progress)}): trang việc {pk} báo “{reason[1].strip() if reason else ''}” "
+                   f"b. giết cả {limit} lần (MAX_ATTEMPTS; ở {', '.join(progress)}): "
+                   f"trang việc {pk} báo “{reason[1].strip() if reason else ''}” "
                    f"và có nút “Thử lại”",
                    f"trạng thái {job.status}, lần thử {job.attempts}, lỗi “{job.error}”, nút: {bool(retry_button)}")
         again = self.admin.post(self.base, f"/van-ban/dang-tao/{pk}/thu-lai/", {})
@@ -510,7 +513,8 @@ class FaultDrill(Checks):
 
     def database_restart(self) -> None:
         say("c. Cụm PostgreSQL của bài diễn tập dừng rồi chạy lại, rồi khởi động lại (restart), trong lúc có tải")
-        load = [Load(self.login("donvi", timeout=10), self.base, ["/", self.grid, "/healthz", "/phong-trao/"]) for _ in range(3)]
+        load = [Load(self.login("donvi", timeout=10), self.base, ["/", self.grid, "/healthz", "/phong-trao/"])
+                for _ in range(3)]
         self.stage.load += load
         for thread in load:
             thread.start()

@@ -353,7 +353,8 @@ def run(stage: Stage, args) -> int:
     nginx_port = free_port()
     conf = stage.tmp / "nginx.conf"
     conf.write_text(NGINX_CONF.format(tmp=stage.tmp, app1=ports[0], app2=ports[1], port=nginx_port))
-    nginx = stage.start("nginx", [str(NGINX), "-c", str(conf), "-p", str(stage.tmp), "-e", str(stage.tmp / "nginx-error.log")])
+    nginx = stage.start("nginx", [str(NGINX), "-c", str(conf), "-p", str(stage.tmp),
+                                  "-e", str(stage.tmp / "nginx-error.log")])
     proxy = Server("nginx", f"http://127.0.0.1:{nginx_port}")
     wait_http(proxy.base + "/healthz", 20, nginx)
     app1, app2 = servers[0][0], servers[1][0]

@@ -21,9 +21,9 @@ _NAV_URLS = {
     "export": "units:export", "import": "units:import", "accounts": "units:account-list",
 }
 _STATIC = {
-    "bootstrap_css": "vendor/bootstrap/bootstrap.min.css", "icons_css": "vendor/bootstrap-icons/bootstrap-icons.min.css",
-    "app_css": "css/app.css", "favicon": "favicon.svg", "bootstrap_js": "vendor/bootstrap/bootstrap.bundle.min.js",
-    "app_js": "js/app.js",
+    "bootstrap_css": "vendor/bootstrap/bootstrap.min.css",
+    "icons_css": "vendor/bootstrap-icons/bootstrap-icons.min.css", "app_css": "css/app.css",
+    "favicon": "favicon.svg", "bootstrap_js": "vendor/bootstrap/bootstrap.bundle.min.js", "app_js": "js/app.js",
 }
 
 

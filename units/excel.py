@@ -176,7 +176,8 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
         try:
             birth = xlsx.cell_date(values.get("Ngày sinh"))
         except ValueError:
-            errors.append(RowError(PEOPLE_SHEET, number, "Ngày sinh", "ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1985."))
+            errors.append(RowError(PEOPLE_SHEET, number, "Ngày sinh",
+                                   "ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1985."))
             birth = None
         problem = rules.birth_date_problem(birth, today)
         if problem:

@@ -221,7 +221,8 @@ class ImportForm(VnMessagesMixin, forms.Form):
 
 class OrganisationFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
     q = forms.CharField(label="Tìm đơn vị", required=False)
-    kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả loại")] + list(OrganisationKind.choices))
+    kind = forms.ChoiceField(label="Loại", required=False,
+                             choices=[("", "Tất cả loại")] + list(OrganisationKind.choices))
     status = forms.ChoiceField(label="Trạng thái", required=False, initial="active", choices=[
         ("active", "Đang hoạt động"), ("closed", "Đã ngừng hoạt động"), ("all", "Tất cả")])
 

@@ -251,7 +251,8 @@ class Assignment(models.Model):
         ordering = ["-start_date", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(start_date__lte=models.F("end_date")),
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                | Q(start_date__lte=models.F("end_date")),
                 name="units_assignment_starts_before_end",
             ),
         ]

@@ -55,7 +55,17 @@ MAX_LENGTH = 128
 # Words people build passwords from here, with digits and a symbol around them ("Thidua@123",
 # "matkhau2026", "Yte@123"): the words of this office's work, the words for password, login and
 # admin, keyboard runs. Compared without diacritics, case, digits or symbols.
-GUESSABLE_WORDS = frozenset(["matkhau", "pass", "password", "passwd", "passw0rd", "admin", "administrator", "quantri", "quantrivien", "root", "user", "nguoidung", "taikhoan", "dangnhap", "login", "welcome", "hello", "xinchao", "demo", "test", "thu", "thidua", "khenthuong", "thiduakhenthuong", "tdkt", "hoidong", "thuongtruc", "soyte", "yte", "boyte", "benhvien", "bv", "trungtam", "ttyt", "tramyte", "tyt", "phongkham", "bacsi", "yta", "ubnd", "uyban", "tinh", "huyen", "xa", "congty", "coquan", "donvi", "vanthu", "lanhdao", "giamdoc", "vietnam", "hanoi", "saigon", "hochiminh", "thainguyen", "kontum", "baria", "vungtau", "dongthap", "hongngu", "chauthanh", "anhyeuem", "emyeuanh", "yeuem", "iloveyou", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "qwerty", "qwertyuiop", "asdf", "asdfgh", "asdfghjkl", "zxcv", "zxcvbn", "zxcvbnm", "qaz", "qazwsx"])
+GUESSABLE_WORDS = frozenset([
+    "matkhau", "pass", "password", "passwd", "passw0rd", "admin", "administrator", "quantri", "quantrivien",
+    "root", "user", "nguoidung", "taikhoan", "dangnhap", "login", "welcome", "hello", "xinchao", "demo",
+    "test", "thu", "thidua", "khenthuong", "thiduakhenthuong", "tdkt", "hoidong", "thuongtruc", "soyte",
+    "yte", "boyte", "benhvien", "bv", "trungtam", "ttyt", "tramyte", "tyt", "phongkham", "bacsi", "yta",
+    "ubnd", "uyban", "tinh", "huyen", "xa", "congty", "coquan", "donvi", "vanthu", "lanhdao", "giamdoc",
+    "vietnam", "hanoi", "saigon", "hochiminh", "thainguyen", "kontum", "baria", "vungtau", "dongthap",
+    "hongngu", "chauthanh", "anhyeuem", "emyeuanh", "yeuem", "iloveyou", "abc", "abcd", "abcde", "abcdef",
+    "abcdefg", "abcdefgh", "qwerty", "qwertyuiop", "asdf", "asdfgh", "asdfghjkl", "zxcv", "zxcvbn", "zxcvbnm",
+    "qaz", "qazwsx",
+])
 
 
 def letters_only(text: str) -> str:

@@ -84,7 +84,8 @@ def create_organisation(*, by: User | SystemActor, parent: Organisation | None, 
 
 
 @transaction.atomic
-def update_organisation(*, by: User | SystemActor, organisation: Organisation, reason: str = "", **fields) -> Organisation:
+def update_organisation(*, by: User | SystemActor, organisation: Organisation, reason: str = "",
+                        **fields) -> Organisation:
     """Change an organisation; a new parent moves the whole subtree (within the same root)."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     access.require(by, "organisation.manage", org)
@@ -231,7 +232,8 @@ def _check_person_code(person: Person) -> None:
 
 
 @transaction.atomic
-def create_person(*, by: User | SystemActor, organisation: Organisation, start_date: date | None = None, **fields) -> Person:
+def create_person(*, by: User | SystemActor, organisation: Organisation, start_date: date | None = None,
+                  **fields) -> Person:
     """Add a person to an organisation; opens their first assignment."""
     access.require(by, "person.manage", organisation)
     if organisation.is_closed:

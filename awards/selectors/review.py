@@ -163,7 +163,8 @@ def my_proposals(user) -> list[Proposal]:
 
 
 def returned_to(user) -> list[Nomination]:
-    return list(Nomination.objects.visible_to(user).filter(state=State.RETURNED).select_related(*NOMINATION_RELATED)[:10])
+    return list(Nomination.objects.visible_to(user).filter(state=State.RETURNED)
+                .select_related(*NOMINATION_RELATED)[:10])
 
 
 def open_sessions(user) -> list[CouncilSession]:

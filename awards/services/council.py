@@ -100,7 +100,8 @@ def reschedule_session(*, by: User | SystemActor, session: CouncilSession, held_
     if short:
         raise ValidationError({"held_on": f"Cần công khai đủ thời gian trước ngày họp {format_date(held_on)}: "
                                           + "; ".join(short) + "."})
-    _check_session_day(held_on, [t.nomination for t in session.tallies.select_related("nomination__proposal__campaign")])
+    _check_session_day(held_on,
+                       [t.nomination for t in session.tallies.select_related("nomination__proposal__campaign")])
     before = format_date(session.held_on) + (f", {session.place}" if session.place else "")
     session.held_on, session.place = held_on, place.strip()
     session.full_clean()
@@ -190,7 +191,8 @@ def record_tally(*, by: User | SystemActor, tally: Tally, yes: int | None = None
                  override_reason: str = "", today: date | None = None) -> Tally:
     """The secret-ballot counts for one nomination, judged against the award type's threshold;
     where that rule is disabled the secretary records the outcome (approved, with a reason when not)."""
-    tally = Tally.objects.select_for_update(of=("self",)).select_related("session__issuer", "nomination").get(pk=tally.pk)
+    tally = (Tally.objects.select_for_update(of=("self",)).select_related("session__issuer", "nomination")
+             .get(pk=tally.pk))
     session = tally.session
     _require_council(by, session)
     if tally.outcome:
@@ -251,7 +253,8 @@ def reopen_tally(*, by: User | SystemActor, tally: Tally, reason: str) -> Tally:
     """Set aside a result recorded wrong (a mistyped count, the wrong outcome chosen) so it can be
     recorded again: only while the session is open and before anything was decided on it. The
     event keeps what was recorded and why it was set aside."""
-    tally = Tally.objects.select_for_update(of=("self",)).select_related("session__issuer", "nomination").get(pk=tally.pk)
+    tally = (Tally.objects.select_for_update(of=("self",)).select_related("session__issuer", "nomination")
+             .get(pk=tally.pk))
     session = tally.session
     _require_council(by, session)
     if not reason.strip():

@@ -168,7 +168,8 @@ def decide_unit_titles(*, by: User | SystemActor, proposal: Proposal, number: in
                        signer_prefix: str, signer_title: str, signer_name: str, upload=None) -> Decision:
     """The unit head decides the titles within the unit's own authority for its staff: no
     secretariat, no council, no count quota; the biên bản bình xét must be attached."""
-    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation").get(pk=proposal.pk)
+    proposal = (Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation")
+                .get(pk=proposal.pk))
     if proposal.kind != Proposal.Kind.UNIT:
         raise ValidationError(_("Danh sách này gửi cấp trên xét, thủ trưởng đơn vị không tự quyết định."))
     _require_on(by, "unit_titles.decide", proposal.organisation)

@@ -166,8 +166,8 @@ def _save_checked(nomination: Nomination) -> None:
 def add_nomination(*, by: User | SystemActor, proposal: Proposal, award_type: AwardType, person: Person | None = None,
                    organisation: Organisation | None = None, programme: SubCampaign | None = None,
                    achievement_year: int | None = None, summary: str = "") -> Nomination:
-    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "subcampaign", "organisation").get(
-        pk=proposal.pk)
+    proposal = (Proposal.objects.select_for_update(of=("self",))
+                .select_related("campaign", "subcampaign", "organisation").get(pk=proposal.pk))
     _editable_proposal(by, proposal)
     nomination = Nomination(proposal=proposal, award_type=award_type, person=person, organisation=organisation,
                             programme=programme, achievement_year=achievement_year or proposal.year,
@@ -231,7 +231,8 @@ def delete_nomination(*, by: User | SystemActor, nomination: Nomination) -> None
 
 
 @transaction.atomic
-def add_nomination_file(*, by: User | SystemActor, nomination: Nomination, upload, kind: str = "report") -> NominationFile:
+def add_nomination_file(*, by: User | SystemActor, nomination: Nomination, upload,
+                        kind: str = "report") -> NominationFile:
     nomination = _locked(nomination)
     _editable_proposal(by, nomination.proposal)
     if nomination.state not in workflow.UNIT_EDITABLE:
@@ -262,7 +263,8 @@ def delete_nomination_file(*, by: User | SystemActor, row: NominationFile) -> No
 def submit_proposal(*, by: User | SystemActor, proposal: Proposal) -> list[Nomination]:
     """Send every draft (and returned) nomination of the proposal to the issuer's secretariat.
     The signed tờ trình must be attached."""
-    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation").get(pk=proposal.pk)
+    proposal = (Proposal.objects.select_for_update(of=("self",)).select_related("campaign", "organisation")
+                .get(pk=proposal.pk))
     _editable_proposal(by, proposal)
     _require_signed_submission(proposal)
     sent = []

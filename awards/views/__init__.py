@@ -72,4 +72,17 @@ from awards.views.register import (
 )
 from awards.views.review import disclosure_create, disclosure_detail, disclosure_list, index, review_queue
 
-__all__ = ["RELATED", "award_type_detail", "award_type_form", "catalogue", "decision_create", "decision_delete", "decision_detail", "decision_file", "decision_issue", "decision_line_remove", "decision_list", "decision_revoke", "disclosure_create", "disclosure_detail", "disclosure_list", "holiday_delete", "holidays", "index", "nomination_create", "nomination_delete", "nomination_detail", "nomination_file", "nomination_file_delete", "nomination_file_download", "nomination_move", "nomination_update", "proposal_create", "proposal_detail", "proposal_file", "proposal_file_delete", "proposal_file_download", "proposal_import", "proposal_list", "proposal_submit", "proposal_template", "ratio_caps", "record_higher", "register", "register_add", "register_entry_file", "register_import", "register_organisation", "register_person", "register_template", "review_queue", "rule_form", "salaries", "salary_confirm", "session_attendance", "session_close", "session_create", "session_detail", "session_list", "session_minutes", "session_minutes_upload", "session_reschedule", "session_take_off", "session_tally", "session_tally_reopen", "unit_authorities", "unit_bulk_add", "unit_decide", "unit_titles"]
+__all__ = [
+    "RELATED", "award_type_detail", "award_type_form", "catalogue", "decision_create", "decision_delete",
+    "decision_detail", "decision_file", "decision_issue", "decision_line_remove", "decision_list",
+    "decision_revoke", "disclosure_create", "disclosure_detail", "disclosure_list", "holiday_delete",
+    "holidays", "index", "nomination_create", "nomination_delete", "nomination_detail", "nomination_file",
+    "nomination_file_delete", "nomination_file_download", "nomination_move", "nomination_update",
+    "proposal_create", "proposal_detail", "proposal_file", "proposal_file_delete", "proposal_file_download",
+    "proposal_import", "proposal_list", "proposal_submit", "proposal_template", "ratio_caps", "record_higher",
+    "register", "register_add", "register_entry_file", "register_import", "register_organisation",
+    "register_person", "register_template", "review_queue", "rule_form", "salaries", "salary_confirm",
+    "session_attendance", "session_close", "session_create", "session_detail", "session_list",
+    "session_minutes", "session_minutes_upload", "session_reschedule", "session_take_off", "session_tally",
+    "session_tally_reopen", "unit_authorities", "unit_bulk_add", "unit_decide", "unit_titles",
+]

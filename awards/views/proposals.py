@@ -58,8 +58,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         return render(request, "awards/proposal_pick_campaign.html", {"campaigns": campaigns})
     organisations = access.organisations_for(request.user, "nomination.prepare").filter(closed_on__isnull=True)
     form = forms.ProposalForm(request.POST or None, campaign=campaign, organisations=organisations,
-                              initial={"year": campaign.year, "title": f"Tờ trình đề nghị khen thưởng – {campaign.title}"
-                                       [:500]})
+                              initial={"year": campaign.year,
+                                       "title": f"Tờ trình đề nghị khen thưởng – {campaign.title}"[:500]})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -113,11 +113,13 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and proposal.status != Proposal.Status.CLOSED,
         "quota": _quota_text(proposal) if not is_unit else [],
         "file_form": forms.ProposalFileForm(initial={"kind": "minutes" if is_unit else "submission"}),
-        "issue_form": forms.IssueForm(initial={"issue_date": clock.today(), "notation": f"QĐ-{proposal.organisation.code}"})
+        "issue_form": forms.IssueForm(initial={"issue_date": clock.today(),
+                                               "notation": f"QĐ-{proposal.organisation.code}"})
         if is_unit else None,
         "drafts": sum(1 for n in nominations if n.state in (State.DRAFT, State.RETURNED)),
         "events": list(NominationEvent.objects.filter(proposal=proposal).select_related("actor")[:40]),
-        "decision": Decision.objects.filter(lines__nomination__proposal=proposal).distinct().first() if is_unit else None,
+        "decision": Decision.objects.filter(lines__nomination__proposal=proposal).distinct().first()
+        if is_unit else None,
         **(_unit_choices(proposal) if is_unit and can_prepare else {}),
     })
 
@@ -379,7 +381,8 @@ def nomination_move(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, f"Đã chuyển: {State(target).label}.")
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/khen-thuong/") else nomination)
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/khen-thuong/")
+                    else nomination)
 
 
 @require_POST

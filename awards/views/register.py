@@ -168,7 +168,8 @@ def register_import(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.success(request, f"Đã ghi {len(made)} khen thưởng vào Sổ khen thưởng.")
                     return redirect("awards:register")
-    return render(request, "awards/import.html", {"form": form, "errors": errors, "title": "Nhập Sổ khen thưởng từ Excel",
+    return render(request, "awards/import.html", {"form": form, "errors": errors,
+                                                  "title": "Nhập Sổ khen thưởng từ Excel",
                                                   "template_url": "awards:register-template", "back": None})
 
 

@@ -175,8 +175,9 @@ def test_the_register_page_records_an_appraisal_a_hold_and_an_initiative(login, 
     url = reverse("awards:register-person", args=[person.pk])
     client.post(url, {"record": "appraisal", "year": "2025", "grade": "excellent"})
     client.post(url, {"record": "hold", "kind": Hold.Kind.values[0], "starts_on": "01/02/2026", "ends_on": ""})
-    client.post(url, {"record": "initiative", "title": "Sáng kiến cải tiến quy trình", "level": InitiativeLevel.values[0],
-                      "recognised_on": "01/03/2026", "recognised_by": "Quyết định 1/QĐ"})
+    client.post(url, {"record": "initiative", "title": "Sáng kiến cải tiến quy trình",
+                      "level": InitiativeLevel.values[0], "recognised_on": "01/03/2026",
+                      "recognised_by": "Quyết định 1/QĐ"})
     response = client.post(url, {"record": "hold", "kind": Hold.Kind.values[0], "starts_on": "31/02/2026"},
                            follow=True)
     assert "Chưa lưu: Ngày không hợp lệ" in response.content.decode()

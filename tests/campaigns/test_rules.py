@@ -34,7 +34,8 @@ def test_reopening_needs_a_reason():
 
 
 def test_issue_needs_number_notation_and_date():
-    assert lifecycle.missing_for_issue(number=None, notation="", issue_date=None) == ["number", "notation", "issue_date"]
+    assert lifecycle.missing_for_issue(number=None, notation="", issue_date=None) == [
+        "number", "notation", "issue_date"]
     assert lifecycle.missing_for_issue(number=5, notation="KH-SYT", issue_date=date(2026, 1, 5)) == []
 
 
@@ -80,7 +81,8 @@ def test_days_left_counts_to_the_last_on_time_day(today, days, text):
     (0, 10, "", "10 cá nhân"),               # seed 002, item 2.6: individuals only
     (None, 10, "", "10 cá nhân"),
     (5, None, "", "05 tập thể"),
-    (None, None, "Theo số lượng phân bổ của từng nội dung thi đua.", "Theo số lượng phân bổ của từng nội dung thi đua."),
+    (None, None, "Theo số lượng phân bổ của từng nội dung thi đua.",
+     "Theo số lượng phân bổ của từng nội dung thi đua."),
     (None, None, "", ""),                    # 2.12: no quota is not a zero quota
     (0, 0, "", "Không xét khen thưởng"),
 ])
@@ -89,7 +91,8 @@ def test_quota_text(collective, individual, note, expected):
 
 
 def test_per_programme_quota_reads_as_the_plan_prints_it():
-    assert per_programme_text([(5, 10), (5, 10), (5, 10)]) == "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia"
+    assert per_programme_text([(5, 10), (5, 10), (5, 10)]) == (
+        "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia")
     assert per_programme_text([(5, 10), (2, 5)]) == "Theo từng chương trình"
     assert per_programme_text([]) == ""
 

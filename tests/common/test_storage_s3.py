@@ -120,7 +120,8 @@ def test_an_issued_reports_pdf_is_stored_in_the_bucket_and_downloaded_byte_for_b
     settings.APP_TODAY = date(2026, 11, 23)
     campaign = make_campaign(tree["A"], participants=[tree["A.BV"], tree["A.TT"]], status="in_progress")
     period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026")
-    report = complete(report_services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"], period=period))
+    report = complete(report_services.create_report(by=SYSTEM, campaign=campaign, organisation=tree["A"],
+                                                    period=period))
     leader = login(cast["leader"])
     response = leader.post(reverse("reports:report-issue", args=[report.pk]), {
         "number": "9", "notation": "BC-SYT", "issue_date": "20/11/2026", "signer_title": "Giám đốc",

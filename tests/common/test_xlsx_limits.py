@@ -148,7 +148,8 @@ def test_a_part_declaring_entities_is_refused():
 ])
 def test_a_tag_or_comment_longer_than_any_excel_writes_is_refused_before_it_is_built(inside, no_row_read):
     # Built whole at once, read again for each piece of the file the parser is given.
-    hostile = rewrite(book([HEADERS, [1, "a"]]), SHEET, lambda data: data.replace(b"<sheetData>", b"<sheetData>" + inside))
+    hostile = rewrite(book([HEADERS, [1, "a"]]), SHEET,
+                      lambda data: data.replace(b"<sheetData>", b"<sheetData>" + inside))
     assert refusal(hostile) == "Tệp không phải là tệp Excel (.xlsx) hợp lệ."
 
 

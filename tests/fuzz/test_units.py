@@ -43,8 +43,9 @@ def test_organisation_close_and_reopen(hostile, world):
     station = world.tree["A.TT.TYT"].pk
     base = {"closed_on": "01/06/2026", "successor": world.tree["A.TT"].pk, "note": "Sáp nhập theo Quyết định 12",
             "include_subtree": "on", "move_people": "on"}
-    hostile.fuzz(world.cast["secretariat"], urls("units:organisation-close", (station, world.b.hospital.pk)), base, {"closed_on": s.day(), "successor": org_ids(world), "note": s.text(),
-                                               "include_subtree": s.flag(), "move_people": s.flag()}, keep=("note",))
+    hostile.fuzz(world.cast["secretariat"], urls("units:organisation-close", (station, world.b.hospital.pk)), base,
+                 {"closed_on": s.day(), "successor": org_ids(world), "note": s.text(),
+                  "include_subtree": s.flag(), "move_people": s.flag()}, keep=("note",))
     for user in (world.cast["secretariat"], world.cast["admin"]):
         hostile.fuzz(user, urls("units:organisation-reopen", (station, world.tree["A.TT"].pk)),
                      {"reason": "Khôi phục"}, {"reason": s.text()})
@@ -88,7 +89,8 @@ def test_accounts(hostile, world):
             "organisation": world.tree["A.BV"].pk, "role": "unit_staff", "employee_code": "A02", "password": ""}
     hostile.fuzz(secretariat, reverse("units:account-create"), base, {
         "username": s.text(), "full_name": s.text(), "email": s.text(long=False), "organisation": org_ids(world),
-        "role": s.choice(Role.values), "employee_code": st.one_of(s.text(), st.sampled_from(["A03", "B01", "B03", "a01"])),
+        "role": s.choice(Role.values),
+        "employee_code": st.one_of(s.text(), st.sampled_from(["A03", "B01", "B03", "a01"])),
         "password": s.text()}, keep=("full_name",))
     accounts = world.ids("account")
     hostile.fuzz(secretariat, urls("units:account-grant", accounts), {"organisation": world.tree["A.TT"].pk,
@@ -114,8 +116,8 @@ def test_own_password_and_login(hostile, world):
 def test_filters(hostile, world):
     user = world.cast["secretariat"]
     hostile.fuzz(user, reverse("units:organisation-list"), {"q": "tram y te"},
-                 {"q": s.text(), "kind": s.choice(OrganisationKind.values), "status": s.choice(["active", "closed", "all"]),
-                  "page": s.whole_number()}, method="get")
+                 {"q": s.text(), "kind": s.choice(OrganisationKind.values),
+                  "status": s.choice(["active", "closed", "all"]), "page": s.whole_number()}, method="get")
     hostile.fuzz(user, reverse("units:person-list"), {"q": "nguyen"},
                  {"q": s.text(), "employment_type": s.text(long=False), "direct": s.choice(["yes", "no"]),
                   "status": s.choice(["active", "inactive", "all"]), "organisation": org_ids(world),

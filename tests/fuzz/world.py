@@ -204,7 +204,8 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
     o["past_session"] = award_services.close_session(by=SYSTEM, session=past)
     session = award_services.create_session(by=SYSTEM, issuer=root, title="Phiên họp xét khen thưởng", held_on=date(
         2026, 6, 1), place="Hội trường", members=members, nominations=[staged["voting"]])
-    award_services.set_attendance(by=SYSTEM, session=session, attendance={m.pk: "present" for m in session.members.all()})
+    award_services.set_attendance(by=SYSTEM, session=session,
+                                  attendance={m.pk: "present" for m in session.members.all()})
     o["session"], o["tally"] = session, session.tallies.get()
     o["member"] = session.members.first()
     o["future_session"] = award_services.create_session(
@@ -314,7 +315,8 @@ class Fingerprint:
                 # xmin is the transaction that wrote the row's current version: any UPDATE, even
                 # one that writes the same values, changes it. Cheaper than reading every column.
                 parts.append(f"SELECT '{model._meta.label}', count(*), md5(coalesce(string_agg(t.{pk}::text || ':' "
-                             f"|| t.xmin::text, ',' ORDER BY t.{pk}), '')) FROM {table} t WHERE {' OR '.join(conditions)}")
+                             f"|| t.xmin::text, ',' ORDER BY t.{pk}), '')) "
+                             f"FROM {table} t WHERE {' OR '.join(conditions)}")
         return " UNION ALL ".join(parts)
 
     def take(self) -> dict[str, tuple[int, str]]:

@@ -63,8 +63,8 @@ def report_url(plan, org):
 def grid_data(plan, action="save", version=""):
     rows = plan["rows"]
     return {"action": action, "version": version, "narrative_done": "Đã triển khai tiêm chủng",
-            f"actual-{rows['BHYT'].pk}": "92,5", f"actual-{rows['SDD'].pk}": "11,88", f"actual-{rows['TYT'].pk}": "12/12",
-            f"note-{rows['TYT'].pk}": "Trạm Tân Kim đạt chuẩn"}
+            f"actual-{rows['BHYT'].pk}": "92,5", f"actual-{rows['SDD'].pk}": "11,88",
+            f"actual-{rows['TYT'].pk}": "12/12", f"note-{rows['TYT'].pk}": "Trạm Tân Kim đạt chuẩn"}
 
 
 def saved(plan):

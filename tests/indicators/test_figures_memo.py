@@ -22,7 +22,8 @@ def test_the_memo_reuses_an_entry_and_drops_the_oldest():
         calls.append(value)
         return value
 
-    assert [memo.get(k, lambda k=k: compute(k)) for k in ("a", "b", "a", "c", "b", "a")] == ["a", "b", "a", "c", "b", "a"]
+    order = ["a", "b", "a", "c", "b", "a"]
+    assert [memo.get(k, lambda k=k: compute(k)) for k in order] == order
     # "a" was used again before "c" came, so "b" was the oldest and went; then "a" did.
     assert calls == ["a", "b", "c", "b", "a"]
 

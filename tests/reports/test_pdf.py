@@ -69,7 +69,8 @@ def test_the_leader_downloads_an_issued_decision_as_pdf_a(client, demo, pinned, 
 
 
 def test_a_draft_decision_leaves_number_and_date_for_the_registry(client, demo, pinned, tmp_path):
-    approved = list(Nomination.objects.filter(state=State.APPROVED, proposal__campaign__issuer__name="Sở Y tế Thái Nguyên")[:2])
+    approved = list(Nomination.objects.filter(state=State.APPROVED,
+                                              proposal__campaign__issuer__name="Sở Y tế Thái Nguyên")[:2])
     assert approved, "the demo holds approved nominations waiting for a decision"
     leader = User.objects.get(username="lanhdao")
     decision = award_services.create_decision(by=leader, issuer=approved[0].proposal.campaign.issuer,

@@ -53,7 +53,8 @@ def test_create_account_rejects_a_bad_username_in_vietnamese(login, tree, cast):
 def test_grant_revoke_deactivate_and_reset(login, tree, cast):
     client = login(cast["secretariat"])
     staff = cast["staff"]
-    client.post(reverse("units:account-grant", args=[staff.pk]), {"organisation": tree["A"].pk, "role": "council_member"})
+    client.post(reverse("units:account-grant", args=[staff.pk]),
+                {"organisation": tree["A"].pk, "role": "council_member"})
     assert Membership.objects.filter(user=staff, role="council_member").exists()
     membership = Membership.objects.get(user=staff, role="council_member")
     client.post(reverse("units:account-revoke", args=[staff.pk, membership.pk]))

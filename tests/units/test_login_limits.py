@@ -105,7 +105,8 @@ def test_simultaneous_wrong_passwords_are_checked_no_more_than_the_limit(tree):
     finally:
         User.check_password = original
     assert len(checked) == 5
-    assert LoginCounter.objects.get(key=login_limits.account_key(User.objects.get(username="dv.bv").pk, "")).failures == 5
+    key = login_limits.account_key(User.objects.get(username="dv.bv").pk, "")
+    assert LoginCounter.objects.get(key=key).failures == 5
 
 
 def test_the_django_admin_login_is_under_the_same_limits(client, tree):
