@@ -51,12 +51,13 @@ serve: $(STAMP)
 	$(PY) manage.py run_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
 
-# Page speed at province scale (reports/management/commands/bench.py): its own database, filled
+# Page speed at province scale (devtools/management/commands/bench.py): its own database, filled
 # once by generate_scale (about 1,5 min), then gunicorn driven page by page. BENCH_ARGS="--seconds 10".
+# bench and generate_scale belong to the dev-only app, asked for by name whatever .env says of DEBUG.
 bench: $(STAMP) .env
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py ensure_database
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench $(BENCH_ARGS)
+	DJANGO_DEVTOOLS=true DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench $(BENCH_ARGS)
 
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -480,18 +480,3 @@ def delete_pledge(*, by: User | SystemActor, campaign: Campaign, pledge: Pledge,
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=pledge,
             before=audit.snapshot(pledge, PLEDGE_FIELDS), reason=reason)
     _delete(pledge)
-
-
-@transaction.atomic
-def import_status(*, campaign: Campaign, status: str, note: str) -> Campaign:
-    """Set the status of a campaign transcribed from a past document (the demo loader).
-
-    Past plans carry no registry number in the system, so they cannot walk the issue step;
-    the event says where the status came from. Not reachable from any view."""
-    campaign = _locked(campaign)
-    before = audit.snapshot(campaign, CAMPAIGN_FIELDS)
-    campaign.status = status
-    campaign.save(update_fields=["status", "updated_at"])
-    _record(by=access.SYSTEM, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
-            after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=note)
-    return campaign

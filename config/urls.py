@@ -1,6 +1,8 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import include, path
 
 from common.views import healthz
@@ -21,7 +23,10 @@ urlpatterns = [
 ]
 
 if settings.BENCH_BARE_PAGE:
-    # `manage.py bench` only: the bare signed-in page every page is compared with.
-    from config.bench_views import bare
+    # `manage.py bench` only: the bare signed-in page every page is compared with. It belongs to the
+    # dev-only app, imported only here and only when asked for (never in production).
+    if not apps.is_installed("devtools"):
+        raise ImproperlyConfigured("BENCH_BARE_PAGE needs the devtools app (DJANGO_DEVTOOLS=true).")
+    from devtools.bench_views import bare
 
     urlpatterns.append(path("bench/bare", bare, name="bench-bare"))

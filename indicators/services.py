@@ -550,24 +550,3 @@ def _reminder_body(period: ReportingPeriod, org: Organisation, status: str | Non
         lines += ["", f"{action}: {link}"]
     lines += ["", "Trân trọng."]
     return "\n".join(line for line in lines if line is not None)
-
-
-def import_report(
-    *, period: ReportingPeriod, organisation: Organisation, values: dict[int, str], status: str = Status.DRAFT,
-    submitted_at=None, return_reason: str = "", narrative: dict[str, str] | None = None, note: str = "",
-) -> Submission:
-    """Record a report from a document or the demo loader, whatever the period's window (not
-    reachable from any view). The history says where it came from."""
-    submission = _submission(period, organisation)
-    cells = {indicator_id: CellInput(actual_text=text) for indicator_id, text in values.items()}
-    save_report(by=access.SYSTEM, period=period, organisation=organisation, cells=cells, narrative=narrative,
-                enforce_window=False)
-    submission.refresh_from_db()
-    submission.status = status
-    submission.submitted_at = submitted_at if status != Status.DRAFT else None
-    submission.reviewed_at = submitted_at if status in (Status.ACCEPTED, Status.RETURNED) else None
-    submission.return_reason = return_reason
-    submission.save()
-    _event(access.SYSTEM, submission, SubmissionEvent.Action.TRANSITION, reason=note, changes=[
-        {"field": "status", "label": "Trạng thái", "before": "", "after": submission.get_status_display()}])
-    return submission

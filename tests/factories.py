@@ -4,6 +4,7 @@ from datetime import date
 
 from campaigns import services as campaign_services
 from campaigns.models import Campaign
+from devtools import history
 from units import services
 from units.access import SYSTEM
 from units.models import Organisation, Person, User
@@ -37,7 +38,7 @@ def make_campaign(issuer: Organisation, title: str = "Phát động phong trào 
         campaign_services.add_participants(by=SYSTEM, campaign=campaign, organisations=list(participants),
                                            registered_on=date(2026, 1, 15))
     if status != "draft":
-        campaign_services.import_status(campaign=campaign, status=status, note="test")
+        history.import_status(campaign=campaign, status=status, note="test")
         campaign.refresh_from_db()
     return campaign
 

@@ -200,8 +200,8 @@ def test_a_secretariat_of_a_closed_body_reads_history_but_creates_nothing(demo, 
 
 
 def test_seed_004_appendix_reproduces_its_printed_ratio_column(demo):
+    from devtools.demo.indicators import SEED_004, SEED_004_PRINTED_RATIO
     from indicators import selectors as indicator_selectors
-    from indicators.demo import SEED_004, SEED_004_PRINTED_RATIO
 
     programme = Campaign.objects.get(document_kind="action_programme")
     period = programme.periods.get()

@@ -271,6 +271,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     from campaigns import services as campaign_services
     from campaigns.lifecycle import Status
     from campaigns.models import LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
+    from devtools import history
     from indicators import services as indicator_services
     from indicators.models import CampaignIndicator, IndicatorDefinition, SubmissionAttachment
     from reports import jobs
@@ -301,8 +302,8 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
         issuer=root, code="BHYT", name=f"Tỷ lệ tham gia bảo hiểm y tế {tag}", unit="%", direction="higher"))
     indicator = indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
         definition=definition, number="1", comparator="gte", target_text="≥91%"))
-    report = indicator_services.import_report(period=period, organisation=unit, values={indicator.pk: "92"},
-                                              status="submitted", submitted_at=timezone.now())
+    report = history.import_report(period=period, organisation=unit, values={indicator.pk: "92"},
+                                   status="submitted", submitted_at=timezone.now())
     attachment = SubmissionAttachment(submission=report)
     attachment.file.save("bao-cao.pdf", _pdf("bao-cao.pdf"), save=True)
     result = report.results.get()

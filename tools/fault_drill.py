@@ -660,7 +660,7 @@ print(json.dumps({"referenced": sorted({r.name for r in files.references()}),
 # whole-campaign summary of UNITS units × 20 indicators, and a one-page decision.
 BIG_REPORT_SNIPPET = """
 from django.db import transaction
-from reports.management.commands.benchmark_documents import Command
+from devtools.management.commands.benchmark_documents import Command
 with transaction.atomic():
     report, decision = Command()._data({units}, 20)
 print(report.pk, decision.pk)
@@ -760,10 +760,12 @@ def drill(stage: FaultStage, args) -> int:
            "GUNICORN_ACCESS_LOG": str(stage.tmp / "access.log")}
     say(f"Cụm PostgreSQL {PG_VERSION}/{CLUSTER} ở 127.0.0.1:{cluster.port}, MEDIA_DIR tmpfs {MEDIA_SIZE} ở {media}; "
         f"migrate, load_demo, báo cáo tổng kết {args.units} đơn vị…")
+    # The demo data and the benchmark's data come from the dev-only app; the servers run without it.
+    setup_env = {**env, "DJANGO_DEVTOOLS": "true"}
     for command in (["ensure_database"], ["migrate", "--no-input", "-v0"], ["load_demo"],
                     ["collectstatic", "--no-input", "-v0"]):
-        run(MANAGE + command, env=env, timeout=240)
-    made = run(MANAGE + ["shell", "-v", "0", "-c", BIG_REPORT_SNIPPET.format(units=args.units)], env=env,
+        run(MANAGE + command, env=setup_env, timeout=240)
+    made = run(MANAGE + ["shell", "-v", "0", "-c", BIG_REPORT_SNIPPET.format(units=args.units)], env=setup_env,
                timeout=240)
     report_pk, decision_pk = (int(n) for n in made.stdout.split()[-2:])
 

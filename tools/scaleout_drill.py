@@ -334,7 +334,9 @@ def run(stage: Stage, args) -> int:
     stage.database_made = True
     manage = [str(BIN / "python"), "manage.py"]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"], ["collectstatic", "--no-input", "-v0"]):
-        done = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True)
+        # load_demo is the dev-only app's (devtools/); the app servers below run without it.
+        done = subprocess.run(manage + command, cwd=ROOT, env={**env, "DJANGO_DEVTOOLS": "true"}, capture_output=True,
+                              text=True)
         if done.returncode != 0:
             raise DrillError(f"manage.py {command[0]}: {done.stderr.strip()[-2000:]}")
 

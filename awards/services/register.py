@@ -1,26 +1,20 @@
-"""The register of awards, Excel imports, and history loaded from documents (the demo loader)."""
+"""The register of awards and its Excel imports."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from awards.models import AwardType, Decision, DecisionLine, Nomination, Proposal, RegisterEntry
-from awards.services._common import _award_event, _event, _snapshot
-from awards.services.decisions import _check_number, _lines_for
-from awards.services.proposals import _fill_key, add_nomination
-from awards.workflow import State
-from campaigns.models import Campaign, SubCampaign
-from common import clock, files
-from common.text import nfc, normalise_search
+from awards.models import Nomination, Proposal, RegisterEntry
+from awards.services._common import _award_event
+from awards.services.proposals import add_nomination
+from common import files
+from common.text import nfc
 from common.uploads import check_document
 from units import access
 from units.access import SystemActor
-from units.models import Organisation, Person, User
+from units.models import Organisation, User
 
 
 @transaction.atomic
@@ -116,55 +110,3 @@ def save_eligibility_record(*, by: User | SystemActor, instance, organisation: O
         {"field": "record", "label": str(instance._meta.verbose_name).capitalize(), "before": "",
          "after": str(instance)[:300]}])
     return instance
-
-
-@transaction.atomic
-def import_proposal(*, campaign: Campaign, organisation: Organisation, title: str, year: int,
-                    subcampaign: SubCampaign | None = None, kind: str = Proposal.Kind.UPWARD, note: str = "",
-                    submitted_at=None) -> Proposal:
-    """Record a past proposal, whatever the campaign's state now; its history says where it came from."""
-    proposal = Proposal(campaign=campaign, subcampaign=subcampaign, organisation=organisation, kind=kind, title=title,
-                        year=year, status=Proposal.Status.SUBMITTED if submitted_at else Proposal.Status.DRAFT,
-                        submitted_at=submitted_at)
-    proposal.search_text = normalise_search(f"{title} {organisation.name}")
-    proposal.save()
-    _event(access.SYSTEM, proposal=proposal, action="created", reason=note, changes=[
-        {"field": "title", "label": "Trích yếu", "before": "", "after": title}])
-    return proposal
-
-
-@transaction.atomic
-def import_nomination(*, proposal: Proposal, award_type: AwardType, person: Person | None = None,
-                      organisation: Organisation | None = None, programme: SubCampaign | None = None,
-                      year: int | None = None, summary: str = "", state: str = State.DRAFT, reason: str = "",
-                      note: str = "") -> Nomination:
-    nomination = Nomination(proposal=proposal, award_type=award_type, person=person, organisation=organisation,
-                            programme=programme, achievement_year=year or proposal.year, summary=summary,
-                            state=state, reason=reason,
-                            order=(proposal.nominations.aggregate(m=Max("order"))["m"] or 0) + 1)
-    _fill_key(nomination, proposal)
-    if state not in (State.DRAFT, State.SUBMITTED, State.RETURNED):
-        nomination.accepted_snapshot = _snapshot(nomination)
-    nomination.save()
-    _event(access.SYSTEM, nomination=nomination, action="transition", from_state="", to_state=state, reason=note or reason)
-    return nomination
-
-
-@transaction.atomic
-def import_decision(*, issuer: Organisation, title: str, nominations: list[Nomination], number: int, notation: str,
-                    issue_date: date, signer_prefix: str = "", signer_title: str = "", signer_name: str = "",
-                    kind: str = Decision.Kind.ISSUER, campaign: Campaign | None = None,
-                    revoke_reason: str = "") -> Decision:
-    """A past decision with its lines at the base salary of its date; revoked when a reason is given."""
-    decision = Decision(issuer=issuer, kind=kind, campaign=campaign, title=title, number=number, notation=notation,
-                        issue_date=issue_date, signer_prefix=signer_prefix, signer_title=signer_title,
-                        signer_name=signer_name, status=Decision.Status.ISSUED)
-    _check_number(decision)
-    decision.save()
-    DecisionLine.objects.bulk_create(_lines_for(decision, nominations, issue_date))
-    if revoke_reason:
-        decision.status, decision.revoke_reason, decision.revoked_at = Decision.Status.REVOKED, revoke_reason, clock.now()
-        decision.save()
-    _award_event(access.SYSTEM, issuer=issuer, action="created", target=decision, reason="Nạp dữ liệu minh họa", changes=[
-        {"field": "reference", "label": "Quyết định", "before": "", "after": decision.reference}])
-    return decision

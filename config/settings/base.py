@@ -37,6 +37,12 @@ INSTALLED_APPS = [
     "awards",
     "reports",
 ]
+# Development tooling (devtools/: the demo data, the scale generator, the benchmarks and the bench's
+# bare page): installed with DEBUG on, or when asked for by name (the server `manage.py bench` starts,
+# the drills); never in production, where no product module imports it.
+DEVTOOLS = env_bool("DJANGO_DEVTOOLS", DEBUG)
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -183,7 +189,8 @@ WORKER_HEARTBEAT_FILE = BASE_DIR / env_str("WORKER_HEARTBEAT_FILE", "var/worker-
 
 # manage.py bench sets this on the server it starts: X-Query-Count on every response.
 BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT", False)
-# ... and this: the bare page every page is measured against (config/bench_views.py, /bench/bare).
+# ... and this: the bare page every page is measured against (devtools/bench_views.py, /bench/bare;
+# it needs DEVTOOLS as well).
 BENCH_BARE_PAGE = env_bool("BENCH_BARE_PAGE", False)
 
 # Documents with more table rows than this are rendered by the worker (reports/jobs.py).

@@ -12,6 +12,11 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/thidua
 
 from .base import *  # noqa: E402, F403
 
+# The demo data, the generator and the benchmarks are tested too, with DEBUG still off.
+DEVTOOLS = True
+if "devtools" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("devtools")  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Hashed static URLs 404 under live_server (tech.md gotcha 6b).

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from campaigns import deadlines, lifecycle
-from campaigns.demo import live
+from devtools.demo.campaigns import live
 
 
 @pytest.mark.parametrize("today", [date(2026, 1, 1) + timedelta(days=n) for n in range(0, 366, 3)])

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from devtools import history
 from indicators import services
 from indicators.models import CampaignIndicator, IndicatorDefinition, Result, Submission
 from indicators.services import CellInput
@@ -255,8 +256,8 @@ def _grow(plan, tree, n):
         services.save_indicator(by=SYSTEM, campaign=plan["campaign"], instance=CampaignIndicator(
             definition=definition, comparator="gte", target_text="90"))
     for org in orgs:
-        services.import_report(period=plan["period"], organisation=org,
-                               values={plan["rows"]["BHYT"].pk: "92"}, status="submitted")
+        history.import_report(period=plan["period"], organisation=org,
+                              values={plan["rows"]["BHYT"].pk: "92"}, status="submitted")
 
 
 @pytest.mark.parametrize("page", ["results", "completeness", "report"])
@@ -265,7 +266,7 @@ def test_pages_run_a_constant_number_of_queries(login, plan, tree, cast, page):
     urls = {"results": reverse("indicators:campaign-results", args=[plan["campaign"].pk]),
             "completeness": reverse("indicators:completeness", args=[plan["campaign"].pk]),
             "report": report_url(plan, tree["A.BV"])}
-    services.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "90"})
+    history.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "90"})
     small = count(client, urls[page])
     _grow(plan, tree, 12)
     assert count(client, urls[page]) == small
@@ -299,8 +300,8 @@ def test_home_shows_open_reports_to_units_and_waiting_ones_to_the_secretariat(lo
     settings.APP_TODAY = date(2026, 6, 10)
     home = login(cast["staff"]).get(reverse("home")).content.decode()
     assert "6 tháng đầu năm 2026 – Bệnh viện Đa khoa" in home and "còn 9 ngày" in home
-    services.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "92"},
-                           status="submitted")
+    history.import_report(period=plan["period"], organisation=tree["A.BV"], values={plan["rows"]["BHYT"].pk: "92"},
+                          status="submitted")
     home = login(cast["secretariat"]).get(reverse("home")).content.decode()
     assert "chờ tiếp nhận" in home and "Bệnh viện Đa khoa – 6 tháng đầu năm 2026" in home
 

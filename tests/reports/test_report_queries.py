@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from indicators import services as indicator_services
+from devtools import history
 from reports import selectors, services
 from tests.indicators.conftest import plan  # noqa: F401  (the indicators' small plan)
 from tests.indicators.test_indicator_views import _grow
@@ -21,8 +21,8 @@ def build(report, today):
 
 
 def test_a_summary_report_runs_a_constant_number_of_queries(plan, tree, settings):  # noqa: F811
-    indicator_services.import_report(period=plan["period"], organisation=tree["A.BV"],
-                                     values={plan["rows"]["BHYT"].pk: "90"}, status="submitted")
+    history.import_report(period=plan["period"], organisation=tree["A.BV"],
+                          values={plan["rows"]["BHYT"].pk: "90"}, status="submitted")
     report = services.create_report(by=SYSTEM, campaign=plan["campaign"], organisation=tree["A"], period=plan["period"])
     small = build(report, settings.APP_TODAY)
     _grow(plan, tree, 12)

@@ -34,6 +34,7 @@ from awards.models import (
 from awards.services import MemberInput
 from awards.workflow import State
 from campaigns.models import Campaign, SubCampaign
+from devtools import history
 from units.access import SYSTEM
 from units.models import Organisation, Person
 
@@ -103,11 +104,11 @@ def _seed_000(campaign: Campaign, orgs, types) -> None:
     decided, rejected = [], []
     for key, met in (("XA01", True), ("XA04", True), ("XA08", True), ("XA07", False)):
         commune = orgs[f"HN:{key}"]
-        proposal = services.import_proposal(
+        proposal = history.import_proposal(
             campaign=campaign, organisation=commune, year=2021, submitted_at=_at(date(2021, 12, 15)),
             title=f"Tờ trình đề nghị khen thưởng phong trào chăm sóc sức khỏe Nhân dân năm 2021 – {commune.name}",
             note=NOTE)
-        nomination = services.import_nomination(
+        nomination = history.import_nomination(
             proposal=proposal, award_type=types["GK_HUYEN_TT"], organisation=commune,
             summary="Hoàn thành các chỉ tiêu trọng tâm của phong trào; không xảy ra dịch bệnh lớn, ngộ độc thực phẩm.",
             state=State.APPROVED if met else State.REJECTED,
@@ -116,10 +117,10 @@ def _seed_000(campaign: Campaign, orgs, types) -> None:
         (decided if met else rejected).append(nomination)
         staff = _people(commune, 1)
         if met and staff:
-            decided.append(services.import_nomination(
+            decided.append(history.import_nomination(
                 proposal=proposal, award_type=types["GK_HUYEN_CN"], person=staff[0],
                 summary="Tham mưu tổ chức thực hiện tốt phong trào tại xã.", state=State.APPROVED, note=NOTE))
-    services.import_decision(
+    history.import_decision(
         issuer=orgs["HN"], title="Về việc tặng Giấy khen phong trào thi đua chuyên đề chăm sóc sức khỏe Nhân dân "
         "năm 2021", nominations=decided, number=18, notation="QĐ-UBND", issue_date=date(2022, 1, 10),
         signer_prefix="KT. CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Huỳnh Văn Tài", campaign=campaign)
@@ -139,28 +140,28 @@ def _seed_002(campaign: Campaign, orgs, types) -> None:
     submitted = _at(date(2021, 11, 25))
     bvbr, cdc = orgs["BRVT:BVBR"], orgs["BRVT:CDC"]
     programme = _item(campaign, "2.1.a")
-    p21 = services.import_proposal(campaign=campaign, organisation=cdc, subcampaign=_item(campaign, "2.1"), year=2021,
+    p21 = history.import_proposal(campaign=campaign, organisation=cdc, subcampaign=_item(campaign, "2.1"), year=2021,
                                    title="Tờ trình đề nghị khen thưởng Chương trình mục tiêu Y tế – Dân số năm 2021",
                                    submitted_at=submitted, note=NOTE)
     cdc_people = _people(cdc, 3)
-    decided = [services.import_nomination(proposal=p21, award_type=types["GK_SYT_CN"], person=cdc_people[0],
+    decided = [history.import_nomination(proposal=p21, award_type=types["GK_SYT_CN"], person=cdc_people[0],
                                           programme=programme, state=State.APPROVED, note=NOTE,
                                           summary="Triển khai tiêm chủng mở rộng đạt 98% kế hoạch.")]
-    services.import_nomination(proposal=p21, award_type=types["GK_SYT_TT"], organisation=cdc, programme=programme,
+    history.import_nomination(proposal=p21, award_type=types["GK_SYT_TT"], organisation=cdc, programme=programme,
                                state=State.REJECTED, note=NOTE,
                                reason="Chương trình đã đủ số lượng tập thể được đề nghị.")
-    p22 = services.import_proposal(campaign=campaign, organisation=bvbr, subcampaign=_item(campaign, "2.2"), year=2021,
+    p22 = history.import_proposal(campaign=campaign, organisation=bvbr, subcampaign=_item(campaign, "2.2"), year=2021,
                                    title="Tờ trình đề nghị khen thưởng phong trào “Đổi mới phong cách, thái độ phục vụ”",
                                    submitted_at=submitted, note=NOTE)
     staff = _people(bvbr, 4)
-    decided += [services.import_nomination(proposal=p22, award_type=types["GK_SYT_CN"], person=person,
+    decided += [history.import_nomination(proposal=p22, award_type=types["GK_SYT_CN"], person=person,
                                            state=State.APPROVED, note=NOTE,
                                            summary="Thực hiện tốt quy tắc ứng xử, được người bệnh khen ngợi.")
                 for person in staff[:2]]
-    forwarded = services.import_nomination(proposal=p22, award_type=types["BK_TINH_CN"], person=staff[2],
+    forwarded = history.import_nomination(proposal=p22, award_type=types["BK_TINH_CN"], person=staff[2],
                                            state=State.FORWARDED, note=NOTE,
                                            summary="Ba năm liền đạt Chiến sĩ thi đua cơ sở; sáng kiến cấp tỉnh.")
-    services.import_decision(
+    history.import_decision(
         issuer=orgs["BRVT"], title="Về việc tặng Giấy khen của Giám đốc Sở Y tế năm 2021", nominations=decided,
         number=1520, notation="QĐ-SYT", issue_date=date(2021, 12, 28), signer_title="GIÁM ĐỐC",
         signer_name="Phạm Minh An", campaign=campaign)
@@ -174,23 +175,23 @@ def _seed_002(campaign: Campaign, orgs, types) -> None:
     forwarded.state = State.DECIDED
     forwarded.save(update_fields=["state"])
     # An award later found to rest on a false declaration: the decision is revoked.
-    p23 = services.import_proposal(campaign=campaign, organisation=orgs["BRVT:BVLL"], subcampaign=_item(campaign, "2.3"),
+    p23 = history.import_proposal(campaign=campaign, organisation=orgs["BRVT:BVLL"], subcampaign=_item(campaign, "2.3"),
                                    year=2021, title="Tờ trình đề nghị khen thưởng Hội thi điều dưỡng giỏi",
                                    submitted_at=submitted, note=NOTE)
-    revoked = services.import_nomination(proposal=p23, award_type=types["GK_SYT_CN"],
+    revoked = history.import_nomination(proposal=p23, award_type=types["GK_SYT_CN"],
                                          person=_people(orgs["BRVT:BVLL"], 1)[0], state=State.APPROVED, note=NOTE,
                                          summary="Giải Nhất Hội thi điều dưỡng giỏi cấp Sở.")
-    services.import_decision(
+    history.import_decision(
         issuer=orgs["BRVT"], title="Về việc tặng Giấy khen Hội thi điều dưỡng giỏi năm 2021", nominations=[revoked],
         number=1498, notation="QĐ-SYT", issue_date=date(2021, 12, 20), signer_title="GIÁM ĐỐC",
         signer_name="Phạm Minh An", campaign=campaign,
         revoke_reason="Kết quả kiểm tra: thành tích kê khai không đúng (giải thưởng của năm trước).")
     revoked.state, revoked.reason = State.REVOKED, "Quyết định bị thu hồi: thành tích kê khai không đúng."
     revoked.save(update_fields=["state", "reason"])
-    withdrawn = services.import_proposal(campaign=campaign, organisation=orgs["BRVT:TTYT-CD"],
+    withdrawn = history.import_proposal(campaign=campaign, organisation=orgs["BRVT:TTYT-CD"],
                                          subcampaign=_item(campaign, "2.6"), year=2021, submitted_at=submitted,
                                          title="Tờ trình đề nghị khen thưởng cá nhân", note=NOTE)
-    services.import_nomination(proposal=withdrawn, award_type=types["GK_SYT_CN"],
+    history.import_nomination(proposal=withdrawn, award_type=types["GK_SYT_CN"],
                                person=_people(orgs["BRVT:TTYT-CD"], 1)[0], state=State.WITHDRAWN, note=NOTE,
                                summary="Đơn vị rút để đề nghị ở nội dung khác.")
 

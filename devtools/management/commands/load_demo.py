@@ -5,12 +5,13 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from awards import demo as award_demo
-from campaigns.demo import loader as campaign_loader
 from common import clock
-from indicators import demo as indicator_demo
-from reports import demo as report_demo
-from units.demo import DEMO_PASSWORD, Loader
+from devtools.demo import awards as award_demo
+from devtools.demo import indicators as indicator_demo
+from devtools.demo import reports as report_demo
+from devtools.demo.campaigns import loader as campaign_loader
+from devtools.demo.units import Loader
+from units.passwords import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

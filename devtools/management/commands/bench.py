@@ -2,7 +2,7 @@
 province data set (generate_scale), driven page by page for a bounded time. Prints per page:
 requests/s with 8 concurrent clients, p50 and p95 with 2, queries per request (X-Query-Count from
 the server), beside /healthz (one query) as this machine's ceiling, and each page's requests/s as a
-share of a bare signed-in Django page's in the same run (config/bench_views.py: session, user, one
+share of a bare signed-in Django page's in the same run (devtools/bench_views.py: session, user, one
 query, a 50-row table, no base layout). Logs in over plain HTTP with `X-Forwarded-Proto: https`, as a
 reverse proxy would.
 """
@@ -170,7 +170,8 @@ class Command(BaseCommand):
         base = Path(settings.BASE_DIR)
         env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
                "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "BENCH_QUERY_COUNT": "true",
-               "BENCH_BARE_PAGE": "true", "GUNICORN_BIND": f"127.0.0.1:{port}",
+               # The bare page is devtools' own (DEBUG is off here, so it is asked for by name).
+               "BENCH_BARE_PAGE": "true", "DJANGO_DEVTOOLS": "true", "GUNICORN_BIND": f"127.0.0.1:{port}",
                "GUNICORN_ACCESS_LOG": "", "LOG_LEVEL": "WARNING",
                # Workers recycled in the middle of a measurement would time their own start-up.
                "GUNICORN_MAX_REQUESTS": "0"}

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from campaigns.models import Campaign
+from devtools import history
 from indicators import services
 from indicators.evaluation import Comparator as C
 from indicators.evaluation import Direction as D
@@ -170,19 +171,19 @@ def _seed_000(campaign: Campaign, orgs: dict[str, Organisation]) -> None:
     six, year = list(campaign.periods.order_by("year", "order"))
     for key, (first, second) in COMMUNE_FIGURES.items():
         org = orgs[f"HN:{key}"]
-        services.import_report(period=six, organisation=org, status=Status.ACCEPTED, submitted_at=_at(six.deadline - timedelta(days=5)),
+        history.import_report(period=six, organisation=org, status=Status.ACCEPTED, submitted_at=_at(six.deadline - timedelta(days=5)),
                                values={made[c].pk: v for c, v in zip(COMMUNE_CODES, first, strict=True)},
                                note="Dữ liệu minh họa")
         if second is None:
             continue
         late = key == "XA09"
         sent = year.deadline + timedelta(days=8) if late else year.deadline - timedelta(days=4)
-        services.import_report(period=year, organisation=org, status=Status.ACCEPTED, submitted_at=_at(sent),
+        history.import_report(period=year, organisation=org, status=Status.ACCEPTED, submitted_at=_at(sent),
                                values={made[c].pk: v for c, v in zip(COMMUNE_CODES, second, strict=True)},
                                note="Dữ liệu minh họa" + (" (nộp muộn)" if late else ""))
     pyt = orgs["HN:PYT"]
     for period, figures in ((six, ("10,9", "0,91", "91,4", "10")), (year, ("10,6", "0,88", "92,0", "10"))):
-        services.import_report(period=period, organisation=pyt, status=Status.ACCEPTED,
+        history.import_report(period=period, organisation=pyt, status=Status.ACCEPTED,
                                submitted_at=_at(period.deadline - timedelta(days=2)),
                                values={made[c].pk: v for c, v in zip(["SDD5-CN", "TDS-TN", "BHYT", "TYT-CQG"], figures,
                                                                       strict=True)},
@@ -192,7 +193,7 @@ def _seed_000(campaign: Campaign, orgs: dict[str, Organisation]) -> None:
 def _seed_004(campaign: Campaign, orgs: dict[str, Organisation]) -> None:
     made = _indicators(campaign, SEED_004, orgs, default_scope=S.RESPONSIBLE, default_responsible="CT:PYT")
     period = campaign.periods.get()
-    services.import_report(
+    history.import_report(
         period=period, organisation=orgs["CT:PYT"], status=Status.ACCEPTED, submitted_at=_at(date(2020, 11, 30)),
         values={made[row[0]].pk: row[7]["th"] for row in SEED_004},
         note="Phụ lục II của báo cáo (văn bản nguồn 004), kết quả thực hiện năm 2020 như văn bản in",
@@ -206,23 +207,23 @@ def _live(campaign: Campaign, orgs: dict[str, Organisation], today) -> None:
                  "SDD5-CC": "19,2", "SUCO": "0"}
     hospital_rows = {"HAILONG": "92,8", "SUCO": "0"}
     sent = _at(today - timedelta(days=3), 10)
-    services.import_report(period=current, organisation=orgs["TN:TTYT-DT"], status=Status.ACCEPTED, submitted_at=sent,
+    history.import_report(period=current, organisation=orgs["TN:TTYT-DT"], status=Status.ACCEPTED, submitted_at=sent,
                            values={made[c].pk: v for c, v in ttyt_rows.items()},
                            narrative={"narrative_done": "Tiêm chủng mở rộng đạt tiến độ; 3/3 trạm đạt chuẩn."},
                            note="Dữ liệu minh họa")
-    services.import_report(period=current, organisation=orgs["TN:TTYT-DH"], status=Status.SUBMITTED, submitted_at=sent,
+    history.import_report(period=current, organisation=orgs["TN:TTYT-DH"], status=Status.SUBMITTED, submitted_at=sent,
                            values={made[c].pk: v for c, v in {**ttyt_rows, "TCDD": "94,8", "HAILONG": "88,6",
                                                               "SDD5-CN": "12,9"}.items()},
                            narrative={"narrative_difficulties": "Thiếu bác sĩ ở 1 trạm vùng sâu."},
                            note="Dữ liệu minh họa")
-    services.import_report(period=current, organisation=orgs["TN:BVA"], status=Status.SUBMITTED, submitted_at=sent,
+    history.import_report(period=current, organisation=orgs["TN:BVA"], status=Status.SUBMITTED, submitted_at=sent,
                            values={made[c].pk: v for c, v in hospital_rows.items()}, note="Dữ liệu minh họa")
-    services.import_report(period=current, organisation=orgs["TN:BVC"], status=Status.RETURNED, submitted_at=sent,
+    history.import_report(period=current, organisation=orgs["TN:BVC"], status=Status.RETURNED, submitted_at=sent,
                            values={made[c].pk: v for c, v in {"HAILONG": "85", "SUCO": "1"}.items()},
                            return_reason="Sự cố y khoa ghi 1 nhưng chưa có báo cáo sự cố kèm theo; đề nghị bổ sung "
                                          "biên bản và giải trình tỷ lệ hài lòng dưới 90%.",
                            note="Dữ liệu minh họa")
-    services.import_report(period=current, organisation=orgs["TN:BVLBP"], status=Status.DRAFT,
+    history.import_report(period=current, organisation=orgs["TN:BVLBP"], status=Status.DRAFT,
                            values={made["HAILONG"].pk: "90,3"}, note="Dữ liệu minh họa")
-    services.import_report(period=current, organisation=orgs["TN:KHTC"], status=Status.SUBMITTED, submitted_at=sent,
+    history.import_report(period=current, organisation=orgs["TN:KHTC"], status=Status.SUBMITTED, submitted_at=sent,
                            values={made["GIUONG"].pk: "33,1", made["QMDS"].pk: "1.331.200"}, note="Dữ liệu minh họa")

@@ -113,6 +113,7 @@ class Command(BaseCommand):
         from awards.workflow import State
         from campaigns import services as campaign_services
         from campaigns.models import ReportingPeriod
+        from devtools import history
         from indicators import services as indicator_services
         from indicators.models import CampaignIndicator, IndicatorDefinition
         from reports import services
@@ -128,7 +129,7 @@ class Command(BaseCommand):
                                                      title="Phát động phong trào thi đua năm 2026")
         campaign_services.add_participants(by=SYSTEM, campaign=campaign, organisations=orgs,
                                            registered_on=date(2026, 1, 15))
-        campaign_services.import_status(campaign=campaign, status="in_progress", note="đo kiểm")
+        history.import_status(campaign=campaign, status="in_progress", note="đo kiểm")
         period = ReportingPeriod.objects.create(campaign=campaign, kind="year", year=2026, label="Năm 2026",
                                                 deadline=date(2026, 12, 20))
         rows = []
@@ -140,9 +141,9 @@ class Command(BaseCommand):
                 definition=definition, number=str(i + 1), comparator="gte", target_text="≥ 95",
                 next_target_text="≥ 96")))
         for n, org in enumerate(orgs):
-            indicator_services.import_report(period=period, organisation=org, status="submitted",
-                                             submitted_at=clock.now(),
-                                             values={row.pk: f"{90 + (n + row.pk) % 9},5" for row in rows})
+            history.import_report(period=period, organisation=org, status="submitted",
+                                  submitted_at=clock.now(),
+                                  values={row.pk: f"{90 + (n + row.pk) % 9},5" for row in rows})
         report = services.create_report(by=SYSTEM, campaign=campaign, organisation=issuer, period=period)
         # A one-page decision: five people of the first unit, approved.
         gk = AwardType.objects.get(code="GK_SYT_CN")

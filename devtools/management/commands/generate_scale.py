@@ -141,6 +141,7 @@ class Command(BaseCommand):
     def _campaigns(self, root, units, years: int, per_year: int, indicator_count: int):
         from campaigns import services as campaign_services
         from campaigns.models import Participation, ReportingPeriod
+        from devtools import history
         from indicators import services as indicator_services
         from indicators.models import CampaignIndicator, IndicatorDefinition
 
@@ -162,7 +163,7 @@ class Command(BaseCommand):
                     definition=d, number=str(i + 1), comparator="gte", target_text=f"≥ {85 + i % 10}",
                     next_target_text=f"≥ {86 + i % 10}", order=i)) for i, d in enumerate(definitions)]
                 status = "in_progress" if year == last else "closed"
-                campaign_services.import_status(campaign=campaign, status=status, note="dữ liệu đo tốc độ")
+                history.import_status(campaign=campaign, status=status, note="dữ liệu đo tốc độ")
                 periods = [ReportingPeriod.objects.create(campaign=campaign, kind="six_month", year=year,
                                                           label=f"6 tháng đầu năm {year}",
                                                           deadline=date(year, 6, 20), order=1),

@@ -1,6 +1,6 @@
-"""Loads the seed plans and the live demo campaign through the services (so every row has its
-history). Running it again finds what is there and adds nothing, except that the live
-campaign's deadlines are placed again relative to the new day."""
+"""Loads the seed plans and the live demo campaign through the services, and a past plan's status
+through devtools.history (so every row has its history). Running it again finds what is there and
+adds nothing, except that the live campaign's deadlines are placed again relative to the new day."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import importlib
 from datetime import date
 
 from campaigns import services
-from campaigns.demo import live
 from campaigns.lifecycle import Status
 from campaigns.models import Campaign, LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
+from devtools import history
+from devtools.demo.campaigns import live
 from units.access import SYSTEM
 from units.models import Bloc, Organisation, OrganisationKind
 
@@ -22,7 +23,7 @@ def load(orgs: dict[str, Organisation], today: date, log=print) -> dict[str, Cam
     """Load every seed and the live campaign; returns them by key ("seed-000" … "live")."""
     loaded = {}
     for name in SEEDS:
-        module = importlib.import_module(f"campaigns.demo.{name}")
+        module = importlib.import_module(f"devtools.demo.campaigns.{name}")
         data = {key: getattr(module, key) for key in dir(module) if key.isupper()}
         loaded[data["CAMPAIGN"]["key"]] = _load_one(data, orgs, log, demo=False)
     loaded["live"] = _load_one(live.build(today), orgs, log, demo=True)
@@ -64,7 +65,7 @@ def _load_one(data: dict, orgs: dict[str, Organisation], log, *, demo: bool) -> 
                                issue_date=issue_date)
         services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.IN_PROGRESS)
     elif status != Status.DRAFT:
-        services.import_status(campaign=campaign, status=status,
+        history.import_status(campaign=campaign, status=status,
                                note=f"Nạp từ văn bản nguồn ({key}); văn bản của năm {spec['year']}.")
     log(f"  + {campaign.title[:90]}")
     return campaign
