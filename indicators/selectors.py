@@ -380,7 +380,7 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod) -> list[Campaig
     by_pk = {s.pk: s for s in submissions_.values()}
     results = defaultdict(dict)
     # The submissions are already in hand: joining them again to every result row doubles the
-    # work on a province's thousands of figures (reports/management/commands/benchmark_documents).
+    # work on a province's thousands of figures (devtools/management/commands/benchmark_documents).
     for result in Result.objects.filter(submission__period=period, submission__status__in=COUNTED).select_related(
             "override_by"):
         submission = by_pk[result.submission_id]

@@ -48,7 +48,7 @@ class UserAttributeSimilarityValidator(stock.UserAttributeSimilarityValidator):
         return "Mật khẩu không được giống tên đăng nhập, họ tên hay thư điện tử."
 
 
-# The demo accounts' password (units/demo.py): fine on a laptop, never on a server with DEBUG off.
+# The demo accounts' password (devtools/demo/units.py): fine on a laptop, never on a server with DEBUG off.
 DEMO_PASSWORD = "demo12345"
 MAX_LENGTH = 128
 
