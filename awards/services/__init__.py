@@ -61,4 +61,15 @@ from awards.services.review import (
     record_higher_decision,
 )
 
-__all__ = ["DECISION_FIELDS", "MemberInput", "NOMINATION_FIELDS", "RULE_FIELDS", "RowErrors", "_move", "_snapshot", "accept_many", "add_disclosure_comments", "add_nomination", "add_nomination_file", "add_proposal_file", "add_register_entry", "attach_minutes", "attendance_of", "close_session", "create_decision", "create_proposal", "create_session", "decide_unit_titles", "delete_draft_decision", "delete_holiday", "delete_nomination", "delete_nomination_file", "delete_proposal_file", "import_nominations", "import_register", "issue_decision", "move", "open_disclosure", "record_higher_decision", "record_tally", "recusals", "remove_decision_line", "reopen_tally", "reschedule_session", "revoke_decision", "save_award_type", "save_base_salary", "save_eligibility_record", "save_holiday", "save_ratio_cap", "save_rule", "save_unit_authority", "set_attendance", "submit_proposal", "take_off_agenda", "update_nomination"]
+__all__ = [
+    "DECISION_FIELDS", "MemberInput", "NOMINATION_FIELDS", "RULE_FIELDS", "RowErrors", "_move", "_snapshot",
+    "accept_many", "add_disclosure_comments", "add_nomination", "add_nomination_file", "add_proposal_file",
+    "add_register_entry", "attach_minutes", "attendance_of", "close_session", "create_decision",
+    "create_proposal", "create_session", "decide_unit_titles", "delete_draft_decision", "delete_holiday",
+    "delete_nomination", "delete_nomination_file", "delete_proposal_file", "import_nominations",
+    "import_register", "issue_decision", "move", "open_disclosure", "record_higher_decision", "record_tally",
+    "recusals", "remove_decision_line", "reopen_tally", "reschedule_session", "revoke_decision",
+    "save_award_type", "save_base_salary", "save_eligibility_record", "save_holiday", "save_ratio_cap",
+    "save_rule", "save_unit_authority", "set_attendance", "submit_proposal", "take_off_agenda",
+    "update_nomination",
+]

@@ -121,7 +121,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "units.passwords.UserAttributeSimilarityValidator", "OPTIONS": {"user_attributes": ["username", "full_name", "email"]}},
+    {"NAME": "units.passwords.UserAttributeSimilarityValidator",
+     "OPTIONS": {"user_attributes": ["username", "full_name", "email"]}},
     {"NAME": "units.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "units.passwords.CommonPasswordValidator"},
     {"NAME": "units.passwords.NumericPasswordValidator"},

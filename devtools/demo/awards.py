@@ -151,7 +151,8 @@ def _seed_002(campaign: Campaign, orgs, types) -> None:
                                state=State.REJECTED, note=NOTE,
                                reason="Chương trình đã đủ số lượng tập thể được đề nghị.")
     p22 = history.import_proposal(campaign=campaign, organisation=bvbr, subcampaign=_item(campaign, "2.2"), year=2021,
-                                   title="Tờ trình đề nghị khen thưởng phong trào “Đổi mới phong cách, thái độ phục vụ”",
+                                  title="Tờ trình đề nghị khen thưởng phong trào “Đổi mới phong cách, thái độ phục "
+                                        "vụ”",
                                    submitted_at=submitted, note=NOTE)
     staff = _people(bvbr, 4)
     decided += [history.import_nomination(proposal=p22, award_type=types["GK_SYT_CN"], person=person,
@@ -208,13 +209,15 @@ def _history(orgs, types, year: int) -> dict[str, Person]:
                                      issuer_name="Giám đốc Sở Y tế Thái Nguyên", reference=f"Số {200 + y % 100}/QĐ-SYT",
                                      decided_on=date(y + 1, 1, 15), owner=orgs["TN"], note=NOTE)
         RegisterEntry.objects.create(person=star, award_type=types["LDTT"], achievement_year=y,
-                                     issuer_name="Giám đốc Bệnh viện A Thái Nguyên", reference=f"Số {30 + y % 100}/QĐ-BVA",
+                                     issuer_name="Giám đốc Bệnh viện A Thái Nguyên",
+                                     reference=f"Số {30 + y % 100}/QĐ-BVA",
                                      decided_on=date(y, 12, 28), owner=orgs["TN"], note=NOTE)
     RegisterEntry.objects.create(organisation=orgs["TN:BVA"], award_type=types["TTLDXS"], achievement_year=year - 1,
                                  issuer_name="Chủ tịch UBND tỉnh Thái Nguyên", reference="Số 95/QĐ-UBND",
                                  decided_on=date(year, 1, 20), owner=orgs["TN"], note=NOTE)
     initiative = Initiative.objects.create(
-        title="Ứng dụng phần mềm đặt lịch khám trực tuyến giảm thời gian chờ của người bệnh", organisation=orgs["TN:BVA"],
+        title="Ứng dụng phần mềm đặt lịch khám trực tuyến giảm thời gian chờ của người bệnh",
+        organisation=orgs["TN:BVA"],
         level="province", recognised_on=date(year, 9, 15), recognised_by="Quyết định của Chủ tịch UBND tỉnh (minh họa)")
     initiative.authors.add(star)
     for person in bva + _people(orgs["TN:TTYT-DT"], 5) + _people(orgs["TN:BVC"], 4) + _people(orgs["TN:TTYT-PB"], 6):
@@ -311,7 +314,8 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     for person in dt:
         nominate(unit, "LDTT", person=person, summary="Hoàn thành tốt nhiệm vụ, chấp hành tốt nội quy.")
     services.add_proposal_file(by=SYSTEM, proposal=unit, kind="minutes", upload=_pdf("bien-ban-binh-xet.pdf"))
-    services.decide_unit_titles(by=SYSTEM, proposal=unit, number=215, notation="QĐ-TTYT", issue_date=today - timedelta(days=4),
+    services.decide_unit_titles(by=SYSTEM, proposal=unit, number=215, notation="QĐ-TTYT",
+                                issue_date=today - timedelta(days=4),
                                 signer_prefix="", signer_title="GIÁM ĐỐC", signer_name="Dương Văn Quang")
 
 

@@ -64,12 +64,14 @@ SEED_001 = [
     ("SDD5", "13", "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng", "", D.LOWER, C.INFORMATIONAL, "", {"group": True}),
     ("SDD5-CN", "", "Cân nặng theo tuổi", "%", D.LOWER, C.LTE, "18,8", {"parent": "SDD5"}),
     ("SDD5-CC", "", "Chiều cao theo tuổi", "%", D.LOWER, C.LTE, "32,7", {"parent": "SDD5"}),
-    ("KHAMTHAI", "14", "Tỷ lệ phụ nữ đẻ được khám thai ít nhất 4 lần trong 3 thời kỳ", "%", D.HIGHER, C.GTE, "60,0", {}),
+    ("KHAMTHAI", "14", "Tỷ lệ phụ nữ đẻ được khám thai ít nhất 4 lần trong 3 thời kỳ", "%", D.HIGHER, C.GTE, "60,0",
+     {}),
 ]
 
 # Seed 004's appendix: KH 2020, TH 2020 (the district's result, printed), KH 2021.
 SEED_004 = [
-    ("SDD5", "1", "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng", "%", D.LOWER, C.LT, "< 14", {"th": "13,04", "next": "< 14"}),
+    ("SDD5", "1", "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng", "%", D.LOWER, C.LT, "< 14",
+     {"th": "13,04", "next": "< 14"}),
     ("TVME-SS", "2", "Giảm tử vong mẹ, giảm tử vong sơ sinh trên địa bàn", "%00", D.LOWER, C.LT, "< 17",
      {"th": "< 17", "next": "< 17"}),
     ("TDS-TN", "3", "Tỷ lệ tăng dân số tự nhiên", "%", D.LOWER, C.LT, "< 1", {"th": "0,90", "next": "< 1"}),
@@ -90,7 +92,8 @@ HOSPITALS = ["TN:BVA", "TN:BVC", "TN:BVLBP", "TN:BVYHCT"]
 LIVE = [
     ("TCDD", "1", "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", "%", D.HIGHER, C.GTE, "≥ 97",
      {"scope": S.NAMED, "units": TTYT, "rollup": R.ENTERED, "responsible": "TN:CDC"}),
-    ("TYT-BS", "2", "Tỷ lệ trạm y tế có bác sỹ làm việc", "%", D.HIGHER, C.GTE, "100", {"scope": S.NAMED, "units": TTYT}),
+    ("TYT-BS", "2", "Tỷ lệ trạm y tế có bác sỹ làm việc", "%", D.HIGHER, C.GTE, "100",
+     {"scope": S.NAMED, "units": TTYT}),
     ("XA-CQG", "3", "Số trạm y tế xã đạt Bộ tiêu chí quốc gia về y tế xã", "trạm", D.HIGHER, C.ALL_OF, "100",
      {"scope": S.NAMED, "units": TTYT, "rollup": R.RATE}),
     ("HAILONG", "4", "Tỷ lệ hài lòng của người bệnh", "%", D.HIGHER, C.GTE, "≥ 90",
@@ -171,7 +174,8 @@ def _seed_000(campaign: Campaign, orgs: dict[str, Organisation]) -> None:
     six, year = list(campaign.periods.order_by("year", "order"))
     for key, (first, second) in COMMUNE_FIGURES.items():
         org = orgs[f"HN:{key}"]
-        history.import_report(period=six, organisation=org, status=Status.ACCEPTED, submitted_at=_at(six.deadline - timedelta(days=5)),
+        history.import_report(period=six, organisation=org, status=Status.ACCEPTED,
+                              submitted_at=_at(six.deadline - timedelta(days=5)),
                                values={made[c].pk: v for c, v in zip(COMMUNE_CODES, first, strict=True)},
                                note="Dữ liệu minh họa")
         if second is None:

@@ -149,7 +149,8 @@ TREES: list[Root] = [
             *stations("TTYT-VT-TYT", ["Phường 1", "phường Thắng Nhất"]),
         ]),
     ], closed_on=REFORM_DATE, successor="HCM",
-        closure_note="Sắp xếp đơn vị hành chính cấp tỉnh năm 2025: tỉnh Bà Rịa - Vũng Tàu hợp nhất vào Thành phố Hồ Chí Minh."),
+        closure_note="Sắp xếp đơn vị hành chính cấp tỉnh năm 2025: tỉnh Bà Rịa - Vũng Tàu hợp nhất vào Thành phố "
+                     "Hồ Chí Minh."),
     Root("HN", "Ủy ban nhân dân huyện Hồng Ngự", "UBND", K.DISTRICT_COMMITTEE, "", "ỦY BAN NHÂN DÂN HUYỆN HỒNG NGỰ",
          "Hồng Ngự", [
         Unit("VP", "Văn phòng HĐND và UBND Huyện", K.COMMITTEE_OFFICE, staff=3),
@@ -366,14 +367,16 @@ class Loader:
             )
             for code, role in members:
                 if not bloc.members.filter(organisation=self.orgs[f"{root_key}:{code}"]).exists():
-                    services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[f"{root_key}:{code}"], role=role)
+                    services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[f"{root_key}:{code}"],
+                                             role=role)
         root_key, name, organiser_text = PROVINCE_BLOC
         bloc = Bloc.objects.filter(name=name).first() or services.create_bloc(
             by=SYSTEM, organiser=None, organiser_text=organiser_text, name=name,
             description="Khối thi đua của các sở, ngành tỉnh (văn bản nguồn 002); các thành viên khác ngoài hệ thống.",
         )
         if not bloc.members.exists():
-            services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[root_key], role=BlocMember.Role.MEMBER)
+            services.set_bloc_member(by=SYSTEM, bloc=bloc, organisation=self.orgs[root_key],
+                                     role=BlocMember.Role.MEMBER)
 
     def _accounts(self) -> None:
         for i, account in enumerate(ACCOUNTS, start=1):

@@ -32,9 +32,9 @@ def build(today: date) -> dict:
                 "nâng cao chất lượng bảo vệ, chăm sóc sức khỏe Nhân dân” gồm các nội dung như sau:"
             ),
             closing=(
-                f"Sở Y tế yêu cầu các phòng thuộc Sở, các đơn vị trực thuộc tổ chức, triển khai phong trào thi đua năm {year} "
-                "ngay từ những tháng đầu năm, báo cáo đúng hạn để Hội đồng Thi đua - Khen thưởng ngành xem xét, "
-                "đề nghị khen thưởng kịp thời./."
+                "Sở Y tế yêu cầu các phòng thuộc Sở, các đơn vị trực thuộc tổ chức, triển khai phong trào thi đua "
+                f"năm {year} ngay từ những tháng đầu năm, báo cáo đúng hạn để Hội đồng Thi đua - Khen thưởng ngành "
+                "xem xét, đề nghị khen thưởng kịp thời./."
             ),
             signer_prefix="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC", signer_name="Trần Minh Khoa",
             source_note="Dữ liệu minh họa, dựng theo mẫu văn bản nguồn 001 và 002.",
@@ -91,15 +91,19 @@ def build(today: date) -> dict:
             dict(text="Lưu: VT, TCHC.", is_archive=True),
         ],
         "SUBCAMPAIGNS": [
-            dict(number="1", title_end=":", title=f"Thi đua thực hiện “Hoàn thành chỉ tiêu, kế hoạch của ngành năm {year}”",
+            dict(number="1", title_end=":",
+                 title=f"Thi đua thực hiện “Hoàn thành chỉ tiêu, kế hoạch của ngành năm {year}”",
                  host_text="Sở Y tế", responsible_text="Phòng Kế hoạch - Tài chính", responsible="TN:KHTC",
                  content="Các đơn vị xây dựng kế hoạch, tổ chức triển khai để đạt và vượt các chỉ tiêu của ngành.",
-                 award_timing=f"Cuối năm {year}", quotas={"collective": 5, "individual": 10}, needs_detailed_plan=True),
-            dict(number="2", title_end=":", title="Thi đua thực hiện tốt “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng "
-                                   "tới sự hài lòng của người bệnh”",
+                 award_timing=f"Cuối năm {year}", quotas={"collective": 5, "individual": 10},
+                 needs_detailed_plan=True),
+            dict(number="2", title_end=":",
+                 title="Thi đua thực hiện tốt “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng "
+                       "tới sự hài lòng của người bệnh”",
                  host_text="Sở Y tế", responsible_text="Phòng Nghiệp vụ Y", responsible="TN:NVY",
                  content="Nâng cao chất lượng phục vụ, thực hiện quy tắc ứng xử, khảo sát sự hài lòng người bệnh.",
-                 award_timing=f"Trong năm {year}", quotas={"collective": 5, "individual": 10}, needs_detailed_plan=True),
+                 award_timing=f"Trong năm {year}", quotas={"collective": 5, "individual": 10},
+                 needs_detailed_plan=True),
             dict(number="3", title_end=":", title="Thi đua “Điều dưỡng, Hộ sinh, Trưởng Trạm y tế giỏi”",
                  host_text="Sở Y tế", responsible_text="Phòng Nghiệp vụ Y", responsible="TN:NVY",
                  content="Hội thi chuyên môn cho điều dưỡng, hộ sinh và trạm trưởng trạm y tế xã.",

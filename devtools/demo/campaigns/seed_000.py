@@ -11,7 +11,8 @@ Judgement calls:
   row as printed without the lead word and without the joining "; ", " và " or final ".".
   `subject` drops the connecting "về việc"/"về".
 - II. MỤC TIÊU: the six "+ …" key targets are not typed; the paragraph that introduces them
-  ("- Phấn đấu thực hiện … năm 2021:") stays and the section carries block="indicator_list": the key targets print as "+ …" lines.
+  ("- Phấn đấu thực hiện … năm 2021:") stays and the section carries block="indicator_list": the key
+  targets print as "+ …" lines.
 - IV.2 "Số lượng khen thưởng tập thể, cá nhân:" has block="quotas" and no body: its two lines
   (05 tập thể, 10 cá nhân) are rendered from CAMPAIGN_QUOTAS.
 - III.2's 2.1–2.5 are numbered body paragraphs (as in FORMAT.md), not level-3 headings; IV.1.1

@@ -6,7 +6,8 @@ Source: /work/shared/seeds/002_8c40c97d3f73d754.txt (plain-text extraction, re-f
 Judgement calls:
 - The seed has no header (no Số, place or date): number, place and dates stay blank/None. The
   header lines ("UBND TỈNH BÀ RỊA - VŨNG TÀU" / "SỞ Y TẾ") and the notation "KH-SYT" are the
-  issuer's standard ones (as in seeds 001 and 003), not read from this seed. period_start/period_end are the calendar year named in the title.
+  issuer's standard ones (as in seeds 001 and 003), not read from this seed. period_start/period_end
+  are the calendar year named in the title.
 - Three căn cứ, each with lead "Thực hiện"; the lowercase "chỉ thị số 04/CT-BYT" and the
   spacing "2021- 2025" are kept as printed.
 - Section II "NỘI DUNG PHÁT ĐỘNG THI ĐUA:" has block="subcampaigns" and no body: items 1 and

@@ -135,7 +135,8 @@ class Command(BaseCommand):
         rows = []
         for i in range(indicators):
             definition = indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
-                issuer=issuer, code=f"CT{i:02d}", name=f"Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ, chỉ tiêu {i + 1}",
+                issuer=issuer, code=f"CT{i:02d}",
+                name=f"Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ, chỉ tiêu {i + 1}",
                 unit="%", direction="higher"))
             rows.append(indicator_services.save_indicator(by=SYSTEM, campaign=campaign, instance=CampaignIndicator(
                 definition=definition, number=str(i + 1), comparator="gte", target_text="≥ 95",

@@ -31,10 +31,11 @@ from openpyxl.utils import get_column_letter
 from common import xlsx
 from common.text import format_number
 
-NAMES_AND_POSITIONS = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Văn Thị Hữu Đức Minh Thu Hương "
-         "Lan Anh Tuấn Hùng Dũng Hạnh Bác sĩ Điều dưỡng Kỹ thuật viên Dược sĩ Trưởng Phó khoa phòng trạm y tế xã "
-         "phường thị trấn Khám bệnh Nội Ngoại Sản Nhi Truyền nhiễm Hồi sức cấp cứu Xét nghiệm Chẩn đoán hình ảnh "
-         "Kiểm soát nhiễm khuẩn Dinh dưỡng Tổ chức Hành chính Kế hoạch Tài chính")
+NAMES_AND_POSITIONS = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Văn Thị Hữu Đức Minh "
+                       "Thu Hương Lan Anh Tuấn Hùng Dũng Hạnh Bác sĩ Điều dưỡng Kỹ thuật viên Dược sĩ Trưởng Phó khoa "
+                       "phòng trạm y tế xã phường thị trấn Khám bệnh Nội Ngoại Sản Nhi Truyền nhiễm Hồi sức cấp cứu "
+                       "Xét nghiệm Chẩn đoán hình ảnh Kiểm soát nhiễm khuẩn Dinh dưỡng Tổ chức Hành chính Kế hoạch Tài "
+                       "chính")
 WORDS = NAMES_AND_POSITIONS.split()
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 

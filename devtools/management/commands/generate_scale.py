@@ -33,7 +33,8 @@ INDICATORS = ["Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy
               "Tỷ lệ trạm y tế có bác sĩ làm việc", "Tỷ lệ hài lòng của người bệnh", "Số giường bệnh trên vạn dân",
               "Tỷ lệ phụ nữ đẻ được khám thai 4 lần", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng",
               "Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế", "Tỷ lệ hồ sơ bệnh án điện tử", "Số bác sĩ trên vạn dân"]
-CAMPAIGN_THEMES = ["thi đua thường xuyên", "nâng cao chất lượng khám chữa bệnh", "chuyển đổi số y tế", "xanh - sạch - đẹp",
+CAMPAIGN_THEMES = ["thi đua thường xuyên", "nâng cao chất lượng khám chữa bệnh", "chuyển đổi số y tế",
+                   "xanh - sạch - đẹp",
                    "phòng, chống dịch bệnh", "đổi mới phong cách phục vụ", "y tế cơ sở", "an toàn thực phẩm",
                    "dân số - kế hoạch hóa gia đình", "cải cách hành chính", "sáng kiến, cải tiến kỹ thuật",
                    "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"]
@@ -125,7 +126,8 @@ class Command(BaseCommand):
         for n, unit in enumerate(chosen):
             person = Person(organisation=unit, issuer_id=root.pk, full_name=self._name(),
                             employee_code=f"CB{n:06d}", position=self.random.choice(POSITIONS),
-                            employment_type=self.random.choice(["vien_chuc", "vien_chuc", "nguoi_lao_dong", "hop_dong"]),
+                            employment_type=self.random.choice(
+                                ["vien_chuc", "vien_chuc", "nguoi_lao_dong", "hop_dong"]),
                             is_direct_worker=self.random.random() < 0.7,
                             birth_date=date(1965, 1, 1) + timedelta(days=self.random.randrange(13000)))
             _fill_person(person)
@@ -154,7 +156,8 @@ class Command(BaseCommand):
         for year in range(last - years + 1, last + 1):
             for k in range(per_year):
                 campaign = campaign_services.create_campaign(
-                    by=SYSTEM, issuer=root, year=year, number=k + 1, notation="KH-SYT", issue_date=date(year, 1, 10 + k),
+                    by=SYSTEM, issuer=root, year=year, number=k + 1, notation="KH-SYT",
+                    issue_date=date(year, 1, 10 + k),
                     place="Tỉnh Mẫu", title=f"Phát động phong trào {CAMPAIGN_THEMES[k % len(CAMPAIGN_THEMES)]} "
                                             f"năm {year}")
                 Participation.objects.bulk_create([Participation(campaign=campaign, organisation=u,
