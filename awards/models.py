@@ -7,12 +7,12 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import ExtractYear, Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.workflow import State
 from campaigns.models import Campaign, RecipientKind, SubCampaign
 from common.models import AuditEventBase
+from common.urls import reverse_ids
 from units import access
 from units.models import Organisation, Person, User
 
@@ -382,7 +382,7 @@ class Proposal(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("awards:proposal", args=[self.pk])
+        return reverse_ids("awards:proposal", self.pk)
 
 
 def proposal_upload_to(instance: ProposalFile, filename: str) -> str:
@@ -465,7 +465,7 @@ class Nomination(models.Model):
         return f"{self.nominee_name} – {self.award_type.label}"
 
     def get_absolute_url(self) -> str:
-        return reverse("awards:nomination", args=[self.pk])
+        return reverse_ids("awards:nomination", self.pk)
 
     @property
     def nominee(self) -> Person | Organisation:
@@ -571,7 +571,7 @@ class CouncilSession(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("awards:session", args=[self.pk])
+        return reverse_ids("awards:session", self.pk)
 
 
 class SessionMember(models.Model):
@@ -684,7 +684,7 @@ class Decision(models.Model):
         return self.reference or self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("awards:decision", args=[self.pk])
+        return reverse_ids("awards:decision", self.pk)
 
     @property
     def reference(self) -> str:

@@ -5,12 +5,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.lifecycle import Status
 from common.models import AuditEventBase
 from common.text import document_date_line, number_line
+from common.urls import reverse_ids
 from units import access
 from units.models import VI, Bloc, Organisation
 
@@ -123,7 +123,7 @@ class Campaign(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("campaigns:campaign-detail", args=[self.pk])
+        return reverse_ids("campaigns:campaign-detail", self.pk)
 
     @property
     def document_type_label(self) -> str:
@@ -301,7 +301,7 @@ class SubCampaign(models.Model):
         return f"{self.number}. {self.title}" if self.number else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("campaigns:subcampaign-detail", args=[self.campaign_id, self.pk])
+        return reverse_ids("campaigns:subcampaign-detail", self.campaign_id, self.pk)
 
 
 class RecipientKind(models.TextChoices):

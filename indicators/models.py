@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, ReportingPeriod, SubCampaign
 from common.models import AuditEventBase
+from common.urls import reverse_ids
 from indicators.evaluation import Comparator, Direction
 from indicators.submissions import Status
 from units.models import VI, Organisation
@@ -192,7 +192,7 @@ class Submission(models.Model):
         return f"{self.organisation} – {self.period}"
 
     def get_absolute_url(self) -> str:
-        return reverse("indicators:report", args=[self.period_id, self.organisation_id])
+        return reverse_ids("indicators:report", self.period_id, self.organisation_id)
 
 
 def evidence_upload_to(instance: Result, filename: str) -> str:

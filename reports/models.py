@@ -12,11 +12,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import ExtractYear, Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, ReportingPeriod
 from common.models import AuditEventBase
+from common.urls import reverse_ids
 from units.models import Organisation
 
 # The prose a person writes, in the order the report prints it (domain.md §5.1).
@@ -86,7 +86,7 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:report", args=[self.pk])
+        return reverse_ids("reports:report", self.pk)
 
     @property
     def is_issued(self) -> bool:
@@ -186,4 +186,4 @@ class DocumentJob(models.Model):
         return f"{self.title} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:job", args=[self.pk])
+        return reverse_ids("reports:job", self.pk)

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.models import AuditEventBase
+from common.urls import reverse_ids
 
 VI = "vi-x-icu"  # ICU collation on PostgreSQL; registered in Python by common.db.sqlite_vi
 
@@ -29,7 +29,7 @@ class User(AbstractUser):
         return self.full_name or self.username
 
     def get_absolute_url(self) -> str:
-        return reverse("units:account-detail", args=[self.pk])
+        return reverse_ids("units:account-detail", self.pk)
 
 
 class OrganisationKind(models.TextChoices):
@@ -115,7 +115,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("units:organisation-detail", args=[self.pk])
+        return reverse_ids("units:organisation-detail", self.pk)
 
     @property
     def is_closed(self) -> bool:
@@ -231,7 +231,7 @@ class Person(models.Model):
         return self.full_name
 
     def get_absolute_url(self) -> str:
-        return reverse("units:person-detail", args=[self.pk])
+        return reverse_ids("units:person-detail", self.pk)
 
 
 class Assignment(models.Model):
@@ -287,7 +287,7 @@ class Bloc(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("units:bloc-detail", args=[self.pk])
+        return reverse_ids("units:bloc-detail", self.pk)
 
 
 class BlocRole(models.TextChoices):

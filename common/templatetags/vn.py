@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from common import text
+from common.urls import reverse_ids
 
 register = template.Library()
 
@@ -68,3 +69,9 @@ def end_dot(value):
     if not text or text[-1] in ".:;!?…":
         return text
     return text + "."
+
+
+@register.simple_tag
+def url_ids(name, *ids):
+    """{% url %} for links written once per row, whose arguments are ids (common/urls.py)."""
+    return reverse_ids(name, *ids)

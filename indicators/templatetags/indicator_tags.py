@@ -2,7 +2,8 @@
 never imports indicators): the plan's indicator table, built from the data."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from indicators import selectors
 
@@ -46,3 +47,25 @@ def verdict_badge(evaluation):
     mark = " *" if status in ("Đạt", "Không đạt") and evaluation.overridden else ""
     return format_html('<span class="badge {}">{}{}</span>', VERDICT_CLASSES.get(status, "text-bg-secondary"),
                        status, mark)
+
+
+@register.simple_tag
+def unit_cells(cells):
+    """One unit's row of the results table: a cell per indicator, green when met, red when not,
+    "·" when not yet reported. 50 units × every indicator is thousands of cells a page: written
+    here with plain strings and escape(), not as template markup or format_html per cell (those
+    were two thirds of the dashboard's rendering)."""
+    return mark_safe("".join(_unit_cell(cell) for cell in cells))
+
+
+_CELL_CLASS = {True: "text-success", False: "text-danger"}
+
+
+def _unit_cell(cell) -> str:
+    if not cell:
+        return "<td></td>"
+    text = cell.result.actual_text if cell.result is not None else ""
+    if not text:
+        return '<td><span class="text-muted">·</span></td>'
+    css = _CELL_CLASS.get(cell.evaluation.achieved if cell.evaluation else None, "")
+    return f'<td><span class="{css}">{escape(text)}</span></td>'
