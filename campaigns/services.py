@@ -114,7 +114,8 @@ def _check_period(campaign: Campaign, period: ReportingPeriod) -> None:
     if period.kind in (ReportingPeriod.Kind.SIX_MONTH, ReportingPeriod.Kind.YEAR):
         twin = campaign.periods.filter(kind=period.kind, year=period.year).exclude(pk=period.pk)
         if twin.exists():
-            raise ValidationError({"kind": _("Kế hoạch đã có kỳ báo cáo này cho năm %(year)s.") % {"year": period.year}})
+            message = _("Kế hoạch đã có kỳ báo cáo này cho năm %(year)s.") % {"year": period.year}
+            raise ValidationError({"kind": message})
 
 
 def _locked(campaign: Campaign) -> Campaign:
@@ -174,7 +175,8 @@ def update_campaign(
     removed = lifecycle.registry_fields_removed(
         campaign.status, registry_before, {name: getattr(campaign, name) for name in registry_before})
     if removed:
-        raise ValidationError({name: _("Kế hoạch đã ban hành giữ số, ký hiệu và ngày văn thư đã cấp.") for name in removed})
+        message = _("Kế hoạch đã ban hành giữ số, ký hiệu và ngày văn thư đã cấp.")
+        raise ValidationError({name: message for name in removed})
     _check_plan(campaign)
     _check_registry_number(campaign)
     campaign.full_clean(exclude=["search_text"])
@@ -369,7 +371,8 @@ def _is_descendant(node: SubCampaign, ancestor_pk: int) -> bool:
 
 
 @transaction.atomic
-def delete_subcampaign(*, by: User | SystemActor, campaign: Campaign, subcampaign: SubCampaign, reason: str = "") -> None:
+def delete_subcampaign(*, by: User | SystemActor, campaign: Campaign, subcampaign: SubCampaign,
+                       reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if subcampaign.campaign_id != campaign.pk:
@@ -413,7 +416,8 @@ def add_participants(
 
 
 @transaction.atomic
-def remove_participant(*, by: User | SystemActor, campaign: Campaign, participation: Participation, reason: str = "") -> None:
+def remove_participant(*, by: User | SystemActor, campaign: Campaign, participation: Participation,
+                       reason: str = "") -> None:
     campaign = _locked(campaign)
     _require_manage(by, campaign, reason=reason)
     if participation.campaign_id != campaign.pk:

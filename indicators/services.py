@@ -398,7 +398,8 @@ def submit_report(*, by: User | SystemActor, period: ReportingPeriod, organisati
     submission.version += 1
     submission.save()
     _event(by, submission, SubmissionEvent.Action.TRANSITION,
-           changes=[{"field": "status", "label": "Trạng thái", "before": before, "after": submission.get_status_display()}])
+           changes=[{"field": "status", "label": "Trạng thái", "before": before,
+                     "after": submission.get_status_display()}])
     return submission
 
 
@@ -519,8 +520,8 @@ def remind(*, by: User | SystemActor, period: ReportingPeriod, organisations: li
         body = _reminder_body(period, org, statuses.get(org.pk), last_day, today, site)
         if emails:
             transaction.on_commit(lambda s=subject, b=body, e=emails: send_mail(s, b, None, e, fail_silently=True))
-        sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=access.user_or_none(by), sent_at=clock.now(),
-                                            recipients=", ".join(emails)))
+        sent.append(Reminder.objects.create(period=period, organisation=org, sent_by=access.user_or_none(by),
+                                            sent_at=clock.now(), recipients=", ".join(emails)))
     return sent
 
 

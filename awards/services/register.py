@@ -18,7 +18,8 @@ from units.models import Organisation, User
 
 
 @transaction.atomic
-def add_register_entry(*, by: User | SystemActor, owner: Organisation, instance: RegisterEntry, upload=None) -> RegisterEntry:
+def add_register_entry(*, by: User | SystemActor, owner: Organisation, instance: RegisterEntry,
+                       upload=None) -> RegisterEntry:
     """An award decided outside the application (before the system, or by a higher level)."""
     access.require(by, "nomination.review", owner)
     subject = instance.person.organisation if instance.person_id else instance.organisation
@@ -51,7 +52,8 @@ class _DryRun(Exception):
     pass
 
 
-def import_nominations(*, by: User | SystemActor, proposal: Proposal, rows: list, dry_run: bool = False) -> list[Nomination]:
+def import_nominations(*, by: User | SystemActor, proposal: Proposal, rows: list,
+                       dry_run: bool = False) -> list[Nomination]:
     """Add the rows of an Excel list (awards.excel.read_list), all or none. A dry run checks the
     rows the file reader accepted and saves nothing, so that a file with errors gets every
     message at once."""
