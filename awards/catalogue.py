@@ -134,8 +134,44 @@ SALARIES = [
 ]
 
 
+# What a decision on awards cites, by period (domain.md §0). Dates and names checked against
+# vbpl.vn (Luật 15/2003/QH11 of 26/11/2003), the consolidated text 05/VBHN-VPQH (Luật 47/2005/QH11
+# of 14/6/2005), QĐ 31/2020/QĐ-UBND Phú Yên (cites the 2013 amendment of 16/11/2013 and NĐ 91/2017 of
+# 31/7/2017), thuvienphapluat.vn (NĐ 98/2023 of 31/12/2023). The old law's row starts when the
+# 2003 law came into force (01/7/2004); the system holds no decision that old. NĐ 98/2023's end
+# (replaced by NĐ 152/2025 from 01/7/2025) is [unverified] in domain.md: it ships "cần xác minh".
+# kind, order, from, to, needs verification, text
+LEGAL_BASES = [
+    ("law", 10, date(2004, 7, 1), date(2023, 12, 31), False,
+     "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+     "khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"),
+    ("law", 10, LAW_2022, None, False, "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"),
+    ("decree", 20, date(2017, 10, 1), date(2023, 12, 31), False,
+     "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số "
+     "điều của Luật Thi đua, khen thưởng"),
+    ("decree", 20, LAW_2022, date(2025, 6, 30), True,
+     "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số "
+     "điều của Luật Thi đua, khen thưởng"),
+    ("decree", 20, NEW_DECREE, None, False,
+     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền "
+     "trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi "
+     "đua, khen thưởng"),
+]
+
+
+def ensure_legal_bases(model) -> None:
+    """Seeds the dated căn cứ when the table is empty (the migration, a test flush); `model` is
+    the historical model in a migration. Rows that exist are the administrator's and stay."""
+    if model.objects.exists():
+        return
+    model.objects.bulk_create(
+        model(kind=kind, order=order, effective_from=start, effective_to=end, needs_verification=verify, text=text,
+              document="decision")
+        for kind, order, start, end, verify, text in LEGAL_BASES)
+
+
 def ensure(**_kwargs) -> None:
-    from awards.models import AwardRule, AwardType, BaseSalary
+    from awards.models import AwardRule, AwardType, BaseSalary, DatedLegalBasis
 
     types = {t.code: t for t in AwardType.objects.all()}
     fresh = set()
@@ -156,3 +192,4 @@ def ensure(**_kwargs) -> None:
     if not BaseSalary.objects.exists():
         for start, amount, basis in SALARIES:
             BaseSalary.objects.create(effective_from=start, amount=amount, legal_basis=basis, needs_verification=True)
+    ensure_legal_bases(DatedLegalBasis)

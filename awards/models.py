@@ -185,6 +185,55 @@ class Holiday(models.Model):
         return f"{self.day:%d/%m/%Y} {self.name}"
 
 
+class LegalBasisKind(models.TextChoices):
+    """Printed in this order: the law, then the decrees that detail it, then the circulars."""
+
+    LAW = "law", _("Luật")
+    DECREE = "decree", _("Nghị định")
+    CIRCULAR = "circular", _("Thông tư")
+
+
+class LegalBasisDocument(models.TextChoices):
+    # Only decisions: a plan's căn cứ are transcribed with the plan (campaigns.LegalBasis), as printed.
+    DECISION = "decision", _("Quyết định khen thưởng")
+
+
+class DatedLegalBasis(models.Model):
+    """An instrument a document cites as "Căn cứ …" while it is in force (domain.md §0): a
+    decision dated 10/01/2022 cites the 2003 law and NĐ 91/2017, one dated 2026 the 2022 law and
+    NĐ 152/2025. The administrator extends the table as laws change."""
+
+    Kind = LegalBasisKind
+
+    text = models.TextField(_("nội dung căn cứ"), help_text=_(
+        "Như in trên văn bản, không có chữ \"Căn cứ\" ở đầu, ví dụ: Luật Thi đua, khen thưởng ngày 15 tháng 6 "
+        "năm 2022."))
+    kind = models.CharField(_("loại văn bản"), max_length=10, choices=LegalBasisKind.choices)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=10,
+                                             help_text=_("Số nhỏ in trước (luật trước, nghị định sau)."))
+    effective_from = models.DateField(_("áp dụng từ ngày"))
+    effective_to = models.DateField(_("đến ngày"), null=True, blank=True,
+                                    help_text=_("Để trống nếu còn hiệu lực."))
+    document = models.CharField(_("dùng cho"), max_length=10, choices=LegalBasisDocument.choices,
+                                default=LegalBasisDocument.DECISION)
+    needs_verification = models.BooleanField(_("cần xác minh"), default=False)
+
+    class Meta:
+        verbose_name = _("căn cứ pháp lý theo thời kỳ")
+        verbose_name_plural = _("căn cứ pháp lý theo thời kỳ")
+        ordering = ["document", "order", "-effective_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=LegalBasisKind.values), name="awards_legalbasis_valid_kind"),
+            models.CheckConstraint(
+                condition=Q(effective_to__isnull=True) | Q(effective_to__gte=models.F("effective_from")),
+                name="awards_legalbasis_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 class UnitAuthority(models.Model):
     """An organisation whose head decides some titles for its own staff (the yearly path,
     architecture.md): legal personality and delegation, configured per organisation."""
