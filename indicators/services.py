@@ -253,6 +253,11 @@ class VersionConflict(ValidationError):
     """Someone saved the report since this page was opened."""
 
 
+# The version of a report nobody has saved yet, whether its row exists or not: a page opened then
+# expects it, so a colleague's first save meanwhile (which makes it 2) is a conflict like a later one.
+UNSAVED_VERSION = Submission._meta.get_field("version").default
+
+
 def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellInput]
                 ) -> tuple[dict[int, str], dict[int, tuple[str, evaluation.Actual | None]]]:
     """Cell messages, and each cell's text with its parsed value. Writes nothing: the view also

@@ -362,7 +362,10 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
             try:
                 (services.save_and_submit_report if sending else services.save_report)(
                     by=request.user, period=period, organisation=organisation, cells=cells, narrative=narrative,
-                    expected_version=parse_id(version))
+                    # "" (a page rendered before the report existed, by older code too) was
+                    # opened at the unsaved version: never "no check", or a first save meanwhile
+                    # would be silently overwritten.
+                    expected_version=parse_id(version) or services.UNSAVED_VERSION)
                 messages.success(request, "Đã gửi báo cáo cho Thường trực." if sending
                                  else "Đã lưu báo cáo (chưa gửi).")
                 return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
@@ -408,7 +411,7 @@ def _report_page(request: HttpRequest, period: ReportingPeriod, organisation: Or
         "review_form": forms.ReviewForm(),
         "exception_form": exception_form or forms.ExceptionForm(initial={"until": format_date(today)}),
         "attachment_form": forms.AttachmentForm(), "upload_form": forms.GridUploadForm(),
-        "version": submission.version if submission else "",
+        "version": submission.version if submission else services.UNSAVED_VERSION,
         "last_day": deadlines.last_on_time_day(period.deadline, period.deadline_inclusive),
         "Status": submissions.Status,
     }
