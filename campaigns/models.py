@@ -84,6 +84,9 @@ class Campaign(models.Model):
     # Optimistic locking: the edit form carries the version it was loaded at; a save from an
     # older version is refused instead of silently overwriting a colleague's change.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Set when the plan is sent for signature (trình ký): the copy the leader signs is frozen
+    # (reports.DocumentEdition), so from then on every change says why, as after the issue.
+    sent_for_signature_at = models.DateTimeField(_("trình ký lúc"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -187,3 +187,70 @@ class DocumentJob(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse_ids("reports:job", self.pk)
+
+
+def edition_upload_to(instance: DocumentEdition, filename: str) -> str:
+    return f"editions/{instance.kind}/{instance.object_id}/v{instance.number}-{filename}"
+
+
+class DocumentEdition(models.Model):
+    """A document as it was sent for signature (trình ký), numbered 1, 2, … per document.
+
+    The HTML rendered from the data at that moment is kept with its PDF and SHA-256; the
+    registry's number and date are stored beside it when the issue is recorded, with an issued
+    print made from the stored HTML (never from live data). Later changes to the data are
+    amendments, read from the owning app's history after `made_at`. Kinds name the owner:
+    a campaign (plan), a proposal (tờ trình), a decision, its certificates, a council session
+    (minutes); `object_id` is that row's id (the owning apps may not import reports)."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Kế hoạch")
+        PROPOSAL = "proposal", _("Tờ trình")
+        DECISION = "decision", _("Quyết định")
+        CERTIFICATES = "certificates", _("Giấy khen, giấy chứng nhận")
+        MINUTES = "minutes", _("Biên bản họp Hội đồng")
+
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("mã văn bản"))
+    number = models.PositiveIntegerField(_("phiên bản"))
+    html = models.TextField(_("nội dung HTML khi trình ký"), editable=False)
+    # Where the date line is written ("Thái Nguyên"), as printed when sent for signature.
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    notation = models.CharField(_("ký hiệu khi trình ký"), max_length=50, blank=True)
+    file = models.FileField(_("bản trình ký"), upload_to=edition_upload_to, max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    made_at = models.DateTimeField(_("trình ký lúc"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    reason = models.TextField(_("lý do lập phiên bản mới"), blank=True)
+    registry_number = models.PositiveIntegerField(_("số do văn thư cấp"), null=True, blank=True)
+    registry_notation = models.CharField(_("ký hiệu do văn thư cấp"), max_length=50, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    signer = models.CharField(_("người ký"), max_length=200, blank=True)
+    issued_file = models.FileField(_("bản ban hành (đã điền số, ngày)"), upload_to=edition_upload_to,
+                                   max_length=300, blank=True)
+    issued_sha256 = models.CharField(max_length=64, blank=True)
+    issued_size = models.PositiveIntegerField(default=0)
+    recorded_at = models.DateTimeField(_("ghi nhận ban hành lúc"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    # A plan reopened with a reason: this edition is superseded, the next trình ký makes another.
+    closed_reason = models.TextField(_("lý do mở lại"), blank=True)
+
+    class Meta:
+        verbose_name = _("phiên bản văn bản")
+        ordering = ["kind", "object_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "number"], name="reports_edition_number_once"),
+            models.CheckConstraint(condition=models.Q(kind__in=["plan", "proposal", "decision", "certificates",
+                                                                "minutes"]),
+                                   name="reports_edition_valid_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.object_id} – phiên bản {self.number}"
+
+    @property
+    def is_issued(self) -> bool:
+        return self.recorded_at is not None
