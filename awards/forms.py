@@ -5,6 +5,7 @@ from awards.models import (
     AwardRule,
     AwardType,
     BaseSalary,
+    DatedLegalBasis,
     Hold,
     Holiday,
     Initiative,
@@ -15,6 +16,7 @@ from awards.models import (
     RegisterEntry,
     SessionMember,
 )
+from awards.rules import DATES_MESSAGE
 from common import plausible, xlsx
 from common.forms import VnDateField, VnMessagesMixin, parse_id
 from units.models import Organisation, Person
@@ -331,6 +333,30 @@ class BaseSalaryForm(VnMessagesMixin, forms.ModelForm):
     class Meta:
         model = BaseSalary
         fields = ["amount", "effective_from", "legal_basis", "needs_verification"]
+
+
+class DatedLegalBasisForm(VnMessagesMixin, forms.ModelForm):
+    effective_from = VnDateField(label="Áp dụng từ ngày")
+    effective_to = VnDateField(label="Đến ngày", required=False, help_text="Để trống nếu còn hiệu lực.")
+
+    class Meta:
+        model = DatedLegalBasis
+        fields = ["kind", "text", "order", "effective_from", "effective_to", "document", "needs_verification"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_text(self):
+        # "Căn cứ" is printed by the decision: typed in, it would read "Căn cứ Căn cứ Luật …".
+        text = " ".join(self.cleaned_data["text"].split())
+        if text.lower().startswith("căn cứ "):
+            text = text[len("căn cứ "):].strip()
+        return text.rstrip(";.").strip()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("effective_from"), data.get("effective_to")
+        if start and end and end < start:
+            self.add_error("effective_to", DATES_MESSAGE)
+        return data
 
 
 class HolidayForm(VnMessagesMixin, forms.ModelForm):

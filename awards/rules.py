@@ -104,3 +104,29 @@ def authority_of(kind: str) -> str:
 
 def within(authority_needed: str, authority_held: str) -> bool:
     return AUTHORITY_ORDER.index(authority_needed) <= AUTHORITY_ORDER.index(authority_held)
+
+
+KIND_ORDER = {"law": 0, "decree": 1, "circular": 2}
+DATES_MESSAGE = "Ngày kết thúc không được trước ngày bắt đầu áp dụng."
+
+
+def legal_bases_on(rows: Iterable, on: date, document: str = "decision") -> list:
+    """The căn cứ rows (anything with kind, order, effective_from, effective_to, document) a
+    document dated `on` cites: in force that day, law before decrees before circulars, then by order."""
+    return sorted((r for r in rows if r.document == document and r.effective_from <= on
+                   and (r.effective_to is None or on <= r.effective_to)),
+                  key=lambda r: (KIND_ORDER.get(r.kind, 9), r.order, r.effective_from))
+
+
+def overlapping_law(rows: Iterable, candidate) -> object | None:
+    """Another law row for the same document whose period meets the candidate's: one Luật Thi đua,
+    khen thưởng is in force at a time, so two would print two laws. Decrees and circulars may
+    overlap on purpose (an amending decree is cited beside the one it amends)."""
+    if candidate.kind != "law":
+        return None
+    end = candidate.effective_to or date.max
+    for row in rows:
+        if (row.kind == "law" and row.document == candidate.document and row.pk != candidate.pk
+                and row.effective_from <= end and candidate.effective_from <= (row.effective_to or date.max)):
+            return row
+    return None

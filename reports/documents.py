@@ -14,17 +14,6 @@ from common.text import document_date_line, long_date, number_line  # noqa: F401
 
 BLANK = "\u00a0" * 6
 
-# The instruments a decision on awards rests on, by the day it is signed (domain.md §0, verified).
-LAW_2022 = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-DECREES = [
-    (date(2025, 7, 1), "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
-                       "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn "
-                       "thi hành một số điều của Luật Thi đua, khen thưởng"),
-    (date(2024, 1, 1), "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
-                       "tiết thi hành một số điều của Luật Thi đua, khen thưởng"),
-]
-
-
 @dataclass(frozen=True)
 class Letterhead:
     parent_line: str
@@ -61,13 +50,10 @@ def signature(prefix: str, title: str, name: str) -> Signature:
     return Signature(prefix_lines=lines, title=(title or "").strip().upper(), name=(name or "").strip())
 
 
-def award_decision_bases(day: date, *, plan_reference: str = "", proposer: str = "") -> list[str]:
-    """The căn cứ of a decision on awards signed on `day` (a draft: today), each ending ";" and
-    the last "." (NĐ 30/2020)."""
-    lines = [LAW_2022]
-    decree = next((text for start, text in DECREES if day >= start), "")
-    if decree:
-        lines.append(decree)
+def award_decision_bases(bases: list[str], *, plan_reference: str = "", proposer: str = "") -> list[str]:
+    """The căn cứ of a decision on awards: `bases` are the instruments in force on its day (the
+    dated table, awards.rules.legal_bases_on), each ending ";" and the last "." (NĐ 30/2020)."""
+    lines = [f"Căn cứ {text.strip().rstrip(';.')}" for text in bases if text.strip()]
     if plan_reference:
         lines.append(f"Căn cứ {plan_reference}")
     if proposer:

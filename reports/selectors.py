@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from awards.models import CouncilSession, Decision, DecisionLine, Nomination, Proposal
+from awards import rules as award_rules
+from awards.models import (
+    CouncilSession,
+    DatedLegalBasis,
+    Decision,
+    DecisionLine,
+    LegalBasisDocument,
+    Nomination,
+    Proposal,
+)
 from awards.workflow import CLOSED
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Participation, Status
@@ -109,6 +118,13 @@ def _plan_reference(campaign: Campaign | None) -> str:
                                     campaign.issuer.name)
 
 
+def _bases_on(day: date) -> list[str]:
+    """The instruments a decision signed on `day` (a draft: today) cites: one query on the dated
+    table, chosen in Python (awards.rules.legal_bases_on)."""
+    rows = list(DatedLegalBasis.objects.filter(document=LegalBasisDocument.DECISION))
+    return [row.text for row in award_rules.legal_bases_on(rows, day, LegalBasisDocument.DECISION)]
+
+
 NUMBER_RE = re.compile(r"(\S*\d+/[A-ZĐ0-9][A-ZĐ0-9-]*[A-ZĐ0-9])")
 
 
@@ -169,7 +185,7 @@ def decision_document(decision: Decision, today: date) -> Document:
         recipients=[f"Như Điều {last};", "Lưu: VT, TĐKT."],
         extra={"subject": decision.title, "authority": authority,
                "bases": [keep_numbers(line) for line in documents.award_decision_bases(
-                   day or today, plan_reference=_plan_reference(campaign),
+                   _bases_on(day or today), plan_reference=_plan_reference(campaign),
                    proposer=("Hội đồng Thi đua - Khen thưởng " if unit_decision
                              else "Thường trực Hội đồng Thi đua - Khen thưởng ")
                    + issuer.name)],

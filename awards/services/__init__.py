@@ -10,6 +10,7 @@ from awards.services.catalogue import (
     save_award_type,
     save_base_salary,
     save_holiday,
+    save_legal_basis,
     save_ratio_cap,
     save_rule,
     save_unit_authority,
@@ -69,7 +70,7 @@ __all__ = [
     "delete_nomination", "delete_nomination_file", "delete_proposal_file", "import_nominations",
     "import_register", "issue_decision", "move", "open_disclosure", "record_higher_decision", "record_tally",
     "recusals", "remove_decision_line", "reopen_tally", "reschedule_session", "revoke_decision",
-    "save_award_type", "save_base_salary", "save_eligibility_record", "save_holiday", "save_ratio_cap",
-    "save_rule", "save_unit_authority", "set_attendance", "submit_proposal", "take_off_agenda",
+    "save_award_type", "save_base_salary", "save_eligibility_record", "save_holiday", "save_legal_basis",
+    "save_ratio_cap", "save_rule", "save_unit_authority", "set_attendance", "submit_proposal", "take_off_agenda",
     "update_nomination",
 ]

@@ -6,11 +6,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from awards import rules
 from awards.models import (
     AwardEvent,
     AwardRule,
     AwardType,
     BaseSalary,
+    DatedLegalBasis,
     Holiday,
     RatioCap,
     RuleKind,
@@ -93,6 +95,34 @@ def save_base_salary(*, by: User | SystemActor, instance: BaseSalary) -> BaseSal
     instance.save()
     _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
                  after=audit.snapshot(instance, fields))
+    return instance
+
+
+LEGAL_BASIS_FIELDS = ["kind", "text", "order", "effective_from", "effective_to", "document", "needs_verification"]
+
+
+@transaction.atomic
+def save_legal_basis(*, by: User | SystemActor, instance: DatedLegalBasis) -> DatedLegalBasis:
+    """A căn cứ of the dated table: from its first day every decision dated within its period
+    cites it. Two laws in force on one day are refused; decrees and circulars may overlap."""
+    _require_admin(by)
+    instance.text = " ".join(nfc(instance.text).split())
+    if instance.effective_to and instance.effective_from and instance.effective_to < instance.effective_from:
+        raise ValidationError({"effective_to": rules.DATES_MESSAGE})
+    # Locked so that two administrators adding laws at once cannot both pass the overlap check.
+    others = list(DatedLegalBasis.objects.select_for_update().filter(kind=instance.kind, document=instance.document))
+    clash = rules.overlapping_law(others, instance)
+    if clash:
+        until = f"{clash.effective_to:%d/%m/%Y}" if clash.effective_to else "nay"
+        raise ValidationError({"effective_from": (
+            f"Thời gian áp dụng trùng với \"{clash.text[:80]}\" (từ {clash.effective_from:%d/%m/%Y} đến {until}): "
+            "mỗi thời điểm chỉ áp dụng một luật. Hãy nhập ngày kết thúc cho dòng cũ trước.")})
+    created = instance.pk is None
+    before = None if created else audit.snapshot(DatedLegalBasis.objects.get(pk=instance.pk), LEGAL_BASIS_FIELDS)
+    instance.full_clean()
+    instance.save()
+    _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
+                 after=audit.snapshot(instance, LEGAL_BASIS_FIELDS))
     return instance
 
 

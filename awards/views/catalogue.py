@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards import forms, services
-from awards.models import AwardRule, AwardType, BaseSalary, Holiday, RatioCap, UnitAuthority
+from awards.models import AwardRule, AwardType, BaseSalary, DatedLegalBasis, Holiday, RatioCap, UnitAuthority
 from awards.views._common import _acting_issuer, _issuers
 from common.forms import apply_service_errors
 from units import access
@@ -26,7 +26,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
                                        disabled=Count("rules", filter=Q(rules__enabled=False)))
     return render(request, "awards/catalogue.html", {
         "types": list(types), "is_admin": access.can(request.user, "catalogue.manage"),
-        "salaries": list(BaseSalary.objects.all()),
+        "salaries": list(BaseSalary.objects.all()), "legal_bases": list(DatedLegalBasis.objects.all()),
     })
 
 
@@ -94,6 +94,23 @@ def salary_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     services.save_base_salary(by=request.user, instance=salary)
     messages.success(request, "Đã xác nhận.")
     return redirect("awards:salaries")
+
+
+def legal_bases(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The dated căn cứ a decision cites: the table, and a form to add a row or edit the one chosen."""
+    _require_admin(request)
+    instance = get_object_or_404(DatedLegalBasis, pk=pk) if pk else DatedLegalBasis()
+    form = forms.DatedLegalBasisForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_legal_basis(by=request.user, instance=form.instance)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu căn cứ pháp lý.")
+            return redirect("awards:legal-bases")
+    return render(request, "awards/legal_bases.html", {
+        "form": form, "editing": instance if pk else None, "bases": list(DatedLegalBasis.objects.all())})
 
 
 def holidays(request: HttpRequest) -> HttpResponse:

@@ -18,12 +18,13 @@ def test_date_line_pads_days_and_the_first_two_months_and_leaves_a_draft_blank()
     assert documents.date_line("Kon Tum", None, 2026) == f"Kon Tum, ngày {blank} tháng {blank} năm 2026"
 
 
-def test_a_decision_cites_the_decree_in_force_on_its_day_and_ends_its_bases_properly():
-    before = documents.award_decision_bases(date(2025, 6, 30), plan_reference="Kế hoạch số 05/KH-SYT")
-    after = documents.award_decision_bases(date(2025, 7, 1), proposer="Thường trực Hội đồng")
-    assert "98/2023/NĐ-CP" in before[1] and "152/2025/NĐ-CP" in after[1]
-    assert [line[-1] for line in after] == [";", ";", "."]
-    assert before[-1] == "Căn cứ Kế hoạch số 05/KH-SYT."
+def test_a_decision_prints_each_basis_after_can_cu_and_ends_its_bases_properly():
+    law, decree = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 152/2025/NĐ-CP …;"
+    lines = documents.award_decision_bases([law, decree], plan_reference="Kế hoạch số 05/KH-SYT",
+                                           proposer="Thường trực Hội đồng")
+    assert lines == [f"Căn cứ {law};", "Căn cứ Nghị định số 152/2025/NĐ-CP …;", "Căn cứ Kế hoạch số 05/KH-SYT;",
+                     "Xét đề nghị của Thường trực Hội đồng."]
+    assert documents.award_decision_bases([law]) == [f"Căn cứ {law}."]
 
 
 def test_the_signature_block_uppercases_authority_lines_but_not_the_name():
