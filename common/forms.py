@@ -4,6 +4,7 @@ in a query string outside a form."""
 import re
 
 from django import forms
+from django.core import validators
 
 from common.plausible import (
     DATE_RANGE_MESSAGE,
@@ -12,6 +13,7 @@ from common.plausible import (
     ascii_digits,
     is_plausible_date,
 )
+from common.text import format_number
 
 _ID = re.compile(r"[0-9]{1,18}")
 
@@ -70,6 +72,27 @@ class ReasonField(forms.CharField):
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2}))
         kwargs.setdefault("help_text", "Bắt buộc khi kế hoạch đã ban hành; được ghi vào lịch sử.")
         super().__init__(required=required, **kwargs)
+
+
+def too_long(limit: int, length: int) -> str:
+    """The message beside a text longer than its field holds: it is refused, never cut, and the
+    person sees by how much ("Tối đa 20.000 ký tự (đã nhập 25.000).")."""
+    return f"Tối đa {format_number(limit)} ký tự (đã nhập {format_number(length)})."
+
+
+class VnMaxLengthValidator(validators.MaxLengthValidator):
+    """Django's check with too_long's message (its own prints 20000, not 20.000)."""
+
+    def __call__(self, value):
+        if len(value) > self.limit_value:
+            raise forms.ValidationError(too_long(self.limit_value, len(value)), code="max_length")
+
+
+def vn_max_length(field: forms.Field) -> None:
+    """Give a text field's length limit the Vietnamese message, wherever the limit came from (the
+    form's max_length or the model's)."""
+    field.validators = [VnMaxLengthValidator(v.limit_value) if type(v) is validators.MaxLengthValidator else v
+                        for v in field.validators]
 
 
 def apply_service_errors(form: forms.Form, error) -> None:
@@ -211,6 +234,8 @@ class VnMessagesMixin:
                     field.to_python = _ascii_id_choice(field)
             if isinstance(field, forms.DecimalField) and not isinstance(field, VnDecimalField):
                 _vn_decimal(field)
+            if isinstance(field, forms.CharField):
+                vn_max_length(field)
             if type(field) is forms.IntegerField:
                 field.__class__ = VnIntegerField
             if isinstance(field, forms.IntegerField):

@@ -36,6 +36,8 @@ class Sheet:
     # Lines above the table (what, which period, when exported): a file forwarded by e-mail must
     # say what it is. Templates read back by the importers have none, so their header is row 1.
     heading: list[str] = field(default_factory=list)
+    # A sheet the program reads back and a person has no reason to open (a template's origin).
+    hidden: bool = False
 
 
 def write_workbook(sheets: list[Sheet]) -> bytes:
@@ -74,6 +76,8 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
             width = (sheet.widths or [])[index - 1] if sheet.widths and index <= len(sheet.widths) else None
             ws.column_dimensions[get_column_letter(index)].width = width or max(12, min(50, len(header) + 4))
         ws.freeze_panes = f"A{header_row + 1}"
+        if sheet.hidden:
+            ws.sheet_state = "hidden"
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

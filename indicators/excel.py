@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from common import xlsx
-from common.forms import parse_id
+from common.forms import parse_id, too_long
 from common.text import format_date, format_number, vi_sort_key
 from indicators import evaluation
 from indicators.selectors import Grid
@@ -25,9 +25,32 @@ class CellError:
         return f"Dòng {self.row}, cột “{self.column}”: {self.message}"
 
 HEADERS = ["STT", "Mã dòng (không sửa)", "Chỉ tiêu", "ĐVT", "Chỉ tiêu kế hoạch", "Kỳ trước", "Thực hiện", "Ghi chú"]
+# The grid's own limits (Result.actual_text, Result.note): longer text is refused, never cut.
+ACTUAL_MAX, NOTE_MAX = 100, 500
+
+# What the template was made from, read back on import: the report, its version and each cell as it
+# then stood. A colleague's save between download and import is then merged like the grid's
+# (indicators.merge), not silently undone. Hidden, and text cells only, like every sheet we write.
+ORIGIN_SHEET = "Nguồn (không sửa)"
+ORIGIN_HEADERS = ["Mục", "Giá trị", "Ghi chú"]
+_PERIOD, _ORGANISATION, _VERSION = "Kỳ báo cáo", "Đơn vị", "Phiên bản"
 
 
-def grid_workbook(grid: Grid) -> bytes:
+@dataclass(frozen=True)
+class Origin:
+    """The report a template was made from. version 0: a file without it (made before templates
+    carried it), whose cells' starting values are unknown."""
+    period_id: int | None = None
+    organisation_id: int | None = None
+    version: int = 0
+    cells: dict[int, tuple[str, str]] | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.version > 0
+
+
+def grid_workbook(grid: Grid, version: int) -> bytes:
     rows = []
     for indicator, cell in grid.rows:
         if cell is None:
@@ -38,7 +61,24 @@ def grid_workbook(grid: Grid) -> bytes:
             cell.previous.actual_text if cell.previous else "",
             cell.result.actual_text if cell.result else "", cell.result.note if cell.result else "",
         ])
-    return xlsx.write_workbook([xlsx.Sheet(SHEET, HEADERS, rows, widths=[6, 12, 60, 10, 16, 12, 14, 30])])
+    origin = [[_PERIOD, str(grid.period.pk), ""], [_ORGANISATION, str(grid.organisation.pk), ""],
+              [_VERSION, str(version), ""]]
+    origin += [[str(cell.indicator.pk), *cell.stored] for cell in grid.cells]
+    return xlsx.write_workbook([xlsx.Sheet(SHEET, HEADERS, rows, widths=[6, 12, 60, 10, 16, 12, 14, 30]),
+                                xlsx.Sheet(ORIGIN_SHEET, ORIGIN_HEADERS, origin, hidden=True)])
+
+
+def _origin(rows) -> Origin:
+    facts, cells = {}, {}
+    for _number, row in rows:
+        key = xlsx.cell_text(row["Mục"])
+        if parse_id(key) is not None:
+            cells[parse_id(key)] = (_cell_text(row["Giá trị"]), _cell_text(row.get("Ghi chú")))
+        else:
+            facts[key] = parse_id(xlsx.cell_text(row["Giá trị"]))
+    if not facts.get(_VERSION):
+        return Origin()
+    return Origin(facts.get(_PERIOD), facts.get(_ORGANISATION), facts[_VERSION], cells)
 
 
 def _cell_text(value) -> str:
@@ -53,10 +93,17 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellError]]:
-    """(indicator id → (actual text, note)) and the errors; raises xlsx.WorkbookError for a file
-    that is not this workbook."""
-    rows = xlsx.read_sheet(file, SHEET, HEADERS, mandatory=["Mã dòng (không sửa)", "Thực hiện"])
+def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellError], Origin]:
+    """(indicator id → (actual text, note)), the errors and what the file was made from; raises
+    xlsx.WorkbookError for a file that is not this workbook, or the template of another report."""
+    rows, origin_rows = xlsx.read_sheets(file, [
+        xlsx.SheetSpec(SHEET, HEADERS, mandatory=["Mã dòng (không sửa)", "Thực hiện"]),
+        xlsx.SheetSpec(ORIGIN_SHEET, ORIGIN_HEADERS, mandatory=["Mục", "Giá trị"], required=False)])
+    origin = _origin(origin_rows)
+    if origin.known and (origin.period_id, origin.organisation_id) != (grid.period.pk, grid.organisation.pk):
+        # The same campaign's rows have the same ids for every unit: only this tells the files apart.
+        raise xlsx.WorkbookError("Tệp là mẫu báo cáo của đơn vị khác hoặc kỳ báo cáo khác: hãy tải mẫu Excel "
+                                 "của chính báo cáo này.")
     expected = {cell.indicator.pk: cell for cell in grid.cells}
     values, errors, seen = {}, [], {}
     for number, row in rows:
@@ -78,12 +125,14 @@ def read_grid(file, grid: Grid) -> tuple[dict[int, tuple[str, str]], list[CellEr
             problem = evaluation.implausible(evaluation.parse_actual(text, indicator.comparator), indicator.unit_text)
         except evaluation.ParseError as exc:
             problem = str(exc)
+        if len(text) > ACTUAL_MAX:
+            problem = too_long(ACTUAL_MAX, len(text))
         if problem:
             errors.append(CellError(number, "Thực hiện", problem))
-        if len(note) > 500:
-            errors.append(CellError(number, "Ghi chú", "tối đa 500 ký tự."))
+        if len(note) > NOTE_MAX:
+            errors.append(CellError(number, "Ghi chú", too_long(NOTE_MAX, len(note))))
         values[indicator_id] = (text, note)
-    return values, errors
+    return values, errors, origin
 
 
 
@@ -136,8 +185,9 @@ def campaign_results_workbook(campaign, period, rows, organisations: dict, today
             continue
         line = [r.indicator.number, r.indicator.display_label, r.indicator.display_unit, r.indicator.target_text,
                 number_or_text(r.figure_text), number_or_text(r.evaluation.display if r.evaluation else ""),
-                _verdict(r.evaluation) if r.evaluation else "theo từng đơn vị", r.figure_note,
-                f"{r.units_reported}/{r.units_expected}" if r.units_expected else "",
+                _verdict(r.verdict) + ("" if r.evaluation else " (theo từng đơn vị)") if r.verdict else "",
+                "; ".join(note for note in (r.figure_note, r.coverage_note) if note),
+                f"{r.coverage.sent}/{r.coverage.expected}" if r.coverage and r.coverage.expected else "",
                 r.counts.get("Đạt", 0) if r.units_expected else "",
                 r.counts.get("Không đạt", 0) if r.units_expected else ""]
         if next_year:

@@ -30,10 +30,18 @@ class MergedCell:
     theirs: Pair      # what the other person saved, for the flag
 
 
-def merge_cell(*, base: Pair, mine: Pair, theirs: Pair) -> MergedCell:
+def merge_cell(*, base: Pair | None, mine: Pair, theirs: Pair) -> MergedCell:
     """A cell only the other person changed takes their value; a cell both changed keeps what this
     person typed (even when both typed the same: they are told, so the next save overwrites knowingly
-    rather than silently)."""
+    rather than silently).
+
+    `base` None: what this person started from is not known (an Excel template made before files
+    carried it). Nothing can be taken as "only they changed it": a cell that differs from the stored
+    one is flagged, unless the stored cell is empty, where what was typed loses nothing."""
+    if base is None:
+        if mine == theirs or theirs == ("", ""):
+            return MergedCell(value=mine, outcome=Outcome.UNCHANGED, theirs=theirs)
+        return MergedCell(value=mine, outcome=Outcome.BOTH, theirs=theirs)
     if theirs == base:
         return MergedCell(value=mine, outcome=Outcome.UNCHANGED, theirs=theirs)
     if mine == base:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
 from common import audit, clock, files
+from common.forms import too_long
 from common.text import format_date, nfc, normalise_search, sentence_case, vi_sort_key
 from indicators import evaluation, selectors, submissions
 from indicators.evaluation import Comparator
@@ -265,8 +266,11 @@ def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellI
     errors, parsed = {}, {}
     for indicator_id, cell in cells.items():
         indicator = indicators[indicator_id]
-        text = nfc(cell.actual_text or "").strip()[:100]
+        text = nfc(cell.actual_text or "").strip()
         try:
+            if len(text) > Result._meta.get_field("actual_text").max_length:
+                # Refused, never cut: "12/12 trạm …" cut short would read as another figure.
+                raise evaluation.ParseError(too_long(Result._meta.get_field("actual_text").max_length, len(text)))
             actual = evaluation.parse_actual(text, indicator.comparator)
         except evaluation.ParseError as exc:
             errors[indicator_id] = str(exc)
@@ -276,8 +280,8 @@ def check_cells(indicators: dict[int, CampaignIndicator], cells: dict[int, CellI
             problem = evaluation.implausible(parsed[indicator_id][1], indicator.unit_text)
             if problem:
                 errors[indicator_id] = problem
-        if len(cell.note or "") > 500:
-            errors[indicator_id] = _("Ghi chú tối đa 500 ký tự.")
+        if len(cell.note or "") > Result._meta.get_field("note").max_length:
+            errors[indicator_id] = "Ghi chú: " + too_long(Result._meta.get_field("note").max_length, len(cell.note))
     return errors, parsed
 
 

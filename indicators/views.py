@@ -500,11 +500,15 @@ def evidence_file(request: HttpRequest, result_pk: int) -> HttpResponse:
                         filename=result.evidence.name.rsplit("/", 1)[-1])
 
 
+def _grid_version(grid: selectors.Grid) -> int:
+    return grid.submission.version if grid.submission else services.UNSAVED_VERSION
+
+
 def report_template(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
     period = _period(request, period_pk)
     organisation = _report_org(request, period, org_pk)
     grid = selectors.grid(period, organisation, clock.today())
-    return _xlsx(excel.grid_workbook(grid), f"bao-cao-{organisation.code}-{period.pk}.xlsx")
+    return _xlsx(excel.grid_workbook(grid, _grid_version(grid)), f"bao-cao-{organisation.code}-{period.pk}.xlsx")
 
 
 def report_upload(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
@@ -517,22 +521,95 @@ def report_upload(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResp
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            values, errors = excel.read_grid(form.cleaned_data["file"], grid)
+            values, errors, origin = excel.read_grid(form.cleaned_data["file"], grid)
         except xlsx.WorkbookError as exc:
             form.add_error("file", str(exc))
         else:
             if not errors:
-                cells = {key: services.CellInput(actual_text=text, note=note) for key, (text, note) in values.items()}
                 try:
-                    services.save_report(by=request.user, period=period, organisation=organisation, cells=cells)
+                    return _import_grid(request, grid, values, origin)
                 except ValidationError as error:
                     form.add_error("file", " ".join(error.messages))
-                else:
-                    messages.success(request, f"Đã nhập {len(cells)} dòng từ tệp Excel (chưa gửi).")
-                    return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
     return render(request, "indicators/report_upload.html", {
         "form": form, "errors": errors, "period": period, "organisation": organisation, "campaign": period.campaign,
     })
+
+
+def _import_grid(request: HttpRequest, grid: selectors.Grid, values: dict[int, tuple[str, str]],
+                 origin: excel.Origin) -> HttpResponse:
+    """Save a filled template. Made from the report as it is now: saved as it is. Made before a
+    colleague's save: merged like the grid (indicators.merge): their cells the file left as it found
+    them are kept; if both changed a cell differently nothing is saved and the grid opens with the
+    file's figures and each such cell flagged, to be saved knowingly."""
+    period, organisation = grid.period, grid.organisation
+    if not grid.is_open:
+        raise ValidationError(grid.lock_reason)
+    for _attempt in range(3):  # a colleague saving during the import: merge again with their save
+        version = _grid_version(grid)
+        merged = {}
+        for cell in grid.cells:
+            if cell.indicator.pk not in values:
+                continue  # a row taken out of the file changes nothing
+            if origin.version == version:
+                base = cell.stored  # nobody saved since the download: the file is saved as it is
+            else:
+                base = (origin.cells or {}).get(cell.indicator.pk, ("", "")) if origin.known else None
+            merged[cell.indicator.pk] = merge.merge_cell(base=base, mine=values[cell.indicator.pk], theirs=cell.stored)
+        # Both sides writing the same figure is no conflict for a file: nothing would be lost.
+        conflicts = {key for key, m in merged.items() if m.outcome == merge.Outcome.BOTH and m.value != m.theirs}
+        if conflicts:
+            return _show_import_conflicts(request, grid, merged, conflicts, origin)
+        cells = {key: services.CellInput(*m.value) for key, m in merged.items()}
+        try:
+            services.save_report(by=request.user, period=period, organisation=organisation, cells=cells,
+                                 expected_version=version)
+        except services.VersionConflict:
+            grid = selectors.grid(period, organisation, clock.today())
+            continue
+        kept = [cell.indicator.display_label for cell in grid.cells if cell.indicator.pk in merged
+                and merged[cell.indicator.pk].outcome == merge.Outcome.THEIRS
+                and merged[cell.indicator.pk].value != values[cell.indicator.pk]]
+        messages.success(request, f"Đã nhập {len(cells)} dòng từ tệp Excel (chưa gửi).")
+        if kept:
+            messages.info(request, f"{_who(grid)} đã lưu báo cáo sau khi tệp được tải về; giữ số liệu họ đã lưu ở "
+                                   f"{len(kept)} ô tệp không sửa: {'; '.join(kept)}.")
+        return redirect("indicators:report", period_pk=period.pk, org_pk=organisation.pk)
+    raise ValidationError("Báo cáo đang được người khác lưu liên tục; chưa lưu gì từ tệp. Hãy nhập lại sau ít phút.")
+
+
+def _who(grid: selectors.Grid) -> str:
+    submission = grid.submission
+    return submission.updated_by.get_full_name() if submission and submission.updated_by else "Người khác"
+
+
+def _show_import_conflicts(request: HttpRequest, grid: selectors.Grid, merged: dict[int, merge.MergedCell],
+                           conflicts: set[int], origin: excel.Origin) -> HttpResponse:
+    """The grid with the file's figures merged in and the conflicting cells flagged, as the grid
+    shows its own conflicts: nothing saved, nothing lost; "Lưu" then saves knowingly."""
+    who = _who(grid)
+    for cell in grid.cells:
+        cell.typed, cell.typed_note = cell.stored
+        outcome = merged.get(cell.indicator.pk)
+        if outcome is None:
+            continue
+        cell.typed, cell.typed_note = outcome.value
+        if cell.indicator.pk in conflicts:
+            cell.notice = (f"{who} đã lưu “{merge.display(outcome.theirs)}”; tệp Excel ghi "
+                           f"“{merge.display(outcome.value)}”. Ô đang giữ số trong tệp; lưu sẽ thay số của họ.")
+        elif outcome.outcome == merge.Outcome.THEIRS:
+            cell.notice = f"{who} đã cập nhật ô này sau khi tệp được tải về; giữ số liệu của họ."
+    listed = "; ".join(f"{c.indicator.display_label}: tệp ghi “{merge.display(merged[c.indicator.pk].value)}”, "
+                       f"đã lưu “{merge.display(merged[c.indicator.pk].theirs)}”"
+                       for c in grid.cells if c.indicator.pk in conflicts)
+    why = ("Tệp Excel không ghi phiên bản báo cáo (mẫu tải trước khi có thông tin này), nên mọi ô khác với số "
+           "đã lưu đều được đánh dấu." if not origin.known else
+           f"Tệp Excel được tải về trước khi {who} lưu báo cáo.")
+    messages.warning(request, f"Chưa lưu gì từ tệp. {why} {len(conflicts)} ô cả hai bên đều sửa khác nhau: "
+                              f"{listed}. Xem các ô được đánh dấu trên bảng rồi bấm Lưu.")
+    can_review = (access.can(request.user, "results.review", grid.period.campaign.issuer)
+                  and lifecycle.collects_reports(grid.period.campaign.status))
+    return _report_page(request, grid.period, grid.organisation, grid, can_enter=True, can_review=can_review,
+                        narrative={}, today=clock.today())
 
 
 @require_POST

@@ -70,3 +70,16 @@ def test_a_flag_quotes_figure_and_note_or_says_the_cell_is_empty():
     assert display(("92", "trạm mới")) == "92 · trạm mới"
     assert display(("", "chỉ ghi chú")) == "chỉ ghi chú"
     assert display(("", "")) == "(để trống)"
+
+
+def test_without_a_known_base_a_cell_differing_from_a_stored_value_is_flagged_never_taken():
+    # An Excel template from before files carried what they were made from.
+    assert merge_cell(base=None, mine=("92", ""), theirs=("90", "")) == MergedCell(
+        value=("92", ""), outcome=Outcome.BOTH, theirs=("90", ""))
+    assert merge_cell(base=None, mine=("", ""), theirs=("90", "")).outcome == Outcome.BOTH
+
+
+def test_without_a_known_base_an_equal_cell_or_an_empty_stored_cell_takes_what_was_typed():
+    assert merge_cell(base=None, mine=("90", "x"), theirs=("90", "x")).outcome == Outcome.UNCHANGED
+    merged = merge_cell(base=None, mine=("4/4", ""), theirs=("", ""))
+    assert (merged.value, merged.outcome) == (("4/4", ""), Outcome.UNCHANGED)
