@@ -16,9 +16,18 @@ from django.utils import timezone
 
 from campaigns import deadlines, lifecycle
 from campaigns.models import Campaign, CampaignEvent, Participation, ReportingPeriod
-from common import memo
+from common import clock, memo
 from common.text import vi_sort_key
 from indicators import evaluation, submissions
+from indicators.coverage import (
+    Coverage,
+    campaign_verdict,
+    contribution,
+    is_closed,
+    judged_per_unit,
+    units_verdict,
+    verdict_note,
+)
 from indicators.evaluation import Comparator
 from indicators.models import CampaignIndicator, Result, Submission, SubmissionEvent, UnitTarget
 from units import access
@@ -135,6 +144,16 @@ def _evaluate(indicator, target, result, previous) -> evaluation.Evaluation:
     return evaluation.evaluate(target, actual_of(result), previous=previous_value, override=override)
 
 
+def _unit_evaluation(indicator, target, result, previous, *, has_unit_target: bool) -> evaluation.Evaluation:
+    """A unit's cell: its part of a total is shown as a contribution, not judged against the whole
+    plan's target (indicators.coverage.judged_per_unit), unless the secretariat gave a verdict on it."""
+    if (actual_of(result) is not None and result.override_achieved is None
+            and not judged_per_unit(rollup=indicator.rollup, scope=indicator.reporting_scope,
+                                             comparator=indicator.comparator, has_unit_target=has_unit_target)):
+        return contribution()
+    return _evaluate(indicator, target, result, previous)
+
+
 def previous_results(organisation_ids: list[int], definition_ids: list[int], period: ReportingPeriod
                      ) -> dict[tuple[int, int], Result]:
     """(organisation, definition) → the latest result before `period`, in this campaign or an earlier
@@ -205,7 +224,8 @@ def grid(period: ReportingPeriod, organisation: Organisation, today: date) -> Gr
             result.indicator = indicator
         target = target_of(indicator, unit_targets.get(indicator.pk))
         prev = previous.get((organisation.pk, indicator.definition_id))
-        cells.append(Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev)))
+        cells.append(Cell(indicator, target, result, prev, _unit_evaluation(
+            indicator, target, result, prev, has_unit_target=indicator.pk in unit_targets)))
     shown_parents = {i.parent_id for i in mine if i.parent_id}
     headers = [i for i in indicators if i.pk in reported or i.pk in shown_parents]
     status = submission.status if submission else submissions.Status.DRAFT
@@ -236,6 +256,19 @@ class CampaignRow:
     counts: dict[str, int] = field(default_factory=dict)
     figure_note: str = ""      # why there is no campaign figure yet
     column: str = ""           # the short heading of this indicator's column in the units table
+    coverage: Coverage | None = None      # how many of the expected units have sent
+    units_evaluation: evaluation.Evaluation | None = None   # judged unit by unit: the campaign's verdict
+
+    @property
+    def verdict(self) -> evaluation.Evaluation | None:
+        """The campaign-level verdict every page, document and export writes: the figure's
+        evaluation, or for an indicator judged unit by unit the units' (indicators.coverage.units_verdict)."""
+        return self.evaluation if self.evaluation is not None else self.units_evaluation
+
+    @property
+    def coverage_note(self) -> str:
+        """ "1/3 đơn vị đã gửi" while not every expected unit has sent."""
+        return verdict_note(self.verdict, self.coverage) if self.coverage is not None else ""
 
     @property
     def progress(self) -> int | None:
@@ -345,12 +378,21 @@ def figures_stamp(campaign: Campaign) -> tuple:
         return tuple(cursor.fetchone())
 
 
-def campaign_table(campaign: Campaign, period: ReportingPeriod, user) -> list[CampaignRow]:
+def period_closed(campaign: Campaign, period: ReportingPeriod, today: date) -> bool:
+    """Whether units that have not sent the period's report are no longer waited for."""
+    return is_closed(today=today, last_on_time_day=deadlines.last_on_time_day(period.deadline,
+                                                                              period.deadline_inclusive),
+                     collecting=lifecycle.collects_reports(campaign.status))
+
+
+def campaign_table(campaign: Campaign, period: ReportingPeriod, user, today: date | None = None) -> list[CampaignRow]:
     """Per indicator: the campaign figure (rolled up), its evaluation, and each unit's cell for the
-    units the user may see. Computed once per change of the figures (figures_stamp); the rows are
-    shared between requests, so callers read them and never change them."""
-    key = ("campaign_table", campaign.pk, period.pk, figures_stamp(campaign))
-    rows = _TABLES.get(key, lambda: _campaign_table(campaign, period))
+    units the user may see. Computed once per change of the figures (figures_stamp) and of whether
+    the period is over; the rows are shared between requests, so callers read them and never change
+    them. `today` defaults to the application's clock."""
+    closed = period_closed(campaign, period, today if today is not None else clock.today())
+    key = ("campaign_table", campaign.pk, period.pk, closed, figures_stamp(campaign))
+    rows = _TABLES.get(key, lambda: _campaign_table(campaign, period, closed))
     visible = _visible(user, {org_id for row in rows for org_id in row.unit_cells})
     return [replace(row, unit_cells={org_id: cell for org_id, cell in row.unit_cells.items() if org_id in visible})
             for row in rows]
@@ -372,7 +414,7 @@ def units_in_order(campaign: Campaign) -> list[UnitName]:
     return _TABLES.get(("units_in_order", campaign.pk, figures_stamp(campaign)), read)
 
 
-def _campaign_table(campaign: Campaign, period: ReportingPeriod) -> list[CampaignRow]:
+def _campaign_table(campaign: Campaign, period: ReportingPeriod, closed: bool) -> list[CampaignRow]:
     """campaign_table for every unit; a fixed number of queries."""
     indicators = campaign_indicators(campaign)
     participants = participant_ids(campaign)
@@ -411,7 +453,8 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod) -> list[Campaig
             unit_target = unit_targets.get((indicator.pk, org_id))
             target = target_of(indicator, unit_target) if unit_target is not None else plan_target
             prev = previous.get((org_id, indicator.definition_id))
-            cells[org_id] = Cell(indicator, target, result, prev, _evaluate(indicator, target, result, prev))
+            cells[org_id] = Cell(indicator, target, result, prev, _unit_evaluation(
+                indicator, target, result, prev, has_unit_target=unit_target is not None))
         unit_cells = [c for org_id, c in cells.items() if org_id != indicator.responsible_id
                       or indicator.rollup != Rollup.ENTERED or indicator.reporting_scope == Scope.RESPONSIBLE]
         note = ""
@@ -431,15 +474,33 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod) -> list[Campaig
         for cell in cells.values():
             counts[cell.evaluation.status] += 1
         reported = sum(1 for c in cells.values() if c.result is not None and c.result.actual_text)
+        # The units whose figures the campaign's verdict rests on: for ENTERED, the responsible
+        # office's figure alone (the others' are shown beside it, not added up).
+        feeding = ([indicator.responsible_id] if indicator.rollup == Rollup.ENTERED and indicator.responsible_id
+                   else list(cells))
+        sent = sum(1 for org_id in feeding if _has_sent(submissions_.get(org_id)))
+        covered = Coverage(sent, len(feeding), closed)
+        units_overall = None
         if indicator.rollup == Rollup.NONE and indicator.reporting_scope != Scope.RESPONSIBLE:
-            # No campaign figure: the plan is judged unit by unit, so say how many units meet it.
+            # No campaign figure: the plan is judged unit by unit, so say how many of the units
+            # that sent meet it; the coverage says how many have sent.
             met = counts.get("Đạt", 0)
-            figure = f"{met}/{len(cells)} đơn vị đạt" if reported else ""
+            judged = met + counts.get("Không đạt", 0)
+            units_overall = units_verdict(met=met, judged=judged, coverage=covered)
+            figure = units_overall.display
             overall = None
+        else:
+            overall = campaign_verdict(rollup=indicator.rollup, scope=indicator.reporting_scope, total=overall,
+                                       coverage=covered)
         rows.append(CampaignRow(indicator, target, figure, overall, reported, len(cells),
                                 cells, dict(counts),
-                                figure_note=note, column=columns.get(indicator.pk, "")))
+                                figure_note=note, column=columns.get(indicator.pk, ""), coverage=covered,
+                                units_evaluation=units_overall))
     return rows
+
+
+def _has_sent(submission: Submission | None) -> bool:
+    return submission is not None and submission.status in COUNTED
 
 
 def _sent_without(submission: Submission | None, results: dict[int, Result], indicator: CampaignIndicator) -> bool:
@@ -639,7 +700,8 @@ def unit_results(campaign: Campaign, organisation: Organisation) -> tuple[list[R
             result = results.get((period.pk, indicator.pk))
             if result is not None:
                 result.indicator = indicator
-            cells.append(Cell(indicator, target, result, previous, _evaluate(indicator, target, result, previous)))
+            cells.append(Cell(indicator, target, result, previous, _unit_evaluation(
+                indicator, target, result, previous, has_unit_target=indicator.pk in unit_targets)))
             if result is not None and result.actual_text:
                 previous = result
         rows.append({"indicator": indicator, "target": target, "cells": cells})

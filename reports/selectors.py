@@ -30,6 +30,8 @@ from common import memo
 from common.forms import parse_id
 from common.text import format_date, format_number, two_digits, vi_sort_key
 from indicators import selectors as indicator_selectors
+from indicators.coverage import CONTRIBUTION
+from indicators.evaluation import NO_DATA
 from indicators.models import Submission
 from reports import documents, summary
 from reports.models import Report
@@ -229,13 +231,16 @@ def _indicator_rows(report: Report, table: list) -> list[dict]:
         if indicator.is_group:
             rows.append({**base, "group": True, "target": "", "actual": "", "ratio": "", "status": ""})
             continue
+        coverage = ""
         if whole:
+            # The dashboard's verdict (CampaignRow.verdict), word for word: a total still waiting
+            # for units is "Chưa đủ số liệu" here too, with how many have sent.
             evaluation = row.evaluation
             actual = row.figure_text
             target = indicator.target_text
-            status = evaluation.status if evaluation else ("Đạt" if row.units_met_share == 100 else
-                                                           "Không đạt" if row.units_reported else "Chưa có số liệu")
+            status = row.verdict.status if row.verdict else NO_DATA
             ratio = evaluation.display if evaluation and actual else ""
+            coverage = row.coverage_note
         else:
             cell = row.unit_cells.get(report.organisation_id)
             if cell is None:
@@ -245,7 +250,7 @@ def _indicator_rows(report: Report, table: list) -> list[dict]:
             status = cell.evaluation.status
             ratio = cell.evaluation.display if actual else ""
         rows.append({**base, "group": False, "target": target, "actual": actual, "ratio": ratio,
-                     "status": status})
+                     "status": status, "coverage": coverage})
     return rows
 
 
@@ -258,6 +263,8 @@ def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
     owed: dict[int, int] = defaultdict(int)
     for row in table:
         for org_id, cell in row.unit_cells.items():
+            if cell.evaluation.status == CONTRIBUTION:
+                continue      # a part of a total, judged only as the total
             owed[org_id] += 1
             if cell.evaluation.status == "Đạt":
                 met[org_id] += 1
@@ -317,11 +324,11 @@ def report_figures(report: Report, today: date) -> dict:
     campaign, period = report.campaign, report.period
     # Read before the figures it versions (common.memo.stamp).
     stamp = indicator_selectors.figures_stamp(campaign) if period is not None else None
-    table = indicator_selectors.campaign_table(campaign, period, None) if period is not None else []
+    table = indicator_selectors.campaign_table(campaign, period, None, today) if period is not None else []
     indicators = _indicator_rows(report, table)
     figures = {"indicators": indicators, "indicator_sentence": summary.indicator_sentence(indicators),
                "period_label": str(period.display_label) if period else "", "units": [], "completeness": "",
-               "awards": _award_figures(report)}
+               "coverage": "", "coverage_warning": "", "awards": _award_figures(report)}
     if period is not None and is_whole_campaign(report):
         _periods, matrix = indicator_selectors.completeness(campaign, None, today, period)
         states = defaultdict(int)
@@ -332,6 +339,12 @@ def report_figures(report: Report, today: date) -> dict:
         figures["completeness"] = summary.completeness_sentence(
             expected=sum(states.values()), on_time=states["on_time"], late=states["late"],
             missing=states["missing"], pending=states["pending"], returned=states["returned"])
+        # Frozen with the figures on issue: the report says for ever how complete its period was.
+        sent, expected = states["on_time"] + states["late"], sum(states.values())
+        figures["coverage"] = summary.coverage_sentence(sent=sent, expected=expected)
+        figures["coverage_warning"] = summary.coverage_warning(
+            sent=sent, expected=expected, pending=states["pending"], missing=states["missing"],
+            returned=states["returned"])
         # 3.000 units' rows of a country's appendix, dates and shares written out: once per change
         # of the campaign's figures, like the table and the matrix they come from.
         key = (campaign.pk, period.pk, today, stamp)

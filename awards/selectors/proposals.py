@@ -13,6 +13,7 @@ from awards.rules import authority_of
 from awards.selectors.catalogue import rules_for
 from campaigns.models import Campaign, Participation, Quota, SubCampaign
 from indicators import selectors as indicator_selectors
+from indicators.coverage import CONTRIBUTION
 from units import access
 from units.models import Organisation, Person
 
@@ -160,7 +161,9 @@ def _indicator_facts(nominations: list[Nomination], today: date) -> dict[int, el
         table = indicator_selectors.campaign_table(campaign, period, None)
         rows = [r for r in table if r.indicator.is_key and not r.indicator.is_group]
         for n in group:
-            cells = [r.unit_cells.get(n.organisation_id) for r in rows if n.organisation_id in r.unit_cells]
+            # A unit's part of a total is not a target of its own (indicators.coverage.judged_per_unit).
+            cells = [r.unit_cells[n.organisation_id] for r in rows if n.organisation_id in r.unit_cells
+                     and r.unit_cells[n.organisation_id].evaluation.status != CONTRIBUTION]
             if not cells:
                 continue
             met = sum(1 for c in cells if c.evaluation.achieved)

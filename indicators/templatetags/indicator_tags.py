@@ -6,6 +6,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from indicators import selectors
+from indicators.coverage import CONTRIBUTION, INSUFFICIENT
 
 register = template.Library()
 
@@ -36,7 +37,9 @@ def progress_bar(value, achieved=None):
                        '<rect width="{}" height="10" rx="2" class="{}"/></svg>', value, value, css)
 
 
-VERDICT_CLASSES = {"Đạt": "text-bg-success", "Không đạt": "text-bg-danger", "Không đánh giá": "text-bg-light border"}
+# Only a verdict is red or green: a total still waiting for units, or a unit's part of a total, is neutral.
+VERDICT_CLASSES = {"Đạt": "text-bg-success", "Không đạt": "text-bg-danger", "Không đánh giá": "text-bg-light border",
+                   INSUFFICIENT: "text-bg-light border", CONTRIBUTION: "text-bg-light border"}
 
 
 @register.simple_tag
