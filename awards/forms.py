@@ -181,6 +181,13 @@ class IssueForm(VnMessagesMixin, forms.Form):
     signer_name = forms.CharField(label="Họ tên người ký", max_length=100)
     file = forms.FileField(label="Bản ký, đóng dấu (PDF, nếu đã có)", required=False)
 
+    def ask_file_again(self, upload) -> None:
+        """A page shown again after an error cannot keep a chosen file (browsers forbid it): say
+        which one to choose again, beside the field; everything else typed is kept by the form."""
+        if upload is not None:
+            self.add_error("file", f"Chọn lại tệp {upload.name} (trình duyệt không giữ tệp đã chọn khi trang báo "
+                                   "lỗi).")
+
 
 class ReasonForm(VnMessagesMixin, forms.Form):
     reason = forms.CharField(label="Lý do", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

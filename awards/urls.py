@@ -44,7 +44,6 @@ urlpatterns = [
     path("quyet-dinh/", views.decision_list, name="decision-list"),
     path("quyet-dinh/moi/", views.decision_create, name="decision-create"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
-    path("quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision-issue"),
     path("quyet-dinh/<int:pk>/thu-hoi/", views.decision_revoke, name="decision-revoke"),
     path("quyet-dinh/<int:pk>/xoa/", views.decision_delete, name="decision-delete"),
     path("quyet-dinh/<int:pk>/bo-dong/<int:line_pk>/", views.decision_line_remove, name="decision-line-remove"),

@@ -78,9 +78,10 @@ def collects_reports(status: str) -> bool:
     return status in LIVE
 
 
-def edit_needs_reason(status: str) -> bool:
-    """Once issued, the plan is a signed document: every change says why."""
-    return status not in (Status.DRAFT,)
+def edit_needs_reason(status: str, *, sent_for_signature: bool = False) -> bool:
+    """Once sent for signature, and after the issue, the plan is a signed document: every
+    change says why (it is an amendment listed beside the signed edition)."""
+    return sent_for_signature or status not in (Status.DRAFT,)
 
 
 def plan_problems(*, year: int, period_start, period_end, issue_date, today) -> dict[str, str]:

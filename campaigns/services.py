@@ -70,8 +70,12 @@ def _require_manage(by: User | SystemActor, campaign: Campaign, *, reason: str =
         if not lifecycle.is_editable(campaign.status):
             raise ValidationError(_("Phong trào đã kết thúc, không thể sửa."))
         # The loaders transcribe issued plans as they were: no reason to give.
-        if not access.is_system(by) and lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
-            raise ValidationError({"reason": _("Kế hoạch đã ban hành: hãy ghi lý do điều chỉnh.")})
+        sent = campaign.sent_for_signature_at is not None
+        if (not access.is_system(by) and lifecycle.edit_needs_reason(campaign.status, sent_for_signature=sent)
+                and not reason.strip()):
+            raise ValidationError({"reason": _("Kế hoạch đã ban hành: hãy ghi lý do điều chỉnh.") if
+                                   campaign.status != Status.DRAFT else
+                                   _("Kế hoạch đã trình ký: hãy ghi lý do điều chỉnh.")})
 
 
 def _fill_campaign(campaign: Campaign) -> None:
@@ -239,6 +243,43 @@ def move_campaign(
     campaign.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, before=before,
             after=audit.snapshot(campaign, CAMPAIGN_FIELDS), reason=reason)
+    return campaign
+
+
+@transaction.atomic
+def mark_sent_for_signature(*, by: User | SystemActor, campaign: Campaign) -> Campaign:
+    """The plan goes to the leader to sign (trình ký): reports freezes the copy; from now on a
+    change to the plan needs a reason."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, editing=False)
+    if not lifecycle.is_editable(campaign.status):
+        raise ValidationError(_("Phong trào đã kết thúc, không thể trình ký lại."))
+    if campaign.sent_for_signature_at is not None:
+        raise ValidationError(_("Kế hoạch đã trình ký. Mở lại (ghi lý do) để trình ký phiên bản mới."))
+    campaign.sent_for_signature_at = clock.now()
+    campaign.version += 1
+    campaign.save(update_fields=["sent_for_signature_at", "version", "updated_at"])
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, changes=[
+        {"field": "sent_for_signature_at", "label": "Trình ký", "before": "",
+         "after": f"Đã trình ký ngày {format_date(clock.today())}"}])
+    return campaign
+
+
+@transaction.atomic
+def reopen_for_signature(*, by: User | SystemActor, campaign: Campaign, reason: str) -> Campaign:
+    """Reopen a plan sent for signature (or issued) to make a new edition; the signed edition stays."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, editing=False)
+    if campaign.sent_for_signature_at is None:
+        raise ValidationError(_("Kế hoạch chưa trình ký."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ghi lý do mở lại kế hoạch.")})
+    campaign.sent_for_signature_at = None
+    campaign.version += 1
+    campaign.save(update_fields=["sent_for_signature_at", "version", "updated_at"])
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.TRANSITION, target=campaign, reason=reason.strip(),
+            changes=[{"field": "sent_for_signature_at", "label": "Trình ký", "before": "Đã trình ký",
+                      "after": "Mở lại để lập phiên bản mới"}])
     return campaign
 
 

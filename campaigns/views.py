@@ -186,21 +186,10 @@ def campaign_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def campaign_issue(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record the issue: the number, notation and date the registry gave the signed plan."""
+    """Recording the issue freezes the signed edition too, which is reports' (campaigns may not
+    import it): the form lives there, under the same checks."""
     campaign = _managed_campaign(request, pk)
-    if campaign.status != Status.DRAFT:
-        return redirect(campaign)
-    form = forms.IssueForm(request.POST or None, initial={
-        "notation": campaign.notation, "issue_date": campaign.issue_date or clock.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.move_campaign(by=request.user, campaign=campaign, to=Status.ISSUED, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, "Đã ghi nhận ban hành kế hoạch.")
-            return redirect(campaign)
-    return render(request, "campaigns/campaign_issue.html", {"form": form, "campaign": campaign})
+    return redirect("reports:plan-issue", pk=campaign.pk)
 
 
 @require_POST

@@ -1,20 +1,32 @@
 """Signed documents (HTML preview and PDF), under /van-ban/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from reports import views
+from reports import edition_views, views
 
 app_name = "reports"
+# The documents that have editions (reports.edition_views.KINDS), spelt out so that "bao-cao/…/mo-lai/"
+# stays the summary report's.
+EDITION_KINDS = "(?P<kind>ke-hoach|quyet-dinh|to-trinh|bien-ban|giay-khen)"
 
 urlpatterns = [
     path("quyet-dinh/<int:pk>/", views.decision_document, name="decision-document"),
     path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision-pdf"),
     path("ke-hoach/<int:pk>/pdf/", views.plan_pdf, name="plan-pdf"),
+    path("ke-hoach/<int:pk>/xem-truoc/", views.plan_preview_pdf, name="plan-preview-pdf"),
     path("quyet-dinh/<int:pk>/giay-khen/", views.certificates_pdf, name="certificates-pdf"),
     path("to-trinh/<int:pk>/", views.proposal_document, name="proposal-document"),
     path("to-trinh/<int:pk>/pdf/", views.proposal_pdf, name="proposal-pdf"),
     path("bien-ban/<int:pk>/", views.minutes_document, name="minutes-document"),
     path("bien-ban/<int:pk>/pdf/", views.minutes_pdf, name="minutes-pdf"),
+    path("ke-hoach/<int:pk>/ban-hanh/", edition_views.plan_issue, name="plan-issue"),
+    path("quyet-dinh/<int:pk>/ban-hanh/", edition_views.decision_issue, name="decision-issue"),
+    re_path(rf"^{EDITION_KINDS}/(?P<pk>[0-9]+)/trinh-ky/$", edition_views.edition_send, name="edition-send"),
+    re_path(rf"^{EDITION_KINDS}/(?P<pk>[0-9]+)/mo-lai/$", edition_views.edition_reopen, name="edition-reopen"),
+    re_path(rf"^{EDITION_KINDS}/(?P<pk>[0-9]+)/ghi-nhan-ban-hanh/$", edition_views.edition_issue,
+            name="edition-issue"),
+    re_path(rf"^{EDITION_KINDS}/(?P<pk>[0-9]+)/phien-ban/(?P<number>[0-9]+)/(?P<which>signature|issued)/$",
+            edition_views.edition_file, name="edition-file"),
     path("dang-tao/<int:pk>/", views.job_detail, name="job"),
     path("dang-tao/<int:pk>/tep/", views.job_file, name="job-file"),
     path("dang-tao/<int:pk>/thu-lai/", views.job_retry, name="job-retry"),

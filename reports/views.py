@@ -16,8 +16,8 @@ from common import clock, xlsx
 from common.forms import apply_service_errors, parse_id
 from common.text import format_date
 from indicators import selectors as indicator_selectors
-from reports import forms, jobs, pdf, selectors, services
-from reports.models import DocumentJob, Report, ReportFile
+from reports import edition_views, forms, jobs, pdf, selectors, services
+from reports.models import DocumentEdition, DocumentJob, Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
 
@@ -95,6 +95,9 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user), pk=pk)
+    # Sent for signature: the stored copy, never the data as it reads now (issue 13).
+    if (stored := edition_views.stored_pdf(DocumentEdition.Kind.DECISION, decision.pk)) is not None:
+        return stored
     queued = _in_background(request, "decision", decision, f"Quyết định {decision.title}")
     if queued is not None:
         return queued
@@ -102,6 +105,14 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
+    if (stored := edition_views.stored_pdf(DocumentEdition.Kind.PLAN, campaign.pk)) is not None:
+        return stored
+    return _pdf_response(lambda: selectors.plan_document(campaign, clock.today()))
+
+
+def plan_preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan as its data reads now: a preview, not the signed copy (labelled so on the page)."""
     campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
     return _pdf_response(lambda: selectors.plan_document(campaign, clock.today()))
 
@@ -328,6 +339,8 @@ def proposal_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def proposal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    if (stored := edition_views.stored_pdf(DocumentEdition.Kind.PROPOSAL, _visible_proposal(request, pk).pk)):
+        return stored
     return _pdf_response(lambda: selectors.proposal_document(_visible_proposal(request, pk), clock.today()))
 
 
@@ -341,6 +354,8 @@ def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(award_selectors.sessions_visible_to(request.user), pk=pk)
+    if (stored := edition_views.stored_pdf(DocumentEdition.Kind.MINUTES, session.pk)) is not None:
+        return stored
     return _pdf_response(lambda: selectors.minutes_document(session, clock.today()))
 
 
@@ -348,6 +363,9 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Certificates exist for decided recipients only: an issued decision."""
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user).filter(
         status=Decision.Status.ISSUED), pk=pk)
+    # Frozen when the issue was recorded; decisions issued before editions existed render as before.
+    if (stored := edition_views.stored_pdf(DocumentEdition.Kind.CERTIFICATES, decision.pk)) is not None:
+        return stored
     queued = _in_background(request, "certificates", decision, f"Giấy khen – Quyết định {decision.reference}")
     if queued is not None:
         return queued

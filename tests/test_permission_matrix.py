@@ -190,7 +190,6 @@ ROWS: dict[str, Row] = {
     "awards:decision-list": get(None, "302 200 200 200 200 200 200"),
     "awards:decision-create": get(None, "302 403 403 200 403 403 403"),
     "awards:decision": get("decision", "302 200 200 200 200 200 200"),   # the unit reads what rewards its staff
-    "awards:decision-issue": post("decision", "302 403 403 302 403 403 403"),
     "awards:decision-revoke": post("decision", "302 403 403 302 403 403 403"),
     "awards:decision-delete": post("decision", "302 403 403 302 403 403 403"),
     "awards:decision-line-remove": post("line", "302 403 403 302 403 403 403"),
@@ -220,6 +219,16 @@ ROWS: dict[str, Row] = {
     "awards:ratio-caps": get(None, "302 403 200 403 403 403 403"),
     # --- Documents, summary reports, background jobs --------------------------------------------
     "reports:plan-pdf": get("campaign", "302 200 200 200 200 200 200"),
+    "reports:plan-preview-pdf": get("campaign", "302 200 200 200 200 200 200"),
+    "reports:plan-issue": get("campaign", "302 200 200 200 403 403 403"),
+    # Editions (issue 13): the plan's edition awaits the registry, so a second trình ký or a
+    # reopening without a reason is refused on the page (302); a decision's issue errors show
+    # on its page with what was typed (400).
+    "reports:decision-issue": post("decision", "302 403 403 400 403 403 403"),
+    "reports:edition-send": post("plan_kind", "302 302 302 302 403 403 403"),
+    "reports:edition-reopen": post("plan_kind", "302 302 302 302 403 403 403"),
+    "reports:edition-issue": post("plan_kind", "302 404 404 404 404 404 404"),   # tờ trình and minutes only
+    "reports:edition-file": get("plan_edition", "302 200 200 200 200 200 200"),
     "reports:proposal-document": get("proposal", "302 200 200 200 200 200 200"),
     "reports:proposal-pdf": get("proposal", "302 200 200 200 200 200 200"),
     "reports:decision-document": get("decision", "302 200 200 200 200 200 200"),
@@ -350,6 +359,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
         person=person, award_type=types["CSTDCS"], achievement_year=2024, issuer_name=root.name,
         reference="9/QĐ-SYT", decided_on=date(2024, 12, 20)), upload=_pdf("qd.pdf"))
 
+    report_services.send_for_signature(by=SYSTEM, kind="plan", obj=campaign)
     whole = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period)
     unit_report = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=unit, period=period)
     unit_report = report_services.issue_report(
@@ -373,6 +383,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "decision": (decision.pk,), "line": (decision.pk, line.pk), "unit_decision": (unit_decision.pk,),
             "entry": (entry.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
             "report_file": (unit_report.pk, unit_report.files.get().pk), "job": (job.pk,),
+            "plan_kind": ("ke-hoach", c), "plan_edition": ("ke-hoach", c, 1, "signature"),
         },
         "pk": {"result": result.pk, "unit": unit.pk, "period": period.pk},
         "unit": unit, "period": period,

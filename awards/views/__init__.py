@@ -34,7 +34,6 @@ from awards.views.decisions import (
     decision_delete,
     decision_detail,
     decision_file,
-    decision_issue,
     decision_line_remove,
     decision_list,
     decision_revoke,
@@ -75,7 +74,7 @@ from awards.views.review import disclosure_create, disclosure_detail, disclosure
 
 __all__ = [
     "RELATED", "award_type_detail", "award_type_form", "catalogue", "decision_create", "decision_delete",
-    "decision_detail", "decision_file", "decision_issue", "decision_line_remove", "decision_list",
+    "decision_detail", "decision_file", "decision_line_remove", "decision_list",
     "decision_revoke", "disclosure_create", "disclosure_detail", "disclosure_list", "holiday_delete", "legal_bases",
     "holidays", "index", "nomination_create", "nomination_delete", "nomination_detail", "nomination_file",
     "nomination_file_delete", "nomination_file_download", "nomination_move", "nomination_update",

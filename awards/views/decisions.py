@@ -69,7 +69,12 @@ def _decision_to_change(request: HttpRequest, pk: int) -> Decision:
 
 
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = get_object_or_404(_decisions(request), pk=pk)
+    return decision_page(request, get_object_or_404(_decisions(request), pk=pk))
+
+
+def decision_page(request: HttpRequest, decision: Decision, *, issue_form=None, status: int = 200) -> HttpResponse:
+    """The decision's page; `issue_form` is a refused issue form, shown with what was typed. Issuing
+    itself is reports' (reports.edition_views.decision_issue): it freezes the signed edition too."""
     can_issue = access.can(request.user, _issuing(decision), decision.issuer)
     lines = list(decision.lines.select_related("award_type", "person__organisation", "organisation",
                                                "nomination__proposal"))
@@ -79,30 +84,10 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "collectives": [line for line in lines if line.organisation_id],
         "total": sum((line.bonus or 0) for line in lines),
         "bonus_missing": any(line.bonus is None for line in lines),
-        "issue_form": forms.IssueForm(initial={"issue_date": clock.today(), "notation": "QĐ-SYT"}),
+        "issue_form": issue_form or forms.IssueForm(initial={"issue_date": clock.today(), "notation": "QĐ-SYT"}),
         "revoke_form": forms.ReasonForm(),
         "events": [],
-    })
-
-
-@require_POST
-def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision_to_change(request, pk)
-    form = forms.IssueForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
-        return redirect(decision)
-    data = form.cleaned_data
-    try:
-        services.issue_decision(by=request.user, decision=decision, number=data["number"], notation=data["notation"],
-                                issue_date=data["issue_date"], signer_prefix=data["signer_prefix"],
-                                signer_title=data["signer_title"], signer_name=data["signer_name"],
-                                upload=data.get("file"))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, "Đã ban hành quyết định; các đơn vị đề nghị đã được báo.")
-    return redirect(decision)
+    }, status=status)
 
 
 @require_POST

@@ -103,7 +103,7 @@ def test_secretariat_builds_and_runs_a_campaign_end_to_end(login, tree, cast):
         "kind": "six_month", "year": 2026, "deadline_text": "trước ngày 20/6", "deadline": "20/06/2026", "order": 1})
     assert ReportingPeriod.objects.get(campaign=campaign).deadline == date(2026, 6, 20)
 
-    client.post(reverse("campaigns:campaign-issue", args=[campaign.pk]), {
+    client.post(reverse("reports:plan-issue", args=[campaign.pk]), {
         "number": "12", "notation": "KH-SYT", "issue_date": "05/03/2026"})
     campaign.refresh_from_db()
     assert campaign.status == Status.ISSUED and campaign.issue_date == date(2026, 3, 5)
@@ -146,7 +146,7 @@ def test_duplicate_registry_number_is_shown_on_the_issue_form(login, tree, cast)
     services.move_campaign(by=SYSTEM, campaign=first, to=Status.ISSUED, number=3, notation="KH-SYT",
                            issue_date=date(2026, 1, 10))
     second = make_campaign(tree["A"], "Hai")
-    response = login(cast["secretariat"]).post(reverse("campaigns:campaign-issue", args=[second.pk]), {
+    response = login(cast["secretariat"]).post(reverse("reports:plan-issue", args=[second.pk]), {
         "number": "3", "notation": "KH-SYT", "issue_date": "12/01/2026"})
     assert "Số ký hiệu này đã được dùng" in response.content.decode()
     second.refresh_from_db()
@@ -223,7 +223,7 @@ def test_home_page_shows_campaigns_in_progress_and_next_deadlines(login, tree, c
 @pytest.mark.parametrize("number", ["99999999999", "abc", "-1", ""])
 def test_issue_form_refuses_impossible_numbers_without_an_error_page(login, tree, cast, number):
     draft = make_campaign(tree["A"], "Dự thảo số lạ")
-    response = login(cast["secretariat"]).post(reverse("campaigns:campaign-issue", args=[draft.pk]), {
+    response = login(cast["secretariat"]).post(reverse("reports:plan-issue", args=[draft.pk]), {
         "number": number, "notation": "KH-SYT", "issue_date": "12/01/2026"})
     assert response.status_code == 200
     draft.refresh_from_db()

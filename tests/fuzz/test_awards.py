@@ -192,7 +192,7 @@ def test_decisions(hostile, world):
                  {"title": s.text(), "nomination": st.lists(nominations(world, "n_approved", "n_in_decision",
                                                                         "n_submitted"), max_size=3)},
                  keep=("title",))
-    hostile.fuzz(leader, urls("awards:decision-issue", world.ids("decision")), REGISTRY, registry_fields())
+    hostile.fuzz(leader, urls("reports:decision-issue", world.ids("decision")), REGISTRY, registry_fields())
     hostile.fuzz(leader, urls("awards:decision-revoke", world.ids("decision")), {"reason": "Kê khai sai"},
                  {"reason": s.text()})
     hostile.fuzz(leader, urls("awards:decision-line-remove", world.ids("decision_line"),
