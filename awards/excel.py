@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awards.models import AwardType, Proposal
+from awards.models import AwardType, Proposal, RegisterEntry
 from common import xlsx
-from common.forms import parse_id
+from common.forms import parse_id, too_long
 from common.plausible import NonAsciiDigit, ascii_digits
 from common.text import normalise_search
 
@@ -164,9 +164,16 @@ def read_register(file, *, people: dict[str, object], organisations: dict[str, o
         year = _year(row["Năm thành tích"], number, "Năm thành tích", errors)
         issuer_name = xlsx.cell_text(row["Cơ quan quyết định"])
         reference = xlsx.cell_text(row["Số, ký hiệu quyết định"])
+        note = xlsx.cell_text(row.get("Ghi chú"))
         for column, value in (("Cơ quan quyết định", issuer_name), ("Số, ký hiệu quyết định", reference)):
             if not value:
                 errors.append(RowError(number, column, "bắt buộc."))
+        # Refused, never cut: the register is the record of who was awarded what.
+        for column, value, name in (("Cơ quan quyết định", issuer_name, "issuer_name"),
+                                    ("Số, ký hiệu quyết định", reference, "reference"), ("Ghi chú", note, "note")):
+            limit = RegisterEntry._meta.get_field(name).max_length
+            if limit and len(value) > limit:
+                errors.append(RowError(number, column, too_long(limit, len(value))))
         try:
             decided_on = xlsx.cell_date(row["Ngày quyết định"])
         except ValueError:
@@ -175,5 +182,5 @@ def read_register(file, *, people: dict[str, object], organisations: dict[str, o
             errors.append(RowError(number, "Ngày quyết định", "ghi ngày theo dạng dd/mm/yyyy."))
         if award and year and decided_on and (person or organisation) and issuer_name and reference:
             out.append(RegisterRow(number, person, organisation, award, year, issuer_name, reference, decided_on,
-                                   xlsx.cell_text(row.get("Ghi chú"))[:500]))
+                                   note))
     return out, errors

@@ -202,10 +202,8 @@ class NoteForm(VnMessagesMixin, forms.Form):
 
 
 class CommentsForm(VnMessagesMixin, forms.Form):
-    comments = forms.CharField(label="Ý kiến nhận được", required=False)
-
-    def clean_comments(self) -> str:
-        return self.cleaned_data["comments"][:20000]
+    # Longer is refused beside the field and kept in it, never cut.
+    comments = forms.CharField(label="Ý kiến nhận được", required=False, max_length=20_000)
 
 
 class HigherDecisionForm(VnMessagesMixin, forms.Form):
@@ -263,30 +261,33 @@ class AppraisalForm(forms.Form):
         return record
 
 
-class HoldForm(forms.Form):
+class HoldForm(VnMessagesMixin, forms.Form):
     """A period when awards wait (discipline, inspection…)."""
     kind = forms.CharField(required=False)
     starts_on = VnDateField()
     ends_on = VnDateField(required=False)
-    note = forms.CharField(required=False)
+    note = forms.CharField(label="Ghi chú", required=False, max_length=Hold._meta.get_field("note").max_length)
 
     def record(self, *, person, organisation, by) -> Hold:
         data = self.cleaned_data
         return Hold(person=person, organisation=None if person else organisation, kind=data["kind"],
-                    starts_on=data["starts_on"], ends_on=data["ends_on"], note=data["note"][:500])
+                    starts_on=data["starts_on"], ends_on=data["ends_on"], note=data["note"])
 
 
-class InitiativeForm(forms.Form):
-    """A person's recognised initiative (its author is added once it is saved)."""
-    title = forms.CharField(required=False)
+class InitiativeForm(VnMessagesMixin, forms.Form):
+    """A person's recognised initiative (its author is added once it is saved). Text over the
+    model's limits is refused, never cut."""
+    title = forms.CharField(label="Tên sáng kiến, đề tài", required=False,
+                            max_length=Initiative._meta.get_field("title").max_length)
     level = forms.CharField(required=False)
     recognised_on = VnDateField()
-    recognised_by = forms.CharField(required=False)
+    recognised_by = forms.CharField(label="Quyết định công nhận", required=False,
+                                    max_length=Initiative._meta.get_field("recognised_by").max_length)
 
     def record(self, *, person, organisation, by) -> Initiative:
         data = self.cleaned_data
-        return Initiative(title=data["title"][:500], organisation=organisation, level=data["level"],
-                          recognised_on=data["recognised_on"], recognised_by=data["recognised_by"][:255])
+        return Initiative(title=data["title"], organisation=organisation, level=data["level"],
+                          recognised_on=data["recognised_on"], recognised_by=data["recognised_by"])
 
 
 RECORD_FORMS = {"appraisal": AppraisalForm, "hold": HoldForm, "initiative": InitiativeForm}

@@ -8,10 +8,22 @@ from common.forms import ReasonField, VnDateField, VnMessagesMixin
 from common.uploads import check_document
 from indicators.evaluation import Direction
 from indicators.models import CampaignIndicator, IndicatorDefinition
+from indicators.services import NARRATIVE_MAX
 from units import access
 from units.forms import set_organisation_choices
 from units.models import Organisation
 from units.selectors import organisation_choices
+
+
+class NarrativeForm(VnMessagesMixin, forms.Form):
+    """The report's three narrative fields, read from the grid's POST: a text over the limit is
+    refused beside its field (never cut), and stays in the textarea as typed."""
+    narrative_done = forms.CharField(label="Kết quả đã làm được", required=False, strip=False,
+                                     max_length=NARRATIVE_MAX)
+    narrative_difficulties = forms.CharField(label="Khó khăn, vướng mắc", required=False, strip=False,
+                                             max_length=NARRATIVE_MAX)
+    narrative_proposals = forms.CharField(label="Đề xuất, kiến nghị", required=False, strip=False,
+                                          max_length=NARRATIVE_MAX)
 
 
 class IndicatorForm(VnMessagesMixin, forms.ModelForm):

@@ -254,6 +254,9 @@ class VersionConflict(ValidationError):
     """Someone saved the report since this page was opened."""
 
 
+# Each narrative field of a report: about ten printed pages, more than any report writes.
+NARRATIVE_MAX = 20_000
+
 # The version of a report nobody has saved yet, whether its row exists or not: a page opened then
 # expects it, so a colleague's first save meanwhile (which makes it 2) is a conflict like a later one.
 UNSAVED_VERSION = Submission._meta.get_field("version").default
@@ -357,6 +360,8 @@ def save_report(
                             "before": "", "after": result.evidence.name.rsplit("/", 1)[-1]})
     for name, value in (narrative or {}).items():
         value = nfc(value or "").strip()
+        if len(value) > NARRATIVE_MAX:
+            raise ValidationError({name: too_long(NARRATIVE_MAX, len(value))})
         if getattr(submission, name) != value:
             field_label = sentence_case(Submission._meta.get_field(name).verbose_name)
             changes.append({"field": name, "label": field_label, "before": getattr(submission, name)[:200],

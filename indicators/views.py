@@ -349,7 +349,11 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         if not can_enter:
             raise PermissionDenied
         cells, cell_errors = _cells_from(request, grid)
-        narrative = {name: request.POST.get(name, "")[:20000] for name in NARRATIVE}
+        narrative_form = forms.NarrativeForm(request.POST)
+        # What was typed, whole, whatever the form says: the textarea gives it back.
+        narrative = {name: request.POST.get(name, "") for name in NARRATIVE}
+        narrative_errors = {} if narrative_form.is_valid() else {
+            name: " ".join(errors) for name, errors in narrative_form.errors.items()}
         typed = {key: (cell.actual_text, cell.note) for key, cell in cells.items()}
         version = request.POST.get("version", "")
         conflict = ""
@@ -357,7 +361,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
             # The save lost its database connection and could not safely be run again (a part of
             # it may have committed): the grid comes back with the figures, nothing saved this time.
             messages.error(request, CONNECTION_LOST_MESSAGE)
-        elif not cell_errors:
+        elif not cell_errors and not narrative_errors:
             sending = request.POST.get("action") == "submit"
             try:
                 (services.save_and_submit_report if sending else services.save_report)(
@@ -387,8 +391,9 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
         narrative = _refill(request, grid, typed, cell_errors, conflict, narrative)
     else:
         _show_stored(grid)
+        narrative_errors = {}
     return _report_page(request, period, organisation, grid, can_enter=can_enter, can_review=can_review,
-                        narrative=narrative, today=today)
+                        narrative=narrative, today=today, narrative_errors=narrative_errors)
 
 
 def _show_stored(grid: selectors.Grid) -> None:
@@ -399,13 +404,17 @@ def _show_stored(grid: selectors.Grid) -> None:
 
 def _report_page(request: HttpRequest, period: ReportingPeriod, organisation: Organisation, grid: selectors.Grid, *,
                  can_enter: bool, can_review: bool, narrative: dict[str, str], today: date,
-                 exception_form: forms.ExceptionForm | None = None) -> HttpResponse:
+                 exception_form: forms.ExceptionForm | None = None,
+                 narrative_errors: dict[str, str] | None = None) -> HttpResponse:
     submission = grid.submission
+    narrative = narrative or {name: getattr(submission, name) if submission else "" for name in NARRATIVE}
+    stored_narrative = {name: getattr(submission, name) if submission else "" for name in NARRATIVE}
     context = {
         "period": period, "campaign": period.campaign, "organisation": organisation, "grid": grid,
         "submission": submission, "can_enter": can_enter and grid.is_open, "can_review": can_review,
-        "narrative": narrative or {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
-        "stored_narrative": {name: getattr(submission, name) if submission else "" for name in NARRATIVE},
+        "narrative": narrative, "stored_narrative": stored_narrative,
+        "narrative_fields": [(name, forms.NarrativeForm.base_fields[name].label, narrative.get(name, ""),
+                              stored_narrative[name], (narrative_errors or {}).get(name, "")) for name in NARRATIVE],
         "events": list(submission.events.select_related("actor")[:30]) if submission else [],
         "attachments": list(submission.attachments.all()) if submission else [],
         "review_form": forms.ReviewForm(),

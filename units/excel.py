@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from common import xlsx
+from common.forms import too_long
 from common.text import nfc
 from units import rules
 from units.models import EmploymentType, Gender, Organisation, OrganisationKind, Person
@@ -116,6 +117,15 @@ def _flag(value, sheet: str, row: int, column: str, errors: list[RowError]) -> b
     return False
 
 
+def _text(values: dict, column: str, limit: int, sheet: str, row: int, errors: list[RowError]) -> str:
+    """A free-text cell within its field's limit; a longer one is an error of its row and column,
+    never cut (an address cut at 255 reads as a real, wrong address)."""
+    text = xlsx.cell_text(values.get(column))
+    if len(text) > limit:
+        errors.append(RowError(sheet, row, column, too_long(limit, len(text))))
+    return text
+
+
 def _email(value, sheet: str, row: int, errors: list[RowError]) -> str:
     text = xlsx.cell_text(value)
     if text:
@@ -159,8 +169,10 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
             has_legal_personality=_flag(values.get("Có tư cách pháp nhân"), UNIT_SHEET, number,
                                         "Có tư cách pháp nhân", errors),
             email=_email(values.get("Thư điện tử"), UNIT_SHEET, number, errors),
-            phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
-            address=xlsx.cell_text(values.get("Địa chỉ"))[:255],
+            phone=_text(values, "Điện thoại", Organisation._meta.get_field("phone").max_length, UNIT_SHEET, number,
+                        errors),
+            address=_text(values, "Địa chỉ", Organisation._meta.get_field("address").max_length, UNIT_SHEET, number,
+                          errors),
         ))
     for number, values in people_rows:
         code = xlsx.cell_text(values.get("Mã cán bộ"))
@@ -194,10 +206,12 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
             errors.append(RowError(PEOPLE_SHEET, number, "Ký hiệu đơn vị", "không được để trống."))
         parsed.people.append(PersonRow(
             row=number, employee_code=code, full_name=name, birth_date=birth, gender=gender, unit_code=unit_code,
-            position=xlsx.cell_text(values.get("Chức vụ"))[:200], employment_type=employment,
+            position=_text(values, "Chức vụ", Person._meta.get_field("position").max_length, PEOPLE_SHEET, number,
+                           errors), employment_type=employment,
             is_direct_worker=_flag(values.get("Trực tiếp lao động"), PEOPLE_SHEET, number, "Trực tiếp lao động",
                                    errors),
             email=_email(values.get("Thư điện tử"), PEOPLE_SHEET, number, errors),
-            phone=xlsx.cell_text(values.get("Điện thoại"))[:50],
+            phone=_text(values, "Điện thoại", Person._meta.get_field("phone").max_length, PEOPLE_SHEET, number,
+                        errors),
         ))
     return parsed

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from common import clock, search, xlsx
-from common.forms import apply_service_errors, parse_id
+from common.forms import apply_service_errors, parse_id, too_long
 from common.views import paginate
 from units import access, excel, login_limits, selectors, services
 from units.forms import (
@@ -154,12 +154,18 @@ def organisation_close(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "units/organisation_close.html", {"form": form, "organisation": organisation})
 
 
+REOPEN_REASON_MAX = 1000
+
+
 @require_POST
 def organisation_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _visible_organisation(request, pk)
+    reason = request.POST.get("reason", "")
     try:
-        services.reopen_organisation(by=request.user, organisation=organisation,
-                                     reason=request.POST.get("reason", "")[:1000])
+        if len(reason) > REOPEN_REASON_MAX:
+            # Refused, never cut (the box holds at most this much; only a forged form sends more).
+            raise ValidationError("Lý do: " + too_long(REOPEN_REASON_MAX, len(reason)))
+        services.reopen_organisation(by=request.user, organisation=organisation, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

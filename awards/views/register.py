@@ -97,7 +97,10 @@ def _save_record(request: HttpRequest, *, person: Person | None = None, organisa
         if form is None:
             raise ValidationError("Chọn loại thông tin cần ghi.")
         if not form.is_valid():
-            raise ValidationError([message for errors in form.errors.values() for message in errors])
+            # Named by field: the register's small forms show their messages on top of the page.
+            raise ValidationError([f"{form.fields[name].label}: {message}" if name in form.fields
+                                   and form.fields[name].label else message
+                                   for name, errors in form.errors.items() for message in errors])
         record = form.record(person=person, organisation=organisation, by=request.user)
         saved = services.save_eligibility_record(by=request.user, instance=record, organisation=organisation)
         if kind == "initiative":

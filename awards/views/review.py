@@ -121,6 +121,6 @@ def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Đã lưu ý kiến nhận được.")
         return redirect("awards:disclosure", pk=disclosure.pk)
     return render(request, "awards/disclosure_detail.html", {
-        "disclosure": disclosure, "today": clock.today(),
+        "disclosure": disclosure, "today": clock.today(), "comments_form": form,
         "nominations": list(disclosure.nominations.select_related(*RELATED)),
     })
