@@ -149,15 +149,30 @@ def test_live_campaign_is_in_progress_with_deadlines_around_today(demo):
     assert live.participations.filter(organisation__name="Trung tâm Y tế Phú Bình").exists()
     assert live.pledges.count() == 2
     actions = list(live.events.filter(action="transition").values_list("changes", flat=True))
-    assert len(actions) == 2  # issued with its number, then in progress
+    assert len(actions) == 3  # sent for signature, issued with its number, then in progress
 
 
-def test_live_deadlines_move_when_the_loader_runs_later(demo):
-    later = TODAY + timedelta(days=5)
-    call_command("load_demo", "--today", later.isoformat(), stdout=StringIO())
+def test_loading_again_later_leaves_issued_documents_as_they_were(demo):
+    """Issue 13: each run used to rewrite the live plan's deadline text, so the issued plan's
+    printed text changed. Its stored editions and its periods stay byte for byte."""
+    from reports.models import DocumentEdition, ReportFile
+
     live = Campaign.objects.get(is_demo=True)
+
+    def state():
+        editions = [(e.kind, e.object_id, e.number, e.sha256, e.issued_sha256, e.html,
+                     e.file.open("rb").read(), e.issued_file.open("rb").read())
+                    for e in DocumentEdition.objects.order_by("kind", "object_id", "number")]
+        reports = [(f.pk, f.sha256, f.file.open("rb").read()) for f in ReportFile.objects.exclude(file="")]
+        periods = list(live.periods.order_by("pk").values_list("deadline_text", "deadline"))
+        return editions, reports, periods
+
+    before = state()
+    assert [e[:3] for e in before[0]] == [("plan", live.pk, 1)] and before[0][0][4]
+    call_command("load_demo", "--today", (TODAY + timedelta(days=5)).isoformat(), stdout=StringIO())
+    assert state() == before
     annual = ReportingPeriod.objects.get(campaign=live, kind="year")
-    assert annual.deadline == later + timedelta(days=40)
+    assert annual.deadline == TODAY + timedelta(days=40)
 
 
 def test_donvi_sees_its_subtree_and_the_campaigns_it_takes_part_in(demo, client):

@@ -1,6 +1,7 @@
 """Loads the seed plans and the live demo campaign through the services, and a past plan's status
 through devtools.history (so every row has its history). Running it again finds what is there and
-adds nothing, except that the live campaign's deadlines are placed again relative to the new day."""
+adds nothing: an issued plan is a signed document (its edition is frozen, reports.DocumentEdition),
+so the live campaign's deadlines stay where the first run placed them; only a draft's move."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from campaigns.lifecycle import Status
 from campaigns.models import Campaign, LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
 from devtools import history
 from devtools.demo.campaigns import live
+from reports import services as report_services
 from units.access import SYSTEM
 from units.models import Bloc, Organisation, OrganisationKind
 
@@ -60,7 +62,13 @@ def _load_one(data: dict, orgs: dict[str, Organisation], log, *, demo: bool) -> 
         parties = [orgs[k] for k in row.pop("parties")]
         bloc = Bloc.objects.filter(name=row.pop("bloc")).first()
         services.save_pledge(by=SYSTEM, campaign=campaign, instance=Pledge(bloc=bloc, **row), parties=parties)
-    if status == Status.IN_PROGRESS and number:
+    if status == Status.IN_PROGRESS and number and demo:
+        # The live plan is sent for signature and issued as an office would: its signed edition is
+        # stored, and the plan page shows it.
+        report_services.record_plan_issue(by=SYSTEM, campaign=campaign, number=number, notation=notation,
+                                          issue_date=issue_date)
+        services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.IN_PROGRESS)
+    elif status == Status.IN_PROGRESS and number:
         services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.ISSUED, number=number, notation=notation,
                                issue_date=issue_date)
         services.move_campaign(by=SYSTEM, campaign=campaign, to=Status.IN_PROGRESS)
@@ -91,7 +99,10 @@ def _participants(issuer: Organisation, rule: str | list[str]) -> list[Organisat
 
 
 def _reanchor(campaign: Campaign, periods: list[dict]) -> None:
-    """Keep the live demo's deadlines relative to today when the loader runs on a later day."""
+    """Keep a draft demo plan's deadlines relative to today when the loader runs on a later day. An
+    issued plan is never touched: rewriting its deadline text changed what had been signed (issue 13)."""
+    if campaign.status != Status.DRAFT or campaign.sent_for_signature_at is not None:
+        return
     for row in periods:
         period = campaign.periods.filter(kind=row["kind"], label=row["label"]).first()
         if period is None or period.deadline == row["deadline"]:
