@@ -555,9 +555,11 @@ class NominationFile(models.Model):
 class NominationEvent(AuditEventBase):
     """A transition (from, to, reason) or a change of a nomination or its proposal."""
 
-    nomination = models.ForeignKey(Nomination, null=True, blank=True, on_delete=models.CASCADE,
-                                   related_name="events")
-    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    # No cascade and no constraint: a deleted draft nomination's history stays (AuditEventBase).
+    nomination = models.ForeignKey(Nomination, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                   db_constraint=False, related_name="events")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+                                 related_name="events")
     from_state = models.CharField(max_length=20, blank=True)
     to_state = models.CharField(max_length=20, blank=True)
 
@@ -816,7 +818,8 @@ class RegisterEntry(models.Model):
 class AwardEvent(AuditEventBase):
     """Changes to the catalogue, dated tables, sessions, decisions and the register."""
 
-    issuer = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # Organisations are closed, never deleted: one with history is protected, not cascaded.
+    issuer = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử khen thưởng")

@@ -13,4 +13,7 @@ class CampaignAdmin(ReadOnlyAdmin):
 
 @admin.register(CampaignEvent)
 class CampaignEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "campaign", "actor", "action", "target_label"]
+    # The campaign's id, not the campaign: a deleted draft's rows stay and must still be listed,
+    # and the admin's own select_related would join them away.
+    list_display = ["at", "campaign_id", "actor", "action", "target_label"]
+    list_select_related = ["actor"]

@@ -449,7 +449,8 @@ class Pledge(models.Model):
 class CampaignEvent(AuditEventBase):
     """History of a campaign and everything in it (sections, items, quotas, units, pledges)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
+    # No cascade and no constraint: a deleted draft's history stays (AuditEventBase).
+    campaign = models.ForeignKey(Campaign, on_delete=models.DO_NOTHING, db_constraint=False, related_name="events")
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử phong trào")

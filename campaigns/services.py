@@ -196,7 +196,8 @@ def update_campaign(
 @transaction.atomic
 def delete_draft(*, by: User | SystemActor, campaign: Campaign, reason: str = "") -> None:
     """Delete a draft that was never issued, with everything in it. Issued plans are documents and
-    are never deleted. The deletion is kept in the issuer's history, since the campaign's own goes."""
+    are never deleted. The deletion is kept in the issuer's history, where people look for it; the
+    campaign's own rows stay too (audit rows outlive what they describe)."""
     campaign = _locked(campaign)
     _require_manage(by, campaign, editing=False)
     if campaign.status != Status.DRAFT:

@@ -1,10 +1,17 @@
 """The one path that writes audit rows, and the helpers that turn model instances into the
-before/after values a row keeps."""
+before/after values a row keeps.
 
-from datetime import date, datetime
+Audit rows are append-only and chained: each stores `prev_hash` (the `chain_hash` of the row
+before it in its table) and `chain_hash` (SHA-256 of its own content and `prev_hash`), so an edit
+or a deletion made behind the application's back breaks the chain (`manage.py verify_audit`)."""
+
+import hashlib
+import json
+import zlib
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from django.db import models
+from django.db import connection, models, transaction
 
 from common import clock
 from common.models import AuditEventBase
@@ -27,13 +34,88 @@ def record(
         raise TypeError("a service needs an actor: a user or access.SYSTEM")
     if getattr(actor, "is_system", False):
         actor = None
-    return model.objects.create(
+    row = model(
         actor=actor, at=clock.now(), action=action,
         target_type=target_type if target_type is not None else str(target._meta.verbose_name),
         target_id=target_id if target_id is not None or target is None else target.pk,
         target_label=(label if label is not None else str(target))[:500],
         changes=changes if changes is not None else [], reason=reason, **links,
     )
+    # A savepoint when the service already runs in a transaction (they all do): the chain lock
+    # taken inside it is held until the outer transaction ends.
+    with transaction.atomic():
+        row.pk, row.prev_hash = _next_link(model)
+        row.chain_hash = chain_hash(row, row.prev_hash)
+        row.save(force_insert=True)
+    return row
+
+
+# The chain lock's first key: any constant no other advisory lock of the database uses.
+CHAIN_LOCK_CLASS = 0x7468  # "th"
+
+
+def chain_lock_key(table: str) -> int:
+    """A stable 32-bit key per table (the second key of pg_advisory_xact_lock(int, int))."""
+    return zlib.crc32(table.encode()) - 2**31
+
+
+def _next_link(model: type[AuditEventBase]) -> tuple[int, str]:
+    """The new row's id and the hash of the row before it, under the chain's lock.
+
+    The lock is held until commit, so two transactions writing the same table take ids and link
+    to each other one after the other: id order is chain order, and MAX(id) (the memo stamps)
+    still only grows. The id is drawn before the insert because the hash covers it and the row
+    is never updated afterwards."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [CHAIN_LOCK_CLASS, chain_lock_key(
+                model._meta.db_table)])
+            cursor.execute(f"SELECT nextval(pg_get_serial_sequence(%s, 'id')), "
+                           f"(SELECT chain_hash FROM {table} ORDER BY id DESC LIMIT 1)", [model._meta.db_table])
+            new_id, last_hash = cursor.fetchone()
+        else:
+            # SQLite serialises writers (transaction_mode IMMEDIATE); AUTOINCREMENT never reuses
+            # an id, so the next one is past both the highest row and the highest ever given.
+            cursor.execute(f"SELECT MAX(id), (SELECT chain_hash FROM {table} ORDER BY id DESC LIMIT 1), "
+                           "(SELECT seq FROM sqlite_sequence WHERE name = %s) FROM " + table,
+                           [model._meta.db_table])
+            highest, last_hash, given = cursor.fetchone()
+            new_id = max(highest or 0, given or 0) + 1
+    return new_id, last_hash or ""
+
+
+HASH_EXCLUDED = ("id", "prev_hash", "chain_hash")
+
+
+def chain_content(row: models.Model) -> dict:
+    """What a row's hash covers: its table, id and every stored column by name (every foreign key
+    as its id, the time in UTC). Empty values (NULL, "") are left out, so a nullable column added
+    to an event table later leaves the hashes of the rows written before it valid."""
+    content = {"table": row._meta.db_table, "id": row.pk}
+    for field in row._meta.concrete_fields:
+        if field.attname in HASH_EXCLUDED:
+            continue
+        value = getattr(row, field.attname)
+        if value is None or value == "":
+            continue
+        if isinstance(value, datetime):
+            value = value.astimezone(UTC).isoformat()
+        content[field.attname] = value
+    return content
+
+
+def chain_hash(row: models.Model, prev_hash: str) -> str:
+    payload = json.dumps({"row": chain_content(row), "prev": prev_hash}, sort_keys=True, ensure_ascii=False,
+                         separators=(",", ":"))
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def chained_models() -> list[type[AuditEventBase]]:
+    """Every audit table; each is one chain."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, AuditEventBase)]
 
 
 def display_value(instance: models.Model, field: models.Field) -> str:

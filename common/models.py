@@ -10,6 +10,12 @@ class AuditEventBase(models.Model):
 
     Each owning app subclasses this with a foreign key to the object whose history it is
     (a campaign, an organisation), so a history page is one query.
+
+    Rows are append-only (common/audit.py writes them; on PostgreSQL a trigger refuses UPDATE and
+    DELETE) and outlive what they describe: the foreign keys to a deletable object (a draft
+    campaign or nomination) are DO_NOTHING without a database constraint, and the row keeps
+    target_id and target_label. Organisations (closed, never deleted) and an account that acted
+    are PROTECT: accounts are locked, not deleted, and SET_NULL would be an UPDATE.
     """
 
     class Action(models.TextChoices):
@@ -21,7 +27,7 @@ class AuditEventBase(models.Model):
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.PROTECT, related_name="+",
     )
     at = models.DateTimeField(_("thời điểm"), db_index=True)
     action = models.CharField(_("hành động"), max_length=20, choices=Action.choices)
@@ -31,6 +37,10 @@ class AuditEventBase(models.Model):
     # [{"field": "status", "label": "Trạng thái", "before": "Nháp", "after": "Đã ban hành"}, ...]
     changes = models.JSONField(_("thay đổi"), default=list, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
+    # The chain (common/audit.py): the previous row's chain_hash ("" for a table's first row), and
+    # SHA-256 over this row's content and prev_hash.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    chain_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -255,7 +255,8 @@ class SubmissionAttachment(models.Model):
 class SubmissionEvent(AuditEventBase):
     """History of a report: saves (with the cells that changed), submission, review, exceptions."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    submission = models.ForeignKey(Submission, on_delete=models.DO_NOTHING, db_constraint=False,
+                                   related_name="events")
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử báo cáo")

@@ -133,7 +133,7 @@ class ReportFile(models.Model):
 
 
 class ReportEvent(AuditEventBase):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    report = models.ForeignKey(Report, on_delete=models.DO_NOTHING, db_constraint=False, related_name="events")
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử báo cáo")

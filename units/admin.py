@@ -52,6 +52,7 @@ class BlocAdmin(ReadOnlyAdmin):
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["at", "actor", "action", "target_type", "target_label"]
     list_filter = ["action"]
+    list_select_related = ["actor"]
 
 
 @admin.register(LoginCounter)
