@@ -49,6 +49,15 @@ class IssueForm(VnMessagesMixin, forms.Form):
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=100)
 
+    def __init__(self, *args, coverage_warning: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # Issuing before every unit has sent freezes partial figures: said before, and agreed to.
+        self.coverage_warning = coverage_warning
+        if coverage_warning:
+            self.fields["confirm_incomplete"] = forms.BooleanField(
+                label="Vẫn ban hành khi kỳ báo cáo chưa đủ số liệu (báo cáo sẽ ghi số đơn vị đã gửi)",
+                error_messages={"required": "Kỳ báo cáo chưa đủ số liệu: đánh dấu ô này nếu vẫn ban hành."})
+
 
 class ReasonForm(VnMessagesMixin, forms.Form):
     reason = forms.CharField(label="Lý do mở lại", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

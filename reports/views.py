@@ -188,7 +188,8 @@ def _report_page(request: HttpRequest, report: Report, issue_form=None, status: 
         "issuer_role": "Thủ trưởng đơn vị" if not selectors.is_whole_campaign(report) else "Lãnh đạo, Thường trực",
         "issue_form": issue_form or forms.IssueForm(initial={
             "notation": report.notation, "issue_date": clock.today(), "signer_prefix": report.signer_prefix,
-            "signer_title": report.signer_title, "signer_name": report.signer_name}),
+            "signer_title": report.signer_title, "signer_name": report.signer_name},
+            coverage_warning="" if report.is_issued else doc.figures.get("coverage_warning", "")),
         "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
         "events": list(report.events.select_related("actor")[:20]),
         "making": making if report.is_issued else None, "edition_job": edition_job,
@@ -226,10 +227,12 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if not _may(request, report, "issue"):
         raise PermissionDenied
-    form = forms.IssueForm(request.POST)
+    warning = "" if report.is_issued else selectors.report_figures(report, clock.today()).get("coverage_warning", "")
+    form = forms.IssueForm(request.POST, coverage_warning=warning)
     if form.is_valid():
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "confirm_incomplete"}
         try:
-            services.issue_report(by=request.user, report=report, **form.cleaned_data)
+            services.issue_report(by=request.user, report=report, **fields)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -417,6 +420,12 @@ def _number_cell(text: str):
     return text
 
 
+def _status_cell(row: dict) -> str:
+    """The Đánh giá column as the dashboard says it: "Chưa đủ số liệu (1/3 đơn vị đã gửi)"."""
+    coverage = row.get("coverage")   # absent from reports issued before coverage was recorded
+    return f"{row['status']} ({coverage})" if coverage and row["status"] else row["status"]
+
+
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     """Every table of the report as a sheet: the figures as the report prints them (frozen once issued)."""
     report = _report(request, pk)
@@ -426,11 +435,14 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
                              f"{figures['period_label'] or '—'}",
                (f"Số liệu chốt khi ban hành ngày {format_date(report.issue_date)}" if report.is_issued
                 else f"Số liệu tại thời điểm xuất: {format_date(clock.now())}")]
+    if figures.get("coverage"):
+        heading.append(figures["coverage"])
     number = _number_cell
     sheets = [xlsx.Sheet("Chỉ tiêu", ["STT", "Tên chỉ tiêu", "Đvt", f"KH năm {report.year}", doc.actual_label,
                                       "Tỷ lệ (%)", f"KH năm {report.year + 1}", "Đánh giá"],
                          [[r["number"], r["label"], r["unit"], number(r["target"]), number(r["actual"]),
-                           number(r["ratio"]), number(r["next_target"]), r["status"]] for r in figures["indicators"]],
+                           number(r["ratio"]), number(r["next_target"]), _status_cell(r)]
+                          for r in figures["indicators"]],
                          widths=[6, 60, 10, 14, 16, 10, 14, 14], heading=heading)]
     if figures["units"]:
         sheets.append(xlsx.Sheet("Đơn vị", ["STT", "Đơn vị", "Tình trạng báo cáo", "Ngày gửi", "Chỉ tiêu đạt",

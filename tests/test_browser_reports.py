@@ -48,6 +48,9 @@ def test_the_leader_downloads_and_issues_the_annual_summary(live_server, page, d
     page.get_by_label("Ngày ban hành").fill("23/11/2026")
     page.get_by_label("Chức vụ người ký").fill("Phó Giám đốc")
     page.get_by_label("Họ tên người ký").fill("Trần Minh Khoa")
+    # The year is not over: the form says how many units have sent, and asks to confirm (issue 13).
+    page.get_by_role("alert").filter(has_text="Kỳ báo cáo chưa đủ số liệu").wait_for()
+    page.get_by_label("Vẫn ban hành khi kỳ báo cáo chưa đủ số liệu", exact=False).check()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ban hành").click()
     page.get_by_text("Đã ban hành báo cáo và lưu bản PDF (phiên bản 1).").wait_for()

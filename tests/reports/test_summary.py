@@ -189,7 +189,7 @@ def test_a_refused_issue_shows_its_errors_beside_the_fields_and_keeps_what_was_t
     client.force_login(User.objects.get(username="lanhdao"))
     response = client.post(reverse("reports:report-issue", args=[report.pk]), {
         "number": "112", "notation": "BC-SYT", "issue_date": "23/11/2026", "signer_title": "Phó Giám đốc",
-        "signer_name": "Trần Minh Khoa Typed"})
+        "signer_name": "Trần Minh Khoa Typed", "confirm_incomplete": "on"})   # its year is not over: agreed to
     html = response.content.decode()
     assert response.status_code == 200 and "đã dùng cho một báo cáo khác" in html
     assert 'value="112"' in html and "Trần Minh Khoa Typed" in html
