@@ -432,6 +432,11 @@ def record_decision_issue(*, by: User | SystemActor, decision: Decision, number:
     edition = open_edition(DocumentEdition.Kind.DECISION, decision.pk)
     if edition is None:
         edition = send_for_signature(by=by, kind=DocumentEdition.Kind.DECISION, obj=decision)
+    elif AwardEvent.objects.filter(target_type=str(Decision._meta.verbose_name), target_id=decision.pk,
+                                   at__gt=edition.made_at).exists():
+        # Its list changed after the leader signed: the signed copy no longer says what would be decided.
+        raise ValidationError("Danh sách quyết định đã thay đổi sau khi trình ký: mở lại (ghi lý do) và trình ký "
+                              "phiên bản mới trước khi ban hành.")
     decision = award_services.issue_decision(
         by=by, decision=decision, number=number, notation=notation, issue_date=issue_date,
         signer_prefix=signer_prefix, signer_title=signer_title, signer_name=signer_name, upload=upload)
@@ -485,14 +490,15 @@ def record_issue(*, by: User | SystemActor, kind: str, obj, number: int, notatio
 
 @transaction.atomic
 def reopen_edition(*, by: User | SystemActor, kind: str, obj, reason: str) -> DocumentEdition:
-    """Reopen a plan, tờ trình or minutes with a reason: the edition stays as it was, the next trình
-    ký makes the next one. A decision with a number is never reopened (offices correct, amend or
-    revoke it by another decision)."""
+    """Reopen a plan, tờ trình, minutes or a decision still without a number, with a reason: the
+    edition stays as it was, the next trình ký makes the next one. A decision with a number is never
+    reopened (offices correct, amend or revoke it by another decision)."""
     action, organisation = _edition_owner(kind, obj)
     access.require(by, action, organisation)
-    if kind in (DocumentEdition.Kind.DECISION, DocumentEdition.Kind.CERTIFICATES):
-        raise ValidationError("Quyết định đã trình ký hoặc đã có số không mở lại được: đính chính, sửa đổi hoặc "
-                              "thu hồi bằng một quyết định khác.")
+    if kind == DocumentEdition.Kind.CERTIFICATES or (kind == DocumentEdition.Kind.DECISION
+                                                     and obj.status != Decision.Status.DRAFT):
+        raise ValidationError("Quyết định đã có số không mở lại được: đính chính, sửa đổi hoặc thu hồi bằng một "
+                              "quyết định khác.")
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do mở lại."})
     edition = DocumentEdition.objects.select_for_update().filter(kind=kind, object_id=obj.pk).order_by(

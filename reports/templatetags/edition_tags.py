@@ -49,7 +49,7 @@ def editions_panel(context, kind, obj):
         "certificates": certificates, "awaiting": awaiting, "is_decision": is_decision,
         "can_send": may and not awaiting and not numbered and (kind != Kind.PLAN or obj.status != "closed"),
         "needs_reason": last is not None,
-        "can_reopen": may and not is_decision and last is not None and not last.closed_reason,
+        "can_reopen": may and not numbered and last is not None and not last.closed_reason,
         "can_record": may and awaiting and kind in (Kind.PROPOSAL, Kind.MINUTES),
         "plan_issue": may and awaiting and kind == Kind.PLAN,
         "request": request, "csrf_token": context.get("csrf_token"),

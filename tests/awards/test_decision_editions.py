@@ -91,3 +91,16 @@ def test_a_refused_number_keeps_what_was_typed_too(login, cast, decision, tree, 
     assert response.status_code == 400 and "đã được dùng" in content and 'value="Trần Văn Ký"' in content
     assert "Chọn lại tệp qd.pdf" in content
     assert not DocumentEdition.objects.filter(kind="decision", object_id=decision.pk).exists()
+
+
+def test_a_draft_decision_changed_after_trinh_ky_is_signed_again_before_its_issue(cast, decision, fresh_storage):
+    first = report_services.send_for_signature(by=cast["leader"], kind="decision", obj=decision)
+    services.remove_decision_line(by=cast["leader"], line=decision.lines.get())
+    with pytest.raises(ValidationError, match="thay đổi sau khi trình ký"):
+        report_services.record_decision_issue(by=cast["leader"], decision=decision, number=125, notation="QĐ-SYT",
+                                              issue_date=date(2026, 11, 5), signer_prefix="",
+                                              signer_title="GIÁM ĐỐC", signer_name="Trần Văn Ký")
+    report_services.reopen_edition(by=cast["leader"], kind="decision", obj=decision, reason="Bỏ một người")
+    second = report_services.send_for_signature(by=cast["leader"], kind="decision", obj=decision,
+                                                reason="Bỏ một người")
+    assert (first.number, second.number) == (1, 2)
