@@ -23,8 +23,7 @@ class ReasonMixin:
     """Adds the "lý do điều chỉnh" field, mandatory once the plan is issued."""
 
     def add_reason(self, campaign: Campaign) -> None:
-        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(
-            campaign.status, sent_for_signature=campaign.sent_for_signature_at is not None))
+        self.fields["reason"] = ReasonField(required=campaign.edits_need_reason)
 
 
 def quota_field(label: str) -> forms.IntegerField:
@@ -314,8 +313,7 @@ class PledgeForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
 class DeleteForm(VnMessagesMixin, forms.Form):
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(
-            campaign.status, sent_for_signature=campaign.sent_for_signature_at is not None), label="Lý do xóa")
+        self.fields["reason"] = ReasonField(required=campaign.edits_need_reason, label="Lý do xóa")
 
 
 class CampaignFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):

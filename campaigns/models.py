@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import lifecycle
 from campaigns.lifecycle import Status
 from common.models import AuditEventBase
 from common.text import document_date_line, number_line
@@ -127,6 +128,12 @@ class Campaign(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse_ids("campaigns:campaign-detail", self.pk)
+
+    @property
+    def edits_need_reason(self) -> bool:
+        """Sent for signature or issued: every change to the plan, its periods and its indicators is
+        an amendment listed beside the signed edition, so it says why (campaigns.lifecycle)."""
+        return lifecycle.edit_needs_reason(self.status, sent_for_signature=self.sent_for_signature_at is not None)
 
     @property
     def document_type_label(self) -> str:

@@ -70,9 +70,7 @@ def _require_manage(by: User | SystemActor, campaign: Campaign, *, reason: str =
         if not lifecycle.is_editable(campaign.status):
             raise ValidationError(_("Phong trào đã kết thúc, không thể sửa."))
         # The loaders transcribe issued plans as they were: no reason to give.
-        sent = campaign.sent_for_signature_at is not None
-        if (not access.is_system(by) and lifecycle.edit_needs_reason(campaign.status, sent_for_signature=sent)
-                and not reason.strip()):
+        if not access.is_system(by) and campaign.edits_need_reason and not reason.strip():
             raise ValidationError({"reason": _("Kế hoạch đã ban hành: hãy ghi lý do điều chỉnh.") if
                                    campaign.status != Status.DRAFT else
                                    _("Kế hoạch đã trình ký: hãy ghi lý do điều chỉnh.")})

@@ -1,6 +1,5 @@
 from django import forms
 
-from campaigns import lifecycle
 from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign
 from common import xlsx
@@ -71,7 +70,7 @@ class IndicatorForm(VnMessagesMixin, forms.ModelForm):
                                                "“Không xảy ra…”, “Duy trì 10…”); số trơn lấy theo chiều đánh giá.")
         if self.instance.pk:
             self.initial["reporting_units"] = list(self.instance.reporting_units.values_list("pk", flat=True))
-        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(campaign.status))
+        self.fields["reason"] = ReasonField(required=campaign.edits_need_reason)
 
     def clean(self):
         data = super().clean()
@@ -95,7 +94,7 @@ class UnitTargetForm(VnMessagesMixin, forms.Form):
         queryset = Organisation.objects.filter(pk__in=ids)
         self.fields["organisation"].queryset = queryset
         self.fields["organisation"].choices = organisation_choices(queryset)
-        self.fields["reason"] = ReasonField(required=lifecycle.edit_needs_reason(campaign.status))
+        self.fields["reason"] = ReasonField(required=campaign.edits_need_reason)
 
 
 class ReviewForm(VnMessagesMixin, forms.Form):

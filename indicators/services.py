@@ -60,8 +60,10 @@ def _require_plan_editor(by: User | SystemActor, campaign: Campaign, reason: str
         return  # the loaders set the targets of plans transcribed as issued or closed
     if not lifecycle.is_editable(campaign.status):
         raise ValidationError(_("Phong trào đã kết thúc, không thể sửa chỉ tiêu."))
-    if lifecycle.edit_needs_reason(campaign.status) and not reason.strip():
-        raise ValidationError({"reason": _("Kế hoạch đã ban hành: chỉ tiêu bị khóa, hãy ghi lý do điều chỉnh.")})
+    if campaign.edits_need_reason and not reason.strip():
+        raise ValidationError({"reason": _("Kế hoạch đã ban hành: chỉ tiêu bị khóa, hãy ghi lý do điều chỉnh.")
+                               if campaign.status != lifecycle.Status.DRAFT else
+                               _("Kế hoạch đã trình ký: chỉ tiêu bị khóa, hãy ghi lý do điều chỉnh.")})
 
 
 @transaction.atomic

@@ -125,3 +125,26 @@ def test_only_who_may_manage_the_plan_sends_it_for_signature(login, cast, plan):
         reverse("reports:edition-send", args=["ke-hoach", plan.pk]))
     assert response.status_code in (403, 404)
     assert not DocumentEdition.objects.exists()
+
+
+def test_an_indicator_changed_after_trinh_ky_needs_a_reason_and_is_listed_as_an_amendment(cast, plan,
+                                                                                          fresh_storage):
+    # Sent for signature but not yet issued: the plan's indicators are part of the signed copy.
+    from indicators import services as indicator_services
+    from indicators.models import CampaignIndicator, IndicatorDefinition
+
+    definition = indicator_services.save_definition(by=SYSTEM, instance=IndicatorDefinition(
+        issuer=plan.issuer, code="TC", name="Tỷ lệ tiêm chủng", direction="higher"))
+    indicator = indicator_services.save_indicator(by=SYSTEM, campaign=plan, instance=CampaignIndicator(
+        definition=definition, comparator="gte", target_text="95"))
+    services.send_for_signature(by=cast["secretariat"], kind="plan", obj=plan)
+    plan.refresh_from_db()
+    assert plan.status == Status.DRAFT and plan.edits_need_reason
+    indicator = CampaignIndicator.objects.get(pk=indicator.pk)
+    indicator.target_text = "90"
+    with pytest.raises(ValidationError) as refused:
+        indicator_services.save_indicator(by=cast["secretariat"], campaign=plan, instance=indicator)
+    assert "trình ký" in str(refused.value)
+    indicator_services.save_indicator(by=cast["secretariat"], campaign=plan, instance=indicator,
+                                      reason="Sở điều chỉnh theo góp ý của lãnh đạo")
+    assert plan.events.filter(reason="Sở điều chỉnh theo góp ý của lãnh đạo").exists()
