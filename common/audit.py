@@ -3,7 +3,13 @@ before/after values a row keeps.
 
 Audit rows are append-only and chained: each stores `prev_hash` (the `chain_hash` of the row
 before it in its table) and `chain_hash` (SHA-256 of its own content and `prev_hash`), so an edit
-or a deletion made behind the application's back breaks the chain (`manage.py verify_audit`)."""
+or a deletion made behind the application's back breaks the chain (`manage.py verify_audit`).
+
+A row is written unsealed (empty hashes, no `seal_seq`) inside the business transaction and
+sealed by `seal()` in a short transaction of its own once that one has committed: linking rows
+needs one writer at a time per table, and a lock taken for that inside the business transaction
+would be held to its commit while the service goes on locking rows, which deadlocks two
+secretaries working on the same nominations (docs/architecture.md, "Audit rows")."""
 
 import hashlib
 import json
@@ -34,20 +40,30 @@ def record(
         raise TypeError("a service needs an actor: a user or access.SYSTEM")
     if getattr(actor, "is_system", False):
         actor = None
-    row = model(
+    row = model.objects.create(
         actor=actor, at=clock.now(), action=action,
         target_type=target_type if target_type is not None else str(target._meta.verbose_name),
         target_id=target_id if target_id is not None or target is None else target.pk,
         target_label=(label if label is not None else str(target))[:500],
         changes=changes if changes is not None else [], reason=reason, **links,
     )
-    # A savepoint when the service already runs in a transaction (they all do): the chain lock
-    # taken inside it is held until the outer transaction ends.
-    with transaction.atomic():
-        row.pk, row.prev_hash = _next_link(model)
-        row.chain_hash = chain_hash(row, row.prev_hash)
-        row.save(force_insert=True)
+    _seal_after_commit(model)
     return row
+
+
+def _seal_after_commit(model: type[AuditEventBase]) -> None:
+    """Once per table per transaction: one seal takes every row the transaction wrote. A callback
+    still listed was registered in this transaction, in a savepoint that is either released or
+    still open around this row, so it outlives this row or goes with it. robust: a failed seal
+    must not turn a committed change into an error page; the next seal takes the rows along."""
+    if any(getattr(callback, "seals", None) is model for _sids, callback, _robust in connection.run_on_commit):
+        return
+
+    def callback():
+        seal(model)
+
+    callback.seals = model
+    transaction.on_commit(callback, robust=True)
 
 
 # The chain lock's first key: any constant no other advisory lock of the database uses.
@@ -59,33 +75,45 @@ def chain_lock_key(table: str) -> int:
     return zlib.crc32(table.encode()) - 2**31
 
 
-def _next_link(model: type[AuditEventBase]) -> tuple[int, str]:
-    """The new row's id and the hash of the row before it, under the chain's lock.
-
-    The lock is held until commit, so two transactions writing the same table take ids and link
-    to each other one after the other: id order is chain order, and MAX(id) (the memo stamps)
-    still only grows. The id is drawn before the insert because the hash covers it and the row
-    is never updated afterwards."""
+def seal(model: type[AuditEventBase], batch: int = 500) -> int:
+    """Chain every committed unsealed row of `model`, in id order, after the newest sealed row;
+    returns how many. Its own transaction holds the table's chain lock and nothing else, so it
+    waits for another seal at most, never for a business transaction. Rows of a transaction not
+    yet committed are not seen (READ COMMITTED) and are sealed by that transaction's own
+    callback: a lower id committed later is sealed later, the chain's order is `seal_seq`."""
+    sealed = 0
     table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [CHAIN_LOCK_CLASS, chain_lock_key(
-                model._meta.db_table)])
-            cursor.execute(f"SELECT nextval(pg_get_serial_sequence(%s, 'id')), "
-                           f"(SELECT chain_hash FROM {table} ORDER BY id DESC LIMIT 1)", [model._meta.db_table])
-            new_id, last_hash = cursor.fetchone()
-        else:
-            # SQLite serialises writers (transaction_mode IMMEDIATE); AUTOINCREMENT never reuses
-            # an id, so the next one is past both the highest row and the highest ever given.
-            cursor.execute(f"SELECT MAX(id), (SELECT chain_hash FROM {table} ORDER BY id DESC LIMIT 1), "
-                           "(SELECT seq FROM sqlite_sequence WHERE name = %s) FROM " + table,
-                           [model._meta.db_table])
-            highest, last_hash, given = cursor.fetchone()
-            new_id = max(highest or 0, given or 0) + 1
-    return new_id, last_hash or ""
+            # The commit need not wait for the disk: a seal lost in a crash leaves its rows
+            # unsealed (they were committed durably) and the next seal makes it again; a later
+            # seal that built on it cannot be kept without it (the log is written in order).
+            cursor.execute("SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(%s, %s)",
+                           [CHAIN_LOCK_CLASS, chain_lock_key(model._meta.db_table)])
+        # SQLite needs no lock: its writers take turns (transaction_mode IMMEDIATE).
+        # Plain SQL: a seal follows every commit that wrote a row, and the ORM's update by CASE
+        # cost more than the rest of the seal.
+        cursor.execute(f"SELECT seal_seq, chain_hash FROM {table} WHERE seal_seq IS NOT NULL "
+                       "ORDER BY seal_seq DESC LIMIT 1")
+        seq, prev = cursor.fetchone() or (0, "")
+        while rows := list(model.objects.filter(seal_seq__isnull=True).order_by("id")[:batch]):
+            links = []
+            for row in rows:
+                seq += 1
+                row.seal_seq, row.prev_hash = seq, prev
+                row.chain_hash = prev = chain_hash(row, prev)
+                links.append((row.seal_seq, row.prev_hash, row.chain_hash, row.pk))
+            cursor.executemany(f"UPDATE {table} SET seal_seq = %s, prev_hash = %s, chain_hash = %s WHERE id = %s",
+                               links)
+            sealed += len(rows)
+            if len(rows) < batch:
+                break
+    return sealed
 
 
-HASH_EXCLUDED = ("id", "prev_hash", "chain_hash")
+# seal_seq is left out: the links already fix each row's place (a row moved breaks the link of
+# the row after it), and the rows chained before seal_seq existed would no longer verify.
+HASH_EXCLUDED = ("id", "prev_hash", "chain_hash", "seal_seq")
 
 
 def chain_content(row: models.Model) -> dict:

@@ -11,11 +11,12 @@ class AuditEventBase(models.Model):
     Each owning app subclasses this with a foreign key to the object whose history it is
     (a campaign, an organisation), so a history page is one query.
 
-    Rows are append-only (common/audit.py writes them; on PostgreSQL a trigger refuses UPDATE and
-    DELETE) and outlive what they describe: the foreign keys to a deletable object (a draft
-    campaign or nomination) are DO_NOTHING without a database constraint, and the row keeps
-    target_id and target_label. Organisations (closed, never deleted) and an account that acted
-    are PROTECT: accounts are locked, not deleted, and SET_NULL would be an UPDATE.
+    Rows are append-only (common/audit.py writes them; on PostgreSQL a trigger refuses DELETE and
+    every UPDATE but the one that seals a row) and outlive what they describe: the foreign keys to
+    a deletable object (a draft campaign or nomination) are DO_NOTHING without a database
+    constraint, and the row keeps target_id and target_label. Organisations (closed, never
+    deleted) and an account that acted are PROTECT: accounts are locked, not deleted, and SET_NULL
+    would be an UPDATE.
     """
 
     class Action(models.TextChoices):
@@ -41,6 +42,9 @@ class AuditEventBase(models.Model):
     # SHA-256 over this row's content and prev_hash.
     prev_hash = models.CharField(max_length=64, blank=True, editable=False)
     chain_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The row's place in the chain, given when it is sealed after its transaction commits (NULL
+    # until then); unique, and its index finds both the newest sealed row and the unsealed ones.
+    seal_seq = models.BigIntegerField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         abstract = True

@@ -1,6 +1,7 @@
-"""Audit rows are append-only and chained: `manage.py verify_audit` finds a row changed or removed
-behind the application's back, PostgreSQL refuses UPDATE and DELETE, and what the rows describe
-(or who acted) can go without taking the rows along."""
+"""Audit rows are append-only and chained: each is sealed into its table's chain once its
+transaction has committed, `manage.py verify_audit` finds a row changed or removed behind the
+application's back, PostgreSQL refuses DELETE and every UPDATE but the seal, and what the rows
+describe (or who acted) can go without taking the rows along."""
 
 import io
 import threading
@@ -12,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, models, transaction
 
 from common import audit
-from common.audit_migrations import fill_chain
+from common.audit_migrations import fill_chain, number_chained
 from tests.factories import make_campaign
 from units.access import SYSTEM
 from units.models import AuditEvent
@@ -22,8 +23,12 @@ postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="
 
 
 def write(organisation, n: int = 1, **fields) -> list[AuditEvent]:
-    return [audit.record(AuditEvent, actor=SYSTEM, action="changed", target=organisation, organisation=organisation,
-                         reason=f"ghi chú {i}", **fields) for i in range(n)]
+    """n rows, read back sealed: the test's transaction never commits, so the seal that would run
+    after the commit (the transaction=True tests below see it run) is called here."""
+    rows = [audit.record(AuditEvent, actor=SYSTEM, action="changed", target=organisation,
+                         organisation=organisation, reason=f"ghi chú {i}", **fields) for i in range(n)]
+    audit.seal(AuditEvent)
+    return list(AuditEvent.objects.filter(pk__in=[row.pk for row in rows]).order_by("id"))
 
 
 def behind_the_back(table: str, sql: str, params=()) -> None:
@@ -55,7 +60,8 @@ def test_rows_written_by_the_services_verify(tree):
     out, ok = verify()
     assert ok, out
     assert "units_auditevent (nhật ký): OK" in out and "campaigns_campaignevent (lịch sử phong trào): OK" in out
-    rows = list(AuditEvent.objects.order_by("id"))
+    rows = list(AuditEvent.objects.order_by("seal_seq"))
+    assert [row.seal_seq for row in rows] == list(range(1, len(rows) + 1))
     assert rows[0].prev_hash == "" and all(len(row.chain_hash) == 64 for row in rows)
     assert all(later.prev_hash == earlier.chain_hash for earlier, later in zip(rows, rows[1:], strict=False))
 
@@ -148,31 +154,41 @@ def test_the_admin_shows_audit_rows_read_only():
     assert "delete_selected" not in dict(admin.site.actions)
 
 
-def test_rows_there_before_the_upgrade_are_chained_by_the_migration(tree):
+def test_rows_there_before_the_upgrades_are_chained_and_numbered_by_the_migrations(tree):
+    """A database older than the chain: 000N_audit_chain links its rows in id order (fill_chain),
+    000N_audit_seal numbers them in that order (number_chained); new rows are sealed after them."""
     rows = write(tree["A"], 3)
-    behind_the_back("units_auditevent", "UPDATE units_auditevent SET prev_hash = '', chain_hash = ''")
-    assert not verify()[1]
-    # The migration fills the chain before it creates the trigger.
+    behind_the_back("units_auditevent", "UPDATE units_auditevent SET prev_hash = '', chain_hash = '', seal_seq = NULL")
     postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if postgresql:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("ALTER TABLE units_auditevent DISABLE TRIGGER units_auditevent_append_only")
         fill_chain(AuditEvent, batch=2)
+        assert not AuditEvent.objects.exclude(seal_seq=None).exists()
+        with connection.schema_editor(atomic=False) as schema_editor:
+            number_chained(schema_editor, "units_auditevent")
         if postgresql:
             cursor.execute("ALTER TABLE units_auditevent ENABLE TRIGGER units_auditevent_append_only")
+    newer = write(tree["A"])[0]
     out, ok = verify()
     assert ok, out
+    chained = list(AuditEvent.objects.order_by("seal_seq"))
+    assert [row.pk for row in chained] == sorted(row.pk for row in chained)
+    assert chained[-1].pk == newer.pk and newer.prev_hash == chained[-2].chain_hash
     assert AuditEvent.objects.get(pk=rows[2].pk).prev_hash == AuditEvent.objects.get(pk=rows[1].pk).chain_hash
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers anyway")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_make_one_valid_chain(tree):
-    """Six transactions write rows of one table at once, each pausing between its rows: the chain
-    lock makes them take turns, so every row links to the one committed before it."""
+    """Six transactions write rows of one table at once, each pausing between its rows: none waits
+    for another, and the seals after their commits take turns, so every row links to the one
+    sealed before it."""
     barrier = threading.Barrier(6)
     errors = []
+
+    all_wrote_one = threading.Barrier(6, timeout=10)
 
     def writer(i):
         try:
@@ -181,6 +197,10 @@ def test_concurrent_writers_make_one_valid_chain(tree):
                 for k in range(3):
                     audit.record(AuditEvent, actor=SYSTEM, action="changed", target=tree["A"],
                                  organisation=tree["A"], reason=f"{i}-{k}")
+                    if k == 0:
+                        # Six open transactions, each holding a row: a lock held from a row to
+                        # its commit would leave five of them waiting here for good.
+                        all_wrote_one.wait()
                     time.sleep(0.005)
         except Exception as error:  # noqa: BLE001 – reported by the assertion below
             errors.append(error)
@@ -195,8 +215,83 @@ def test_concurrent_writers_make_one_valid_chain(tree):
         thread.join()
     assert not errors
     assert AuditEvent.objects.count() == before + 18
+    # Sealed by the writers' own callbacks, before anyone asks verify_audit.
+    assert not AuditEvent.objects.filter(seal_seq=None).exists()
+    assert list(AuditEvent.objects.order_by("seal_seq").values_list("seal_seq", flat=True)) == list(
+        range(1, before + 19))
     out, ok = verify()
     assert ok, out
-    # One transaction's rows stay together: the lock is held until commit.
-    reasons = list(AuditEvent.objects.filter(reason__contains="-").order_by("id").values_list("reason", flat=True))
-    assert [r.split("-")[0] for r in reasons] == [r.split("-")[0] for r in reasons[::3] for _ in range(3)]
+
+
+def test_verify_audit_seals_the_committed_rows_left_unsealed(tree):
+    """A process stopped between a commit and its seal leaves rows unsealed: the next seal, at the
+    next write of the table or at verification, takes them in."""
+    rows = [audit.record(AuditEvent, actor=SYSTEM, action="changed", target=tree["A"], organisation=tree["A"])
+            for _ in range(2)]
+    assert not AuditEvent.objects.filter(pk__in=[row.pk for row in rows]).exclude(seal_seq=None).exists()
+    out, ok = verify()
+    assert ok, out
+    sealed = list(AuditEvent.objects.filter(pk__in=[row.pk for row in rows]).order_by("seal_seq"))
+    assert all(row.seal_seq for row in sealed) and sealed[1].prev_hash == sealed[0].chain_hash
+
+
+@postgresql_only
+def test_postgresql_lets_an_unsealed_row_be_sealed_once_and_nothing_else(tree):
+    row = audit.record(AuditEvent, actor=SYSTEM, action="changed", target=tree["A"], organisation=tree["A"])
+    unsealed = AuditEvent.objects.filter(pk=row.pk)
+    with pytest.raises(DatabaseError, match="Nhật ký chỉ được ghi thêm"), transaction.atomic():
+        unsealed.update(seal_seq=10**9, chain_hash="a" * 64, reason="sửa kèm khi niêm phong")
+    with pytest.raises(DatabaseError, match="Nhật ký chỉ được ghi thêm"), transaction.atomic():
+        unsealed.update(reason="sửa trước khi niêm phong")
+    unsealed.update(seal_seq=10**9, prev_hash="b" * 64, chain_hash="a" * 64)
+    with pytest.raises(DatabaseError, match="Nhật ký chỉ được ghi thêm"), transaction.atomic():
+        unsealed.update(seal_seq=None, prev_hash="", chain_hash="")
+    with pytest.raises(DatabaseError, match="Nhật ký chỉ được ghi thêm"), transaction.atomic():
+        unsealed.update(seal_seq=10**9 + 1, chain_hash="c" * 64)
+    assert AuditEvent.objects.get(pk=row.pk).chain_hash == "a" * 64
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_are_sealed_once_the_service_has_committed(tree):
+    from campaigns.models import CampaignEvent
+
+    with transaction.atomic():
+        campaign = make_campaign(tree["A"], participants=[tree["A.BV"]])
+        rows = CampaignEvent.objects.filter(campaign_id=campaign.pk)
+        assert rows.exists() and not rows.exclude(seal_seq=None).exists()
+    assert not rows.filter(seal_seq=None).exists()
+    chain = list(CampaignEvent.objects.order_by("seal_seq"))
+    assert chain[0].prev_hash == "" and all(
+        later.prev_hash == earlier.chain_hash for earlier, later in zip(chain, chain[1:], strict=False))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers: no two at once")
+@pytest.mark.django_db(transaction=True)
+def test_a_row_committed_later_is_sealed_later_whatever_its_id(tree):
+    """The chain's order is the order of sealing: the row of a transaction still open is passed
+    over, and linked after the rows committed meanwhile."""
+    first_written, second_committed = threading.Event(), threading.Event()
+    written = {}
+
+    def slow_transaction():
+        try:
+            with transaction.atomic():
+                written["slow"] = audit.record(AuditEvent, actor=SYSTEM, action="changed", target=tree["A"],
+                                               organisation=tree["A"], reason="mở lâu")
+                first_written.set()
+                second_committed.wait(timeout=10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=slow_transaction)
+    thread.start()
+    first_written.wait(timeout=10)
+    quick = audit.record(AuditEvent, actor=SYSTEM, action="changed", target=tree["A"], organisation=tree["A"],
+                         reason="ghi xong ngay")
+    assert AuditEvent.objects.get(pk=quick.pk).seal_seq is not None
+    second_committed.set()
+    thread.join()
+    slow, quick = AuditEvent.objects.get(pk=written["slow"].pk), AuditEvent.objects.get(pk=quick.pk)
+    assert slow.pk < quick.pk and slow.seal_seq == quick.seal_seq + 1 and slow.prev_hash == quick.chain_hash
+    out, ok = verify()
+    assert ok, out

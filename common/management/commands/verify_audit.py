@@ -1,10 +1,11 @@
-"""`manage.py verify_audit`: walks every audit chain (one per audit table, common/audit.py) in id
-order, recomputes each row's hash and its link to the row before; prints one line per chain and
-the first broken link; exits 1 when a chain is broken."""
+"""`manage.py verify_audit`: seals the committed rows still waiting for it (a process stopped
+between a commit and its seal leaves some), then walks every audit chain (one per audit table,
+common/audit.py) in seal_seq order, recomputes each row's hash and its link to the row before;
+prints one line per chain and the first broken link; exits 1 when a chain is broken."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common.audit import chain_hash, chained_models
+from common.audit import chain_hash, chained_models, seal
 from common.text import format_number
 
 
@@ -12,7 +13,7 @@ def first_break(model, batch: int = 2000) -> tuple[int, str | None]:
     """(rows read, what is wrong at the first broken link or None). Reads in batches, in constant
     memory: a province's tables hold hundreds of thousands of rows."""
     prev_hash, prev_id, count = "", None, 0
-    for row in model.objects.order_by("id").iterator(chunk_size=batch):
+    for row in model.objects.filter(seal_seq__isnull=False).order_by("seal_seq").iterator(chunk_size=batch):
         count += 1
         if row.chain_hash != chain_hash(row, row.prev_hash):
             return count, f"dòng id={row.pk}: nội dung đã bị sửa (mã băm không khớp nội dung)"
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         broken = 0
         for model in chained_models():
             name = f"{model._meta.db_table} ({model._meta.verbose_name})"
+            seal(model)
             count, problem = first_break(model)
             if problem is None:
                 self.stdout.write(f"{name}: OK {format_number(count)} dòng")
