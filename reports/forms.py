@@ -59,6 +59,20 @@ class IssueForm(VnMessagesMixin, forms.Form):
                 error_messages={"required": "Kỳ báo cáo chưa đủ số liệu: đánh dấu ô này nếu vẫn ban hành."})
 
 
+class SendForm(VnMessagesMixin, forms.Form):
+    """Trình ký: the moment the figures are frozen, so the incomplete period is agreed to here."""
+
+    prefix = "trinh-ky"
+
+    def __init__(self, *args, coverage_warning: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coverage_warning = coverage_warning
+        if coverage_warning:
+            self.fields["confirm_incomplete"] = forms.BooleanField(
+                label="Vẫn trình ký khi kỳ báo cáo chưa đủ số liệu (báo cáo sẽ ghi số đơn vị đã gửi)",
+                error_messages={"required": "Kỳ báo cáo chưa đủ số liệu: đánh dấu ô này nếu vẫn trình ký."})
+
+
 class ReasonForm(VnMessagesMixin, forms.Form):
     reason = forms.CharField(label="Lý do mở lại", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 

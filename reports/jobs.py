@@ -68,7 +68,12 @@ def _lines(decision: Decision) -> int:
 BUILDERS: dict[str, Builder] = {
     "report": Builder(lambda pk: Report.objects.select_related("campaign__issuer", "organisation", "period").get(pk=pk),
                       selectors.report_document, _report_rows),
-    # The stored edition of a large report being issued: the copy is kept as the report's file.
+    # The stored copies of a large report's edition, both from its frozen content (never live
+    # data): the copy sent for signature, number and date blank; the issued print, filled in.
+    "report_signing": Builder(
+        lambda pk: Report.objects.select_related("campaign__issuer", "organisation", "period").get(pk=pk),
+        lambda report, today: selectors.report_document(report, today, signing=True), _report_rows,
+        keep=lambda job, data: _keep_edition(job, data)),
     "report_edition": Builder(
         lambda pk: Report.objects.select_related("campaign__issuer", "organisation", "period").get(pk=pk),
         selectors.report_document, _report_rows, keep=lambda job, data: _keep_edition(job, data)),
@@ -129,10 +134,12 @@ def retry(job: DocumentJob, *, by) -> DocumentJob:
 
 
 def _edition_wanted(edition: ReportFile) -> bool:
-    """An edition is still to be made while its report stays issued with it as the latest."""
+    """A copy is still to be made while it belongs to its report's latest edition and the report
+    is still frozen (sent for signature, or issued for the issued print)."""
+    from reports import services
+
     report = edition.report
-    latest = report.files.filter(kind=ReportFile.Kind.GENERATED).order_by("-edition").first()
-    return report.is_issued and latest is not None and latest.pk == edition.pk and not edition.is_made
+    return any(row.pk == edition.pk for row in services.unmade_copies(report))
 
 
 # --- Recovery ------------------------------------------------------------------------------------------

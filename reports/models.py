@@ -1,10 +1,11 @@
 """Summary reports (sơ kết 6 tháng, tổng kết năm) of a campaign or of one unit's part in it.
 
 A report is pre-filled from live data (indicator tables, completeness, award counts, the units'
-narratives) and its prose is edited; the numbers stay live until it is issued. Issuing records
-the registry's number and date and the signer, freezes the figures (snapshot) and stores the PDF
-with a version number and its SHA-256; the signed and sealed scan can be added later and becomes
-the official copy.
+narratives) and its prose is edited; the numbers stay live while it is a draft. Trình ký freezes
+the figures (snapshot) and the prose (frozen_text), locks the report and stores edition N: the
+PDF with the number and date blank, and its SHA-256. Recording the issue stores the registry's
+number and date beside edition N with the issued print, rendered from the same frozen content;
+the signed and sealed scan can be added later and becomes the official copy.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
+        SENT = "sent", _("Đã trình ký")
         ISSUED = "issued", _("Đã ban hành")
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT,
@@ -64,8 +66,11 @@ class Report(models.Model):
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    # The figures as they were when the report was issued; a draft reads live data.
-    snapshot = models.JSONField(_("số liệu khi ban hành"), null=True, blank=True, editable=False)
+    # The figures as they were when the report was sent for signature; a draft reads live data.
+    snapshot = models.JSONField(_("số liệu khi trình ký"), null=True, blank=True, editable=False)
+    # The prose, notation and signer as sent for signature (services.FROZEN_FIELDS, with the lead-in
+    # as printed): every later copy of that edition prints these, not the row, whatever happens to it.
+    frozen_text = models.JSONField(_("lời văn khi trình ký"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)     # optimistic lock for edits
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
@@ -92,21 +97,33 @@ class Report(models.Model):
     def is_issued(self) -> bool:
         return self.status == self.Status.ISSUED
 
+    @property
+    def is_sent(self) -> bool:
+        return self.status == self.Status.SENT
+
+    @property
+    def is_frozen(self) -> bool:
+        """Sent for signature or issued: its content is fixed until it is reopened with a reason."""
+        return self.status != self.Status.DRAFT
+
 
 def report_upload_to(instance: ReportFile, filename: str) -> str:
     return f"reports/{instance.report_id}/v{instance.edition}-{instance.kind}-{filename}"
 
 
 class ReportFile(models.Model):
-    """One stored copy: the PDF the system produced on issue (by edition), or the signed scan.
+    """One stored copy of edition N: the copy sent for signature (generated), the issued print with
+    the registry's number and date (issued), or the signed scan (signed).
 
-    A generated edition's row is made when the report is issued, with its number; its file follows
-    at once or from the worker (a large report). Until then it has no file and the pages say the
-    edition is being made: a download or a signed copy always names this one row, never "the
-    latest" or "the count"."""
+    The generated row is made at trình ký, the issued row when the issue is recorded; each file
+    follows at once or from the worker (a large report). Until then the row has no file and the
+    pages say the edition is being made: a download or a signed copy always names one row, never
+    "the latest" or "the count". Reports issued before trình ký existed have a generated row only,
+    and it is their issued print."""
 
     class Kind(models.TextChoices):
-        GENERATED = "generated", _("Bản PDF do hệ thống tạo")
+        GENERATED = "generated", _("Bản trình ký (số, ngày để trống)")
+        ISSUED = "issued", _("Bản ban hành (đã điền số, ngày)")
         SIGNED = "signed", _("Bản ký, đóng dấu (bản chính thức)")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="files")
@@ -118,6 +135,13 @@ class ReportFile(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField()
+    # On the issued row: what the văn thư gave this edition.
+    registry_number = models.PositiveIntegerField(_("số do văn thư cấp"), null=True, blank=True)
+    registry_notation = models.CharField(_("ký hiệu do văn thư cấp"), max_length=50, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    signer = models.CharField(_("người ký"), max_length=300, blank=True)
+    # On the generated row: why the report was reopened after this edition (the next one says why it exists).
+    closed_reason = models.TextField(_("lý do mở lại"), blank=True)
 
     class Meta:
         verbose_name = _("tệp báo cáo")

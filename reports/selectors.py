@@ -3,6 +3,7 @@ Each builder returns the `doc` the document's template prints, on the preview pa
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from indicators.coverage import CONTRIBUTION
 from indicators.evaluation import NO_DATA
 from indicators.models import Submission
 from reports import documents, summary
-from reports.models import Report
+from reports.models import PROSE_FIELDS, Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
 from units.models import Organisation, OrganisationKind
@@ -384,21 +385,53 @@ def _by_item(rows: list[dict]) -> list[dict]:
     return [{"item": item, "rows": group} for item, group in groups.items()]
 
 
-def report_document(report: Report, today: date) -> Document:
-    """BÁO CÁO sơ kết / tổng kết with its appendices; live figures for a draft, the frozen ones once issued."""
+# What trình ký freezes besides the figures: what the document prints from the report's row.
+FROZEN_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
+                 "signer_name"]
+# The issue records these afresh (the registry's notation, who actually signed): the issued print
+# takes them from the row, the rest from what was frozen.
+REGISTRY_FIELDS = ["notation", "signer_prefix", "signer_title", "signer_name"]
+
+
+def report_lead(report: Report) -> str:
+    campaign = report.campaign
+    return report.lead_in or documents.report_lead(
+        plan_reference=_plan_reference(campaign) if campaign.number else "", campaign_title=campaign.title,
+        organisation_name=report.organisation.name, kind=report.kind)
+
+
+def frozen_text(report: Report, today: date) -> dict:
+    """The prose and signer as trình ký freezes them, with the lead-in as printed (it cites the
+    plan's number, which a reissued plan may change) and the year of the date line."""
+    return {**{name: getattr(report, name) for name in FROZEN_FIELDS}, "lead": report_lead(report),
+            "year": today.year}
+
+
+def report_document(report: Report, today: date, *, signing: bool = False) -> Document:
+    """BÁO CÁO sơ kết / tổng kết with its appendices. A draft: live figures and prose. Sent for
+    signature or issued: the frozen figures and prose, never the data as it reads now; the copy
+    for signature (`signing`, or a report not yet issued) leaves the number and date blank."""
     organisation, campaign = report.organisation, report.campaign
-    figures = report.snapshot if report.is_issued and report.snapshot else report_figures(report, today)
-    draft = not report.is_issued
+    frozen = report.is_frozen and report.snapshot is not None
+    figures = report.snapshot if frozen else report_figures(report, today)
+    draft = signing or not report.is_issued
+    text = report.frozen_text if frozen and report.frozen_text else None
+    if text is not None:
+        # An unsaved copy carries what was frozen into the template, which reads `report.<field>`.
+        shown = copy.copy(report)
+        for name in FROZEN_FIELDS:
+            if draft or name not in REGISTRY_FIELDS:
+                setattr(shown, name, text[name])
+        report = shown
     day = None if draft else report.issue_date
     number = None if draft else report.number
     notation = report.notation or notation_for(organisation, campaign, "BC")
+    year = (day or (date(text["year"], 1, 1) if text else today)).year
     head = documents.letterhead(parent_line=parent_line(organisation), name_line=name_line(organisation),
                                 place=place_of(organisation), number=number, notation=notation, day=day,
-                                year=(day or today).year)
+                                year=year)
     period_word = "6 tháng đầu năm" if report.kind == Report.Kind.SIX_MONTH else "năm"
-    lead = report.lead_in or documents.report_lead(plan_reference=_plan_reference(campaign) if campaign.number else "",
-                                                   campaign_title=campaign.title, organisation_name=organisation.name,
-                                                   kind=report.kind)
+    lead = text["lead"] if text else report_lead(report)
     return Document(
         template="reports/documents/summary.html", title=f"Báo cáo {report.title}", author=organisation.name,
         filename=f"bao-cao-{number or 'du-thao'}-{report.pk}.pdf", draft=draft, head=head,
@@ -410,6 +443,33 @@ def report_document(report: Report, today: date) -> Document:
                "reference": keep_numbers(documents.reference_text("Báo cáo", number, notation, day,
                                                                  organisation.name))},
     )
+
+
+def report_editions(report: Report) -> list[dict]:
+    """Each edition, newest first: its copy for signature, its issued print with the registry's
+    number and date, the signed scan, why it was reopened, and the amendments made after it (the
+    report's history rows with a reason, up to the next edition)."""
+    rows = list(report.files.select_related("created_by").order_by("-edition", "created_at"))
+    by_number: dict[int, dict] = {}
+    for row in rows:
+        entry = by_number.setdefault(row.edition, {"number": row.edition, "signing": None, "issued": None,
+                                                   "signed": None, "amendments": []})
+        entry[{ReportFile.Kind.GENERATED: "signing", ReportFile.Kind.ISSUED: "issued",
+               ReportFile.Kind.SIGNED: "signed"}[row.kind]] = row
+    editions = [entry for entry in by_number.values() if entry["signing"] is not None]
+    # A report issued before trình ký existed stored one copy, with its number: that is its issued print.
+    for entry in editions:
+        if entry["issued"] is None and report.is_issued and entry["number"] == editions[0]["number"] \
+                and entry["signing"].closed_reason == "" and not report.frozen_text:
+            entry["issued"], entry["signing"], entry["legacy"] = entry["signing"], None, True
+    events = list(report.events.exclude(reason="").exclude(changes__0__field="edition").select_related("actor")
+                  .order_by("at"))
+    until = None
+    for entry in editions:
+        made = (entry["signing"] or entry["issued"]).created_at
+        entry["amendments"] = [e for e in events if e.at > made and (until is None or e.at < until)]
+        until = made
+    return editions
 
 
 def reports_visible_to(user):
@@ -560,9 +620,10 @@ def certificates_document(decision: Decision, today: date) -> Document:
 
 
 def reports_to_issue(user, limit: int = 5) -> list[Report]:
-    """Draft summary reports the user may issue (home page): the issuer's for its secretariat and
-    leader, a unit's for its head."""
-    drafts = reports_visible_to(user).filter(status=Report.Status.DRAFT).order_by("-year", "-created_at")
+    """Summary reports the user may send for signature or issue (home page): the issuer's for its
+    secretariat and leader, a unit's for its head."""
+    drafts = reports_visible_to(user).filter(status__in=[Report.Status.DRAFT, Report.Status.SENT]).order_by(
+        "-year", "-created_at")
     return [r for r in drafts[:50]
             if access.can(user, "report.issue" if is_whole_campaign(r) else "unit_report.issue", r.organisation)
             ][:limit]

@@ -19,13 +19,12 @@ from common.models import AuditEventBase
 from common.text import nfc
 from common.uploads import check_document
 from reports import documents, pdf, selectors, stamping
-from reports.models import PROSE_FIELDS, DocumentEdition, DocumentJob, Report, ReportEvent, ReportFile
+from reports.models import DocumentEdition, DocumentJob, Report, ReportEvent, ReportFile
 from units import access
 from units.access import SystemActor
 from units.models import Organisation, User
 
-EDIT_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
-               "signer_name"]
+EDIT_FIELDS = selectors.FROZEN_FIELDS
 ISSUE_FIELDS = ["status", "number", "notation", "issue_date", "signer_prefix", "signer_title", "signer_name"]
 # An issued report says what went well, what did not and what comes next (domain.md §5.1, IV–V).
 REQUIRED_PROSE = [("strengths", "IV.1. Mặt được"), ("weaknesses", "IV.2. Hạn chế và nguyên nhân"),
@@ -110,6 +109,8 @@ def save_report(*, by: User | SystemActor, report: Report, data: dict, version: 
     access.require(by, action_for(current, "prepare"), current.organisation)
     if current.is_issued:
         raise ValidationError("Báo cáo đã ban hành: mở lại (ghi lý do) trước khi sửa.")
+    if current.is_sent:
+        raise ValidationError("Báo cáo đã trình ký: mở lại (ghi lý do) trước khi sửa.")
     if current.version != version:
         raise ValidationError("Báo cáo vừa được người khác lưu. Mở lại trang để xem bản mới; nội dung bạn gõ "
                               "vẫn còn trong ô bên dưới để chép lại.")
@@ -130,51 +131,99 @@ def render_html(doc) -> str:
     return render_to_string("reports/pdf/page.html", {"doc": doc, "document_template": doc.template})
 
 
+def _check_content(report: Report) -> None:
+    missing = [label for name, label in REQUIRED_PROSE if not getattr(report, name).strip()]
+    if missing:
+        raise ValidationError(f"Báo cáo còn để trống: {'; '.join(missing)}. Viết các phần này (Sửa lời văn) "
+                              "trước khi trình ký.")
+
+
+@transaction.atomic
+def send_report_for_signature(*, by: User | SystemActor, report: Report) -> Report:
+    """Trình ký: freeze the figures (snapshot) and the prose (frozen_text) as they are now, lock the
+    report against edits and store edition N: the PDF with the number and date blank for the văn
+    thư, with its SHA-256 (a large report's copy comes from the worker)."""
+    current = _locked(report)
+    access.require(by, action_for(current, "issue"), current.organisation)
+    if current.is_frozen:
+        raise ValidationError("Báo cáo đã trình ký." if current.is_sent else "Báo cáo đã ban hành.")
+    _check_content(current)
+    today = clock.today()
+    current.snapshot = selectors.report_figures(current, today)
+    current.frozen_text = selectors.frozen_text(current, today)
+    current.status = Report.Status.SENT
+    current.version += 1
+    current.save()
+    edition = _new_edition(current, by)
+    _record(by, current, ReportEvent.Action.TRANSITION, changes=[
+        {"field": "status", "label": "Trạng thái", "before": str(Report.Status.DRAFT.label),
+         "after": str(Report.Status.SENT.label)},
+        {"field": "signing", "label": "Trình ký", "before": "", "after": f"Phiên bản {edition.edition}"}])
+    _make_edition(current, edition, by=by, today=today)
+    return current
+
+
 @transaction.atomic
 def issue_report(*, by: User | SystemActor, report: Report, number: int, notation: str, issue_date: date,
                  signer_prefix: str = "", signer_title: str, signer_name: str) -> Report:
-    """Record the registry's number and date and the signer, freeze the figures, store the PDF
-    (PDF/A) as the next edition with its SHA-256."""
+    """Ghi nhận ban hành: the registry's number, notation and date and the signer, beside the
+    edition sent for signature, with the issued print made from the same frozen content. A draft is
+    sent for signature first, in the same transaction (the one-step form)."""
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)
     if current.is_issued:
         raise ValidationError("Báo cáo đã ban hành.")
-    missing = [label for name, label in REQUIRED_PROSE if not getattr(current, name).strip()]
-    if missing:
-        raise ValidationError(f"Báo cáo còn để trống: {'; '.join(missing)}. Viết các phần này (Sửa lời văn) "
-                              "trước khi ban hành.")
-    today = clock.today()
-    if issue_date > today:
+    if issue_date > clock.today():
         raise ValidationError({"issue_date": "Ngày ban hành không được sau hôm nay."})
     clash = Report.objects.filter(organisation=current.organisation, number=number, notation__iexact=notation.strip(),
                                   issue_date__year=issue_date.year).exclude(pk=current.pk)
     if clash.exists():
         raise ValidationError({"number": "Số, ký hiệu này đã dùng cho một báo cáo khác của đơn vị trong năm."})
+    if not current.is_sent:
+        current = send_report_for_signature(by=by, report=current)
+    signing = latest_edition(current)
     before = audit.snapshot(current, ISSUE_FIELDS)
     current.number, current.notation, current.issue_date = number, notation.strip(), issue_date
     current.signer_prefix, current.signer_title = signer_prefix.strip(), signer_title.strip()
     current.signer_name = signer_name.strip()
-    current.snapshot = selectors.report_figures(current, today)
     current.status = Report.Status.ISSUED
     current.version += 1
     current.save()
+    signer = " ".join(filter(None, [current.signer_prefix, current.signer_title, current.signer_name]))
+    printed = ReportFile.objects.create(
+        report=current, edition=signing.edition, kind=ReportFile.Kind.ISSUED, registry_number=number,
+        registry_notation=current.notation, issue_date=issue_date, signer=signer[:300],
+        created_by=access.user_or_none(by), created_at=clock.now())
     _record(by, current, ReportEvent.Action.TRANSITION, before=before, after=audit.snapshot(current, ISSUE_FIELDS))
-    _make_edition(current, _new_edition(current, by), by=by, today=today)
+    _make_edition(current, printed, by=by, today=clock.today())
     return current
+
+
+# The worker's document for each stored copy (reports.jobs.BUILDERS).
+EDITION_DOCUMENTS = {ReportFile.Kind.GENERATED: "report_signing", ReportFile.Kind.ISSUED: "report_edition"}
+
+
+def edition_document(report: Report, kind: str, today: date):
+    """The copy a stored row holds, always from the frozen content: the signing copy blank, the
+    issued print with the registry's number and date."""
+    return selectors.report_document(report, today, signing=kind == ReportFile.Kind.GENERATED)
 
 
 def _make_edition(report: Report, edition: ReportFile, *, by: User | SystemActor, today: date) -> None:
     from reports import jobs
 
-    if jobs.is_large("report_edition", report):
-        # The frozen figures are saved now; the worker writes this edition's copy (the page shows
-        # progress, and says the edition is being made until it exists).
-        transaction.on_commit(lambda: jobs.start(document="report_edition", obj=report, edition=edition,
-                                                 title=f"Bản lưu phiên bản {edition.edition}: {report.title}",
+    document = EDITION_DOCUMENTS[edition.kind]
+    if jobs.is_large(document, report):
+        # The frozen content is saved now; the worker writes this copy (the page shows progress,
+        # and says the edition is being made until it exists).
+        words = "Bản trình ký" if edition.kind == ReportFile.Kind.GENERATED else "Bản ban hành"
+        transaction.on_commit(lambda: jobs.start(document=document, obj=report, edition=edition,
+                                                 title=f"{words} phiên bản {edition.edition}: {report.title}",
                                                  by=by))
     else:
         with pdf.without_cyclic_gc():
-            data = pdf.render_pdf(render_html(selectors.report_document(report, today)), archival=True)
+            doc = edition_document(report, edition.kind, today)
+            data = pdf.render_pdf(render_html(doc), archival=not doc.draft)
         fill_edition(edition, data, by=by)
 
 
@@ -187,51 +236,86 @@ def _new_edition(report: Report, by: User | SystemActor) -> ReportFile:
 
 
 def fill_edition(edition: ReportFile, data: bytes, *, by: User | SystemActor) -> ReportFile:
-    """Keep the issued PDF as its edition's file, with its SHA-256."""
+    """Keep a copy as its row's file, with its SHA-256."""
     report = edition.report
-    stored = files.store(edition.file, f"bao-cao-{report.number}.pdf", data)
+    if edition.kind == ReportFile.Kind.ISSUED:
+        name, label = f"bao-cao-{edition.registry_number}.pdf", "Bản ban hành (đã điền số, ngày)"
+    else:
+        name, label = f"bao-cao-trinh-ky-{report.pk}.pdf", "Bản trình ký"
+    stored = files.store(edition.file, name, data)
     edition.sha256, edition.size = stored.sha256, stored.size
     edition.save(update_fields=["file", "sha256", "size"])
     _record(by, report, ReportEvent.Action.CHANGED, changes=[
-        {"field": "edition", "label": "Bản PDF lưu trữ", "before": "", "after": f"Phiên bản {edition.edition}"}],
+        {"field": "edition", "label": label, "before": "", "after": f"Phiên bản {edition.edition}"}],
         reason=f"SHA-256 {edition.sha256}")
     return edition
 
 
+def unmade_copies(report: Report) -> list[ReportFile]:
+    """The latest edition's copies still to be made: its signing copy while the report is frozen,
+    its issued print once issued."""
+    if not report.is_frozen:
+        return []
+    signing = latest_edition(report)
+    if signing is None:
+        return []
+    rows = [signing]
+    if report.is_issued:
+        rows += list(report.files.filter(kind=ReportFile.Kind.ISSUED, edition=signing.edition))
+    return [row for row in rows if not row.is_made]
+
+
 @transaction.atomic
-def remake_edition(*, by: User | SystemActor, report: Report) -> ReportFile:
-    """Make the latest edition's copy again, when it could not be made and nothing is making it."""
+def remake_edition(*, by: User | SystemActor, report: Report) -> list[ReportFile]:
+    """Make the latest edition's copies again, when they could not be made and nothing is making them."""
     from reports import jobs
 
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)
-    edition = latest_edition(current)
-    if not current.is_issued or edition is None or edition.is_made:
+    missing = unmade_copies(current)
+    if not missing:
         raise ValidationError("Bản PDF lưu trữ của báo cáo này đã có.")
-    if edition.jobs.filter(status__in=jobs.ACTIVE).exists():
+    busy = set(DocumentJob.objects.filter(edition__in=missing, status__in=jobs.ACTIVE).values_list(
+        "edition_id", flat=True))
+    missing = [row for row in missing if row.pk not in busy]
+    if not missing:
         raise ValidationError("Bản PDF lưu trữ đang được tạo.")
-    _make_edition(current, edition, by=by, today=clock.today())
-    return edition
+    for row in missing:
+        _make_edition(current, row, by=by, today=clock.today())
+    return missing
 
 
 def latest_edition(report: Report) -> ReportFile | None:
+    """The copy sent for signature of the latest edition (for a report issued before trình ký
+    existed: its issued print)."""
     return report.files.filter(kind=ReportFile.Kind.GENERATED).order_by("-edition").first()
+
+
+def issued_copy(report: Report) -> ReportFile | None:
+    """What a download of an issued report gives: the latest edition's issued print, or, for a
+    report issued before trình ký existed, the copy it stored then (it has the number)."""
+    signing = latest_edition(report)
+    if signing is None:
+        return None
+    return report.files.filter(kind=ReportFile.Kind.ISSUED, edition=signing.edition).first() or signing
 
 
 @transaction.atomic
 def reopen_report(*, by: User | SystemActor, report: Report, reason: str) -> Report:
-    """Back to draft to correct it; the stored editions stay, the next issue makes a new one."""
+    """Back to draft to correct it, from trình ký or after the issue; the stored editions stay, the
+    next trình ký makes a new one."""
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)
-    if not current.is_issued:
-        raise ValidationError("Báo cáo chưa ban hành.")
+    if not current.is_frozen:
+        raise ValidationError("Báo cáo chưa trình ký.")
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do mở lại báo cáo."})
     before = audit.snapshot(current, ISSUE_FIELDS)
-    current.status, current.snapshot = Report.Status.DRAFT, None
+    current.status, current.snapshot, current.frozen_text = Report.Status.DRAFT, None, None
     current.version += 1
     current.save()
-    # An edition still being made would print figures no longer frozen: it is left unmade.
+    ReportFile.objects.filter(pk=getattr(latest_edition(current), "pk", None)).update(closed_reason=reason.strip())
+    # A copy still being made would print content no longer frozen: it is left unmade.
     DocumentJob.objects.filter(edition__report=current, status__in=[
         DocumentJob.Status.QUEUED, DocumentJob.Status.RUNNING]).update(
         status=DocumentJob.Status.FAILED, step="Không tạo được", finished_at=clock.now(),
@@ -243,16 +327,16 @@ def reopen_report(*, by: User | SystemActor, report: Report, reason: str) -> Rep
 
 @transaction.atomic
 def attach_signed(*, by: User | SystemActor, report: Report, upload) -> ReportFile:
-    """The signed and sealed scan of the issued edition: from now on the official copy."""
+    """The signed and sealed scan of the edition whose issue was recorded: from now on the official copy."""
     current = _locked(report)
     access.require(by, action_for(current, "issue"), current.organisation)
     if not current.is_issued:
         raise ValidationError("Chỉ gắn bản ký, đóng dấu cho báo cáo đã ban hành.")
     check_document(upload, allowed=(".pdf",))
-    edition = latest_edition(current)
-    if edition is None or not edition.is_made:
+    issued = issued_copy(current)
+    if issued is None or not issued.is_made:
         raise ValidationError("Bản PDF lưu trữ đang được tạo: gắn bản ký sau khi tạo xong.")
-    edition = edition.edition
+    edition = issued.edition
     # A second upload replaces the first as the official copy; its file stays until purge_files
     # finds nothing refers to it (files are write-once).
     ReportFile.objects.filter(report=current, edition=edition, kind=ReportFile.Kind.SIGNED).delete()

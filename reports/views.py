@@ -164,35 +164,41 @@ def report_create(request: HttpRequest, campaign_pk: int) -> HttpResponse:
 PREVIEW_UNITS = 300
 
 
-def _report_page(request: HttpRequest, report: Report, issue_form=None, status: int = 200) -> HttpResponse:
+def _report_page(request: HttpRequest, report: Report, issue_form=None, send_form=None,
+                 status: int = 200) -> HttpResponse:
     doc = selectors.report_document(report, clock.today())
     # The page shows the first units of appendix II (a country's campaign lists 3.000); the PDF
     # and the Excel tables carry them all.
     units = doc.figures.get("units") or []
-    files = list(report.files.all())
-    latest_edition = max((f.edition for f in files if f.kind == ReportFile.Kind.GENERATED), default=0)
-    making = next((f for f in files if f.kind == ReportFile.Kind.GENERATED and f.edition == latest_edition
-                   and not f.is_made), None)
-    edition_job = None
+    editions = selectors.report_editions(report)
+    latest_edition = editions[0]["number"] if editions else 0
+    missing = services.unmade_copies(report)
+    making, edition_job = (missing[0] if missing else None), None
     if making is not None:
-        jobs.recover(document="report_edition", object_id=report.pk)
+        for document in services.EDITION_DOCUMENTS.values():
+            jobs.recover(document=document, object_id=report.pk)
         edition_job = making.jobs.order_by("-pk").first()
     can_issue = _may(request, report, "issue")
+    # The incomplete period is agreed to when the figures are frozen: at trình ký, or by the
+    # one-step issue of a draft; never again when recording the issue of what was signed.
+    warning = "" if report.is_frozen else doc.figures.get("coverage_warning", "")
+    latest = editions[0] if editions else None
     return render(request, "reports/report_detail.html", {
-        "report": report, "doc": doc, "files": files, "latest_edition": latest_edition,
+        "report": report, "doc": doc, "editions": editions, "latest_edition": latest_edition,
         "units_shown": units[:PREVIEW_UNITS], "units_hidden": max(0, len(units) - PREVIEW_UNITS),
-        "official": next((f for f in files if f.kind == ReportFile.Kind.SIGNED and f.edition == latest_edition),
-                         None),
-        "can_edit": _may(request, report, "prepare") and not report.is_issued,
+        "official": latest["signed"] if latest and report.is_issued else None,
+        "can_edit": _may(request, report, "prepare") and not report.is_frozen,
         "can_issue": can_issue,
         "issuer_role": "Thủ trưởng đơn vị" if not selectors.is_whole_campaign(report) else "Lãnh đạo, Thường trực",
+        "coverage_warning": warning,
+        "send_form": send_form or forms.SendForm(coverage_warning=warning),
         "issue_form": issue_form or forms.IssueForm(initial={
             "notation": report.notation, "issue_date": clock.today(), "signer_prefix": report.signer_prefix,
             "signer_title": report.signer_title, "signer_name": report.signer_name},
-            coverage_warning="" if report.is_issued else doc.figures.get("coverage_warning", "")),
+            coverage_warning=warning),
         "reason_form": forms.ReasonForm(), "signed_form": forms.SignedForm(),
         "events": list(report.events.select_related("actor")[:20]),
-        "making": making if report.is_issued else None, "edition_job": edition_job,
+        "making": making, "edition_job": edition_job,
     }, status=status)
 
 
@@ -204,8 +210,8 @@ def report_update(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if not _may(request, report, "prepare"):
         raise PermissionDenied
-    if report.is_issued:
-        messages.info(request, "Báo cáo đã ban hành: mở lại (ghi lý do) trước khi sửa.")
+    if report.is_frozen:
+        messages.info(request, f"Báo cáo {report.get_status_display().lower()}: mở lại (ghi lý do) trước khi sửa.")
         return redirect(report)
     form = forms.ReportForm(request.POST or None, instance=Report.objects.get(pk=report.pk),
                             initial={"version": report.version})
@@ -223,11 +229,38 @@ def report_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def report_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Trình ký: the figures and prose are frozen and the copy for signature is stored."""
     report = _report(request, pk)
     if not _may(request, report, "issue"):
         raise PermissionDenied
-    warning = "" if report.is_issued else selectors.report_figures(report, clock.today()).get("coverage_warning", "")
+    warning = "" if report.is_frozen else selectors.report_figures(report, clock.today()).get("coverage_warning", "")
+    form = forms.SendForm(request.POST, coverage_warning=warning)
+    if form.is_valid():
+        try:
+            services.send_report_for_signature(by=request.user, report=report)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            edition = services.latest_edition(report)
+            if edition.is_made:
+                messages.success(request, f"Đã trình ký: lưu bản trình ký phiên bản {edition.edition} (số, ngày để "
+                                          "trống cho văn thư). Báo cáo đã khóa; sửa cần mở lại và ghi lý do.")
+            else:
+                messages.info(request, f"Đã trình ký phiên bản {edition.edition}. Bản PDF trình ký đang được tạo; "
+                                       "trang này sẽ có nút tải khi tạo xong.")
+            return redirect(report)
+    messages.error(request, "Chưa trình ký được: xem thông báo trong khung Trình ký.")
+    return _report_page(request, report, send_form=form)
+
+
+@require_POST
+def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ghi nhận ban hành of what was sent for signature, or the one-step issue of a draft."""
+    report = _report(request, pk)
+    if not _may(request, report, "issue"):
+        raise PermissionDenied
+    warning = "" if report.is_frozen else selectors.report_figures(report, clock.today()).get("coverage_warning", "")
     form = forms.IssueForm(request.POST, coverage_warning=warning)
     if form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != "confirm_incomplete"}
@@ -236,9 +269,9 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            edition = services.latest_edition(report)
-            if edition is not None and edition.is_made:
-                messages.success(request, f"Đã ban hành báo cáo và lưu bản PDF (phiên bản {edition.edition}).")
+            printed = services.issued_copy(report)
+            if printed is not None and printed.is_made:
+                messages.success(request, f"Đã ban hành báo cáo và lưu bản PDF (phiên bản {printed.edition}).")
             else:
                 messages.info(request, "Đã ban hành báo cáo. Bản PDF lưu trữ đang được tạo; trang này sẽ có "
                                        "nút tải khi tạo xong.")
@@ -274,7 +307,7 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Đã mở lại báo cáo để sửa; lần ban hành sau sẽ tạo phiên bản mới.")
+        messages.success(request, "Đã mở lại báo cáo để sửa; lần trình ký sau sẽ tạo phiên bản mới.")
     return redirect(report)
 
 
@@ -297,15 +330,18 @@ def report_signed(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """A draft: rendered now from live figures. Issued: the stored edition, byte for byte."""
+    """A draft: rendered now from live figures. Sent for signature: the stored copy for signature;
+    issued: the stored issued print, byte for byte. Never a copy made now in their place."""
     report = _report(request, pk)
-    if report.is_issued:
-        edition = services.latest_edition(report)
-        if edition is not None and edition.is_made:
-            return _stored(edition, f"bao-cao-{report.number}-v{edition.edition}.pdf")
-        # Never a copy made now in its place: the download names one edition, and this one
-        # is still being made (or could not be: its page says why and offers to try again).
-        messages.info(request, "Bản PDF lưu trữ của lần ban hành này đang được tạo; tải về khi trang báo đã xong.")
+    if report.is_frozen:
+        stored = services.issued_copy(report) if report.is_issued else services.latest_edition(report)
+        if stored is not None and stored.is_made:
+            name = (f"bao-cao-{report.number}-v{stored.edition}.pdf" if report.is_issued
+                    else f"bao-cao-trinh-ky-{report.pk}-v{stored.edition}.pdf")
+            return _stored(stored, name)
+        # The download names one edition, and this one is still being made (or could not be: its
+        # page says why and offers to try again).
+        messages.info(request, "Bản PDF lưu trữ của phiên bản này đang được tạo; tải về khi trang báo đã xong.")
         return redirect(report)
     queued = _in_background(request, "report", report, f"Báo cáo {report.title}")
     if queued is not None:
@@ -434,6 +470,7 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     heading = [report.title, f"{report.organisation.name} · {report.get_kind_display()} · số liệu "
                              f"{figures['period_label'] or '—'}",
                (f"Số liệu chốt khi ban hành ngày {format_date(report.issue_date)}" if report.is_issued
+                else "Số liệu chốt khi trình ký" if report.is_sent
                 else f"Số liệu tại thời điểm xuất: {format_date(clock.now())}")]
     if figures.get("coverage"):
         heading.append(figures["coverage"])

@@ -244,6 +244,7 @@ ROWS: dict[str, Row] = {
     # The campaign's report, a draft: the issuer's; the units read it once issued.
     "reports:report": get("whole", "302 200 200 200 200 404 404"),
     "reports:report-update": get("whole", "302 403 200 200 403 404 404"),
+    "reports:report-send": post("whole", "302 403 200 200 403 404 404"),    # errors shown on the page
     "reports:report-issue": post("whole", "302 403 200 200 403 404 404"),   # errors shown on the page
     "reports:report-pdf": get("whole", "302 200 200 200 200 404 404"),
     "reports:report-xlsx": get("whole", "302 200 200 200 200 404 404"),
@@ -382,7 +383,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "disclosure": (disclosure.pk,), "session": (session.pk,), "tally": (session.pk, tally.pk),
             "decision": (decision.pk,), "line": (decision.pk, line.pk), "unit_decision": (unit_decision.pk,),
             "entry": (entry.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
-            "report_file": (unit_report.pk, unit_report.files.get().pk), "job": (job.pk,),
+            "report_file": (unit_report.pk, unit_report.files.get(kind="issued").pk), "job": (job.pk,),
             "plan_kind": ("ke-hoach", c), "plan_edition": ("ke-hoach", c, 1, "signature"),
         },
         "pk": {"result": result.pk, "unit": unit.pk, "period": period.pk},

@@ -63,7 +63,9 @@ def test_a_reissue_whose_earlier_job_is_stuck_gets_its_own_edition_and_job(
         page = issue(client, report, 7).content.decode()
     # Not "Đã ban hành báo cáo và lưu bản PDF.": the copy does not exist yet.
     assert "đang được tạo" in page and "lưu bản PDF (phiên bản" not in page
-    first = DocumentJob.objects.get()
+    # Two copies of edition 1 are queued: the one sent for signature and the issued print.
+    assert sorted(DocumentJob.objects.values_list("document", flat=True)) == ["report_edition", "report_signing"]
+    first = DocumentJob.objects.get(document="report_edition")
     assert first.edition.edition == 1 and first.status == DocumentJob.Status.QUEUED
     # The download names the edition, and it is not made: the user is told, not given another copy.
     response = client.get(reverse("reports:report-pdf", args=[report.pk]))
@@ -76,7 +78,7 @@ def test_a_reissue_whose_earlier_job_is_stuck_gets_its_own_edition_and_job(
         services.reopen_report(by=cast["leader"], report=report, reason="Sửa số liệu")
         issue(client, report, 8)
     first.refresh_from_db()
-    second = DocumentJob.objects.exclude(pk=first.pk).get()
+    second = DocumentJob.objects.get(document="report_edition", edition__edition=2)
     assert first.status == DocumentJob.Status.FAILED and "mở lại" in first.error
     assert second.edition.edition == 2 and second.edition_id != first.edition_id
     run(first)   # the stuck worker wakes up: the edition it was for is no longer wanted
@@ -153,7 +155,7 @@ def test_a_full_disk_fails_the_job_with_its_reason_and_leaves_no_partial_file(
     with django_capture_on_commit_callbacks(execute=True):
         services.issue_report(by=cast["leader"], report=report, number=7, notation="BC-SYT",
                               issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
-    job = DocumentJob.objects.get()
+    job = DocumentJob.objects.get(document="report_edition")
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.FullDisk"}}
     with pytest.raises(files.StorageFailed):
         run(job)
@@ -164,7 +166,8 @@ def test_a_full_disk_fails_the_job_with_its_reason_and_leaves_no_partial_file(
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
     with django_capture_on_commit_callbacks(execute=True):
         services.remake_edition(by=cast["leader"], report=report)
-    run(DocumentJob.objects.exclude(pk=job.pk).get())
+    # Only the copy that failed is made again; the copy for signature still waits for its own job.
+    run(DocumentJob.objects.exclude(pk=job.pk).get(document="report_edition"))
     assert ReportFile.objects.get(pk=job.edition_id).is_made
 
 
@@ -172,8 +175,8 @@ def test_verify_files_finds_missing_and_altered_files(cast, report, fresh_storag
     issued = services.issue_report(by=cast["leader"], report=report, number=7, notation="BC-SYT",
                                    issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
     call_command("verify_files", stdout=(out := io.StringIO()))
-    assert "1 tệp nguyên vẹn, 0 thiếu, 0 bị đổi" in out.getvalue()
-    edition = issued.files.get()
+    assert "2 tệp nguyên vẹn, 0 thiếu, 0 bị đổi" in out.getvalue()   # the copy for signature, the issued print
+    edition = issued.files.get(kind=ReportFile.Kind.ISSUED)
     storage = files.default_storage()
     name = edition.file.name
     storage.delete(name)

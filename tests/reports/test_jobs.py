@@ -46,8 +46,9 @@ def test_a_large_report_being_issued_keeps_its_edition_from_the_worker(cast, rep
     with django_capture_on_commit_callbacks(execute=True):
         issued = services.issue_report(by=cast["leader"], report=complete(report), number=9, notation="BC-SYT",
                                        issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
-    assert issued.files.get().edition == 1
+    assert sorted(issued.files.values_list("kind", "edition")) == [("generated", 1), ("issued", 1)]
     assert DocumentJob.objects.get(document="report_edition").status == DocumentJob.Status.DONE
+    assert DocumentJob.objects.get(document="report_signing").status == DocumentJob.Status.DONE
 
 
 @pytest.mark.django_db(transaction=True)

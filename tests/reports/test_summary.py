@@ -85,7 +85,7 @@ def test_issuing_freezes_the_figures_and_stores_the_pdf_with_its_hash(demo, pinn
     report = services.issue_report(by=leader, report=report, number=7, notation="BC-SYT", issue_date=TODAY,
                                    signer_prefix="KT. GIÁM ĐỐC", signer_title="Phó Giám đốc",
                                    signer_name="Trần Minh Khoa")
-    stored = report.files.get(kind=ReportFile.Kind.GENERATED)
+    stored = report.files.get(kind=ReportFile.Kind.ISSUED)
     data = stored.file.read()
     assert stored.edition == 1 and stored.sha256 == hashlib.sha256(data).hexdigest()
     frozen = report.snapshot
@@ -99,7 +99,7 @@ def test_issuing_freezes_the_figures_and_stores_the_pdf_with_its_hash(demo, pinn
     services.reopen_report(by=leader, report=report, reason="Bổ sung số liệu của 2 đơn vị")
     report = services.issue_report(by=leader, report=Report.objects.get(pk=report.pk), number=7, notation="BC-SYT",
                                    issue_date=TODAY, signer_title="Giám đốc", signer_name="Nguyễn Văn A")
-    assert sorted(report.files.values_list("edition", flat=True)) == [1, 2]
+    assert sorted(report.files.filter(kind=ReportFile.Kind.ISSUED).values_list("edition", flat=True)) == [1, 2]
     signed = services.attach_signed(by=leader, report=report,
                                     upload=SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\nsigned\n"))
     assert signed.kind == ReportFile.Kind.SIGNED and signed.edition == 2
@@ -110,7 +110,7 @@ def test_issuing_freezes_the_figures_and_stores_the_pdf_with_its_hash(demo, pinn
 def test_issued_pdf_is_archival_and_downloaded_byte_for_byte(client, demo, pinned, tmp_path):
     report = live_report(Report.Kind.SIX_MONTH)
     assert report.is_issued
-    stored = report.files.get(kind=ReportFile.Kind.GENERATED)
+    stored = report.files.get(kind=ReportFile.Kind.ISSUED)
     client.force_login(User.objects.get(username="lanhdao"))
     response = client.get(reverse("reports:report-pdf", args=[report.pk]))
     data = b"".join(response.streaming_content)
