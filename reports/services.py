@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 
+from awards import selectors as award_selectors
 from awards.models import AwardEvent, Decision
 from campaigns import services as campaign_services
 from campaigns.lifecycle import Status
@@ -516,8 +517,7 @@ def record_decision_issue(*, by: User | SystemActor, decision: Decision, number:
     edition = open_edition(DocumentEdition.Kind.DECISION, decision.pk)
     if edition is None:
         edition = send_for_signature(by=by, kind=DocumentEdition.Kind.DECISION, obj=decision)
-    elif AwardEvent.objects.filter(target_type=str(Decision._meta.verbose_name), target_id=decision.pk,
-                                   at__gt=edition.made_at).exists():
+    elif award_selectors.decision_changed_since(decision, edition.made_at):
         # Its list changed after the leader signed: the signed copy no longer says what would be decided.
         raise ValidationError("Danh sách quyết định đã thay đổi sau khi trình ký: mở lại (ghi lý do) và trình ký "
                               "phiên bản mới trước khi ban hành.")

@@ -14,6 +14,7 @@ from awards.selectors.council import council_people, session_candidates, session
 from awards.selectors.decisions import (
     above_authority,
     decision_candidates,
+    decision_changed_since,
     decisions_visible_to,
     regular_campaigns_of,
     unit_lists,
@@ -63,6 +64,7 @@ __all__ = [
     "checks_for",
     "council_people",
     "decision_candidates",
+    "decision_changed_since",
     "decisions_visible_to",
     "disclosure_candidates",
     "held_titles",

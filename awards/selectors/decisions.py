@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Q
 
 from awards import eligibility
-from awards.models import Decision, Nomination, Proposal, RuleKind
+from awards.models import AwardEvent, Decision, Nomination, Proposal, RuleKind
 from awards.rules import authority_of, in_force, within
 from awards.selectors.catalogue import rules_for
 from awards.selectors.proposals import NOMINATION_RELATED, checks_for, regular_campaigns_for
@@ -29,6 +29,12 @@ def decisions_visible_to(user):
         access.scope_q(user, field="lines__person__organisation__path")
         | access.scope_q(user, field="lines__organisation__path")).values("pk")
     return decisions.filter(scope | Q(pk__in=awarded))
+
+
+def decision_changed_since(decision: Decision, moment) -> bool:
+    """Whether the decision's history has a row after `moment` (its list or its text changed)."""
+    return AwardEvent.objects.filter(target_type=str(Decision._meta.verbose_name), target_id=decision.pk,
+                                     at__gt=moment).exists()
 
 
 def above_authority(nominations: list[Nomination], issuer: Organisation, day: date) -> dict[int, str]:
