@@ -51,7 +51,7 @@ def _kind(slug: str) -> str:
 
 
 def _may(request: HttpRequest, kind: str, obj) -> bool:
-    action, organisation = services._edition_owner(kind, obj)
+    action, organisation = services.edition_owner(kind, obj)
     return access.can(request.user, action, organisation)
 
 

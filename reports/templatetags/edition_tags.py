@@ -38,7 +38,7 @@ def editions_panel(context, kind, obj):
     editions = services.editions_of(kind, obj.pk)
     _amendments(kind, obj, editions)
     certificates = services.editions_of(Kind.CERTIFICATES, obj.pk) if kind == Kind.DECISION else []
-    action, organisation = services._edition_owner(kind, obj)
+    action, organisation = services.edition_owner(kind, obj)
     may = access.can(request.user, action, organisation)
     last = editions[-1] if editions else None
     awaiting = last is not None and not last.is_issued and not last.closed_reason
