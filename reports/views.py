@@ -85,12 +85,11 @@ def _pdf_response(build) -> HttpResponse:
 
 def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(award_selectors.decisions_visible_to(request.user), pk=pk)
-    doc = selectors.decision_document(decision, clock.today())
-    return render(request, "reports/document.html", {
-        "doc": doc, "pdf_url": reverse("reports:decision-pdf", args=[decision.pk]),
-        "trail": [("Khen thưởng", reverse("awards:index")), ("Quyết định", reverse("awards:decision-list")),
+    return _page(request, selectors.decision_document(decision, clock.today()),
+                 reverse("reports:decision-pdf", args=[decision.pk]),
+                 [("Khen thưởng", reverse("awards:index")), ("Quyết định", reverse("awards:decision-list")),
                   (decision.reference, decision.get_absolute_url())],
-    })
+                 edition=edition_views.current_edition(DocumentEdition.Kind.DECISION, decision.pk))
 
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -114,7 +113,14 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan as its data reads now: a preview, not the signed copy (labelled so on the page)."""
     campaign = get_object_or_404(Campaign.objects.visible_to(request.user).select_related("issuer"), pk=pk)
-    return _pdf_response(lambda: selectors.plan_document(campaign, clock.today()))
+
+    def build():
+        # Marked on every page: once issued it prints the registry's number beside today's data.
+        doc = selectors.plan_document(campaign, clock.today())
+        doc.extra["preview"] = True
+        return doc
+
+    return _pdf_response(build)
 
 
 # --- Summary reports ---------------------------------------------------------------------------------
@@ -360,8 +366,12 @@ def _stored(stored: ReportFile, filename: str) -> HttpResponse:
                         filename=filename)
 
 
-def _page(request: HttpRequest, doc: selectors.Document, pdf_url: str, trail: list) -> HttpResponse:
-    return render(request, "reports/document.html", {"doc": doc, "pdf_url": pdf_url, "trail": trail})
+def _page(request: HttpRequest, doc: selectors.Document, pdf_url: str, trail: list,
+          edition: DocumentEdition | None) -> HttpResponse:
+    """A document's page. Once sent for signature its stored copy is the document; the page then
+    says that what it shows is rebuilt from today's data (issue 13), and the PDF link gives the copy."""
+    return render(request, "reports/document.html", {"doc": doc, "pdf_url": pdf_url, "trail": trail,
+                                                      "edition": edition})
 
 
 def _visible_proposal(request: HttpRequest, pk: int) -> Proposal:
@@ -374,7 +384,8 @@ def proposal_document(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, selectors.proposal_document(proposal, clock.today()),
                  reverse("reports:proposal-pdf", args=[pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Tờ trình", reverse("awards:proposal-list")),
-                  (proposal.title[:60], proposal.get_absolute_url())])
+                  (proposal.title[:60], proposal.get_absolute_url())],
+                 edition_views.current_edition(DocumentEdition.Kind.PROPOSAL, proposal.pk))
 
 
 def proposal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -388,7 +399,8 @@ def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, selectors.minutes_document(session, clock.today()),
                  reverse("reports:minutes-pdf", args=[pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Hội đồng", reverse("awards:session-list")),
-                  (session.title[:60], session.get_absolute_url())])
+                  (session.title[:60], session.get_absolute_url())],
+                 edition_views.current_edition(DocumentEdition.Kind.MINUTES, session.pk))
 
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:

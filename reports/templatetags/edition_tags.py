@@ -52,5 +52,7 @@ def editions_panel(context, kind, obj):
         "can_reopen": may and not numbered and last is not None and not last.closed_reason,
         "can_record": may and awaiting and kind in (Kind.PROPOSAL, Kind.MINUTES),
         "plan_issue": may and awaiting and kind == Kind.PLAN,
+        # Issued before the system kept editions (transcribed from the office's files): nothing frozen.
+        "imported_issued": not editions and (numbered or (kind == Kind.PLAN and obj.status != "draft")),
         "request": request, "csrf_token": context.get("csrf_token"),
     }

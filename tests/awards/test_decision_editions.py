@@ -104,3 +104,28 @@ def test_a_draft_decision_changed_after_trinh_ky_is_signed_again_before_its_issu
     second = report_services.send_for_signature(by=cast["leader"], kind="decision", obj=decision,
                                                 reason="Bỏ một người")
     assert (first.number, second.number) == (1, 2)
+
+
+def test_an_issued_decisions_page_says_the_stored_copy_is_the_document(login, cast, decision, fresh_storage):
+    # The walk of issue 13: after a legal basis was added, the page headed "Bản đã ban hành" showed
+    # text the stored PDF does not have. The page now says it is rebuilt from today's data.
+    client = login(cast["leader"])
+    page = client.get(reverse("reports:decision-document", args=[decision.pk])).content.decode()
+    assert "Dự thảo" in page and "Văn bản đã trình ký" not in page
+    report_services.record_decision_issue(by=cast["leader"], decision=decision, number=125, notation="QĐ-SYT",
+                                          issue_date=date(2026, 11, 5), signer_prefix="", signer_title="GIÁM ĐỐC",
+                                          signer_name="Trần Văn Ký")
+    edition = DocumentEdition.objects.get(kind="decision", object_id=decision.pk)
+    page = client.get(reverse("reports:decision-document", args=[decision.pk])).content.decode()
+    assert "Bản xem trước theo dữ liệu hiện tại (không phải bản đã ký)" in page
+    assert "ban hành số 125/QĐ-SYT ngày 05/11/2026" in page and edition.issued_sha256 in page
+    assert "Bản đã ban hành (PDF/A lưu trữ)" not in page
+
+
+def test_a_decision_issued_before_the_system_says_it_has_no_stored_copy(login, cast, decision):
+    Decision.objects.filter(pk=decision.pk).update(status=Decision.Status.ISSUED, number=7, notation="QĐ-SYT",
+                                                   issue_date=date(2021, 12, 28))
+    client = login(cast["leader"])
+    page = client.get(reverse("reports:decision-document", args=[decision.pk])).content.decode()
+    assert "nhập từ hồ sơ đã ban hành" in page
+    assert "không có bản lưu" in client.get(decision.get_absolute_url()).content.decode()

@@ -91,7 +91,9 @@ def test_an_issued_plan_keeps_its_printed_text_when_a_period_changes(login, cast
             edition.issued_file.open("rb").read()) == stored
     # The live preview follows the data, and says it is not the signed copy.
     preview = client.get(reverse("reports:plan-preview-pdf", args=[plan.pk])).content
-    assert "trước ngày 20/12" in pdf_tool("pdftotext", preview, tmp_path)
+    preview_text = pdf_tool("pdftotext", preview, tmp_path)
+    assert "trước ngày 20/12" in preview_text
+    assert "Bản xem trước theo dữ liệu hiện tại – không phải bản đã ký" in " ".join(preview_text.split())
 
     page = client.get(plan.get_absolute_url()).content.decode()
     assert "Phiên bản 1" in page and edition.sha256 in page and "Sở Nội vụ lùi hạn báo cáo" in page
