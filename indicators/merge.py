@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from common.text import nfc
+
 Pair = tuple[str, str]  # (actual_text, note)
 K = TypeVar("K")
 
@@ -56,14 +58,31 @@ def merge_cells(*, base: Mapping[K, Pair], mine: Mapping[K, Pair], theirs: Mappi
             for key, stored in theirs.items()}
 
 
-def merge_text(*, base: str, mine: str, theirs: str) -> str:
-    """A narrative field: the other person's text when this person left it as shown, else what was
-    typed. Not flagged: the conflict message covers it and the textarea shows what will be saved."""
-    return theirs if mine == base else mine
+@dataclass(frozen=True)
+class MergedText:
+    value: str        # what the textarea shows and the next save sends
+    outcome: Outcome
+    theirs: str       # what the other person saved, for the flag
 
 
-def merge_texts(*, base: Mapping[str, str], mine: Mapping[str, str], theirs: Mapping[str, str]) -> dict[str, str]:
-    merged = dict(mine)
+def _comparable(text: str) -> str:
+    # The service stores a narrative NFC and stripped, and browsers send a textarea's line breaks
+    # as CRLF: without this a text nobody touched would read as changed.
+    return nfc(text.replace("\r\n", "\n")).strip()
+
+
+def merge_text(*, base: str, mine: str, theirs: str) -> MergedText:
+    """A narrative field, merged as a cell is (merge_cell): the other person's text when this person
+    left it as shown; both changed it: what was typed stays, flagged with theirs, so that the next
+    save overwrites knowingly rather than silently."""
+    outcome = merge_cell(base=(_comparable(base), ""), mine=(_comparable(mine), ""),
+                         theirs=(_comparable(theirs), "")).outcome
+    return MergedText(value=theirs if outcome == Outcome.THEIRS else mine, outcome=outcome, theirs=theirs)
+
+
+def merge_texts(*, base: Mapping[str, str], mine: Mapping[str, str],
+                theirs: Mapping[str, str]) -> dict[str, MergedText]:
+    merged = {name: MergedText(value=text, outcome=Outcome.UNCHANGED, theirs="") for name, text in mine.items()}
     for name, stored in theirs.items():
         merged[name] = merge_text(base=base.get(name, ""), mine=mine.get(name, ""), theirs=stored)
     return merged

@@ -286,10 +286,10 @@ def _cells_from(request: HttpRequest, grid: selectors.Grid) -> tuple[dict[int, s
 
 
 def _refill(request: HttpRequest, grid: selectors.Grid, typed: dict, cell_errors: dict[int, str], conflict: str,
-            narrative: dict[str, str]) -> dict[str, str]:
+            narrative: dict[str, str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """After a save that did not go through: the grid as stored now, with what the person typed,
     each cell's message, and on a conflict the merge with what the other person saved. Returns
-    the narrative to show."""
+    the narrative to show and each narrative field's flag."""
     for cell in grid.cells:
         key = cell.indicator.pk
         if key in typed:
@@ -310,7 +310,7 @@ def _refill(request: HttpRequest, grid: selectors.Grid, typed: dict, cell_errors
         lost = [f"{c.indicator.display_label}: “{c.typed}”" for c in grid.cells if c.typed and c.typed != c.stored[0]]
         messages.warning(request, f"Báo cáo vừa được người khác cập nhật. {grid.lock_reason}"
                          + (f" Số bạn đã nhập chưa được lưu: {'; '.join(lost)}." if lost else ""))
-    return narrative
+    return narrative, {}
 
 
 def _merge_cell(cell: selectors.Cell, original: tuple[str, str], submission) -> None:
@@ -327,10 +327,17 @@ def _merge_cell(cell: selectors.Cell, original: tuple[str, str], submission) -> 
                        "lưu lần nữa sẽ thay số của họ.")
 
 
-def _merge_narrative(request: HttpRequest, typed: dict[str, str], submission) -> dict[str, str]:
-    return merge.merge_texts(
+def _merge_narrative(request: HttpRequest, typed: dict[str, str], submission
+                     ) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Applies merge.merge_texts to the narrative fields; a flag is the colleague's name, the outcome
+    and their text (the template escapes it and keeps its line breaks)."""
+    merged = merge.merge_texts(
         base={name: request.POST.get(f"orig-{name}", "") for name in NARRATIVE}, mine=typed,
         theirs={name: getattr(submission, name) if submission else "" for name in NARRATIVE})
+    who = submission.updated_by.get_full_name() if submission and submission.updated_by else "Người khác"
+    notices = {name: {"who": who, "outcome": str(text.outcome), "theirs": text.theirs}
+               for name, text in merged.items() if text.outcome != merge.Outcome.UNCHANGED}
+    return {name: text.value for name, text in merged.items()}, notices
 
 
 @refills_after_connection_loss
@@ -344,7 +351,7 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
     can_review = (access.can(request.user, "results.review", period.campaign.issuer)
                   and lifecycle.collects_reports(period.campaign.status))
     grid = selectors.grid(period, organisation, today)
-    typed, cell_errors, narrative = {}, {}, {}
+    typed, cell_errors, narrative, narrative_notices = {}, {}, {}, {}
     if request.method == "POST":
         if not can_enter:
             raise PermissionDenied
@@ -388,12 +395,13 @@ def report(request: HttpRequest, period_pk: int, org_pk: int) -> HttpResponse:
                 cell_errors[key] = f"{message} {cell_errors[key]}" if key in cell_errors else message
             messages.error(request, "Có ô nhập chưa đúng; chưa lưu gì. Sửa các ô được đánh dấu rồi lưu lại.")
         grid = selectors.grid(period, organisation, today)
-        narrative = _refill(request, grid, typed, cell_errors, conflict, narrative)
+        narrative, narrative_notices = _refill(request, grid, typed, cell_errors, conflict, narrative)
     else:
         _show_stored(grid)
         narrative_errors = {}
     return _report_page(request, period, organisation, grid, can_enter=can_enter, can_review=can_review,
-                        narrative=narrative, today=today, narrative_errors=narrative_errors)
+                        narrative=narrative, today=today, narrative_errors=narrative_errors,
+                        narrative_notices=narrative_notices)
 
 
 def _show_stored(grid: selectors.Grid) -> None:
@@ -405,7 +413,8 @@ def _show_stored(grid: selectors.Grid) -> None:
 def _report_page(request: HttpRequest, period: ReportingPeriod, organisation: Organisation, grid: selectors.Grid, *,
                  can_enter: bool, can_review: bool, narrative: dict[str, str], today: date,
                  exception_form: forms.ExceptionForm | None = None,
-                 narrative_errors: dict[str, str] | None = None) -> HttpResponse:
+                 narrative_errors: dict[str, str] | None = None,
+                 narrative_notices: dict[str, dict[str, str]] | None = None) -> HttpResponse:
     submission = grid.submission
     narrative = narrative or {name: getattr(submission, name) if submission else "" for name in NARRATIVE}
     stored_narrative = {name: getattr(submission, name) if submission else "" for name in NARRATIVE}
@@ -414,7 +423,8 @@ def _report_page(request: HttpRequest, period: ReportingPeriod, organisation: Or
         "submission": submission, "can_enter": can_enter and grid.is_open, "can_review": can_review,
         "narrative": narrative, "stored_narrative": stored_narrative,
         "narrative_fields": [(name, forms.NarrativeForm.base_fields[name].label, narrative.get(name, ""),
-                              stored_narrative[name], (narrative_errors or {}).get(name, "")) for name in NARRATIVE],
+                              stored_narrative[name], (narrative_errors or {}).get(name, ""),
+                              (narrative_notices or {}).get(name)) for name in NARRATIVE],
         "events": list(submission.events.select_related("actor")[:30]) if submission else [],
         "attachments": list(submission.attachments.all()) if submission else [],
         "review_form": forms.ReviewForm(),

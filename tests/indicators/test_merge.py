@@ -1,6 +1,6 @@
 """The results grid's merge after a version conflict (indicators/merge.py): plain values, no database."""
 
-from indicators.merge import MergedCell, Outcome, display, merge_cell, merge_cells, merge_text, merge_texts
+from indicators.merge import MergedCell, MergedText, Outcome, display, merge_cell, merge_cells, merge_text, merge_texts
 
 
 def test_a_cell_only_this_person_changed_keeps_what_they_typed_without_a_flag():
@@ -55,15 +55,29 @@ def test_merge_cells_covers_every_stored_cell_and_reads_missing_form_fields_as_e
 
 
 def test_a_narrative_field_takes_their_text_only_when_this_person_left_it_as_shown():
-    assert merge_text(base="cũ", mine="cũ", theirs="của họ") == "của họ"
-    assert merge_text(base="cũ", mine="của tôi", theirs="của họ") == "của tôi"
-    assert merge_text(base="cũ", mine="của tôi", theirs="cũ") == "của tôi"
-    assert merge_text(base="cũ", mine="", theirs="của họ") == ""
+    assert merge_text(base="cũ", mine="cũ", theirs="của họ") == MergedText(
+        value="của họ", outcome=Outcome.THEIRS, theirs="của họ")
+    assert merge_text(base="cũ", mine="của tôi", theirs="cũ").value == "của tôi"
+    assert merge_text(base="cũ", mine="cũ", theirs="cũ").outcome == Outcome.UNCHANGED
+
+
+def test_a_narrative_field_both_changed_keeps_the_typed_text_and_flags_theirs():
+    assert merge_text(base="cũ", mine="của tôi", theirs="của họ") == MergedText(
+        value="của tôi", outcome=Outcome.BOTH, theirs="của họ")
+    # Clearing a text the colleague rewrote is a change too: flagged, never silently taken.
+    assert merge_text(base="cũ", mine="", theirs="của họ").outcome == Outcome.BOTH
+
+
+def test_a_narrative_left_as_shown_is_not_read_as_changed_for_line_breaks_or_trailing_spaces():
+    # The textarea sends CRLF; the stored text is stripped.
+    merged = merge_text(base="dòng 1\ndòng 2", mine="dòng 1\r\ndòng 2\r\n", theirs="mới")
+    assert (merged.value, merged.outcome) == ("mới", Outcome.THEIRS)
 
 
 def test_merge_texts_keeps_fields_the_other_side_does_not_have():
     merged = merge_texts(base={"done": ""}, mine={"done": "", "extra": "x"}, theirs={"done": "đã làm"})
-    assert merged == {"done": "đã làm", "extra": "x"}
+    assert {name: text.value for name, text in merged.items()} == {"done": "đã làm", "extra": "x"}
+    assert merged["extra"].outcome == Outcome.UNCHANGED
 
 
 def test_a_flag_quotes_figure_and_note_or_says_the_cell_is_empty():
