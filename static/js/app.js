@@ -58,10 +58,40 @@
     document.querySelectorAll("form[data-submitted]").forEach(function (form) { delete form.dataset.submitted; });
   });
 
-  // Buttons that need a confirmation before they submit their form.
+  // Buttons that need a confirmation before they submit their form. A form the browser would
+  // refuse anyway (a box left unticked) says so first: confirming it would be asked for nothing.
   document.querySelectorAll("[data-confirm]").forEach(function (button) {
     button.addEventListener("click", function (event) {
+      if (button.form && !button.form.noValidate && !button.form.checkValidity()) return;
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();
     });
+  });
+
+  // The browser's own checks speak the browser's language (English on many office machines): say
+  // them in Vietnamese, as the server's messages beside the fields do.
+  function browserMessage(field) {
+    var v = field.validity;
+    if (v.valueMissing) {
+      if (field.type === "checkbox") return "Đánh dấu ô này để tiếp tục.";
+      if (field.type === "file") return "Chọn tệp.";
+      return "Trường này là bắt buộc.";
+    }
+    if (v.tooLong) return "Quá số ký tự cho phép.";
+    if (v.typeMismatch) return field.type === "email" ? "Nhập địa chỉ thư điện tử hợp lệ." : "Giá trị không hợp lệ.";
+    if (v.rangeUnderflow || v.rangeOverflow || v.stepMismatch || v.badInput || v.patternMismatch) {
+      return "Giá trị không hợp lệ.";
+    }
+    return "";
+  }
+  document.addEventListener("invalid", function (event) {
+    var field = event.target;
+    if (!field.setCustomValidity) return;
+    field.setCustomValidity("");
+    field.setCustomValidity(browserMessage(field));
+  }, true);
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.setCustomValidity) event.target.setCustomValidity("");
+    }, true);
   });
 })();
