@@ -66,6 +66,13 @@ def judged_per_unit(*, rollup: str, scope: str, comparator: str, has_unit_target
     return not (rollup == SUM and comparator != Comparator.ZERO_EVENTS)
 
 
+def judged_for_unit(*, rollup: str, scope: str, comparator: str, has_unit_target: bool) -> bool:
+    """Whether a unit's cell counts in its "x/y chỉ tiêu đạt": judged against a target of its own
+    (judged_per_unit), and a target at all, not a figure only followed ("Quy mô dân số")."""
+    return comparator != Comparator.INFORMATIONAL and judged_per_unit(
+        rollup=rollup, scope=scope, comparator=comparator, has_unit_target=has_unit_target)
+
+
 def contribution() -> Evaluation:
     return Evaluation(None, None, "", CONTRIBUTION)
 

@@ -24,6 +24,7 @@ from indicators.coverage import (
     campaign_verdict,
     contribution,
     is_closed,
+    judged_for_unit,
     judged_per_unit,
     units_verdict,
     verdict_note,
@@ -124,6 +125,7 @@ class Cell:
     typed_note: str = ""
     error: str = ""
     notice: str = ""         # someone else saved this cell meanwhile, or a chosen file was not kept
+    judged: bool = True      # counts in the unit's "x/y chỉ tiêu đạt" (coverage.judged_for_unit)
 
     @property
     def stored(self) -> tuple[str, str]:
@@ -453,8 +455,10 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod, closed: bool) -
             unit_target = unit_targets.get((indicator.pk, org_id))
             target = target_of(indicator, unit_target) if unit_target is not None else plan_target
             prev = previous.get((org_id, indicator.definition_id))
-            cells[org_id] = Cell(indicator, target, result, prev, _unit_evaluation(
-                indicator, target, result, prev, has_unit_target=unit_target is not None))
+            verdict = _unit_evaluation(indicator, target, result, prev, has_unit_target=unit_target is not None)
+            cells[org_id] = Cell(indicator, target, result, prev, verdict, judged=verdict.overridden or judged_for_unit(
+                rollup=indicator.rollup, scope=indicator.reporting_scope, comparator=target.comparator,
+                has_unit_target=unit_target is not None))
         unit_cells = [c for org_id, c in cells.items() if org_id != indicator.responsible_id
                       or indicator.rollup != Rollup.ENTERED or indicator.reporting_scope == Scope.RESPONSIBLE]
         note = ""

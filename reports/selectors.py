@@ -31,7 +31,6 @@ from common import memo
 from common.forms import parse_id
 from common.text import format_date, format_number, two_digits, vi_sort_key
 from indicators import selectors as indicator_selectors
-from indicators.coverage import CONTRIBUTION
 from indicators.evaluation import NO_DATA
 from indicators.models import Submission
 from reports import documents, summary
@@ -259,13 +258,15 @@ _UNIT_ROWS = memo.Memo(size=16)
 
 
 def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
-    """Appendix II of the whole campaign's report: each reporting unit, its report and its indicators met."""
+    """Appendix II of the whole campaign's report: each reporting unit, its report and its indicators met.
+    "x/y" counts only the indicators judged for that unit (a figure only followed, a part of a total
+    judged as the total, are not); a unit that has not sent owes y all the same, and says so."""
     met: dict[int, int] = defaultdict(int)
     owed: dict[int, int] = defaultdict(int)
     for row in table:
         for org_id, cell in row.unit_cells.items():
-            if cell.evaluation.status == CONTRIBUTION:
-                continue      # a part of a total, judged only as the total
+            if not cell.judged:
+                continue
             owed[org_id] += 1
             if cell.evaluation.status == "Đạt":
                 met[org_id] += 1
@@ -277,11 +278,11 @@ def _unit_rows(report: Report, table: list, matrix_rows: list) -> list[dict]:
             continue
         counted = cell.submission is not None and cell.submission.status in indicator_selectors.COUNTED
         sent = cell.submission.submitted_at if counted else None
-        # A unit that has not sent its figures has met nothing yet: "—", not "0/7, 0%".
+        # A unit that has not sent its figures has met nothing yet: "—/7, chưa gửi", not "0/7, 0%".
         rows.append({"name": organisation.name, "state": str(cell.label),
                      "sent": format_date(sent)[-10:] if sent else "",
-                     "met": met[organisation.pk] if counted else "", "owed": owed[organisation.pk] if counted else 0,
-                     "share": summary.share(met[organisation.pk], owed[organisation.pk]) if counted else "—"})
+                     "met": met[organisation.pk] if counted else "—", "owed": owed[organisation.pk],
+                     "share": summary.share(met[organisation.pk], owed[organisation.pk]) if counted else "chưa gửi"})
     return rows
 
 

@@ -12,6 +12,7 @@ from indicators.coverage import (
     campaign_verdict,
     contribution,
     is_closed,
+    judged_for_unit,
     judged_per_unit,
     units_verdict,
     verdict_note,
@@ -116,3 +117,14 @@ def test_a_units_part_of_a_total_is_not_judged_against_the_whole_plans_target(ro
 
 def test_a_contribution_is_neither_met_nor_missed():
     assert contribution().status == CONTRIBUTION and contribution().achieved is None
+
+
+def test_a_units_count_of_targets_leaves_out_followed_figures_and_parts_of_a_total():
+    def judged(comparator, rollup="none", has_unit_target=False):
+        return judged_for_unit(rollup=rollup, scope="all", comparator=comparator, has_unit_target=has_unit_target)
+
+    assert judged(Comparator.GTE)
+    assert not judged(Comparator.INFORMATIONAL)                        # "Quy mô dân số": only followed
+    assert not judged(Comparator.MAINTAIN_AT_LEAST, rollup="sum")      # a part of the province's 10 stations
+    assert judged(Comparator.MAINTAIN_AT_LEAST, rollup="sum", has_unit_target=True)
+    assert judged(Comparator.ZERO_EVENTS, rollup="sum")                # no event anywhere: none in each part
