@@ -114,7 +114,9 @@ def send_for_signature(*, by: User | SystemActor, kind: str, obj, reason: str = 
         raise ValidationError("Văn bản đã trình ký, đang chờ ghi nhận ban hành.")
     last = DocumentEdition.objects.select_for_update().filter(kind=kind, object_id=obj.pk).order_by("-number").first()
     if last is not None and not reason.strip():
-        raise ValidationError({"reason": "Ghi lý do lập phiên bản mới."})
+        if not last.closed_reason:
+            raise ValidationError({"reason": "Ghi lý do lập phiên bản mới."})
+        reason = last.closed_reason      # reopened with a reason: the new edition is made for it
     if kind == Kind.PLAN:
         obj = campaign_services.mark_sent_for_signature(by=by, campaign=obj)
     today = clock.today()

@@ -47,8 +47,10 @@ def editions_panel(context, kind, obj):
     return {
         "kind": kind, "slug": SLUGS[kind], "obj": obj, "editions": list(reversed(editions)),
         "certificates": certificates, "awaiting": awaiting, "is_decision": is_decision,
-        "can_send": may and not awaiting and not numbered and (kind != Kind.PLAN or obj.status != "closed"),
-        "needs_reason": last is not None,
+        # After an edition, a new one is made by reopening (with the reason) first: one way, not two.
+        "can_send": may and (last is None or bool(last.closed_reason)) and not numbered
+        and (kind != Kind.PLAN or obj.status != "closed"),
+        "needs_reason": last is not None and not last.closed_reason,
         "can_reopen": may and not numbered and last is not None and not last.closed_reason,
         "can_record": may and awaiting and kind in (Kind.PROPOSAL, Kind.MINUTES),
         "plan_issue": may and awaiting and kind == Kind.PLAN,

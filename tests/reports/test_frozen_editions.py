@@ -112,10 +112,9 @@ def test_a_reopened_plan_makes_a_new_edition_and_keeps_the_first(cast, plan, fre
     plan.refresh_from_db()
     services.reopen_edition(by=cast["secretariat"], kind="plan", obj=plan, reason="Điều chỉnh kỳ báo cáo")
     plan.refresh_from_db()
-    with pytest.raises(ValidationError):
-        services.send_for_signature(by=cast["secretariat"], kind="plan", obj=plan)   # a new edition says why
-    second = services.send_for_signature(by=cast["secretariat"], kind="plan", obj=plan, reason="Kế hoạch điều chỉnh")
-    assert second.number == 2 and second.reason == "Kế hoạch điều chỉnh"
+    # The new edition is made for the reason the plan was reopened with, unless another is given.
+    second = services.send_for_signature(by=cast["secretariat"], kind="plan", obj=plan)
+    assert second.number == 2 and second.reason == "Điều chỉnh kỳ báo cáo"
     # The new signature copy leaves the number blank again for the văn thư.
     assert "Số: 12/KH-SYT" not in stamping.slots(second.html)["number"]
     first.refresh_from_db()
@@ -150,3 +149,15 @@ def test_an_indicator_changed_after_trinh_ky_needs_a_reason_and_is_listed_as_an_
     indicator_services.save_indicator(by=cast["secretariat"], campaign=plan, instance=indicator,
                                       reason="Sở điều chỉnh theo góp ý của lãnh đạo")
     assert plan.events.filter(reason="Sở điều chỉnh theo góp ý của lãnh đạo").exists()
+
+
+def test_an_issued_plan_offers_one_way_to_a_new_edition(login, cast, plan, fresh_storage):
+    services.send_for_signature(by=cast["secretariat"], kind="plan", obj=plan)
+    services.record_plan_issue(by=cast["secretariat"], campaign=plan, number=12, notation="KH-SYT",
+                               issue_date=date(2026, 3, 5))
+    page = login(cast["secretariat"]).get(plan.get_absolute_url()).content.decode()
+    assert "Mở lại để lập phiên bản mới – lý do" in page and "Trình ký phiên bản mới" not in page
+    plan.refresh_from_db()
+    services.reopen_edition(by=cast["secretariat"], kind="plan", obj=plan, reason="Điều chỉnh kỳ báo cáo")
+    page = login(cast["secretariat"]).get(plan.get_absolute_url()).content.decode()
+    assert "Mở lại để lập phiên bản mới – lý do" not in page and ">Trình ký</button>" in page
