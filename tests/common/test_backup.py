@@ -28,7 +28,8 @@ def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, 
                           issue_date=date(2026, 11, 9), signer_title="Giám đốc", signer_name="A")
     call_command("backup", str(tmp_path / "sao-luu"), stdout=io.StringIO())
     manifest = json.loads((tmp_path / "sao-luu" / "manifest.json").read_text())
-    assert manifest["files"] == 1 and (tmp_path / "sao-luu" / "thidua.dump").stat().st_size > 1000
+    # Issuing stores two copies: the one sent for signature and the issued print (issue 13).
+    assert manifest["files"] == 2 and (tmp_path / "sao-luu" / "thidua.dump").stat().st_size > 1000
 
     # The server is lost with its files: a new, empty store.
     settings.STORAGES = {**settings.STORAGES, "default": {
@@ -37,8 +38,8 @@ def test_backup_then_restore_into_an_empty_store_verifies(tree, cast, settings, 
         call_command("verify_files", stdout=io.StringIO())
     call_command("restore_files", str(tmp_path / "sao-luu" / "files"), stdout=io.StringIO())
     call_command("verify_files", stdout=(out := io.StringIO()))
-    assert "1 tệp nguyên vẹn, 0 thiếu, 0 bị đổi" in out.getvalue()
-    assert list(files.walk(files.default_storage())) == [report.files.get().file.name]
+    assert "2 tệp nguyên vẹn, 0 thiếu, 0 bị đổi" in out.getvalue()
+    assert sorted(files.walk(files.default_storage())) == sorted(f.file.name for f in report.files.all())
 
 
 def test_a_new_installation_without_a_media_folder_backs_up_purges_and_verifies(tree, settings, tmp_path):

@@ -127,8 +127,10 @@ def test_an_issued_reports_pdf_is_stored_in_the_bucket_and_downloaded_byte_for_b
         "number": "9", "notation": "BC-SYT", "issue_date": "20/11/2026", "signer_title": "Giám đốc",
         "signer_name": "Nguyễn Văn A"})
     assert response.status_code == 302
-    stored = ReportFile.objects.get(report=report, kind=ReportFile.Kind.GENERATED)
-    assert keys(bucket) == [stored.file.name]
+    # Two copies: the one sent for signature and the issued print the PDF link gives (issue 13).
+    signing = ReportFile.objects.get(report=report, kind=ReportFile.Kind.GENERATED)
+    stored = ReportFile.objects.get(report=report, kind=ReportFile.Kind.ISSUED)
+    assert sorted(keys(bucket)) == sorted([signing.file.name, stored.file.name])
     in_bucket = body(bucket, stored.file.name)
     assert in_bucket.startswith(b"%PDF") and hashlib.sha256(in_bucket).hexdigest() == stored.sha256
     assert_private(bucket, stored.file.name)
