@@ -170,12 +170,14 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
                                                              "edition": edition})
 
 
-@require_POST
 def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     """Ban hành a decision: awards records it, the edition sent for signature is stamped and the
     certificates are frozen, in one transaction. A refusal shows the page again with everything
     typed, and names the file to choose again (issue 13, 5c)."""
     decision = visible(request, Kind.DECISION, pk)
+    if request.method != "POST":
+        # The refused form's address, reloaded: the decision's page, not an empty 405.
+        return redirect(decision)
     if not _may(request, Kind.DECISION, decision):
         raise PermissionDenied
     form = award_forms.IssueForm(request.POST, request.FILES)

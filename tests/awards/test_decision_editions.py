@@ -129,3 +129,11 @@ def test_a_decision_issued_before_the_system_says_it_has_no_stored_copy(login, c
     page = client.get(reverse("reports:decision-document", args=[decision.pk])).content.decode()
     assert "nhập từ hồ sơ đã ban hành" in page
     assert "không có bản lưu" in client.get(decision.get_absolute_url()).content.decode()
+
+
+def test_reloading_the_refused_issue_form_goes_back_to_the_decision(login, cast, decision):
+    client = login(cast["leader"])
+    response = client.get(reverse("reports:decision-issue", args=[decision.pk]))
+    assert response.status_code == 302 and response.url == decision.get_absolute_url()
+    # Still the viewer's rules: someone who may not see the decision gets a 404, not a redirect.
+    assert login(cast["outsider"]).get(reverse("reports:decision-issue", args=[decision.pk])).status_code == 404
