@@ -58,17 +58,18 @@ class Use:
 
     @property
     def text(self) -> str:
-        """ "còn 2/5 tập thể" / "không giới hạn cá nhân"."""
+        """ "còn 2 trong số 05 tập thể" (the plan's "05 tập thể" as printed; "còn 5/05" read as a
+        typo) / "tập thể: không giới hạn"."""
         label = KIND_LABELS[self.kind]
         if self.limit is None:
             return f"{label}: không giới hạn"
         if self.limit == 0:
             return f"không xét {label}"
-        return f"còn {self.left}/{self.limit:02d} {label}"
+        return f"còn {self.left} trong số {self.limit:02d} {label}"
 
 
 def remaining_text(uses: list[Use]) -> str:
-    """ "còn 2/05 tập thể, 4/10 cá nhân", the way the plans write quotas."""
+    """ "còn 2 trong số 05 tập thể, còn 4 trong số 10 cá nhân"."""
     return ", ".join(u.text for u in uses)
 
 

@@ -114,7 +114,7 @@ class QuotaLine:
 
 
 def quota_overview(campaigns) -> list[QuotaLine]:
-    """What is left of every quota of these campaigns ("Mục 2.2: còn 2/05 tập thể, …"), for the
+    """What is left of every quota of these campaigns ("Mục 2.2: còn 2 trong số 05 tập thể, …"), for the
     screens where the secretariat, the council and the leader choose. Two queries whatever the
     number of items and nominations."""
     from awards import quotas as quota_rules

@@ -75,7 +75,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 
 def _quota_text(proposal: Proposal) -> list[tuple[str, str]]:
-    """(label, "còn 2/05 tập thể, …") for the proposal's item, or each programme of a 2.1 item."""
+    """(label, "còn 2 trong số 05 tập thể, …") for the proposal's item, or each programme of a 2.1 item."""
     campaign = proposal.campaign
     limited = selectors.limited_levels(campaign)
     if not limited:

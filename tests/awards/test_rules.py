@@ -249,7 +249,7 @@ def test_the_quota_lives_at_the_nearest_level_that_has_one():
 
 def test_what_is_left_reads_as_the_plans_write_it():
     uses = [quotas.Use("collective", 5, 3), quotas.Use("individual", 10, 6)]
-    assert quotas.remaining_text(uses) == "còn 2/05 tập thể, còn 4/10 cá nhân"
+    assert quotas.remaining_text(uses) == "còn 2 trong số 05 tập thể, còn 4 trong số 10 cá nhân"
     assert quotas.Use("collective", 0, 0).text == "không xét tập thể"
     assert quotas.approval_problem(quotas.Use("individual", 10, 9), label="mục 2.2") == ""
     assert "Đã đủ số lượng cá nhân của mục 2.2 (10/10)" in quotas.approval_problem(

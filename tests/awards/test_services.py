@@ -144,7 +144,7 @@ def test_approval_takes_a_slot_and_the_quota_holds(proposal, plan, cast, types):
         services.move(by=cast["secretariat"], nomination=nominations[2], target=State.APPROVED)
     uses = selectors.quota_uses(plan["campaign"], selectors.scope_of(nominations[0], selectors.limited_levels(
         plan["campaign"])))
-    assert [u.text for u in uses] == ["còn 1/01 tập thể", "còn 0/02 cá nhân"]
+    assert [u.text for u in uses] == ["còn 1 trong số 01 tập thể", "còn 0 trong số 02 cá nhân"]
     # Returning an approved nomination gives its slot back.
     services.move(by=cast["secretariat"], nomination=nominations[0], target=State.RETURNED, reason="Xem lại")
     services.move(by=cast["secretariat"], nomination=nominations[2], target=State.APPROVED)
