@@ -54,6 +54,14 @@ def _letters(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def join_clauses(*parts: str) -> str:
+    """Sentence fragments as one sentence: "Chờ X gửi số liệu chung." and "1/3 đơn vị đã gửi" →
+    "Chờ X gửi số liệu chung; 1/3 đơn vị đã gửi." Each fragment may or may not end in its own stop;
+    empty ones are left out."""
+    kept = [part.strip().rstrip(".;, ").strip() for part in parts if part and part.strip(" .;,")]
+    return "; ".join(kept) + "." if kept else ""
+
+
 @lru_cache(maxsize=65536)
 def sentence_case(text: str) -> str:
     """First letter up, the rest as written: "STT như văn bản in" keeps its STT, which

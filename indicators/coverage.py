@@ -31,6 +31,11 @@ class Coverage:
     sent: int
     expected: int
     closed: bool = False     # the period is over: whoever has not sent will not be waited for
+    # The office whose one figure the verdict rests on (ENTERED, or reported by the responsible
+    # office only): then `sent`/`expected` count that office alone, and `own_figures` the units that
+    # sent a figure of their own, shown beside it but no part of the verdict.
+    responsible: str = ""
+    own_figures: int = 0
 
     @property
     def complete(self) -> bool:
@@ -42,8 +47,21 @@ class Coverage:
 
     @property
     def text(self) -> str:
-        """ "1/3 đơn vị đã gửi"; empty when nobody has to report."""
+        """ "1/3 đơn vị đã gửi"; empty when nobody has to report. For one office's figure, what it
+        waits for and the units' own figures apart, so that the units' verdicts shown beside it
+        never read as the campaign's: "Chờ Phòng KHTC gửi số liệu chung; 2 đơn vị có số liệu riêng"."""
+        if self.responsible:
+            office = (f"{self.responsible} đã gửi số liệu chung" if self.complete
+                      else f"Chờ {self.responsible} gửi số liệu chung")
+            return office + (f"; {self.own_figures} đơn vị có số liệu riêng" if self.own_figures else "")
         return f"{self.sent}/{self.expected} đơn vị đã gửi" if self.expected else ""
+
+    @property
+    def short(self) -> str:
+        """The "Đơn vị đã gửi" column: "1/3"; for one office's figure, `text`."""
+        if self.responsible:
+            return self.text
+        return f"{self.sent}/{self.expected}" if self.expected else ""
 
 
 def is_closed(*, today: date, last_on_time_day: date | None, collecting: bool) -> bool:
@@ -112,7 +130,8 @@ def units_verdict(*, met: int, judged: int, coverage: Coverage) -> Evaluation:
 
 def verdict_note(evaluation: Evaluation | None, coverage: Coverage) -> str:
     """What is said beside a campaign verdict about the data it rests on: the coverage whenever
-    not every expected unit has sent ("1/3 đơn vị đã gửi")."""
-    if evaluation is None or coverage.complete or not coverage.expected:
+    not every expected unit has sent ("1/3 đơn vị đã gửi"). Nothing for one office's figure: the
+    figure's own note ("Chờ … gửi số liệu chung.") says what the verdict waits for."""
+    if evaluation is None or coverage.complete or not coverage.expected or coverage.responsible:
         return ""
     return coverage.text

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from common import xlsx
 from common.forms import parse_id, too_long
-from common.text import format_date, format_number, vi_sort_key
+from common.text import format_date, format_number, join_clauses, vi_sort_key
 from indicators import evaluation
 from indicators.selectors import Grid
 
@@ -186,8 +186,8 @@ def campaign_results_workbook(campaign, period, rows, organisations: dict, today
         line = [r.indicator.number, r.indicator.display_label, r.indicator.display_unit, r.indicator.target_text,
                 number_or_text(r.figure_text), number_or_text(r.evaluation.display if r.evaluation else ""),
                 _verdict(r.verdict) + ("" if r.evaluation else " (theo từng đơn vị)") if r.verdict else "",
-                "; ".join(note for note in (r.figure_note, r.coverage_note) if note),
-                f"{r.coverage.sent}/{r.coverage.expected}" if r.coverage and r.coverage.expected else "",
+                join_clauses(r.figure_note, r.coverage_note),
+                r.coverage.short if r.coverage else "",
                 r.counts.get("Đạt", 0) if r.units_expected else "",
                 r.counts.get("Không đạt", 0) if r.units_expected else ""]
         if next_year:

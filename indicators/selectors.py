@@ -172,8 +172,10 @@ def previous_results(organisation_ids: list[int], definition_ids: list[int], per
                                     F("submission__period__deadline").desc(nulls_last=True),
                                     F("submission__period__order").desc(), F("pk").desc()])
     # Ranked on the narrow key only, then fetched whole: sorting whole joined rows spilled to disk.
+    # Only figures a unit sent count as its previous value: a draft never sent is not a record.
     winners = list(Result.objects.filter(submission__organisation_id__in=organisation_ids,
-                                         indicator__definition_id__in=definition_ids)
+                                         indicator__definition_id__in=definition_ids,
+                                         submission__status__in=COUNTED)
                    .filter(earlier).exclude(actual_text="").exclude(submission__period=period)
                    .annotate(rank=latest_first).filter(rank=1).values_list("pk", flat=True))
     rows = Result.objects.filter(pk__in=winners).select_related("submission__period", "indicator")
@@ -475,7 +477,9 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod, closed: bool) -
         if indicator.reporting_scope == Scope.RESPONSIBLE and responsible_cell is not None:
             overall = responsible_cell.evaluation
         counts = defaultdict(int)
-        for cell in cells.values():
+        # The units' own verdicts: for ENTERED the responsible office's cell is the campaign
+        # figure itself, not one more unit.
+        for cell in unit_cells:
             counts[cell.evaluation.status] += 1
         reported = sum(1 for c in cells.values() if c.result is not None and c.result.actual_text)
         # The units whose figures the campaign's verdict rests on: for ENTERED, the responsible
@@ -483,7 +487,12 @@ def _campaign_table(campaign: Campaign, period: ReportingPeriod, closed: bool) -
         feeding = ([indicator.responsible_id] if indicator.rollup == Rollup.ENTERED and indicator.responsible_id
                    else list(cells))
         sent = sum(1 for org_id in feeding if _has_sent(submissions_.get(org_id)))
-        covered = Coverage(sent, len(feeding), closed)
+        one_office = indicator.responsible_id and (indicator.rollup == Rollup.ENTERED
+                                                   or indicator.reporting_scope == Scope.RESPONSIBLE)
+        own = sum(1 for org_id, c in cells.items() if org_id != indicator.responsible_id
+                  and c.result is not None and c.result.actual_text)
+        covered = Coverage(sent, len(feeding), closed, responsible=indicator.responsible.name if one_office else "",
+                           own_figures=own if one_office else 0)
         units_overall = None
         if indicator.rollup == Rollup.NONE and indicator.reporting_scope != Scope.RESPONSIBLE:
             # No campaign figure: the plan is judged unit by unit, so say how many of the units
