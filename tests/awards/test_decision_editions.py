@@ -127,7 +127,7 @@ def test_a_decision_issued_before_the_system_says_it_has_no_stored_copy(login, c
                                                    issue_date=date(2021, 12, 28))
     client = login(cast["leader"])
     page = client.get(reverse("reports:decision-document", args=[decision.pk])).content.decode()
-    assert "nhập từ hồ sơ đã ban hành" in page
+    assert "được nhập từ hồ sơ, không qua trình ký" in page
     assert "không có bản lưu" in client.get(decision.get_absolute_url()).content.decode()
 
 
