@@ -49,6 +49,9 @@ def indicator_sentence(rows: list[dict]) -> str:
     missed = [r for r in judged if r["status"] == NOT_MET]
     waiting = [r for r in judged if r["status"] == INSUFFICIENT]
     empty = [r for r in judged if r["status"] == NO_DATA]
+    if len(empty) == len(judged):
+        # "0 chỉ tiêu đạt…; 7 chỉ tiêu chưa có số liệu" reads as a failure; nothing was judged.
+        return f"Trong {len(judged)} chỉ tiêu, chưa có chỉ tiêu nào có số liệu."
     text = f"Trong {len(judged)} chỉ tiêu, {len(met)} chỉ tiêu đạt và vượt kế hoạch"
     if missed:
         text += f"; {len(missed)} chỉ tiêu chưa đạt: " + "; ".join(r["label"] for r in missed)

@@ -51,3 +51,8 @@ def test_a_report_made_before_every_unit_sent_says_so_and_warns_before_it_is_iss
     assert summary.coverage_warning(sent=1, expected=4, missing=2, returned=1) == (
         "Kỳ báo cáo chưa đủ số liệu: 1/4 đơn vị đã gửi; 2 đơn vị quá hạn chưa gửi; 1 đơn vị bị trả lại chưa gửi lại.")
     assert summary.coverage_warning(sent=3, expected=3) == ""
+
+
+def test_a_report_with_no_figure_yet_says_so_rather_than_zero_met():
+    rows = [{"label": f"Chỉ tiêu {i}", "status": "Chưa có số liệu"} for i in range(7)]
+    assert summary.indicator_sentence(rows) == "Trong 7 chỉ tiêu, chưa có chỉ tiêu nào có số liệu."
