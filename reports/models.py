@@ -278,3 +278,65 @@ class DocumentEdition(models.Model):
     @property
     def is_issued(self) -> bool:
         return self.recorded_at is not None
+
+
+def signed_upload_to(instance: SignedCopy, filename: str) -> str:
+    owner = f"editions/{instance.edition_id}" if instance.edition_id else f"reports/file-{instance.report_file_id}"
+    return f"signed/{owner}/{filename}"
+
+
+class SignedCopy(models.Model):
+    """A signed PDF (or a scan) uploaded for a document sent for signature, with the verification
+    report made when it arrived (reports.signatures.to_json): the report is kept, not recomputed,
+    so the page shows what was checked against the trust anchors of that day.
+
+    It belongs to a DocumentEdition (plans, decisions, tờ trình, minutes) or to the signed
+    ReportFile row of a summary report, whose file it shares. `matches_edition` is the edition
+    whose stored copy is byte-identical to the first revision of the signed file (None: none)."""
+
+    edition = models.ForeignKey(DocumentEdition, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="signed_copies")
+    report_file = models.ForeignKey(ReportFile, null=True, blank=True, on_delete=models.CASCADE,
+                                    related_name="signed_copies")
+    file = models.FileField(_("bản đã ký"), upload_to=signed_upload_to, max_length=300)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(_("tải lên lúc"))
+    # Through a signing tool's one-time link rather than the page.
+    via_token = models.BooleanField(default=False)
+    check_report = models.JSONField(_("kết quả kiểm tra chữ ký"), default=dict)
+    matches_edition = models.PositiveIntegerField(_("khớp bản trình ký phiên bản"), null=True, blank=True)
+    is_scan = models.BooleanField(_("bản quét"), default=False)
+
+    class Meta:
+        verbose_name = _("bản đã ký")
+        ordering = ["-uploaded_at", "-id"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(edition__isnull=False, report_file__isnull=True)
+            | models.Q(edition__isnull=True, report_file__isnull=False),
+            name="reports_signedcopy_one_owner")]
+
+    def __str__(self) -> str:
+        return f"Bản đã ký {self.file.name.rsplit('/', 1)[-1]}"
+
+
+class SigningToken(models.Model):
+    """A one-time, expiring link for a signing tool (the VGCA plugin's FileName/FileUploadHandler):
+    it downloads the edition's copy and posts the signed PDF back without a browser session. Only
+    the SHA-256 of the secret is kept, so a database dump does not hand out working links."""
+
+    edition = models.ForeignKey(DocumentEdition, on_delete=models.CASCADE, related_name="signing_tokens")
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("liên kết cho công cụ ký")
+
+    def __str__(self) -> str:
+        return f"Liên kết ký {self.edition} (hết hạn {self.expires_at:%d/%m/%Y %H:%M})"

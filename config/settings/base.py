@@ -199,6 +199,8 @@ REPORTS_INLINE_ROWS = env_int("REPORTS_INLINE_ROWS", 200)
 # A document job whose worker has not renewed its lease for this long is taken for dead and queued
 # again (reports/jobs.py); the fault drill shortens it.
 REPORTS_JOB_LEASE_SECONDS = env_int("REPORTS_JOB_LEASE_SECONDS", 120)
+# How long a signing tool's one-time link (reports.services.signed) stays usable.
+REPORTS_SIGNING_TOKEN_MINUTES = env_int("REPORTS_SIGNING_TOKEN_MINUTES", 30)
 
 # Where the application is reached, for links in e-mails sent outside a request.
 SITE_URL = env_str("SITE_URL", "")
