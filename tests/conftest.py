@@ -61,3 +61,19 @@ def fresh_storage(settings):
     """An empty file store of this test's own: the in-memory store of the test settings lives as
     long as the process and holds every earlier test's files."""
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+
+
+# Issue 14: one throwaway CA and one small unsigned PDF per test session (tests/signing.py), so
+# every signature test signs in milliseconds.
+@pytest.fixture(scope="session")
+def signing_ca():
+    from tests.signing import make_ca
+
+    return make_ca()
+
+
+@pytest.fixture(scope="session")
+def unsigned_pdf():
+    from reports.pdf import render_pdf
+
+    return render_pdf("<html><body><h1>Kế hoạch thử</h1><p>Nội dung trình ký.</p></body></html>")
