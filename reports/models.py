@@ -340,3 +340,35 @@ class SigningToken(models.Model):
 
     def __str__(self) -> str:
         return f"Liên kết ký {self.edition} (hết hạn {self.expires_at:%d/%m/%Y %H:%M})"
+
+
+class TrustAnchor(models.Model):
+    """A root or intermediate certificate the province trusts to verify signed documents (issue 14).
+
+    The administrator uploads the public files of the government CAs (Ban Cơ yếu Chính phủ, the
+    commercial CAs the offices use); verification reads only the active rows, never the network.
+    Removing one keeps the row (inactive): the reports already kept name what they were checked
+    against. The demo's CA is flagged so that the page says it is not a real one."""
+
+    name = models.CharField(_("tên"), max_length=200)
+    pem = models.TextField(_("chứng thư (PEM)"))
+    subject = models.CharField(_("chủ thể"), max_length=500)
+    issuer = models.CharField(_("tổ chức cấp"), max_length=500)
+    not_before = models.DateTimeField(_("hiệu lực từ"))
+    not_after = models.DateTimeField(_("hiệu lực đến"))
+    sha256 = models.CharField(_("dấu vân tay SHA-256"), max_length=64, unique=True)
+    is_root = models.BooleanField(_("chứng thư gốc"), default=False)
+    is_demo = models.BooleanField(_("chỉ dùng thử"), default=False)
+    active = models.BooleanField(_("đang dùng"), default=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    added_at = models.DateTimeField(_("thêm lúc"))
+    removed_at = models.DateTimeField(_("ngừng dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chứng thư tin cậy")
+        ordering = ["-active", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name

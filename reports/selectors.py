@@ -34,7 +34,7 @@ from indicators import selectors as indicator_selectors
 from indicators.evaluation import NO_DATA
 from indicators.models import Submission
 from reports import documents, summary
-from reports.models import PROSE_FIELDS, Report, ReportFile
+from reports.models import PROSE_FIELDS, Report, ReportFile, TrustAnchor
 from units import access
 from units import selectors as unit_selectors
 from units.models import Organisation, OrganisationKind
@@ -628,3 +628,8 @@ def reports_to_issue(user, limit: int = 5) -> list[Report]:
     return [r for r in drafts[:50]
             if access.can(user, "report.issue" if is_whole_campaign(r) else "unit_report.issue", r.organisation)
             ][:limit]
+
+
+def anchors() -> list[bytes]:
+    """The certificates verification trusts today (PEM bytes): the active trust anchors."""
+    return [pem.encode("ascii") for pem in TrustAnchor.objects.filter(active=True).values_list("pem", flat=True)]

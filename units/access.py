@@ -47,6 +47,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "unit_report.prepare": UNIT_ROLES,
     "unit_report.issue": frozenset({Role.UNIT_HEAD}),
     "catalogue.manage": frozenset({Role.ADMIN}),
+    # The certificates the province trusts to verify signed documents (issue 14): one list for all.
+    "trust.manage": frozenset({Role.ADMIN}),
 }
 
 class SystemActor:
