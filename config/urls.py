@@ -19,6 +19,7 @@ urlpatterns = [
     path("chi-tieu/", include("indicators.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("reports.document_urls")),
+    path("ky-so/", include("reports.signing_urls")),
     path("quan-tri-django/", admin.site.urls),
 ]
 

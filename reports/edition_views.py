@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from awards import forms as award_forms
@@ -21,7 +23,8 @@ from campaigns.models import Campaign
 from common import clock
 from common.forms import apply_service_errors
 from reports import pdf, services
-from reports.models import DocumentEdition
+from reports.models import DocumentEdition, SignedCopy
+from reports.services import signed
 from units import access
 
 Kind = DocumentEdition.Kind
@@ -198,3 +201,51 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     form.ask_file_again(request.FILES.get("file"))
     messages.error(request, "Chưa ban hành được: xem các ô báo lỗi trong khung Ban hành.")
     return decision_views.decision_page(request, decision, issue_form=form, status=400)
+
+
+@require_POST
+def edition_signed_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """A signed PDF (or a scan) of the document sent for signature: stored and verified (issue 14)."""
+    kind = _kind(kind)
+    obj = visible(request, kind, pk)
+    if not _may(request, kind, obj):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chọn tệp PDF đã ký để tải lên.")
+        return redirect(page_of(kind, obj))
+    try:
+        copy = signed.upload_signed(by=request.user, kind=kind, obj=obj, upload=upload)
+    except ValidationError as error:
+        messages.error(request, f"Chưa lưu được tệp {upload.name}: " + " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã lưu bản đã ký: {signed.verdict(copy)}. Kết quả kiểm tra ở khung Bản trình ký.")
+    return redirect(page_of(kind, obj))
+
+
+@require_POST
+def edition_signing_token(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """A one-time link for a signing tool; its secret is shown once, in the message."""
+    kind = _kind(kind)
+    obj = visible(request, kind, pk)
+    if not _may(request, kind, obj):
+        raise PermissionDenied
+    try:
+        issued = signed.create_signing_token(by=request.user, kind=kind, obj=obj)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        download = request.build_absolute_uri(reverse("signing:token-file", args=[issued.secret]))
+        upload = request.build_absolute_uri(reverse("signing:token-upload", args=[issued.secret]))
+        messages.success(request, f"Liên kết cho công cụ ký (dùng một lần, hết hạn lúc "
+                                  f"{timezone.localtime(issued.token.expires_at):%d/%m/%Y %H:%M}): "
+                                  f"tải bản ký (FileName) {download} · gửi bản đã ký (FileUploadHandler) {upload}")
+    return redirect(page_of(kind, obj))
+
+
+def signed_copy_file(request: HttpRequest, kind: str, pk: str, copy_pk: str) -> HttpResponse:
+    kind = _kind(kind)
+    visible(request, kind, pk)
+    copy = get_object_or_404(SignedCopy, pk=int(copy_pk), edition__kind=kind, edition__object_id=int(pk))
+    return FileResponse(copy.file.open("rb"), as_attachment=True, content_type=pdf.PDF_MEDIA_TYPE,
+                        filename=copy.file.name.rsplit("/", 1)[-1])

@@ -60,7 +60,7 @@ def post(obj: str | None, own: str, other: str | None = None, **data) -> Row:
 
 
 # Objects that belong to no tree (the administrator's catalogue and tables): one expectation only.
-GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis"}
+GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis", "signing_token"}
 
 # The table. Columns: anon admin secretariat leader council head staff.
 # A row without `other` expects, for the other tree's object: 302 for the anonymous visitor, the
@@ -229,6 +229,15 @@ ROWS: dict[str, Row] = {
     "reports:edition-reopen": post("plan_kind", "302 302 302 302 403 403 403"),
     "reports:edition-issue": post("plan_kind", "302 404 404 404 404 404 404"),   # tờ trình and minutes only
     "reports:edition-file": get("plan_edition", "302 200 200 200 200 200 200"),
+    # Signed copies (issue 14): an upload without a file or a new link answer on the page (302).
+    "reports:edition-signed-upload": post("plan_kind", "302 302 302 302 403 403 403"),
+    "reports:edition-signing-token": post("plan_kind", "302 302 302 302 403 403 403"),
+    "reports:signed-copy-file": get("signed_copy", "302 200 200 200 200 200 200"),
+    # The signing tools' endpoints take no session: the one-time secret is the right, so anyone
+    # holding none (here an unknown one) gets 404, signed in or not (tests/reports/test_signed_copies.py
+    # covers a real link: 200, then 410 once used or expired).
+    "signing:token-file": get("signing_token", "404 404 404 404 404 404 404"),
+    "signing:token-upload": post("signing_token", "404 404 404 404 404 404 404"),
     "reports:proposal-document": get("proposal", "302 200 200 200 200 200 200"),
     "reports:proposal-pdf": get("proposal", "302 200 200 200 200 200 200"),
     "reports:decision-document": get("decision", "302 200 200 200 200 200 200"),
@@ -256,6 +265,8 @@ ROWS: dict[str, Row] = {
 }
 
 PUBLIC = {"login", "healthz"}
+# Outside the login: a one-time secret in the path is the credential (reports/signing_views.py).
+TOKEN = {"signing:token-file", "signing:token-upload"}
 # Names of the other tree's objects: none may show on a page of a non-admin user of Sở A.
 OTHER_TAG = "Mường Tè"
 OTHER_MARKERS = (OTHER_TAG, "Sở Y tế B", "Bệnh viện tỉnh B")
@@ -288,6 +299,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     from indicators.models import CampaignIndicator, IndicatorDefinition, SubmissionAttachment
     from reports import jobs
     from reports import services as report_services
+    from reports.services import signed
     from tests.factories import make_campaign, make_person, make_user
     from tests.reports.conftest import complete
     from units import services as unit_services
@@ -361,6 +373,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
         reference="9/QĐ-SYT", decided_on=date(2024, 12, 20)), upload=_pdf("qd.pdf"))
 
     report_services.send_for_signature(by=SYSTEM, kind="plan", obj=campaign)
+    signed_copy = signed.upload_signed(by=SYSTEM, kind="plan", obj=campaign, upload=_pdf("ke-hoach-da-ky.pdf"))
     whole = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period)
     unit_report = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=unit, period=period)
     unit_report = report_services.issue_report(
@@ -385,6 +398,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "entry": (entry.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
             "report_file": (unit_report.pk, unit_report.files.get(kind="issued").pk), "job": (job.pk,),
             "plan_kind": ("ke-hoach", c), "plan_edition": ("ke-hoach", c, 1, "signature"),
+            "signed_copy": ("ke-hoach", c, signed_copy.pk),
         },
         "pk": {"result": result.pk, "unit": unit.pk, "period": period.pk},
         "unit": unit, "period": period,
@@ -399,7 +413,7 @@ def build_globals() -> dict:
     holiday = award_services.save_holiday(by=SYSTEM, instance=Holiday(day=date(2026, 9, 2), name="Quốc khánh"))
     return {"award_type": (award_type.pk,), "rule": (award_type.pk, AwardRule.objects.filter(
         award_type=award_type).first().pk), "salary": (BaseSalary.objects.first().pk,), "holiday": (holiday.pk,),
-            "legal_basis": (DatedLegalBasis.objects.first().pk,)}
+            "legal_basis": (DatedLegalBasis.objects.first().pk,), "signing_token": ("khong-co-lien-ket-nay",)}
 
 
 def _stub_pdf(html, *, archival=False):
@@ -581,7 +595,7 @@ def test_the_table_is_well_formed():
         assert row.method in ("GET", "POST"), name
         for codes in [row.own] + ([expected_other(row)] if row.obj and row.obj not in GLOBAL else []):
             assert len(codes.split()) == len(ROLES), name
-            assert codes.split()[0] == ("200" if name in PUBLIC else "302"), name
+            assert codes.split()[0] == ("200" if name in PUBLIC else "404" if name in TOKEN else "302"), name
         assert row.other is None or (row.obj is not None and row.obj not in GLOBAL), name
 
 

@@ -341,6 +341,12 @@ def attach_signed(*, by: User | SystemActor, report: Report, upload) -> ReportFi
     recorded = files.store(stored.file, upload.name, upload)
     stored.sha256, stored.size = recorded.sha256, recorded.size
     stored.save()
+    # reports.services.signed imports the editions, which import this module.
+    from reports.services import signed
+
+    upload.seek(0)
+    copy = signed._attach_report_check(signed_row=stored, report=current, data=upload.read())
     _record(by, current, ReportEvent.Action.CHANGED, changes=[
-        {"field": "signed", "label": "Bản ký, đóng dấu", "before": "", "after": f"Phiên bản {edition}"}])
+        {"field": "signed", "label": "Bản ký, đóng dấu", "before": "",
+         "after": f"Phiên bản {edition}: {signed.verdict(copy)}"}])
     return stored

@@ -3,11 +3,12 @@ reports): the editions panel – each edition sent for signature with its SHA-25
 number and date, its downloads and the changes made to the data after it (amendments)."""
 
 from django import template
+from django.urls import reverse
 
 from awards.models import AwardEvent
 from campaigns.models import CampaignEvent
 from reports import services
-from reports.models import DocumentEdition
+from reports.models import DocumentEdition, SignedCopy
 from units import access
 
 register = template.Library()
@@ -40,6 +41,11 @@ def editions_panel(context, kind, obj):
     certificates = services.editions_of(Kind.CERTIFICATES, obj.pk) if kind == Kind.DECISION else []
     action, organisation = services.edition_owner(kind, obj)
     may = access.can(request.user, action, organisation)
+    copies = SignedCopy.objects.filter(edition__in=editions).select_related("uploaded_by") if editions else []
+    for edition in editions:
+        edition.signed = [copy for copy in copies if copy.edition_id == edition.pk]
+        edition.signed_urls = {copy.pk: reverse("reports:signed-copy-file", args=[SLUGS[kind], obj.pk, copy.pk])
+                               for copy in edition.signed}
     last = editions[-1] if editions else None
     awaiting = last is not None and not last.is_issued and not last.closed_reason
     is_decision = kind == Kind.DECISION
@@ -55,6 +61,9 @@ def editions_panel(context, kind, obj):
         "can_record": may and awaiting and kind in (Kind.PROPOSAL, Kind.MINUTES),
         "plan_issue": may and awaiting and kind == Kind.PLAN,
         # Issued before the system kept editions (transcribed from the office's files): nothing frozen.
+        # Signed copies come back for the current edition: awaiting signature, or issued (the văn thư's
+        # issuing signature is added after the number and date are given).
+        "can_upload_signed": may and kind != Kind.CERTIFICATES and last is not None and not last.closed_reason,
         "imported_issued": not editions and (numbered or (kind == Kind.PLAN and obj.status != "draft")),
         "request": request, "csrf_token": context.get("csrf_token"),
     }
