@@ -297,3 +297,17 @@ def test_the_cstd_tinh_candidate_passes_the_register_prerequisite(demo):
     star = Nomination.objects.select_related(*award_selectors.NOMINATION_RELATED).get(award_type__code="CSTD_TINH")
     checks = {c.code: c.status for c in award_selectors.checks_for([star], TODAY)[star.pk]}
     assert checks["prerequisite"] == "ok" and checks["initiative"] == "ok" and checks["authority"] == "info"
+
+
+def test_the_live_plan_is_signed_twice_with_the_demo_ca_and_verified(demo, client):
+    """Issue 14: a newcomer sees a verified document; the demo CA says it is not a real one."""
+    from reports.models import SignedCopy, TrustAnchor
+
+    plan = campaign(f"Phát động phong trào thi đua năm {TODAY.year}")
+    copy = SignedCopy.objects.get(edition__kind="plan", edition__object_id=plan.pk)
+    assert copy.matches_edition == copy.edition.number and copy.check_report["check"]["ok"]
+    assert len(copy.check_report["check"]["signatures"]) == 2
+    anchor = TrustAnchor.objects.get(is_demo=True, active=True)
+    assert anchor.name == "CA minh họa – KHÔNG DÙNG THẬT"
+    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    assert SignedCopy.objects.count() == 1 and TrustAnchor.objects.filter(is_demo=True).count() == 1

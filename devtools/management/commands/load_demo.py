@@ -9,6 +9,7 @@ from common import clock
 from devtools.demo import awards as award_demo
 from devtools.demo import indicators as indicator_demo
 from devtools.demo import reports as report_demo
+from devtools.demo import signing as signing_demo
 from devtools.demo.campaigns import loader as campaign_loader
 from devtools.demo.units import Loader
 from units.passwords import DEMO_PASSWORD
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             indicator_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             award_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             report_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
+            signing_demo.load(campaigns, log=self.stdout.write)
             units.close_reformed()
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu minh họa (mốc ngày {day:%d/%m/%Y}). Mật khẩu các tài khoản demo: {DEMO_PASSWORD}"
