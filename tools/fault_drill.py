@@ -427,6 +427,12 @@ class FaultDrill(Checks):
     def files_whole(self, label: str) -> None:
         """Every file in MEDIA_DIR but the filler is one the data refers to, with the size recorded
         when it was written; and verify_files passes."""
+        # A copy the worker is writing is on disk a moment before its row names it: the folder is
+        # compared with the data once the worker is idle (or has been given a minute).
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and self.db.rows(
+                "SELECT count(*) FROM reports_documentjob WHERE status IN ('queued', 'running')")[0][0]:
+            time.sleep(1)
         listing = self.manage("shell", "-v", "0", "-c", FILES_SNIPPET)
         data = json.loads(listing.stdout.strip().splitlines()[-1]) if listing.returncode == 0 else None
         problems = []
