@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from reports import edition_views, views
+from reports import edition_views, trust_views, views
 
 app_name = "reports"
 # The documents that have editions (reports.edition_views.KINDS), spelt out so that "bao-cao/…/mo-lai/"
@@ -48,4 +48,6 @@ urlpatterns = [
     path("bao-cao/<int:pk>/pdf/", views.report_pdf, name="report-pdf"),
     path("bao-cao/<int:pk>/xlsx/", views.report_xlsx, name="report-xlsx"),
     path("bao-cao/<int:pk>/tep/<int:file_pk>/", views.report_file, name="report-file"),
+    path("chung-thu-tin-cay/", trust_views.trust_anchors, name="trust-anchors"),
+    path("chung-thu-tin-cay/<int:pk>/ngung/", trust_views.trust_anchor_remove, name="trust-anchor-remove"),
 ]

@@ -79,3 +79,15 @@ class ReasonForm(VnMessagesMixin, forms.Form):
 
 class SignedForm(VnMessagesMixin, forms.Form):
     file = forms.FileField(label="Bản ký, đóng dấu (PDF)")
+
+
+class TrustAnchorForm(VnMessagesMixin, forms.Form):
+    name = forms.CharField(label="Tên gọi", max_length=200, required=False,
+                           help_text="Để trống: lấy tên chủ thể của chứng thư.")
+    file = forms.FileField(label="Tệp chứng thư (PEM hoặc DER: .pem, .crt, .cer)")
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=2000)
+
+
+class TrustAnchorRemoveForm(VnMessagesMixin, forms.Form):
+    reason = forms.CharField(label="Lý do ngừng tin cậy", max_length=1000)

@@ -60,7 +60,7 @@ def post(obj: str | None, own: str, other: str | None = None, **data) -> Row:
 
 
 # Objects that belong to no tree (the administrator's catalogue and tables): one expectation only.
-GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis", "signing_token"}
+GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis", "signing_token", "trust_anchor"}
 
 # The table. Columns: anon admin secretariat leader council head staff.
 # A row without `other` expects, for the other tree's object: 302 for the anonymous visitor, the
@@ -214,6 +214,8 @@ ROWS: dict[str, Row] = {
     "awards:legal-bases": get(None, "302 200 403 403 403 403 403"),
     "awards:legal-basis-update": get("legal_basis", "302 200 403 403 403 403 403"),
     "awards:holidays": get(None, "302 200 403 403 403 403 403"),
+    "reports:trust-anchors": get(None, "302 200 403 403 403 403 403"),
+    "reports:trust-anchor-remove": post("trust_anchor", "302 302 403 403 403 403 403", reason="Hết hạn"),
     "awards:holiday-delete": post("holiday", "302 302 403 403 403 403 403"),
     "awards:unit-authorities": get(None, "302 200 403 403 403 403 403"),
     "awards:ratio-caps": get(None, "302 403 200 403 403 403 403"),
@@ -408,12 +410,15 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
 def build_globals() -> dict:
     from awards import services as award_services
     from awards.models import AwardRule, AwardType, BaseSalary, DatedLegalBasis, Holiday
+    from reports.services import trust
+    from tests.signing import make_ca
 
     award_type = AwardType.objects.get(code="LDTT")
     holiday = award_services.save_holiday(by=SYSTEM, instance=Holiday(day=date(2026, 9, 2), name="Quốc khánh"))
     return {"award_type": (award_type.pk,), "rule": (award_type.pk, AwardRule.objects.filter(
         award_type=award_type).first().pk), "salary": (BaseSalary.objects.first().pk,), "holiday": (holiday.pk,),
-            "legal_basis": (DatedLegalBasis.objects.first().pk,), "signing_token": ("khong-co-lien-ket-nay",)}
+            "legal_basis": (DatedLegalBasis.objects.first().pk,), "signing_token": ("khong-co-lien-ket-nay",),
+            "trust_anchor": (trust.add_trust_anchor(SYSTEM, make_ca().pem, name="CA của ma trận").pk,)}
 
 
 def _stub_pdf(html, *, archival=False):

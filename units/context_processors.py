@@ -19,6 +19,7 @@ _NAV_URLS = {
     "reports": "reports:report-list",
     "organisations": "units:organisation-list", "people": "units:person-list", "blocs": "units:bloc-list",
     "export": "units:export", "import": "units:import", "accounts": "units:account-list",
+    "trust_anchors": "reports:trust-anchors",
 }
 _STATIC = {
     "bootstrap_css": "vendor/bootstrap/bootstrap.min.css",
@@ -49,6 +50,7 @@ def navigation(request):
             "is_admin": access.is_admin(user),
             "roles": access.roles(user),
             "can_manage_accounts": access.can(user, "account.manage"),
+            "can_manage_trust": access.can(user, "trust.manage"),
             "can_manage_campaigns": access.can_create(user, "campaign.manage"),
             "can_manage_organisations": access.can_create(user, "organisation.manage"),
             "can_review_awards": access.can(user, "nomination.review"),
