@@ -11,10 +11,12 @@ timestamp the claimed time is the signer's word; offline there is nothing better
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import logging
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
@@ -234,8 +236,25 @@ def _anchors(anchors: list[bytes]) -> list[asn1_x509.Certificate]:
     return [load_certificate(a) for a in anchors]
 
 
+def outside_event_loop(fn, /, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions. They run asyncio.run() inside, which refuses to
+    start in a thread whose event loop is already running (an async caller: an ASGI server, or the
+    browser tests' Playwright, which loads the demo that signs a plan); there the call goes to a
+    thread of its own. The functions given here work on bytes, never on the database."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
+
+
 def check_pdf(data: bytes, anchors: list[bytes]) -> FileCheck:
     """Every signature of a PDF, verified against `anchors` (DER or PEM certificates)."""
+    return outside_event_loop(_check_pdf, data, anchors)
+
+
+def _check_pdf(data: bytes, anchors: list[bytes]) -> FileCheck:
     if not data.lstrip()[:5] == b"%PDF-":
         raise NotAPdf()
     try:

@@ -20,6 +20,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from reports.signatures import outside_event_loop
+
 
 @dataclass(frozen=True)
 class Ca:
@@ -133,5 +135,5 @@ def sign_pdf(
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
     meta = signers.PdfSignatureMetadata(field_name=field_name, reason=reason)
-    out = signers.sign_pdf(writer, meta, signer=signer)
+    out = outside_event_loop(signers.sign_pdf, writer, meta, signer=signer)
     return out.getvalue()

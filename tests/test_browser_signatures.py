@@ -9,14 +9,12 @@ Full-page screenshots go to $WALK_SCREENSHOTS (default: the test's tmp_path)."""
 
 import hashlib
 import os
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from campaigns import services as campaign_services
 from campaigns.models import ReportingPeriod, Section
@@ -34,24 +32,12 @@ ISSUER = "Sở Y tế Thái Nguyên"
 PANEL = "Bản trình ký, bản ban hành"
 
 
-def off_loop(function, *args, **kwargs):
-    """Runs `function` in a thread of its own: pyHanko signs and validates through asyncio.run(),
-    which refuses to start inside the event loop Playwright's sync API keeps in the main thread."""
-    def run():
-        try:
-            return function(*args, **kwargs)
-        finally:
-            connection.close()     # the thread's own database connection
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
-
-
 @pytest.fixture
 def draft(settings):
     settings.APP_TODAY = TODAY
-    # load_demo signs the live plan with the demo CA (pyHanko): off the main thread's event loop.
-    off_loop(call_command, "load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    # load_demo signs the live plan with the demo CA (pyHanko) in this thread, where Playwright's
+    # event loop runs: reports.signatures.outside_event_loop makes that work.
+    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
     issuer = Organisation.objects.get(name=ISSUER)
     plan = campaign_services.create_campaign(
         by=SYSTEM, issuer=issuer, title="Phát động thi đua chuyển đổi số năm 2027", year=2027, notation="KH-SYT",
@@ -83,7 +69,7 @@ def verify(path: Path) -> tuple[int, str]:
     """verify_signature's exit status and output; it exits with SystemExit(1) when a signature fails."""
     out = StringIO()
     try:
-        off_loop(call_command, "verify_signature", str(path), stdout=out)
+        call_command("verify_signature", str(path), stdout=out)
     except SystemExit as exit_:
         return int(exit_.code or 0), out.getvalue()
     return 0, out.getvalue()
@@ -127,9 +113,9 @@ def test_leader_signs_twice_uploads_and_the_page_verifies(live_server, page, dra
     # Two incremental signatures, as a PAdES tool adds them: the leader approves, the office issues.
     leader_cert, leader_key = issue_cert(signing_ca, LEADER, ISSUER)
     office_cert, office_key = issue_cert(signing_ca, ISSUER, ISSUER)
-    once = off_loop(sign_pdf, original, leader_cert, leader_key, "PheDuyet", chain=(signing_ca.cert,),
+    once = sign_pdf(original, leader_cert, leader_key, "PheDuyet", chain=(signing_ca.cert,),
                     reason="Phê duyệt")
-    twice = off_loop(sign_pdf, once, office_cert, office_key, "PhatHanh", chain=(signing_ca.cert,),
+    twice = sign_pdf(once, office_cert, office_key, "PhatHanh", chain=(signing_ca.cert,),
                      reason="Phát hành")
     assert twice.startswith(original) and once != twice
     good = tmp_path / "ke-hoach-da-ky.pdf"

@@ -25,6 +25,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from campaigns.models import Campaign
 from reports.models import DocumentEdition, SignedCopy, TrustAnchor
 from reports.services import signed, trust
+from reports.signatures import outside_event_loop
 from units.access import SYSTEM
 
 CA_NAME = "CA minh họa – KHÔNG DÙNG THẬT"
@@ -59,8 +60,8 @@ def _sign(data: bytes, cert: x509.Certificate, key, ca_cert: x509.Certificate, f
                             serialization.NoEncryption())
     signer = signers.SimpleSigner(signing_cert=_asn1(cert), signing_key=asn1_keys.PrivateKeyInfo.load(der),
                                   cert_registry=SimpleCertificateStore.from_certs([_asn1(ca_cert)]))
-    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)),
-                           signers.PdfSignatureMetadata(field_name=field), signer=signer)
+    out = outside_event_loop(signers.sign_pdf, IncrementalPdfFileWriter(io.BytesIO(data)),
+                             signers.PdfSignatureMetadata(field_name=field), signer=signer)
     return out.getvalue()
 
 

@@ -141,3 +141,17 @@ def test_signer_mismatch(signing_ca, approved):
     assert text.startswith("Chứng thư số không khớp văn bản") and "Lê Văn Cường" in text
     other = signatures.signer_mismatch(sig, expected_name=LEADER[0], expected_organisation="Sở Y tế Kon Tum")
     assert "Sở Y tế Kon Tum" in other and "người ký" not in other
+
+
+def test_verification_and_signing_work_from_inside_a_running_event_loop(signing_ca, unsigned_pdf):
+    # pyHanko's sync API runs asyncio.run(), refused in a thread whose loop runs (an async caller;
+    # the browser tests' Playwright loads the demo, which signs): outside_event_loop moves it.
+    import asyncio
+
+    from tests.signing import sign_pdf
+
+    async def inside():
+        signed = sign_pdf(unsigned_pdf, signing_ca.cert, signing_ca.key, "PheDuyet", chain=(signing_ca.cert,))
+        return signatures.check_pdf(signed, [signing_ca.pem])
+
+    assert asyncio.run(inside()).ok
