@@ -219,7 +219,9 @@ def edition_signed_upload(request: HttpRequest, kind: str, pk: int) -> HttpRespo
     except ValidationError as error:
         messages.error(request, f"Chưa lưu được tệp {upload.name}: " + " ".join(error.messages))
     else:
-        messages.success(request, f"Đã lưu bản đã ký: {signed.verdict(copy)}. Kết quả kiểm tra ở khung Bản trình ký.")
+        # Kept either way (it is what came back), but a copy that does not verify is no success.
+        say = messages.success if signed.is_verified(copy) else messages.warning
+        say(request, f"Đã lưu bản đã ký: {signed.verdict(copy)}. Kết quả kiểm tra ở khung Bản trình ký.")
     return redirect(page_of(kind, obj))
 
 

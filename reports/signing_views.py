@@ -60,4 +60,6 @@ def token_upload(request: HttpRequest, token: str) -> HttpResponse:
                             status=403)
     except ValidationError as error:
         return JsonResponse({"ok": False, "message": " ".join(error.messages)}, status=400)
-    return JsonResponse({"ok": True, "message": f"Đã nhận bản đã ký: {signed.verdict(copy)}."})
+    # Stored either way; "ok" tells the tool whether every signature holds on this document's copy.
+    return JsonResponse({"ok": signed.is_verified(copy), "message": f"Đã nhận bản đã ký: {signed.verdict(copy)}."},
+                        json_dumps_params={"ensure_ascii": False})

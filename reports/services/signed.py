@@ -135,6 +135,13 @@ def _attach_report_check(*, signed_row: ReportFile, report: Report, data: bytes)
     return copy
 
 
+def is_verified(copy: SignedCopy) -> bool:
+    """Every signature holds and the file is this document's copy sent for signature."""
+    if copy.is_scan or copy.matches_edition is None:
+        return False
+    return signatures.from_json(copy.check_report["check"]).ok
+
+
 def verdict(copy: SignedCopy) -> str:
     """One line for the history: scan, or the match and whether every signature holds."""
     if copy.is_scan:
@@ -212,7 +219,9 @@ def token_download(token: SigningToken) -> tuple[bytes, str]:
     latest such file, so the văn thư's signature is added on top of the leader's and the first
     revision stays the signing copy."""
     edition = token.edition
-    signed = edition.signed_copies.filter(is_scan=False, matches_edition=edition.number).first()
+    # Only a copy whose signatures all hold: the next signer must not sign over a broken one.
+    signed = next((copy for copy in edition.signed_copies.filter(is_scan=False, matches_edition=edition.number)
+                   if is_verified(copy)), None)
     stored = signed.file if signed is not None else edition.file
     with stored.open("rb") as handle:
         return handle.read(), stored.name.rsplit("/", 1)[-1]

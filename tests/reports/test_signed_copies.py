@@ -144,7 +144,7 @@ def _link(login, cast, plan) -> str:
     assert "Liên kết cho công cụ ký" in page
     start = page.index("/ky-so/") + len("/ky-so/")
     secret = page[start:page.index("/", start)]
-    assert SigningToken.objects.get().secret_hash != secret      # only the hash is kept
+    assert SigningToken.objects.latest("pk").secret_hash != secret      # only the hash is kept
     return secret
 
 
@@ -213,3 +213,32 @@ def test_a_summary_reports_signed_copy_is_verified_on_its_page(login, cast, tree
     page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
     assert page.count("Chữ ký số hợp lệ của") == 2
     assert "Đúng bản trình ký (phiên bản 1)" in page
+
+
+def test_a_copy_that_does_not_verify_is_kept_but_never_handed_to_the_next_signer(client, login, cast, plan,
+                                                                               trusted):
+    # The walk of issue 14: a copy signed with an untrusted CA came back "ok": true and the next
+    # link served it, so the văn thư would have signed over a signature that did not hold.
+    secret = _link(login, cast, plan)
+    client.logout()
+    original = client.get(reverse("signing:token-file", args=[secret])).content
+    stranger = make_ca("CA lạ", "Không ai tin")
+    data = twice_signed(stranger, original, plan.issuer.name)
+    response = client.post(reverse("signing:token-upload", args=[secret]),
+                           {"file": SimpleUploadedFile("da-ky.pdf", data, content_type="application/pdf")})
+    assert response.status_code == 200 and json.loads(response.content)["ok"] is False
+    assert "có chữ ký không hợp lệ" in response.content.decode()       # readable, not \\u escapes
+    assert SignedCopy.objects.count() == 1
+    secret = _link(login, cast, plan)
+    client.logout()
+    assert client.get(reverse("signing:token-file", args=[secret])).content == original
+
+
+def test_uploading_a_copy_that_does_not_verify_warns_instead_of_a_success(login, cast, plan, trusted):
+    client = login(cast["leader"])
+    data = twice_signed(make_ca("CA lạ", "Không ai tin"), _stored(plan), plan.issuer.name)
+    response = client.post(reverse("reports:edition-signed-upload", args=["ke-hoach", plan.pk]),
+                           {"file": SimpleUploadedFile("da-ky.pdf", data, content_type="application/pdf")},
+                           follow=True)
+    page = response.content.decode()
+    assert "alert-warning" in page and "có chữ ký không hợp lệ" in page
