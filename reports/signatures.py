@@ -113,6 +113,25 @@ def _organisation(cert: asn1_x509.Certificate) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def signer_label(name: str, organisation: str) -> str:
+    """ "Trần Minh Khoa (Sở Y tế Thái Nguyên)"; an organisation's own certificate names it once."""
+    if name and organisation and name.casefold() not in organisation.casefold():
+        return f"{name} ({organisation})"
+    return organisation or name
+
+
+def describe_name(name: asn1_x509.Name) -> str:
+    """A certificate's subject or issuer as people read it: "CA Chính phủ (Ban Cơ yếu), VN" rather
+    than asn1crypto's English "Common Name: …, Organization: …"."""
+    names = _names(name)
+    cn, org = _joined(names.get("common_name")), _joined(names.get("organization_name"))
+    unit, country = _joined(names.get("organizational_unit_name")), _joined(names.get("country_name"))
+    head = cn or org
+    detail = ", ".join(p for p in (unit, org if cn and org != cn else "") if p)
+    text = f"{head} ({detail})" if detail else head
+    return ", ".join(p for p in (text, country) if p) or name.human_friendly
+
+
 def _issuer(cert: asn1_x509.Certificate) -> str:
     names = _names(cert.issuer)
     cn, org = _joined(names.get("common_name")), _joined(names.get("organization_name"))
@@ -220,10 +239,7 @@ def _check_signature(sig: EmbeddedPdfSignature, roots, others, *, is_last: bool)
     problems = _problems(intact=intact, changed_after=changed_after, trusted=trusted,
                          valid_at_signing=valid_at_signing, signed_at=signed_at, not_before=not_before,
                          not_after=not_after, covers_whole_file=covers_whole_file, is_last=is_last)
-    if problems:
-        summary = problems[0]
-    else:
-        summary = f"Chữ ký số hợp lệ của {signer_name}" + (f" ({organisation})" if organisation else "")
+    summary = problems[0] if problems else f"Chữ ký số hợp lệ của {signer_label(signer_name, organisation)}"
     return SignatureCheck(field_name=field_name, signer_name=signer_name, signer_organisation=organisation,
                           issuer=_issuer(cert), signed_at=signed_at, covers_whole_file=covers_whole_file,
                           intact=intact, changed_after=changed_after, trusted=trusted,

@@ -128,8 +128,8 @@ def test_leader_signs_twice_uploads_and_the_page_verifies(live_server, page, dra
     assert copy.count() == 1
     valid = copy.get_by_text("Chữ ký số hợp lệ của")
     assert valid.count() == 2
-    assert valid.nth(0).inner_text().strip() == f"✔ Chữ ký số hợp lệ của {LEADER}, {ISSUER}"
-    assert valid.nth(1).inner_text().strip() == f"✔ Chữ ký số hợp lệ của {ISSUER}, {ISSUER}"
+    assert valid.nth(0).inner_text().strip() == f"✔ Chữ ký số hợp lệ của {LEADER} ({ISSUER})"
+    assert valid.nth(1).inner_text().strip() == f"✔ Chữ ký số hợp lệ của {ISSUER}"
     for n in range(2):
         assert "text-success" in valid.nth(n).get_attribute("class")
     match = copy.get_by_text("Đúng bản trình ký (phiên bản 1)")

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from common import audit, clock
 from reports.models import TrustAnchor
-from reports.signatures import load_certificate
+from reports.signatures import describe_name, load_certificate
 from units import access
 from units.access import SystemActor
 from units.models import AuditEvent, User
@@ -54,7 +54,7 @@ def add_trust_anchor(by: User | SystemActor, upload, *, name: str = "", note: st
     existing = TrustAnchor.objects.select_for_update().filter(sha256=fingerprint).first()
     if existing is not None and existing.active:
         raise ValidationError({"file": f"Chứng thư này đã có trong danh sách (“{existing.name}”)."})
-    subject = cert.subject.human_friendly
+    subject = describe_name(cert.subject)
     if existing is not None:
         # Trusted again: the same row, so the history of the certificate stays in one place.
         existing.active, existing.removed_at = True, None
@@ -65,7 +65,7 @@ def add_trust_anchor(by: User | SystemActor, upload, *, name: str = "", note: st
     anchor = TrustAnchor.objects.create(
         name=(name or "").strip()[:200] or subject[:200],
         pem=pem.armor("CERTIFICATE", der).decode("ascii"),
-        subject=subject[:500], issuer=cert.issuer.human_friendly[:500],
+        subject=subject[:500], issuer=describe_name(cert.issuer)[:500],
         not_before=validity["not_before"].native, not_after=validity["not_after"].native,
         sha256=fingerprint, is_root=cert.self_signed != "no", is_demo=is_demo, note=(note or "").strip(),
         added_by=None if access.is_system(by) else by, added_at=clock.now(),

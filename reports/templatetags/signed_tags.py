@@ -17,7 +17,7 @@ GREEN, RED, AMBER = "success", "danger", "warning"
 def signature_lines(check: signatures.SignatureCheck, signer_note: str) -> list[tuple[str, str]]:
     """(colour, sentence) for one signature: green when it holds, else each problem the check found,
     amber for an unknown issuer (the office may only lack the anchor), red for the rest."""
-    who = ", ".join(filter(None, [check.signer_name, check.signer_organisation])) or "người ký không rõ tên"
+    who = signatures.signer_label(check.signer_name, check.signer_organisation) or "người ký không rõ tên"
     if check.ok:
         lines = [(GREEN, f"Chữ ký số hợp lệ của {who}")]
     else:

@@ -147,6 +147,7 @@ def test_verification_and_signing_work_from_inside_a_running_event_loop(signing_
     # pyHanko's sync API runs asyncio.run(), refused in a thread whose loop runs (an async caller;
     # the browser tests' Playwright loads the demo, which signs): outside_event_loop moves it.
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from tests.signing import sign_pdf
 
@@ -154,4 +155,15 @@ def test_verification_and_signing_work_from_inside_a_running_event_loop(signing_
         signed = sign_pdf(unsigned_pdf, signing_ca.cert, signing_ca.key, "PheDuyet", chain=(signing_ca.cert,))
         return signatures.check_pdf(signed, [signing_ca.pem])
 
-    assert asyncio.run(inside()).ok
+    # A loop of its own in a thread of its own (this thread's may already run one: Playwright's).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, inside()).result().ok
+
+
+def test_names_read_as_people_write_them():
+    from asn1crypto import x509 as asn1_x509
+
+    subject = asn1_x509.Certificate.load(make_ca("CA Chính phủ thử nghiệm", "Ban Cơ yếu thử nghiệm").der).subject
+    assert signatures.describe_name(subject) == "CA Chính phủ thử nghiệm (Ban Cơ yếu thử nghiệm), VN"
+    assert signatures.signer_label("Sở Y tế Thái Nguyên", "Sở Y tế Thái Nguyên") == "Sở Y tế Thái Nguyên"
+    assert signatures.signer_label("Trần Minh Khoa", "Sở Y tế Thái Nguyên") == "Trần Minh Khoa (Sở Y tế Thái Nguyên)"

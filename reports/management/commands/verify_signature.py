@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from reports import selectors, signatures
 from reports.models import DocumentEdition, ReportFile
@@ -52,7 +53,8 @@ class Command(BaseCommand):
             out("Tệp không có chữ ký số (bản quét).")
             raise SystemExit(1)
         for n, sig in enumerate(check.signatures, 1):
-            when = sig.signed_at.strftime("%d/%m/%Y %H:%M:%S %Z") if sig.signed_at else "không rõ"
+            # The office's time (settings.TIME_ZONE), as the pages show it, not the certificate's UTC.
+            when = timezone.localtime(sig.signed_at).strftime("%H:%M:%S %d/%m/%Y") if sig.signed_at else "không rõ"
             out(f"Chữ ký {n} (trường “{sig.field_name}”): {sig.summary}")
             out(f"  Người ký: {sig.signer_name}; cơ quan: {sig.signer_organisation or 'không ghi'}")
             out(f"  Tổ chức cấp chứng thư: {sig.issuer}; thời điểm ký: {when}")
