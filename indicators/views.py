@@ -16,7 +16,8 @@ from common.db_outage import CONNECTION_LOST_MESSAGE, refills_after_connection_l
 from common.forms import apply_service_errors, parse_id, parse_ids
 from common.text import format_date, format_number, normalise_search
 from common.uploads import check_document
-from common.views import paginate, url_maker
+from common.urls import reverse_ids
+from common.views import paginate
 from indicators import excel, forms, merge, selectors, services, submissions
 from indicators.models import (
     CampaignIndicator,
@@ -665,9 +666,9 @@ def completeness(request: HttpRequest, pk: int) -> HttpResponse:
     periods, rows = selectors.completeness(campaign, request.user, clock.today())
     # A country's matrix is 3.000 units: a page of them, the whole in the Excel export.
     page = paginate(request, rows, COMPLETENESS_PER_PAGE)
-    report_url, results_url = url_maker("indicators:report", 2), url_maker("indicators:unit-results", 2)
-    table = [(row.organisation, results_url(campaign.pk, row.organisation.pk),
-              [(cell, report_url(cell.period_pk, row.organisation.pk)) for cell in row.cells]) for row in page]
+    table = [(row.organisation, reverse_ids("indicators:unit-results", campaign.pk, row.organisation.pk),
+              [(cell, reverse_ids("indicators:report", cell.period_pk, row.organisation.pk)) for cell in row.cells])
+             for row in page]
     owing = {period.pk: sum(1 for row in rows for cell in row.cells if cell.period_pk == period.pk
                             and cell.needs_reminder) for period in periods}
     to_remind = [(period, [(row.organisation, cell.timeliness) for row in page for cell in row.cells
