@@ -62,16 +62,10 @@ def page_of(kind: str, obj) -> str:
     return obj.get_absolute_url()
 
 
-def current_edition(kind: str, object_id: int) -> DocumentEdition | None:
-    """The edition that is the document now: the latest, unless it was reopened for a new one."""
-    edition = DocumentEdition.objects.filter(kind=kind, object_id=object_id).order_by("-number").first()
-    return None if edition is None or edition.closed_reason else edition
-
-
 def stored_pdf(kind: str, object_id: int) -> HttpResponse | None:
     """The stored copy a document's PDF link serves once it was sent for signature: the issued
     print when the issue is recorded, else the copy awaiting signature; None: nothing frozen yet."""
-    edition = current_edition(kind, object_id)
+    edition = services.current_edition(kind, object_id)
     if edition is None:
         return None
     return _file(edition, "issued" if edition.issued_file else "signature")

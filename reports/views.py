@@ -89,7 +89,7 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
                  reverse("reports:decision-pdf", args=[decision.pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Quyết định", reverse("awards:decision-list")),
                   (decision.reference, decision.get_absolute_url())],
-                 edition=edition_views.current_edition(DocumentEdition.Kind.DECISION, decision.pk))
+                 edition=services.current_edition(DocumentEdition.Kind.DECISION, decision.pk))
 
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -385,7 +385,7 @@ def proposal_document(request: HttpRequest, pk: int) -> HttpResponse:
                  reverse("reports:proposal-pdf", args=[pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Tờ trình", reverse("awards:proposal-list")),
                   (proposal.title[:60], proposal.get_absolute_url())],
-                 edition_views.current_edition(DocumentEdition.Kind.PROPOSAL, proposal.pk))
+                 services.current_edition(DocumentEdition.Kind.PROPOSAL, proposal.pk))
 
 
 def proposal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -400,7 +400,7 @@ def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
                  reverse("reports:minutes-pdf", args=[pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Hội đồng", reverse("awards:session-list")),
                   (session.title[:60], session.get_absolute_url())],
-                 edition_views.current_edition(DocumentEdition.Kind.MINUTES, session.pk))
+                 services.current_edition(DocumentEdition.Kind.MINUTES, session.pk))
 
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,6 +4,7 @@ units.access, runs in one transaction and writes its history row. Two parts: sum
 
 from reports.services.editions import (
     EDITION_LABEL,
+    current_edition,
     edition_owner,
     editions_of,
     open_edition,
@@ -38,7 +39,8 @@ from reports.services.summary import (
 
 __all__ = [
     "EDITION_DOCUMENTS", "EDITION_LABEL", "EDIT_FIELDS", "ISSUE_FIELDS", "KIND_OF_PERIOD", "REQUIRED_PROSE",
-    "_new_edition", "action_for", "attach_signed", "create_report", "edition_document", "edition_owner",
+    "_new_edition", "action_for", "attach_signed", "create_report", "current_edition", "edition_document",
+    "edition_owner",
     "editions_of", "fill_edition", "issue_report", "issued_copy", "latest_edition", "open_edition",
     "record_decision_issue", "record_issue", "record_plan_issue", "remake_edition", "render_html", "reopen_edition",
     "reopen_report", "save_report", "send_for_signature", "send_report_for_signature", "unmade_copies",

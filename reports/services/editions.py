@@ -75,6 +75,12 @@ def editions_of(kind: str, object_id: int) -> list[DocumentEdition]:
         "made_by", "recorded_by").order_by("number"))
 
 
+def current_edition(kind: str, object_id: int) -> DocumentEdition | None:
+    """The edition that is the document now: the latest, unless it was reopened for a new one."""
+    edition = DocumentEdition.objects.filter(kind=kind, object_id=object_id).order_by("-number").first()
+    return None if edition is None or edition.closed_reason else edition
+
+
 def open_edition(kind: str, object_id: int) -> DocumentEdition | None:
     """The latest edition, while it is neither issued nor reopened: the one awaiting signature."""
     last = DocumentEdition.objects.filter(kind=kind, object_id=object_id).order_by("-number").first()

@@ -24,7 +24,7 @@ from common import clock, files
 from common.uploads import check_document
 from reports import signatures
 from reports.models import DocumentEdition, Report, ReportFile, SignedCopy, SigningToken
-from reports.services.editions import _edition_event, edition_owner, editions_of
+from reports.services.editions import _edition_event, current_edition, edition_owner, editions_of
 from units import access
 from units.access import SYSTEM, SystemActor
 from units.models import User
@@ -89,11 +89,6 @@ def expected_signer(kind: str, obj) -> tuple[str, str]:
     return getattr(obj, "signer_name", "") or "", organisation.name
 
 
-def current_edition(kind: str, object_id: int) -> DocumentEdition | None:
-    edition = DocumentEdition.objects.filter(kind=kind, object_id=object_id).order_by("-number").first()
-    return None if edition is None or edition.closed_reason else edition
-
-
 @transaction.atomic
 def upload_signed(*, by: User | SystemActor, kind: str, obj, upload, via_token: bool = False) -> SignedCopy:
     """Store a signed PDF (or a scan) for the document's current edition and keep its verification
@@ -106,8 +101,8 @@ def upload_signed(*, by: User | SystemActor, kind: str, obj, upload, via_token: 
         raise ValidationError({"file": "Văn bản chưa trình ký: trình ký trước rồi tải bản đã ký lên."})
     data = _read(upload)
     check = _verify(data)
-    copies = [(e.number, e.sha256) for e in editions_of(kind, obj.pk)]
-    copies += [(e.number, e.issued_sha256) for e in editions_of(kind, obj.pk)]
+    editions = editions_of(kind, obj.pk)
+    copies = [(e.number, e.sha256) for e in editions] + [(e.number, e.issued_sha256) for e in editions]
     name, body = expected_signer(kind, obj)
     copy = SignedCopy(edition=edition, uploaded_by=access.user_or_none(by), uploaded_at=clock.now(),
                       via_token=via_token, matches_edition=_matching(check, copies),
