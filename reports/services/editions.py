@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from awards import selectors as award_selectors
-from awards.models import AwardEvent, Decision
+from awards.models import AwardEvent, CouncilSession, Decision, Proposal
 from campaigns import services as campaign_services
 from campaigns.lifecycle import Status
 from campaigns.models import Campaign, CampaignEvent
@@ -70,6 +70,16 @@ def _edition_event(by: User | SystemActor, kind: str, obj, edition: DocumentEdit
                  reason=reason, **links)
 
 
+def _locked(kind: str, obj):
+    """The document's row, locked for the rest of the transaction: two clicks on "Trình ký" or
+    "Ghi nhận ban hành" (a double submit, two colleagues) run one after the other, and the second
+    sees what the first made instead of numbering the same edition twice or stamping it again."""
+    Kind = DocumentEdition.Kind
+    model = {Kind.PLAN: Campaign, Kind.DECISION: Decision, Kind.CERTIFICATES: Decision, Kind.PROPOSAL: Proposal,
+             Kind.MINUTES: CouncilSession}[kind]
+    return model.objects.select_for_update(of=("self",)).get(pk=obj.pk)
+
+
 def editions_of(kind: str, object_id: int) -> list[DocumentEdition]:
     return list(DocumentEdition.objects.filter(kind=kind, object_id=object_id).select_related(
         "made_by", "recorded_by").order_by("number"))
@@ -112,6 +122,7 @@ def send_for_signature(*, by: User | SystemActor, kind: str, obj, reason: str = 
     """Trình ký: freeze the document as the next numbered edition (HTML, PDF, SHA-256)."""
     action, organisation = edition_owner(kind, obj)
     access.require(by, action, organisation)
+    obj = _locked(kind, obj)
     Kind = DocumentEdition.Kind
     if kind == Kind.DECISION and obj.status != Decision.Status.DRAFT:
         raise ValidationError("Quyết định đã có số không trình ký lại: đính chính, sửa đổi hoặc thu hồi bằng "
@@ -165,6 +176,8 @@ def record_plan_issue(*, by: User | SystemActor, campaign: Campaign, number: int
     """Ghi nhận ban hành of a plan: the campaign moves to issued (campaigns' service, with its own
     checks) and the edition sent for signature gets the number and date. A plan issued without
     trình ký is sent for signature first, in the same transaction, so it too has its edition."""
+    access.require(by, "campaign.manage", campaign.issuer)
+    campaign = _locked(DocumentEdition.Kind.PLAN, campaign)
     edition = open_edition(DocumentEdition.Kind.PLAN, campaign.pk)
     if edition is None:
         if campaign.status != Status.DRAFT:
@@ -193,6 +206,9 @@ def record_decision_issue(*, by: User | SystemActor, decision: Decision, number:
     certificates are rendered once, now, and kept as an edition of their own."""
     from awards import services as award_services
 
+    action, organisation = edition_owner(DocumentEdition.Kind.DECISION, decision)
+    access.require(by, action, organisation)
+    decision = _locked(DocumentEdition.Kind.DECISION, decision)
     edition = open_edition(DocumentEdition.Kind.DECISION, decision.pk)
     if edition is None:
         edition = send_for_signature(by=by, kind=DocumentEdition.Kind.DECISION, obj=decision)
@@ -240,6 +256,7 @@ def record_issue(*, by: User | SystemActor, kind: str, obj, number: int, notatio
     beside the edition and its issued print (the owning record is not changed)."""
     action, organisation = edition_owner(kind, obj)
     access.require(by, action, organisation)
+    obj = _locked(kind, obj)
     edition = open_edition(kind, obj.pk)
     if edition is None:
         raise ValidationError("Chưa có bản trình ký đang chờ ban hành: trình ký trước.")
@@ -264,6 +281,7 @@ def reopen_edition(*, by: User | SystemActor, kind: str, obj, reason: str) -> Do
                               "quyết định khác.")
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do mở lại."})
+    obj = _locked(kind, obj)
     edition = DocumentEdition.objects.select_for_update().filter(kind=kind, object_id=obj.pk).order_by(
         "-number").first()
     if edition is None or edition.closed_reason:
