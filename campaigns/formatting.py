@@ -33,19 +33,40 @@ def per_programme_text(children_quotas: list[tuple[int | None, int | None]]) -> 
     return "Theo từng chương trình" if children_quotas else ""
 
 
-def legal_basis_paragraphs(rows: list, *, has_preamble: bool) -> list[list[tuple]]:
-    """Group căn cứ rows into printed paragraphs: a row without a lead word continues the
-    sentence of the row before it (seed 000: "…; Nghị quyết số 97 … và Kế hoạch số 69 …").
+def basis_joiner(separator: str, *, default: str) -> str:
+    """What follows a căn cứ line in print: a mark (";", ".") sticks to the text, a word ("và") takes
+    the space before it, which a form's stripping or a hand-typed "và" has lost ("năm 2026và …")."""
+    joiner = (separator or "").strip()
+    if not joiner:
+        return default
+    return f" {joiner}" if joiner[0].isalnum() else joiner
 
-    `rows` have .lead, .text and .separator; returns paragraphs of (row, separator) where an
-    empty separator becomes ";" (the last row "." when no preamble follows)."""
+
+def joins_next(joiner: str) -> bool:
+    """A joiner ending in a word ("… và") leaves the sentence open for the next căn cứ."""
+    return joiner[-1:].isalnum()
+
+
+def legal_basis_paragraphs(rows: list, *, has_preamble: bool) -> list[list[tuple]]:
+    """Group căn cứ rows into printed paragraphs: a row without a lead word, or any row after a
+    joiner such as " và", continues the sentence of the row before it (seed 000: "…; Nghị quyết
+    số 97 … và Kế hoạch số 69 …").
+
+    `rows` have .lead, .text and .separator; returns paragraphs of (row, joiner) where an empty
+    separator becomes ";" (the last row "." when no preamble follows), a word separator is printed
+    with its leading space, and the last row never ends on a word: nothing follows it to join."""
     paragraphs: list[list[tuple]] = []
+    open_sentence = False
     for index, row in enumerate(rows):
         last = index == len(rows) - 1
-        separator = row.separator or (";" if has_preamble or not last else ".")
-        if row.lead or not paragraphs:
+        default = ";" if has_preamble or not last else "."
+        joiner = basis_joiner(row.separator, default=default)
+        if last and joins_next(joiner):
+            joiner = default
+        if not paragraphs or (row.lead and not open_sentence):
             paragraphs.append([])
-        paragraphs[-1].append((row, separator))
+        paragraphs[-1].append((row, joiner))
+        open_sentence = joins_next(joiner)
     return paragraphs
 
 

@@ -157,3 +157,24 @@ def test_basis_lines_are_worded_as_documents_cite_them():
         "Kế hoạch số 42/KH-UBND ngày 04 tháng 4 năm 2021 của Ủy ban nhân dân tỉnh Đồng Tháp")
     assert split_lead("Căn cứ Luật Thi đua, khen thưởng") == ("Căn cứ", "Luật Thi đua, khen thưởng")
     assert split_lead("Luật Thi đua") == ("", "Luật Thi đua")
+
+
+def test_a_va_joiner_keeps_its_space_and_the_sentence_goes_on():
+    from types import SimpleNamespace
+
+    from campaigns.formatting import legal_basis_paragraphs
+
+    def row(lead, text, separator):
+        return SimpleNamespace(lead=lead, text=text, separator=separator)
+
+    # A form strips the leading space of " và": typed by hand, the joiner arrives as "và".
+    rows = [row("Căn cứ", "Luật A năm 2026", "và"), row("Căn cứ", "Kế hoạch B", ""), row("", "Kế hoạch C", " và")]
+    paragraphs = legal_basis_paragraphs(rows, has_preamble=False)
+    printed = [[(basis.text, joiner) for basis, joiner in paragraph] for paragraph in paragraphs]
+    # The row after "và" stays in the sentence even with a lead word of its own; the last row has
+    # nothing to join, so it ends the căn cứ with "." instead of a dangling "và".
+    assert printed == [[("Luật A năm 2026", " và"), ("Kế hoạch B", ";"), ("Kế hoạch C", ".")]]
+    assert "".join(f"{basis.text}{joiner} " for basis, joiner in paragraphs[0]).strip() == (
+        "Luật A năm 2026 và Kế hoạch B; Kế hoạch C.")
+    assert [len(p) for p in legal_basis_paragraphs([row("Căn cứ", "A", ";"), row("Căn cứ", "B", ".")],
+                                                   has_preamble=False)] == [1, 1]
