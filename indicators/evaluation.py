@@ -417,3 +417,48 @@ def progress(evaluation: Evaluation) -> int | None:
     if evaluation.ratio is None:
         return None
     return int(max(Decimal(0), min(HUNDRED, evaluation.ratio)))
+
+
+# --- The printed line ---------------------------------------------------------------------------------
+
+ZERO_EVENT_PHRASES = ("không xảy ra", "không để xảy ra", "không có")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", (text or "").casefold())
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether `part` occurs in `words` as whole consecutive words ("10" is not in "10.000")."""
+    size = len(part)
+    return bool(part) and any(words[i:i + size] == part for i in range(len(words) - size + 1))
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    # "HIV", "COVID-19": an acronym keeps its capitals inside a sentence.
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def plan_line(label: str, target_text: str, comparator: str = "") -> str:
+    """An indicator written as a plan's sentence ("+ Tỷ lệ … ≤11,88%") when none was typed: the
+    label, then the target as printed, without saying the target twice where either already holds
+    the other ("Không xảy ra ngộ độc thực phẩm lớn" as label, or "Duy trì 10 Trạm Y tế …" as
+    target) and with a "no event" target before what must not happen."""
+    label, target = " ".join((label or "").split()), " ".join((target_text or "").split())
+    label_words, target_words = _words(label), _words(target)
+    if comparator == Comparator.ZERO_EVENTS:
+        if any(" ".join(label_words).startswith(phrase) for phrase in ZERO_EVENT_PHRASES):
+            return label
+        if not target_words or " ".join(target_words) in ZERO_EVENT_PHRASES:
+            return f"{_upper_first(target or 'Không xảy ra')} {_lower_first(label)}".strip()
+    if not target_words:
+        return label
+    if any(ch.isalpha() for ch in target) and _holds(label_words, target_words):
+        return label
+    if _holds(target_words, label_words):
+        return _upper_first(target)
+    return f"{label} {target}".strip()

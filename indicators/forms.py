@@ -41,7 +41,11 @@ class IndicatorForm(VnMessagesMixin, forms.ModelForm):
     class Meta:
         model = CampaignIndicator
         fields = ["definition", "parent", "order", "number", "label", "unit_label", "is_key", "is_group", "comparator",
-                  "target_text", "next_target_text", "reporting_scope", "responsible", "rollup", "subcampaign"]
+                  "target_text", "next_target_text", "printed_line", "reporting_scope", "responsible", "rollup",
+                  "subcampaign"]
+        labels = {"printed_line": "Câu in trong kế hoạch"}
+        help_texts = {"printed_line": "Khi kế hoạch viết chỉ tiêu thành câu (“+ Không xảy ra ngộ độc thực phẩm lớn.”), "
+                                      "ghi đúng câu ấy. Để trống: hệ thống ghép tên chỉ tiêu với mức kế hoạch."}
 
     def __init__(self, *args, campaign: Campaign, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, ReportingPeriod, SubCampaign
 from common.models import AuditEventBase
 from common.urls import reverse_ids
-from indicators.evaluation import Comparator, Direction
+from indicators.evaluation import Comparator, Direction, plan_line
 from indicators.submissions import Status
 from units.models import VI, Organisation
 
@@ -113,6 +113,11 @@ class CampaignIndicator(models.Model):
     @property
     def display_unit(self) -> str:
         return self.unit_label
+
+    @property
+    def sentence(self) -> str:
+        """The row as the plan's running text prints it: the line typed, else label and target."""
+        return self.printed_line or plan_line(self.display_label, self.target_text, self.comparator)
 
     @property
     def unit_text(self) -> str:

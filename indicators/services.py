@@ -38,7 +38,7 @@ from units.models import Membership, Organisation, User
 DEFINITION_FIELDS = ["code", "name", "unit", "direction", "description"]
 INDICATOR_FIELDS = [
     "definition", "subcampaign", "parent", "order", "number", "label", "unit_label", "is_key", "is_group",
-    "comparator", "target_text", "next_target_text", "reporting_scope", "responsible", "rollup",
+    "comparator", "target_text", "next_target_text", "printed_line", "reporting_scope", "responsible", "rollup",
 ]
 
 
@@ -103,6 +103,7 @@ def _parse_target(indicator: CampaignIndicator) -> None:
     """Fill the parsed target from the printed one; the printed text stays as typed."""
     indicator.target_text = _printed(indicator.target_text, "target_text")
     indicator.next_target_text = _printed(indicator.next_target_text, "next_target_text")
+    indicator.printed_line = _printed(indicator.printed_line, "printed_line").strip()
     indicator.target_value = None
     indicator.target_denominator = None
     if indicator.is_group:

@@ -17,6 +17,7 @@ from indicators.evaluation import (
     parse_actual,
     parse_number,
     parse_target,
+    plan_line,
     progress,
     target_for,
 )
@@ -205,3 +206,28 @@ def test_a_percentage_that_cannot_be_one_is_refused(text, unit, refused):
     assert bool(message) is refused
     if refused:
         assert "kiểm tra lại" in message
+
+
+@pytest.mark.parametrize(("label", "target", "comparator", "line"), [
+    # The label already says the target: printed once, not "… lớn không xảy ra ngộ độc thực phẩm lớn".
+    ("Không xảy ra ngộ độc thực phẩm lớn", "không xảy ra ngộ độc thực phẩm lớn", C.ZERO_EVENTS,
+     "Không xảy ra ngộ độc thực phẩm lớn"),
+    ("Không xảy ra ngộ độc thực phẩm lớn", "Không xảy ra", C.ZERO_EVENTS, "Không xảy ra ngộ độc thực phẩm lớn"),
+    ("Không để xảy ra dịch bệnh lớn", "", C.ZERO_EVENTS, "Không để xảy ra dịch bệnh lớn"),
+    # A "no event" target goes before what must not happen.
+    ("Ngộ độc thực phẩm lớn", "Không xảy ra", C.ZERO_EVENTS, "Không xảy ra ngộ độc thực phẩm lớn"),
+    ("Ngộ độc thực phẩm lớn", "", C.ZERO_EVENTS, "Không xảy ra ngộ độc thực phẩm lớn"),
+    ("Ngộ độc thực phẩm lớn", "Không xảy ra ngộ độc thực phẩm lớn", C.ZERO_EVENTS,
+     "Không xảy ra ngộ độc thực phẩm lớn"),
+    ("HIV lây truyền từ mẹ sang con", "Không có", C.ZERO_EVENTS, "Không có HIV lây truyền từ mẹ sang con"),
+    # The target already holds the label.
+    ("Trạm Y tế đạt chuẩn quốc gia", "Duy trì 10 Trạm Y tế đạt chuẩn quốc gia", C.MAINTAIN_AT_LEAST,
+     "Duy trì 10 Trạm Y tế đạt chuẩn quốc gia"),
+    # Otherwise label and target, even where the label holds the target's digits.
+    ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể cân nặng/tuổi", "≤11,88%", C.LTE,
+     "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể cân nặng/tuổi ≤11,88%"),
+    ("Số giường bệnh trên 10.000 dân", "10", C.GTE, "Số giường bệnh trên 10.000 dân 10"),
+    ("Tỷ lệ tiêm chủng đầy đủ", "", C.GTE, "Tỷ lệ tiêm chủng đầy đủ"),
+])
+def test_the_plans_sentence_says_the_target_once(label, target, comparator, line):
+    assert plan_line(label, target, comparator) == line

@@ -331,3 +331,30 @@ def test_a_long_matrix_is_paged_and_the_secretariat_may_remind_every_unit_owing(
     assert all(sum(f"Trạm số {i}<" in page for page in pages) == 1 for i in range(3))
     client.post(reverse("indicators:remind", args=[plan["campaign"].pk, plan["period"].pk]), {"tat-ca": "1"})
     assert Reminder.objects.filter(period=plan["period"]).count() == 5
+
+
+def test_the_printed_line_is_typed_in_the_form_and_a_composed_line_says_its_target_once(login, plan, tree, cast):
+    from campaigns import services as campaign_services
+    from campaigns.models import Section
+
+    campaign = plan["campaign"]
+    campaign_services.save_item(by=SYSTEM, campaign=campaign, instance=Section(heading="II. CHỈ TIÊU",
+                                                                               block="indicator_list"))
+    client = login(cast["secretariat"])
+    url = reverse("indicators:indicator-create", args=[campaign.pk])
+    assert "Câu in trong kế hoạch" in client.get(url).content.decode()
+    base = {"order": 9, "reporting_scope": "all", "rollup": "sum", "comparator": "zero_events",
+            "new_direction": "lower", "reason": "Bổ sung chỉ tiêu"}
+    # Typed by hand: the label already says the target, the comparator phrase is not printed after it.
+    response = client.post(url, {**base, "new_code": "NDTP", "new_name": "Ngộ độc thực phẩm lớn",
+                                 "label": "Không xảy ra ngộ độc thực phẩm lớn", "target_text": "Không xảy ra"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.post(url, {**base, "new_code": "DICH", "new_name": "Dịch bệnh lớn", "target_text": "Không xảy ra",
+                      "printed_line": "Không để xảy ra dịch bệnh lớn trên địa bàn"})
+    assert CampaignIndicator.objects.get(definition__code="DICH").printed_line == (
+        "Không để xảy ra dịch bệnh lớn trên địa bàn")
+    content = " ".join(client.get(campaign.get_absolute_url()).content.decode().split())
+    assert "<p>+ Không xảy ra ngộ độc thực phẩm lớn.</p>" in content
+    assert "<p>+ Không để xảy ra dịch bệnh lớn trên địa bàn.</p>" in content
+    assert "<p>+ Tỷ lệ tham gia bảo hiểm y tế ≥91%.</p>" in content
+    assert "lớn không xảy ra" not in content.lower()
