@@ -71,6 +71,21 @@ def reference_text(kind: str, number: int | None, notation: str, day: date | Non
     return " ".join(parts)
 
 
+QUOTES = "“”\""
+
+
+def campaign_in_sentence(title: str) -> str:
+    """A campaign named inside a sentence ("đã có thành tích trong …"): a plan's title reads as
+    the campaign it launched ("phong trào thi đua năm 2026"); a name that is no such title keeps
+    its quotes ("phong trào “Thái Nguyên đoàn kết …”")."""
+    text = re.sub(r"^\s*kế hoạch\s+", "", " ".join(title.split()), flags=re.IGNORECASE)
+    phrase = campaign_phrase(text)
+    if phrase.casefold().startswith("phong trào"):
+        return phrase
+    name = text.strip(QUOTES)
+    return f"phong trào “{name}”"
+
+
 def campaign_phrase(title: str) -> str:
     """A plan's title as it reads inside a sentence: "Phát động phong trào thi đua năm 2026" →
     "phong trào thi đua năm 2026" (the plan launched it; the report speaks of the campaign)."""

@@ -519,7 +519,7 @@ def report_scopes(user, campaign: Campaign):
 def _subject_of(proposal: Proposal) -> str:
     item = proposal.subcampaign
     if item is None:
-        return f"phong trào “{proposal.campaign.title}”"
+        return documents.campaign_in_sentence(proposal.campaign.title)
     title = item.title.strip(" :")
     quoted = title if any(q in title for q in "“”\"") else f"“{title}”"
     return f"nội dung thi đua {quoted}" + (f" (mục {item.number})" if item.number else "")
@@ -553,9 +553,12 @@ def proposal_document(proposal: Proposal, today: date) -> Document:
                                 number=number, notation=notation, day=day, year=(day or today).year)
     decider = f"{head_role(campaign.issuer)} {campaign.issuer.name}"
     forms = list(dict.fromkeys(re.sub(r"\s*\((cá nhân|tập thể)\)$", "", n.award_type.name) for n in nominations))
+    subject = _subject_of(proposal)
+    # "… phong trào thi đua năm 2026", not "… năm 2026, năm 2026".
+    when = "" if re.search(rf"\bnăm {proposal.year}\b", subject) else f", năm {proposal.year}"
     ask = (f"{unit.name} kính đề nghị {decider} xét, khen thưởng {', '.join(forms) or '…'} cho "
            f"{_count_phrase(len(individuals), len(collectives)) or '…'} (có danh sách kèm theo) đã có thành tích trong "
-           f"{_subject_of(proposal)}, năm {proposal.year}.")
+           f"{subject}{when}.")
     return Document(
         template="reports/documents/proposal.html", title=f"Tờ trình {proposal.title}", author=unit.name,
         filename=f"to-trinh-{proposal.pk}.pdf", draft=day is None, head=head,

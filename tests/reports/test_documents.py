@@ -39,3 +39,13 @@ def test_the_plan_and_every_other_document_print_one_number_line():
     # A draft without a notation yet still prints the line, blank for the registry (NĐ 30).
     assert documents.number_line(None, "") == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
     assert documents.number_line(7, "") == "Số: 07"
+
+
+def test_a_campaign_inside_a_sentence_reads_as_the_campaign_not_as_the_plans_title():
+    assert documents.campaign_in_sentence("Phát động phong trào thi đua năm 2026") == "phong trào thi đua năm 2026"
+    assert documents.campaign_in_sentence(
+        "Kế hoạch phát động phong trào thi đua đặc biệt “Thái Nguyên đoàn kết”") == (
+        "phong trào thi đua đặc biệt “Thái Nguyên đoàn kết”")
+    # A name that is no plan title stays a quoted name.
+    assert documents.campaign_in_sentence("Thái Nguyên đoàn kết, chung sức") == (
+        "phong trào “Thái Nguyên đoàn kết, chung sức”")
