@@ -71,6 +71,26 @@ def reference_text(kind: str, number: int | None, notation: str, day: date | Non
     return " ".join(parts)
 
 
+def titled_reference(kind: str, title: str, day: date | None, year: int | None, issuer_name: str) -> str:
+    """A plan the registry never numbered, cited by its title as a law is by its name: "Kế hoạch
+    phát động phong trào thi đua … năm 2021 của Ủy ban nhân dân huyện Hồng Ngự", with its date if
+    known; an issued document never prints "số      /KH-UBND ngày      tháng …" for another's."""
+    text = " ".join(title.split())
+    if text.casefold().startswith(kind.casefold() + " "):
+        text = text[len(kind):].strip()
+    if re.match(r"phát động\b", text, flags=re.IGNORECASE):
+        text = text[:1].lower() + text[1:]
+    parts = [kind, text]
+    if day:
+        parts.append(long_date(day))
+    elif year and str(year) not in text:
+        parts.append(f"năm {year}")
+    # "Chương trình hành động số 59 … của Ban Chấp hành Đảng bộ Tỉnh": the title already names who issued it.
+    if issuer_name and " của " not in f" {text} ":
+        parts.append(f"của {issuer_name}")
+    return " ".join(part for part in parts if part)
+
+
 QUOTES = "“”\""
 
 

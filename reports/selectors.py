@@ -113,9 +113,14 @@ def _count_phrase(individuals: int, collectives: int) -> str:
 
 
 def _plan_reference(campaign: Campaign | None) -> str:
+    """The plan as another document cites it: by number and date once registered; a plan the
+    registry never numbered (typed in from paper, seed 000) by its title and date, not blanks."""
     if campaign is None:
         return ""
     kind = "Kế hoạch" if campaign.document_kind == Campaign.DocumentKind.PLAN else "Chương trình"
+    if not campaign.number:
+        return documents.titled_reference(kind, campaign.title, campaign.issue_date, campaign.year,
+                                          campaign.issuer.name)
     return documents.reference_text(kind, campaign.number, campaign.notation, campaign.issue_date,
                                     campaign.issuer.name)
 

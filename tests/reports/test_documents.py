@@ -41,6 +41,21 @@ def test_the_plan_and_every_other_document_print_one_number_line():
     assert documents.number_line(7, "") == "Số: 07"
 
 
+def test_a_plan_without_a_registry_number_is_cited_by_its_title_and_date_never_by_blanks():
+    title = "Phát động phong trào thi đua chuyên đề về bảo vệ, chăm sóc và nâng cao sức khỏe Nhân dân năm 2021"
+    issuer = "Ủy ban nhân dân huyện Hồng Ngự"
+    assert documents.titled_reference("Kế hoạch", title, None, 2021, issuer) == (
+        "Kế hoạch phát động phong trào thi đua chuyên đề về bảo vệ, chăm sóc và nâng cao sức khỏe Nhân dân "
+        "năm 2021 của Ủy ban nhân dân huyện Hồng Ngự")
+    # The year is said once; a date, when known, is the plan's own.
+    assert documents.titled_reference("Kế hoạch", "Kế hoạch phát động phong trào thi đua", None, 2026, "Sở Y tế") == (
+        "Kế hoạch phát động phong trào thi đua năm 2026 của Sở Y tế")
+    assert documents.titled_reference("Kế hoạch", "Phát động phong trào thi đua năm 2026", date(2026, 1, 5), 2026,
+                                      "Sở Y tế") == (
+        "Kế hoạch phát động phong trào thi đua năm 2026 ngày 05 tháng 01 năm 2026 của Sở Y tế")
+    assert documents.BLANK not in documents.titled_reference("Kế hoạch", title, None, None, issuer)
+
+
 def test_a_campaign_inside_a_sentence_reads_as_the_campaign_not_as_the_plans_title():
     assert documents.campaign_in_sentence("Phát động phong trào thi đua năm 2026") == "phong trào thi đua năm 2026"
     assert documents.campaign_in_sentence(
