@@ -13,6 +13,7 @@ from common.models import AuditEventBase
 from common.text import document_date_line, number_line
 from common.urls import reverse_ids
 from units import access
+from units import selectors as units_selectors
 from units.models import VI, Bloc, Organisation
 
 
@@ -145,7 +146,10 @@ class Campaign(models.Model):
 
     @property
     def date_line(self) -> str:
-        return document_date_line(self.place, self.issue_date, month=self.issue_month, year=self.issue_year)
+        """Every plan prints its place and date (NĐ 30): without a place of its own, the issuer's; without
+        an issue year, the campaign's; the day (and the month when unknown) blank for the registry."""
+        place = self.place or (units_selectors.place_of(self.issuer) if self.issuer_id else "")
+        return document_date_line(place, self.issue_date, month=self.issue_month, year=self.issue_year or self.year)
 
     @property
     def letterhead(self) -> dict[str, str]:

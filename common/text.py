@@ -129,23 +129,26 @@ def format_date(value: date | datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+# What the registry (văn thư) fills in by hand: the number, the day, the month when unknown. One width
+# for all of them, so "Số:" and the date line leave the same room.
+BLANK = "\u00a0" * 6
+
+
 def document_date_line(
     place: str, day: date | None = None, *, month: int | None = None, year: int | None = None
 ) -> str:
-    """The NĐ 30/2020 place-and-date line; unknown parts stay blank for the registry.
+    """The NĐ 30/2020 place-and-date line every document prints; unknown parts stay blank for the
+    registry, the parts the document knows (its month, its year) are kept.
 
     NĐ 30 pads days below 10 and the months 1 and 2 with a zero, and no other month:
     "Kon Tum, ngày 05 tháng 01 năm 2022", "Thái Nguyên, ngày 26 tháng 6 năm 2026"; with only
-    month and year: "Kon Tum, ngày     tháng 01 năm 2022".
+    month and year: "Kon Tum, ngày      tháng 01 năm 2022"; a draft knowing nothing still prints
+    the line, all blanks.
     """
-    blank = "\u00a0" * 5
     if day is not None:
         text = long_date(day)
-    elif month is not None or year is not None:
-        month_text = _month(month) if month else blank
-        text = f"ngày {blank} tháng {month_text} năm {year or blank}"
     else:
-        return ""
+        text = f"ngày {BLANK} tháng {_month(month) if month else BLANK} năm {year or BLANK}"
     return f"{place}, {text}" if place else text.capitalize()
 
 
@@ -154,7 +157,7 @@ def number_line(number: int | None, notation: str) -> str:
     "Số: 05/QĐ-SYT", the number padded below 10; a draft keeps the number blank for the registry,
     "Số:      /QĐ-SYT", and prints the line even without a notation, since the registry fills it in.
     """
-    shown = f"{number:02d}" if number else "\u00a0" * 6
+    shown = f"{number:02d}" if number else BLANK
     return f"Số: {shown}/{notation}" if notation else f"Số: {shown}"
 
 

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-# number_line lives in common.text: the plan (campaigns, which may not import reports) prints it too.
-from common.text import document_date_line, long_date, number_line  # noqa: F401
+# The number and date lines live in common.text: the plan (campaigns, which may not import reports)
+# prints them too.
+from common.text import BLANK, document_date_line, long_date, number_line  # noqa: F401
 
-BLANK = "\u00a0" * 6
 
 @dataclass(frozen=True)
 class Letterhead:
@@ -29,18 +29,11 @@ class Signature:
     name: str = ""
 
 
-def date_line(place: str, day: date | None, year: int | None = None) -> str:
-    """ "Thái Nguyên, ngày 05 tháng 01 năm 2026"; a draft: "Thái Nguyên, ngày      tháng      năm 2026"."""
-    if day is not None:
-        return document_date_line(place, day)
-    text = f"ngày {BLANK} tháng {BLANK} năm {year or BLANK}"
-    return f"{place}, {text}" if place else text.capitalize()
-
-
 def letterhead(*, parent_line: str, name_line: str, place: str, number: int | None, notation: str,
-               day: date | None, year: int | None = None) -> Letterhead:
+               day: date | None, month: int | None = None, year: int | None = None) -> Letterhead:
+    """A draft (no `day`) keeps the month and year it knows: the document's own, not today's."""
     return Letterhead(parent_line=parent_line, name_line=name_line, number_line=number_line(number, notation),
-                      date_line=date_line(place, day, year))
+                      date_line=document_date_line(place, day, month=month, year=year))
 
 
 def signature(prefix: str, title: str, name: str) -> Signature:

@@ -75,11 +75,8 @@ def parent_line(organisation: Organisation) -> str:
     return organisation.parent.name.upper() if organisation.parent_id else ""
 
 
-def place_of(organisation: Organisation) -> str:
-    """The place on the date line: the body's own, else the nearest parent's ("Thái Nguyên")."""
-    if organisation.place_name:
-        return organisation.place_name
-    return next((o.place_name for o in reversed(unit_selectors.ancestors(organisation)) if o.place_name), "")
+# Plans (campaigns) print the same place, so it lives with the units.
+place_of = unit_selectors.place_of
 
 
 def head_role(organisation: Organisation) -> str:
@@ -180,9 +177,11 @@ def decision_document(decision: Decision, today: date) -> Document:
     authority = head_title(issuer)
     notation = decision.notation or notation_for(issuer, campaign, "QĐ")
     number = None if draft else decision.number
+    # A draft dated ahead keeps its own month and year; one without a date is being written now.
+    known = decision.issue_date
     head = documents.letterhead(parent_line=parent_line(issuer), name_line=name_line(issuer),
                                 place=place_of(issuer), number=number, notation=notation, day=day,
-                                year=(day or today).year)
+                                month=known.month if known else None, year=(known or today).year)
     reference = documents.reference_text("Quyết định", number, notation, day, f"{head_role(issuer)} {issuer.name}")
     return Document(
         template="reports/documents/decision.html",
@@ -554,8 +553,10 @@ def proposal_document(proposal: Proposal, today: date) -> Document:
     notation = notation.strip() or f"TTr-{unit.code or ''}".rstrip("-")
     # The day in Vietnam: sent at 00:30 on 15/12 is 17:30 on 14/12 in UTC, as stored.
     day = timezone.localdate(proposal.submitted_at) if proposal.submitted_at and number else None
+    sent = timezone.localdate(proposal.submitted_at) if proposal.submitted_at else None
     head = documents.letterhead(parent_line=parent_line(unit), name_line=name_line(unit), place=place_of(unit),
-                                number=number, notation=notation, day=day, year=(day or today).year)
+                                number=number, notation=notation, day=day,
+                                month=sent.month if sent else None, year=(sent or today).year)
     decider = f"{head_role(campaign.issuer)} {campaign.issuer.name}"
     forms = list(dict.fromkeys(re.sub(r"\s*\((cá nhân|tập thể)\)$", "", n.award_type.name) for n in nominations))
     subject = _subject_of(proposal)
@@ -622,7 +623,7 @@ def certificates_document(decision: Decision, today: date) -> Document:
         sign=documents.signature(decision.signer_prefix, decision.signer_title, decision.signer_name),
         extra={"lines": lines, "authority": authority, "reason": decision.title,
                "campaign": documents.campaign_phrase(decision.campaign.title) if decision.campaign else "",
-               "date_line": documents.date_line(place_of(issuer), decision.issue_date),
+               "date_line": documents.document_date_line(place_of(issuer), decision.issue_date),
                "reference": f"Quyết định số {decision.number or ''}/{decision.notation} "
                             f"ngày {format_date(decision.issue_date)}"},
     )

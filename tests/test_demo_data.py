@@ -74,8 +74,10 @@ def test_seed_campaigns_are_history(demo):
 def test_seed_000_holds_the_district_plan(demo):
     plan = campaign("Phát động phong trào thi đua chuyên đề về bảo vệ")
     assert plan.issuer.name == "Ủy ban nhân dân huyện Hồng Ngự"
-    # The extraction has no header: the number and the place and date stay blank for the registry.
-    assert plan.number_line.replace("\u00a0", "") == "Số: /KH-UBND" and plan.date_line == ""
+    # The extraction has no header: the number and the day stay blank for the registry; the place is
+    # the issuer's, the year the campaign's.
+    assert plan.number_line.replace("\u00a0", "") == "Số: /KH-UBND"
+    assert plan.date_line.replace("\u00a0", "") == "Hồng Ngự, ngày  tháng  năm 2021"
     assert plan.document_name_line == "ỦY BAN NHÂN DÂN HUYỆN HỒNG NGỰ"
     bases = [[(basis.number, separator) for basis, separator in paragraph]
              for paragraph in selectors.document(plan, TODAY)["basis_paragraphs"]]

@@ -136,6 +136,13 @@ def ancestors(organisation: Organisation) -> list[Organisation]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+def place_of(organisation: Organisation) -> str:
+    """The place on a document's date line: the body's own, else the nearest parent's ("Thái Nguyên")."""
+    if organisation.place_name:
+        return organisation.place_name
+    return next((o.place_name for o in reversed(ancestors(organisation)) if o.place_name), "")
+
+
 def search_people(
     user: User, *, q: str = "", organisation: Organisation | None = None, employment_type: str = "",
     direct: str = "", status: str = "active",

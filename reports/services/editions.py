@@ -55,7 +55,7 @@ def _edition_document(kind: str, obj, today: date):
 
 def _edition_place(kind: str, obj) -> str:
     if kind == DocumentEdition.Kind.PLAN:
-        return obj.place
+        return obj.place or selectors.place_of(obj.issuer)
     return selectors.place_of(obj.organisation if kind == DocumentEdition.Kind.PROPOSAL else obj.issuer)
 
 
@@ -106,7 +106,7 @@ def _signature_copy(kind: str, obj, today: date) -> tuple[str, str]:
     place = _edition_place(kind, obj)
     if kind != DocumentEdition.Kind.CERTIFICATES:
         html = stamping.stamp(html, {"number": documents.number_line(None, notation),
-                                     "date": documents.date_line(place, None, today.year)})
+                                     "date": documents.document_date_line(place, None, year=today.year)})
     return html, notation
 
 
@@ -156,7 +156,7 @@ def _stamp(by: User | SystemActor, kind: str, obj, edition: DocumentEdition, *, 
            issue_date: date, signer: str = "") -> DocumentEdition:
     """The issued print: the stored HTML with the registry's number and date, nothing re-rendered."""
     html = stamping.stamp(edition.html, {"number": documents.number_line(number, notation),
-                                         "date": documents.date_line(edition.place, issue_date)})
+                                         "date": documents.document_date_line(edition.place, issue_date)})
     with pdf.without_cyclic_gc():
         data = pdf.render_pdf(html, archival=True)
     edition.registry_number, edition.registry_notation, edition.issue_date = number, notation, issue_date

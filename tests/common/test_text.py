@@ -74,8 +74,9 @@ def test_document_date_line_leaves_the_day_blank_for_the_registry():
     assert line.replace("\u00a0", "") == "Kon Tum, ngày  tháng 01 năm 2022"
 
 
-def test_document_date_line_is_empty_without_a_date():
-    assert document_date_line("Hồng Ngự") == ""
+def test_document_date_line_is_printed_all_blank_when_nothing_is_known():
+    # NĐ 30: every document has its place-and-date line; the registry fills it in.
+    assert document_date_line("Hồng Ngự").replace("\u00a0", "") == "Hồng Ngự, ngày  tháng  năm "
 
 
 def test_two_digits():

@@ -12,10 +12,13 @@ def test_number_line_is_blank_for_the_registry_until_issued_and_padded_after():
 
 
 def test_date_line_pads_days_and_the_first_two_months_and_leaves_a_draft_blank():
-    assert documents.date_line("Thái Nguyên", date(2026, 1, 5)) == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
-    assert documents.date_line("Kon Tum", date(2026, 6, 26)) == "Kon Tum, ngày 26 tháng 6 năm 2026"
+    line = documents.document_date_line
+    assert line("Thái Nguyên", date(2026, 1, 5)) == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
+    assert line("Kon Tum", date(2026, 6, 26)) == "Kon Tum, ngày 26 tháng 6 năm 2026"
     blank = "\u00a0" * 6
-    assert documents.date_line("Kon Tum", None, 2026) == f"Kon Tum, ngày {blank} tháng {blank} năm 2026"
+    assert line("Kon Tum", None, year=2026) == f"Kon Tum, ngày {blank} tháng {blank} năm 2026"
+    # The day and the number leave the registry the same room.
+    assert documents.number_line(None, "QĐ-SYT") == f"Số: {blank}/QĐ-SYT"
 
 
 def test_a_decision_prints_each_basis_after_can_cu_and_ends_its_bases_properly():
