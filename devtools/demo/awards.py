@@ -17,7 +17,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 
 from awards import services
 from awards.models import (
@@ -35,15 +37,52 @@ from awards.services import MemberInput
 from awards.workflow import State
 from campaigns.models import Campaign, SubCampaign
 from devtools import history
+from devtools.demo import signing
+from reports import pdf
+from reports.services import editions
 from units.access import SYSTEM
 from units.models import Organisation, Person
 
 NOTE = "Dữ liệu minh họa"
-PDF = b"%PDF-1.4\n% Thi dua - tep minh hoa\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+def _signed_submission(proposal: Proposal) -> None:
+    """The tờ trình as a unit sends it: its copy sent for signature, signed with the unit's
+    certificate from the demo CA, kept as its verified signed copy and attached to the proposal."""
+    editions.send_for_signature(by=SYSTEM, kind="proposal", obj=proposal)
+    unit = proposal.organisation.name
+    data = signing.sign_edition(kind="proposal", obj=proposal, signatures=[("KySo", unit, unit)],
+                                filename="to-trinh-da-ky.pdf")
+    services.add_proposal_file(by=SYSTEM, proposal=proposal, kind="submission",
+                               upload=SimpleUploadedFile("to-trinh-da-ky.pdf", data, content_type="application/pdf"))
+
+
+def _minutes(unit: Organisation, people: list[Person], day: date, head: str) -> bytes:
+    """The unit's biên bản bình xét, which the system does not draft: a one-page PDF in the
+    documents' letterhead, layout and font, signed by the unit's head with the demo CA (a file a
+    reader opens, where the demo once kept a 70-byte placeholder)."""
+    place, body = "", unit
+    while body is not None and not place:      # the body's own place, else the nearest parent's
+        place, body = body.place_name, body.parent
+    letterhead = render_to_string("_letterhead.html", {"head": {
+        "parent_line": unit.parent.name if unit.parent_id else "", "name_line": unit.name,
+        "number_line": "Số: 12/BB-HĐTĐKT",
+        "date_line": f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"}})
+    rows = "".join(f"<tr><td class='num'>{i}</td><td class='text'>{escape(p.full_name)}</td>"
+                   f"<td class='text'>Lao động tiên tiến</td></tr>" for i, p in enumerate(people, 1))
+    name = escape(unit.name)
+    html = (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Biên bản bình xét thi đua năm '
+            f'{day.year}</title><meta name="author" content="{name}"><link rel="stylesheet" href="reports/pdf.css">'
+            f'</head><body class="pdf">{letterhead}<div class="doc-type">BIÊN BẢN</div><div class="doc-title">'
+            f'<span class="ruled">Họp Hội đồng Thi đua - Khen thưởng bình xét danh hiệu thi đua năm {day.year}'
+            f'</span></div><div class="doc-body"><p>Ngày {day:%d/%m/%Y}, Hội đồng Thi đua - Khen thưởng {name} họp '
+            f'bình xét danh hiệu thi đua năm {day.year} (dữ liệu minh họa). Hội đồng thống nhất đề nghị Giám đốc '
+            f'công nhận danh hiệu “Lao động tiên tiến” cho các cá nhân sau:</p></div><table class="doc-table">'
+            f'<thead><tr><th style="width:12mm">STT</th><th>Họ và tên</th><th>Danh hiệu</th></tr></thead><tbody>'
+            f'{rows}</tbody></table><footer class="doc-footer"><div></div><div><div class="signer">CHỦ TỊCH HỘI '
+            f'ĐỒNG</div><div class="signer">GIÁM ĐỐC</div><div class="signer-name">{escape(head)}</div></div>'
+            f'</footer></body></html>')
+    return signing.sign(pdf.render_pdf(html), html=html, signatures=[("KySo", head, unit.name)])
 
 
 def _people(org: Organisation, count: int = 10) -> list[Person]:
@@ -235,12 +274,9 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     item1, item2, item3 = (_item(campaign, n) for n in ("1", "2", "3"))
     tt = orgs["TN"]
 
-    def proposal(org_key, item, title, files=True):
-        p = services.create_proposal(by=SYSTEM, campaign=campaign, organisation=orgs[org_key], subcampaign=item,
-                                     title=title, year=year)
-        if files:
-            services.add_proposal_file(by=SYSTEM, proposal=p, kind="submission", upload=_pdf("to-trinh-da-ky.pdf"))
-        return p
+    def proposal(org_key, item, title):
+        return services.create_proposal(by=SYSTEM, campaign=campaign, organisation=orgs[org_key], subcampaign=item,
+                                        title=title, year=year)
 
     def nominate(p, code, person=None, organisation=None, summary="Hoàn thành xuất sắc nhiệm vụ năm " + str(year)):
         return services.add_nomination(by=SYSTEM, proposal=p, award_type=types[code], person=person,
@@ -254,6 +290,7 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
         "Khảo sát hài lòng người bệnh đạt 96%, không có phản ánh.", "Triển khai đặt lịch khám qua điện thoại.",
         "Trưởng trạm y tế xã đạt chuẩn quốc gia.", "Điều dưỡng trưởng khoa, nhiều thư khen của người bệnh.",
         "Bác sĩ trạm y tế xã vùng khó khăn."], strict=True)]
+    _signed_submission(p_dt)
     services.submit_proposal(by=SYSTEM, proposal=p_dt)
     services.move(by=SYSTEM, nomination=n_dt[1], target=State.RETURNED,
                   reason="Bổ sung báo cáo thành tích có xác nhận của thủ trưởng đơn vị.")
@@ -270,6 +307,7 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
                             "nhận cấp tỉnh.")
     bk = nominate(p_bva, "BK_TINH_CN", person=bva[1], summary="Chủ trì triển khai bệnh án điện tử toàn viện.")
     medal = nominate(p_bva, "HCLD3_CN", person=bva[2], summary="Hơn 25 năm công tác, nhiều năm Chiến sĩ thi đua.")
+    _signed_submission(p_bva)
     services.submit_proposal(by=SYSTEM, proposal=p_bva)
     services.accept_many(by=SYSTEM, nominations=[star, bk, medal])
     services.open_disclosure(by=SYSTEM, issuer=tt, nominations=[medal], starts_on=today - timedelta(days=3),
@@ -291,6 +329,7 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     n_bvc.append(nominate(p_bvc, "GK_SYT_TT", organisation=orgs["TN:BVC-HSTC"],
                           summary="Khoa đạt tỷ lệ hài lòng cao nhất bệnh viện."))
     held = nominate(p_bvc, "GK_SYT_CN", person=people["held"], summary="Có nhiều đóng góp trong năm.")
+    _signed_submission(p_bvc)
     services.submit_proposal(by=SYSTEM, proposal=p_bvc)
     services.accept_many(by=SYSTEM, nominations=[*n_bvc, held])
     for n in n_bvc:
@@ -303,8 +342,7 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
 
     # Trung tâm Y tế Phú Bình (donvi), item 3: a draft the unit has started.
     pb = _people(orgs["TN:TTYT-PB"], 6)
-    p_pb = proposal("TN:TTYT-PB", item3, "Tờ trình đề nghị khen thưởng Hội thi điều dưỡng, trạm trưởng giỏi",
-                    files=False)
+    p_pb = proposal("TN:TTYT-PB", item3, "Tờ trình đề nghị khen thưởng Hội thi điều dưỡng, trạm trưởng giỏi")
     nominate(p_pb, "GK_SYT_CN", person=pb[3], summary="Giải Nhì Hội thi trạm trưởng trạm y tế giỏi.")
 
     # Trung tâm Y tế Đại Từ's head decided LĐTT for its staff (the yearly path).
@@ -313,7 +351,10 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
                                     title=f"Bình xét danh hiệu thi đua năm {year} của Trung tâm Y tế Đại Từ")
     for person in dt:
         nominate(unit, "LDTT", person=person, summary="Hoàn thành tốt nhiệm vụ, chấp hành tốt nội quy.")
-    services.add_proposal_file(by=SYSTEM, proposal=unit, kind="minutes", upload=_pdf("bien-ban-binh-xet.pdf"))
+    minutes = _minutes(orgs["TN:TTYT-DT"], dt, today - timedelta(days=5), "Dương Văn Quang")
+    services.add_proposal_file(by=SYSTEM, proposal=unit, kind="minutes",
+                               upload=SimpleUploadedFile("bien-ban-binh-xet.pdf", minutes,
+                                                         content_type="application/pdf"))
     services.decide_unit_titles(by=SYSTEM, proposal=unit, number=215, notation="QĐ-TTYT",
                                 issue_date=today - timedelta(days=4),
                                 signer_prefix="", signer_title="GIÁM ĐỐC", signer_name="Dương Văn Quang")
