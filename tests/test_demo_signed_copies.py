@@ -71,7 +71,7 @@ def test_every_demo_signed_copy_is_its_edition_signed_and_verified(demo, tmp_pat
         _assert_real_signed_pdf(data, tmp_path)
 
 
-def test_each_sent_tờ_trình_attaches_its_verified_signed_copy(demo):
+def test_each_sent_to_trinh_attaches_its_verified_signed_copy(demo):
     submissions = ProposalFile.objects.filter(kind=ProposalFile.Kind.SUBMISSION).select_related("proposal")
     assert submissions.count() == 3
     for row in submissions:
@@ -80,7 +80,7 @@ def test_each_sent_tờ_trình_attaches_its_verified_signed_copy(demo):
         assert row.proposal.status != Proposal.Status.DRAFT
 
 
-def test_the_units_biên_bản_bình_xét_is_a_signed_pdf(demo, tmp_path):
+def test_the_units_bien_ban_binh_xet_is_a_signed_pdf(demo, tmp_path):
     """The system drafts no biên bản bình xét, so there is no edition to match: it is a real PDF
     signed by the unit's head, trusted through the demo CA."""
     row = ProposalFile.objects.get(kind=ProposalFile.Kind.MINUTES)
