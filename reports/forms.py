@@ -1,8 +1,11 @@
 from django import forms
 
 from common.forms import VnDateField, VnMessagesMixin
-from reports.models import Report
+from common.text import nfc
+from reports import outlines
+from reports.models import Report, ReportSection
 
+BODY_LIMIT = 50_000
 TEXTAREA = {"rows": 5}
 
 
@@ -26,17 +29,99 @@ class ReportForm(VnMessagesMixin, forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["title", "recipient_line", "lead_in", "implementation", "results_text", "awards_text", "strengths",
-                  "weaknesses", "tasks", "proposals", "closing", "recipients", "notation", "signer_prefix",
-                  "signer_title", "signer_name"]
-        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in [
-            "lead_in", "implementation", "results_text", "awards_text", "strengths", "weaknesses", "tasks",
-            "proposals", "closing", "recipients"]}
+        fields = ["title", "recipient_line", "issue_month", "issue_year", "lead_in", "closing", "recipients",
+                  "notation", "signer_prefix", "signer_title", "signer_name"]
+        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in ["lead_in", "closing", "recipients"]}
         help_texts = {
-            "results_text": "Bảng chỉ tiêu và câu tóm tắt số liệu do hệ thống tự điền theo số liệu mới nhất.",
-            "awards_text": "Bảng số lượng khen thưởng do hệ thống tự điền.",
-            "lead_in": "Mỗi dòng một đoạn; *chữ* để in nghiêng.",
+            "lead_in": "Đoạn mở đầu, trước đề mục đầu tiên. Mỗi dòng một đoạn; *chữ* để in nghiêng. "
+                       "Để trống: hệ thống viết câu “Thực hiện Kế hoạch số …”.",
+            "closing": "Đoạn sau đề mục cuối, trước chữ ký (“Trên đây là báo cáo…”).",
+            "issue_month": "In trên dòng ngày tháng của bản dự thảo: “ngày … tháng 11 năm 2020”. "
+                           "Văn thư điền ngày khi ban hành.",
         }
+
+
+class SectionForm(VnMessagesMixin, forms.Form):
+    """One heading of the outline. The indicator appendix's column headings and the briefing
+    table's rows are read only for a section showing that block."""
+
+    heading = forms.CharField(label="Đề mục", max_length=500, required=False,
+                              help_text="Ghi đúng như văn bản in, kể cả số thứ tự: “V. NHIỆM VỤ, GIẢI PHÁP…”.")
+    level = forms.TypedChoiceField(label="Cấp", coerce=int, initial=outlines.PART,
+                                   choices=ReportSection._meta.get_field("level").choices)
+    bold = forms.BooleanField(label="In đậm", required=False, initial=True)
+    body = forms.CharField(label="Nội dung", required=False, max_length=BODY_LIMIT,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text="Mỗi đoạn một dòng; giữ “- ” ở đầu dòng gạch đầu dòng; *chữ nghiêng* trong "
+                                     "dấu sao. Ở mục Phụ lục: tên phụ lục, mỗi dòng một dòng in.")
+    block = forms.ChoiceField(label="Bảng, số liệu chèn sau nội dung", choices=outlines.BLOCKS, required=False)
+    col_plan = forms.CharField(label="Cột kế hoạch", max_length=100, required=False)
+    col_result = forms.CharField(label="Cột kết quả", max_length=100, required=False)
+    col_next = forms.CharField(label="Cột kế hoạch năm sau", max_length=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        data = (self.initial.get("data") or {}) if not self.is_bound else {}
+        for key in ("plan", "result", "next"):
+            if key in data:
+                self.fields[f"col_{key}"].initial = data[key]
+        self.fields["col_plan"].help_text = "Để trống: “Kế hoạch năm …”, như phụ lục văn bản 004."
+
+    def briefing_rows(self) -> list[dict]:
+        """The grid the page shows: the rows as typed (or stored), then empty rows to add to."""
+        rows = self._posted_briefing() if self.is_bound else outlines.briefing_rows(self.initial.get("data") or {})
+        blank = {"name": "", "marks": [False] * len(outlines.BRIEFING_COLUMNS)}
+        shown = rows + [dict(blank) for _ in range(3)]
+        return [{"index": i, "name": row["name"],
+                 "marks": [{"column": c, "checked": mark} for c, mark in enumerate(row["marks"])]}
+                for i, row in enumerate(shown)]
+
+    def _posted_briefing(self) -> list[dict]:
+        rows = []
+        for i in range(outlines.MAX_BRIEFING_ROWS + 3):
+            name = self.data.get(f"{self.prefix}-brief-{i}-name")
+            if name is None:
+                break
+            marks = [bool(self.data.get(f"{self.prefix}-brief-{i}-{c}"))
+                     for c in range(len(outlines.BRIEFING_COLUMNS))]
+            rows.append({"name": nfc(name).strip()[:300], "marks": marks})
+        return outlines.briefing_rows({"rows": rows})
+
+    def clean(self):
+        cleaned = super().clean()
+        block = cleaned.get("block") or ""
+        if cleaned.get("level") == outlines.APPENDIX and not (cleaned.get("heading") or "").strip():
+            self.add_error("heading", "Nhập nhãn của phụ lục, ví dụ “PHỤ LỤC” hoặc “Phụ lục I”.")
+        data: dict = {}
+        if block == outlines.INDICATOR_APPENDIX:
+            data = {key: cleaned[f"col_{key}"].strip() for key in ("plan", "result", "next")
+                    if cleaned.get(f"col_{key}", "").strip()}
+        elif block == outlines.BRIEFING:
+            rows = self._posted_briefing()
+            if len(rows) > outlines.MAX_BRIEFING_ROWS:
+                self.add_error("block", f"Bảng quán triệt tối đa {outlines.MAX_BRIEFING_ROWS} dòng.")
+            data = {"rows": rows}
+        cleaned["data"] = data
+        return cleaned
+
+    def section(self) -> outlines.Section:
+        data = self.cleaned_data
+        return outlines.Section(heading=nfc(data["heading"]).strip(), level=data["level"], bold=data["bold"],
+                                body=nfc(data["body"]).strip(), block=data.get("block") or "", data=data["data"])
+
+
+class BaseSectionFormSet(forms.BaseFormSet):
+    def sections(self) -> list[outlines.Section]:
+        """The outline as the person left it: deleted rows out, in the order typed, ties kept as shown."""
+        return [form.section() for form in self.ordered_forms]
+
+
+SectionFormSet = forms.formset_factory(SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True,
+                                       can_delete=True, max_num=200, absolute_max=250, validate_max=True)
+
+
+def outline_initial(sections: list[outlines.Section]) -> list[dict]:
+    return [{**section.as_dict(), "ORDER": i + 1} for i, section in enumerate(sections)]
 
 
 class IssueForm(VnMessagesMixin, forms.Form):

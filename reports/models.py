@@ -11,6 +11,7 @@ the signed and sealed scan can be added later and becomes the official copy.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import ExtractYear, Lower
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, ReportingPeriod
 from common.models import AuditEventBase
 from common.urls import reverse_ids
+from reports import outlines
 from units.models import Organisation
 
-# The prose a person writes, in the order the report prints it (domain.md §5.1).
-PROSE_FIELDS = ["lead_in", "implementation", "results_text", "awards_text", "strengths", "weaknesses", "tasks",
-                "proposals", "closing"]
+# The prose outside the outline: the opening before the first heading and the closing after the last
+# (the sections between are ReportSection rows, reports/outlines.py).
+PROSE_FIELDS = ["lead_in", "closing"]
 
 
 class Report(models.Model):
@@ -49,18 +51,17 @@ class Report(models.Model):
     recipient_line = models.CharField(_("kính gửi"), max_length=300, blank=True,
                                       help_text=_("Báo cáo gửi cấp trên ghi “Kính gửi”; để trống nếu không có."))
     lead_in = models.TextField(_("mở đầu (căn cứ, văn bản yêu cầu)"), blank=True)
-    implementation = models.TextField(_("I. Tình hình triển khai"), blank=True)
-    results_text = models.TextField(_("II. Kết quả thực hiện (lời văn)"), blank=True)
-    awards_text = models.TextField(_("III. Công tác khen thưởng (lời văn)"), blank=True)
-    strengths = models.TextField(_("IV.1. Mặt được"), blank=True)
-    weaknesses = models.TextField(_("IV.2. Hạn chế và nguyên nhân"), blank=True)
-    tasks = models.TextField(_("V. Nhiệm vụ, giải pháp"), blank=True)
-    proposals = models.TextField(_("Kiến nghị, đề xuất"), blank=True)
     closing = models.TextField(_("đoạn kết"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
     notation = models.CharField(_("ký hiệu"), max_length=50, blank=True, help_text=_("Ví dụ: BC-SYT."))
     number = models.PositiveIntegerField(_("số"), null=True, blank=True)
     issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    # What a draft's date line prints before the registry fills the day in ("ngày … tháng 11 năm
+    # 2020"): the document's own month and year, not the day someone opens it.
+    issue_month = models.PositiveSmallIntegerField(_("tháng ban hành (dự kiến)"), null=True, blank=True,
+                                                   validators=[MinValueValidator(1), MaxValueValidator(12)])
+    issue_year = models.PositiveSmallIntegerField(_("năm ban hành (dự kiến)"), null=True, blank=True,
+                                                  validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     signer_prefix = models.CharField(_("quyền hạn ký"), max_length=100, blank=True,
                                      help_text=_("Ví dụ: KT. GIÁM ĐỐC; mỗi dòng một cấp."))
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
@@ -105,6 +106,36 @@ class Report(models.Model):
     def is_frozen(self) -> bool:
         """Sent for signature or issued: its content is fixed until it is reopened with a reason."""
         return self.status != self.Status.DRAFT
+
+
+class ReportSection(models.Model):
+    """A heading of the report as its issuer prints it, with its prose, or a block drawn from the
+    report's figures (reports/outlines.py); a level-0 section starts an appendix on a new page."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    level = models.PositiveSmallIntegerField(
+        _("cấp đề mục"), default=outlines.PART,
+        choices=[(outlines.APPENDIX, _("Phụ lục (sang trang mới)")), (outlines.PART, _("Mục lớn (I, II…)")),
+                 (outlines.ITEM, _("Mục nhỏ (1, 2…)")), (outlines.SUBITEM, _("Tiểu mục (1.1, a…)"))])
+    heading = models.CharField(_("đề mục"), max_length=500, blank=True)
+    bold = models.BooleanField(_("in đậm"), default=True)
+    body = models.TextField(_("nội dung"), blank=True)
+    block = models.CharField(_("bảng, số liệu chèn sau nội dung"), max_length=30, blank=True,
+                             choices=outlines.BLOCKS)
+    data = models.JSONField(_("thiết lập của bảng"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("đề mục báo cáo")
+        verbose_name_plural = _("đề mục báo cáo")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.heading or f"#{self.order}"
+
+    def as_outline(self) -> outlines.Section:
+        return outlines.Section(heading=self.heading, level=self.level, bold=self.bold, body=self.body,
+                                block=self.block, data=self.data or {})
 
 
 def report_upload_to(instance: ReportFile, filename: str) -> str:

@@ -29,11 +29,11 @@ from campaigns import selectors as campaign_selectors
 from campaigns.models import Campaign, Participation, Status
 from common import memo
 from common.forms import parse_id
-from common.text import format_date, format_number, two_digits, vi_sort_key
+from common.text import document_date_line, format_date, format_number, two_digits, vi_sort_key
 from indicators import selectors as indicator_selectors
 from indicators.evaluation import NO_DATA
 from indicators.models import Submission
-from reports import documents, summary
+from reports import documents, outlines, summary
 from reports.models import PROSE_FIELDS, Report, ReportFile, TrustAnchor
 from units import access
 from units import selectors as unit_selectors
@@ -334,7 +334,8 @@ def report_figures(report: Report, today: date) -> dict:
     indicators = _indicator_rows(report, table)
     figures = {"indicators": indicators, "indicator_sentence": summary.indicator_sentence(indicators),
                "period_label": str(period.display_label) if period else "", "units": [], "completeness": "",
-               "coverage": "", "coverage_warning": "", "awards": _award_figures(report)}
+               "coverage": "", "coverage_warning": "", "awards": _award_figures(report),
+               "narratives": narratives(report)}
     if period is not None and is_whole_campaign(report):
         _periods, matrix = indicator_selectors.completeness(campaign, None, today, period)
         states = defaultdict(int)
@@ -390,9 +391,9 @@ def _by_item(rows: list[dict]) -> list[dict]:
     return [{"item": item, "rows": group} for item, group in groups.items()]
 
 
-# What trình ký freezes besides the figures: what the document prints from the report's row.
+# What trình ký freezes besides the figures and the outline: what the document prints from the report's row.
 FROZEN_FIELDS = ["title", "recipient_line", *PROSE_FIELDS, "recipients", "notation", "signer_prefix", "signer_title",
-                 "signer_name"]
+                 "signer_name", "issue_month", "issue_year"]
 # The issue records these afresh (the registry's notation, who actually signed): the issued print
 # takes them from the row, the rest from what was frozen.
 REGISTRY_FIELDS = ["notation", "signer_prefix", "signer_title", "signer_name"]
@@ -406,16 +407,55 @@ def report_lead(report: Report) -> str:
 
 
 def frozen_text(report: Report, today: date) -> dict:
-    """The prose and signer as trình ký freezes them, with the lead-in as printed (it cites the
-    plan's number, which a reissued plan may change) and the year of the date line."""
+    """The prose, outline and signer as trình ký freezes them, with the lead-in as printed (it cites
+    the plan's number, which a reissued plan may change) and the year of the date line."""
     return {**{name: getattr(report, name) for name in FROZEN_FIELDS}, "lead": report_lead(report),
-            "year": today.year}
+            "year": today.year, "outline": [row.as_outline().as_dict() for row in report.sections.all()]}
+
+
+def _frozen_outline(report: Report, text: dict) -> list[outlines.Section]:
+    if "outline" in text:
+        return [outlines.Section.from_dict(row) for row in text["outline"]]
+    # Frozen before outlines existed: the headings it printed then, with its prose.
+    return outlines.legacy_outline(text, kind=report.kind, year=report.year, whole=is_whole_campaign(report),
+                                   has_period=report.period_id is not None)
+
+
+def _draft_day(month: int | None, year: int | None) -> str:
+    """ "ngày …… tháng 11 năm 2020": what a draft knows of its date; the registry fills in the rest."""
+    text = document_date_line("", None, month=month, year=year)
+    return text[:1].lower() + text[1:]
+
+
+def _shown_sections(sections: list[outlines.Section], figures: dict, *, year: int, actual_label: str,
+                    draft: bool) -> list[dict]:
+    """Each section as the template prints it, its block's rows resolved from the figures."""
+    appendix = outlines.appendix_label(sections, outlines.INDICATOR_APPENDIX)
+    gathered = figures.get("narratives") or {}
+    shown = []
+    for section in sections:
+        row = {**section.as_dict(), "lines": [line for line in section.body.splitlines() if line.strip()]}
+        if section.block == outlines.INDICATOR_APPENDIX:
+            row["columns"] = outlines.columns_of(section, year, actual_label)
+        elif section.block == outlines.BRIEFING:
+            row["briefing"] = outlines.briefing_rows(section.data)
+            row["groups"] = outlines.BRIEFING_GROUPS
+            row["first_column"] = outlines.BRIEFING_FIRST
+        elif section.block == outlines.INDICATOR_SUMMARY:
+            sentence = figures.get("indicator_sentence") or ""
+            row["sentence"] = (f"{sentence[:-1]} (chi tiết tại {appendix})." if sentence and appendix else sentence)
+        elif section.block in outlines.NARRATIVE_KEYS:
+            row["narratives"] = gathered.get(outlines.NARRATIVE_KEYS[section.block], [])
+        row["unwritten"] = draft and not section.body.strip() and not section.block
+        shown.append(row)
+    return shown
 
 
 def report_document(report: Report, today: date, *, signing: bool = False) -> Document:
-    """BÁO CÁO sơ kết / tổng kết with its appendices. A draft: live figures and prose. Sent for
-    signature or issued: the frozen figures and prose, never the data as it reads now; the copy
-    for signature (`signing`, or a report not yet issued) leaves the number and date blank."""
+    """BÁO CÁO sơ kết / tổng kết, printed from its outline (reports/outlines.py) with its
+    appendices. A draft: live figures, prose and outline. Sent for signature or issued: the frozen
+    figures, prose and outline, never the data as it reads now; the copy for signature
+    (`signing`, or a report not yet issued) leaves the number and date blank."""
     organisation, campaign = report.organisation, report.campaign
     frozen = report.is_frozen and report.snapshot is not None
     figures = report.snapshot if frozen else report_figures(report, today)
@@ -425,18 +465,27 @@ def report_document(report: Report, today: date, *, signing: bool = False) -> Do
         # An unsaved copy carries what was frozen into the template, which reads `report.<field>`.
         shown = copy.copy(report)
         for name in FROZEN_FIELDS:
-            if draft or name not in REGISTRY_FIELDS:
+            if (draft or name not in REGISTRY_FIELDS) and name in text:
                 setattr(shown, name, text[name])
         report = shown
+        sections = _frozen_outline(report, text)
+    else:
+        sections = [row.as_outline() for row in report.sections.all()]
     day = None if draft else report.issue_date
     number = None if draft else report.number
     notation = report.notation or notation_for(organisation, campaign, "BC")
-    year = (day or (date(text["year"], 1, 1) if text else today)).year
+    year = report.issue_year or (text["year"] if text else today.year)
     head = documents.letterhead(parent_line=parent_line(organisation), name_line=name_line(organisation),
                                 place=place_of(organisation), number=number, notation=notation, day=day,
-                                year=year)
+                                month=report.issue_month, year=year)
     period_word = "6 tháng đầu năm" if report.kind == Report.Kind.SIX_MONTH else "năm"
+    actual_label = f"TH {period_word} {report.year}"
     lead = text["lead"] if text else report_lead(report)
+    reference = (documents.reference_text("Báo cáo", number, notation, day, organisation.name) if day else
+                 f"Báo cáo số {documents.BLANK}/{notation} {_draft_day(report.issue_month, year)} "
+                 f"của {organisation.name}")
+    shown_sections = _shown_sections(sections, figures, year=report.year, actual_label=actual_label, draft=draft)
+    in_body = len(outlines.split(sections)[0])
     return Document(
         template="reports/documents/summary.html", title=f"Báo cáo {report.title}", author=organisation.name,
         filename=f"bao-cao-{number or 'du-thao'}-{report.pk}.pdf", draft=draft, head=head,
@@ -444,10 +493,22 @@ def report_document(report: Report, today: date, *, signing: bool = False) -> Do
         recipients=_recipient_lines(report.recipients),
         extra={"report": report, "figures": figures, "items": _by_item(figures["indicators"]), "lead": lead,
                "whole": is_whole_campaign(report), "year": report.year, "next_year": report.year + 1,
-               "actual_label": f"TH {period_word} {report.year}",
-               "reference": keep_numbers(documents.reference_text("Báo cáo", number, notation, day,
-                                                                 organisation.name))},
+               "actual_label": actual_label, "sections": sections,
+               "body": shown_sections[:in_body],
+               "appendices": _group_appendices(shown_sections[in_body:]),
+               "reference": keep_numbers(reference)},
     )
+
+
+def _group_appendices(rows: list[dict]) -> list[dict]:
+    """[{"head": the PHỤ LỤC section, "title_lines": its title, "parts": the sections under it}]."""
+    appendices: list[dict] = []
+    for row in rows:
+        if row["level"] == outlines.APPENDIX:
+            appendices.append({"head": row, "title_lines": row["lines"], "parts": []})
+        else:
+            appendices[-1]["parts"].append(row)
+    return appendices
 
 
 def report_editions(report: Report) -> list[dict]:

@@ -1,5 +1,3 @@
-import re
-from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +14,7 @@ from common import clock, xlsx
 from common.forms import apply_service_errors, parse_id
 from common.text import format_date
 from indicators import selectors as indicator_selectors
-from reports import edition_views, forms, jobs, pdf, selectors, services
+from reports import edition_views, forms, jobs, outlines, pdf, selectors, services, workbook
 from reports.models import DocumentEdition, DocumentJob, Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
@@ -221,17 +219,21 @@ def report_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(report)
     form = forms.ReportForm(request.POST or None, instance=Report.objects.get(pk=report.pk),
                             initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
+    outline = forms.SectionFormSet(request.POST or None, prefix="muc",
+                                   initial=forms.outline_initial(services.outline_of(report)))
+    if request.method == "POST" and form.is_valid() and outline.is_valid():
         data = {name: form.cleaned_data[name] for name in services.EDIT_FIELDS if name in form.cleaned_data}
         try:
-            services.save_report(by=request.user, report=report, data=data, version=form.cleaned_data["version"])
+            services.save_report(by=request.user, report=report, data=data, version=form.cleaned_data["version"],
+                                 sections=outline.sections())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Đã lưu báo cáo.")
             return redirect(report)
     return render(request, "reports/report_form.html", {
-        "form": form, "report": report, "narratives": selectors.narratives(report)})
+        "form": form, "outline": outline, "report": report, "narratives": selectors.narratives(report),
+        "briefing_groups": outlines.BRIEFING_GROUPS, "briefing_columns": outlines.BRIEFING_COLUMNS})
 
 
 @require_POST
@@ -457,25 +459,9 @@ def job_file(request: HttpRequest, pk: int) -> HttpResponse:
                         filename=job.filename or "van-ban.pdf")
 
 
-PLAIN_NUMBER = re.compile(r"-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?")   # not \d: Decimal() reads "٣" as 3
-
-
-def _number_cell(text: str):
-    """A figure printed as a plain number ("33,1", "1.330.000") goes to Excel as a number; anything
-    with a sign or words ("< 14", "12/12", ">100", "Không xảy ra…") stays the text it is."""
-    if text and PLAIN_NUMBER.fullmatch(text.strip()):
-        return Decimal(text.strip().replace(".", "").replace(",", "."))
-    return text
-
-
-def _status_cell(row: dict) -> str:
-    """The Đánh giá column as the dashboard says it: "Chưa đủ số liệu (1/3 đơn vị đã gửi)"."""
-    coverage = row.get("coverage")   # absent from reports issued before coverage was recorded
-    return f"{row['status']} ({coverage})" if coverage and row["status"] else row["status"]
-
-
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every table of the report as a sheet: the figures as the report prints them (frozen once issued)."""
+    """Every table the report's outline prints, as a sheet: the figures as the report prints them
+    (frozen once sent for signature)."""
     report = _report(request, pk)
     doc = selectors.report_document(report, clock.today())
     figures = doc.figures
@@ -486,24 +472,6 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
                 else f"Số liệu tại thời điểm xuất: {format_date(clock.now())}")]
     if figures.get("coverage"):
         heading.append(figures["coverage"])
-    number = _number_cell
-    sheets = [xlsx.Sheet("Chỉ tiêu", ["STT", "Tên chỉ tiêu", "Đvt", f"KH năm {report.year}", doc.actual_label,
-                                      "Tỷ lệ (%)", f"KH năm {report.year + 1}", "Đánh giá"],
-                         [[r["number"], r["label"], r["unit"], number(r["target"]), number(r["actual"]),
-                           number(r["ratio"]), number(r["next_target"]), _status_cell(r)]
-                          for r in figures["indicators"]],
-                         widths=[6, 60, 10, 14, 16, 10, 14, 14], heading=heading)]
-    if figures["units"]:
-        sheets.append(xlsx.Sheet("Đơn vị", ["STT", "Đơn vị", "Tình trạng báo cáo", "Ngày gửi", "Chỉ tiêu đạt",
-                                            "Chỉ tiêu phải báo cáo", "Tỷ lệ đạt"],
-                                 [[i, r["name"], r["state"], r["sent"], r["met"], r["owed"], r["share"]]
-                                  for i, r in enumerate(figures["units"], start=1)],
-                                 widths=[6, 50, 20, 12, 12, 12, 10], heading=heading))
-    awards = figures["awards"]
-    sheets.append(xlsx.Sheet("Khen thưởng", ["STT", "Danh hiệu, hình thức", "Loại", "Cá nhân", "Tập thể"],
-                             [[i, r["name"], r["category"], r["individuals"], r["collectives"]]
-                              for i, r in enumerate(awards["by_type"], start=1)]
-                             + [["", "Tổng cộng", "", awards["individuals"], awards["collectives"]]],
-                             widths=[6, 50, 24, 10, 10], heading=heading))
+    sheets = workbook.report_sheets(doc, heading)
     return HttpResponse(xlsx.write_workbook(sheets), content_type=xlsx.XLSX_CONTENT_TYPE, headers={
         "Content-Disposition": f'attachment; filename="bao-cao-{report.pk}-so-lieu.xlsx"'})

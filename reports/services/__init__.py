@@ -19,7 +19,6 @@ from reports.services.summary import (
     EDITION_DOCUMENTS,
     ISSUE_FIELDS,
     KIND_OF_PERIOD,
-    REQUIRED_PROSE,
     _new_edition,
     action_for,
     attach_signed,
@@ -29,6 +28,7 @@ from reports.services.summary import (
     issue_report,
     issued_copy,
     latest_edition,
+    outline_of,
     remake_edition,
     render_html,
     reopen_report,
@@ -38,10 +38,10 @@ from reports.services.summary import (
 )
 
 __all__ = [
-    "EDITION_DOCUMENTS", "EDITION_LABEL", "EDIT_FIELDS", "ISSUE_FIELDS", "KIND_OF_PERIOD", "REQUIRED_PROSE",
+    "EDITION_DOCUMENTS", "EDITION_LABEL", "EDIT_FIELDS", "ISSUE_FIELDS", "KIND_OF_PERIOD",
     "_new_edition", "action_for", "attach_signed", "create_report", "current_edition", "edition_document",
     "edition_owner",
-    "editions_of", "fill_edition", "issue_report", "issued_copy", "latest_edition", "open_edition",
+    "editions_of", "fill_edition", "issue_report", "issued_copy", "latest_edition", "open_edition", "outline_of",
     "record_decision_issue", "record_issue", "record_plan_issue", "remake_edition", "render_html", "reopen_edition",
     "reopen_report", "save_report", "send_for_signature", "send_report_for_signature", "unmade_copies",
 ]

@@ -14,17 +14,14 @@ from campaigns.models import Campaign, PeriodKind, ReportingPeriod
 from common import audit, clock, files
 from common.text import nfc
 from common.uploads import check_document
-from reports import documents, pdf, selectors
-from reports.models import DocumentJob, Report, ReportEvent, ReportFile
+from reports import documents, outlines, pdf, selectors
+from reports.models import DocumentJob, Report, ReportEvent, ReportFile, ReportSection
 from units import access
 from units.access import SystemActor
 from units.models import Organisation, User
 
 EDIT_FIELDS = selectors.FROZEN_FIELDS
 ISSUE_FIELDS = ["status", "number", "notation", "issue_date", "signer_prefix", "signer_title", "signer_name"]
-# An issued report says what went well, what did not and what comes next (domain.md §5.1, IV–V).
-REQUIRED_PROSE = [("strengths", "IV.1. Mặt được"), ("weaknesses", "IV.2. Hạn chế và nguyên nhân"),
-                  ("tasks", "V. Nhiệm vụ, giải pháp")]
 KIND_OF_PERIOD = {PeriodKind.SIX_MONTH: Report.Kind.SIX_MONTH, PeriodKind.YEAR: Report.Kind.YEAR}
 
 
@@ -42,10 +39,11 @@ def _record(by: User | SystemActor, report: Report, action: str, *, before=None,
                  changes=rows, reason=reason)
 
 
-def _prefill(report: Report) -> None:
-    """The prose a new report starts from: what the units wrote with their figures, under each
-    heading; the secretariat (or the unit) rewrites it. The opening sentence stays empty: the
-    document prints one that follows the plan's registered number (selectors.report_document)."""
+def _prefill(report: Report, today: date) -> list[outlines.Section]:
+    """What a new report starts from: its kind's default outline (reports.outlines), with what the
+    units wrote with their figures under each heading; the secretariat (or the unit) rewrites it.
+    The opening sentence stays empty: the document prints one that follows the plan's registered
+    number (selectors.report_document)."""
     campaign = report.campaign
     gathered = selectors.narratives(report)
 
@@ -53,9 +51,14 @@ def _prefill(report: Report) -> None:
         return "\n".join(f"- {row['unit']}: {row['text']}" if selectors.is_whole_campaign(report) else row["text"]
                          for row in gathered[key])
 
-    report.implementation = joined("done")
-    report.weaknesses = joined("difficulties")
-    report.proposals = joined("proposals")
+    sections = outlines.default_outline(
+        kind=report.kind, year=report.year, whole=selectors.is_whole_campaign(report),
+        has_period=report.period_id is not None,
+        prose={"implementation": joined("done"), "weaknesses": joined("difficulties"),
+               "proposals": joined("proposals")})
+    # The date line of the draft: the month the period's report is due, else this month.
+    due = report.period.deadline if report.period is not None and report.period.deadline else None
+    report.issue_month, report.issue_year = (due or today).month, (due or today).year
     words = documents.KIND_WORDS.get(report.kind) or "kết quả"
     report.closing = f"Trên đây là báo cáo {words} của {report.organisation.name}./."
     report.recipients = "\n".join(filter(None, [
@@ -65,6 +68,17 @@ def _prefill(report: Report) -> None:
     if selectors.is_whole_campaign(report):
         report.signer_prefix, report.signer_title = campaign.signer_prefix[:100], campaign.signer_title[:100]
         report.signer_name = campaign.signer_name[:100]
+    return sections
+
+
+def _write_outline(report: Report, sections: list[outlines.Section]) -> None:
+    report.sections.all().delete()
+    ReportSection.objects.bulk_create(ReportSection(report=report, order=i + 1, **section.as_dict())
+                                      for i, section in enumerate(sections))
+
+
+def outline_of(report: Report) -> list[outlines.Section]:
+    return [row.as_outline() for row in report.sections.all()]
 
 
 @transaction.atomic
@@ -86,9 +100,10 @@ def create_report(*, by: User | SystemActor, campaign: Campaign, organisation: O
                     title=documents.report_subject(kind, year, campaign.title,
                                                    str(period.display_label) if period else "")[:500],
                     created_by=access.user_or_none(by))
-    _prefill(report)
+    sections = _prefill(report, today or clock.today())
     report.full_clean(validate_constraints=False)
     report.save()
+    _write_outline(report, sections)
     _record(by, report, ReportEvent.Action.CREATED, after=audit.snapshot(report, ["title", "kind", "period"]))
     return report
 
@@ -99,8 +114,10 @@ def _locked(report: Report) -> Report:
 
 
 @transaction.atomic
-def save_report(*, by: User | SystemActor, report: Report, data: dict, version: int) -> Report:
-    """Save the prose; refused when someone saved in between (the form keeps what was typed)."""
+def save_report(*, by: User | SystemActor, report: Report, data: dict, version: int,
+                sections: list[outlines.Section] | None = None) -> Report:
+    """Save the prose and, when given, the outline as the person left it (headings, their order,
+    prose and blocks); refused when someone saved in between (the form keeps what was typed)."""
     current = _locked(report)
     access.require(by, action_for(current, "prepare"), current.organisation)
     if current.is_issued:
@@ -119,7 +136,14 @@ def save_report(*, by: User | SystemActor, report: Report, data: dict, version: 
     current.version += 1
     current.full_clean(validate_constraints=False)
     current.save()
-    _record(by, current, ReportEvent.Action.CHANGED, before=before, after=audit.snapshot(current, EDIT_FIELDS))
+    changes = audit.diff(before, audit.snapshot(current, EDIT_FIELDS))
+    if sections is not None:
+        old = outline_of(current)
+        if [s.as_dict() for s in old] != [s.as_dict() for s in sections]:
+            _write_outline(current, sections)
+            changes.append({"field": "outline", "label": "Dàn ý và lời văn", "before": outlines.describe(old),
+                            "after": outlines.describe(sections)})
+    _record(by, current, ReportEvent.Action.CHANGED, changes=changes)
     return current
 
 
@@ -128,10 +152,10 @@ def render_html(doc) -> str:
 
 
 def _check_content(report: Report) -> None:
-    missing = [label for name, label in REQUIRED_PROSE if not getattr(report, name).strip()]
+    missing = outlines.unwritten(outline_of(report))
     if missing:
-        raise ValidationError(f"Báo cáo còn để trống: {'; '.join(missing)}. Viết các phần này (Sửa lời văn) "
-                              "trước khi trình ký.")
+        raise ValidationError(f"Báo cáo còn để trống: {'; '.join(missing)}. Viết các phần này, hoặc bỏ đề mục "
+                              "khỏi dàn ý (Sửa báo cáo), trước khi trình ký.")
 
 
 @transaction.atomic

@@ -94,4 +94,57 @@
       if (event.target.setCustomValidity) event.target.setCustomValidity("");
     }, true);
   });
+
+  // A report's outline (reports/_outline_section.html): the block's own settings show only for
+  // that block; a section is added from the empty form; ↑/↓ move a section and renumber the order.
+  var outline = document.querySelector("[data-outline]");
+  if (outline) {
+    var showBlockSettings = function (section) {
+      var select = section.querySelector('select[name$="-block"]');
+      section.querySelectorAll("[data-block-only]").forEach(function (el) {
+        el.hidden = !select || select.value !== el.dataset.blockOnly;
+      });
+    };
+    var renumber = function () {
+      outline.querySelectorAll("[data-outline-section]").forEach(function (section, i) {
+        var order = section.querySelector('input[name$="-ORDER"]');
+        if (order) order.value = i + 1;
+      });
+    };
+    outline.querySelectorAll("[data-outline-section]").forEach(showBlockSettings);
+    outline.addEventListener("change", function (event) {
+      if (event.target.name && event.target.name.slice(-6) === "-block") {
+        showBlockSettings(event.target.closest("[data-outline-section]"));
+      }
+    });
+    outline.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-outline-move]");
+      if (!button) return;
+      var section = button.closest("[data-outline-section]");
+      if (button.dataset.outlineMove === "-1" && section.previousElementSibling) {
+        outline.insertBefore(section, section.previousElementSibling);
+      } else if (button.dataset.outlineMove === "1" && section.nextElementSibling) {
+        outline.insertBefore(section.nextElementSibling, section);
+      }
+      renumber();
+      button.focus();
+    });
+    var add = document.querySelector("[data-outline-add]");
+    var empty = document.querySelector("template[data-outline-empty]");
+    var total = document.querySelector('input[name$="-TOTAL_FORMS"]');
+    if (add && empty && total) {
+      add.addEventListener("click", function () {
+        var index = parseInt(total.value, 10);
+        var holder = document.createElement("div");
+        holder.innerHTML = empty.innerHTML.replace(/__prefix__/g, String(index));
+        var section = holder.firstElementChild;
+        outline.appendChild(section);
+        total.value = index + 1;
+        renumber();
+        showBlockSettings(section);
+        var heading = section.querySelector('input[name$="-heading"]');
+        if (heading) heading.focus();
+      });
+    }
+  }
 })();

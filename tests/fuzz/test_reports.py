@@ -16,8 +16,20 @@ from tests.fuzz.strategies import urls
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
-PROSE = ["lead_in", "implementation", "results_text", "awards_text", "strengths", "weaknesses", "tasks", "proposals",
-         "closing", "recipients"]
+PROSE = ["lead_in", "closing", "recipients"]
+
+
+def outline_post(report) -> dict:
+    """The edit page's outline as the browser posts it (reports.forms.SectionFormSet, prefix "muc")."""
+    rows = services.outline_of(report)
+    data = {"muc-TOTAL_FORMS": str(len(rows)), "muc-INITIAL_FORMS": str(len(rows)), "muc-MIN_NUM_FORMS": "0",
+            "muc-MAX_NUM_FORMS": "200"}
+    for i, row in enumerate(rows):
+        data.update({f"muc-{i}-ORDER": str(i + 1), f"muc-{i}-heading": row.heading, f"muc-{i}-level": str(row.level),
+                     f"muc-{i}-body": row.body, f"muc-{i}-block": row.block})
+        if row.bold:
+            data[f"muc-{i}-bold"] = "on"
+    return data
 
 
 def test_report_create(hostile, world):
@@ -30,10 +42,13 @@ def test_report_create(hostile, world):
 
 def test_report_prose(hostile, world):
     report = world.a["report"]
-    base = {name: getattr(report, name) for name in services.EDIT_FIELDS}
-    base["version"] = report.version
+    base = {name: "" if getattr(report, name) is None else getattr(report, name) for name in services.EDIT_FIELDS}
+    base.update(outline_post(report), version=report.version)
     fields = {name: s.text() for name in services.EDIT_FIELDS}
-    fields["version"] = s.whole_number()
+    fields.update({"version": s.whole_number(), "issue_month": s.whole_number(), "issue_year": s.whole_number(),
+                   "muc-TOTAL_FORMS": s.whole_number(), "muc-0-ORDER": s.whole_number(), "muc-1-heading": s.text(),
+                   "muc-1-level": s.whole_number(), "muc-1-body": s.text(), "muc-2-block": s.text(),
+                   "muc-0-brief-0-name": s.text(), "muc-0-brief-0-3": s.text()})
     hostile.fuzz(world.cast["secretariat"], urls("reports:report-update", world.ids("report")), base, fields,
                  keep=("title", "notation", "signer_name"))
 
@@ -63,13 +78,19 @@ def test_hostile_prose_renders(world, client):
 
         with transaction.atomic():
             Report.objects.filter(pk=report.pk).update(**{k: v.replace("\x00", "") for k, v in prose.items()})
+            # The outline's headings and prose, and a briefing row, as hostile as the rest.
+            report.sections.update(heading=prose["lead_in"].replace("\x00", "")[:500],
+                                   body=prose["closing"].replace("\x00", ""))
+            report.sections.filter(order=1).update(block="briefing", data={"rows": [
+                {"name": prose["recipients"].replace("\x00", ""), "marks": [True, "x", None]}]})
             response = client.get(reverse("reports:report", args=[report.pk]))
             assert response.status_code == 200
             transaction.set_rollback(True)
 
     page()
     long_text = "\n".join(s.VIETNAMESE + s.ODD[1:]) * 40
-    Report.objects.filter(pk=report.pk).update(lead_in=long_text.replace("\x00", ""), tasks="‮ النص\u200b😀")
+    Report.objects.filter(pk=report.pk).update(lead_in=long_text.replace("\x00", ""))
+    report.sections.filter(order=2).update(body="‮ النص\u200b😀")
     response = client.get(reverse("reports:report-pdf", args=[report.pk]))
     assert response.status_code == 200
 

@@ -28,6 +28,7 @@ from indicators.models import CampaignIndicator, IndicatorDefinition
 from reports import services as report_services
 from reports.models import Report
 from tests.factories import make_campaign, make_org, make_person, make_user
+from tests.reports.conftest import complete
 from units import services as unit_services
 from units.access import SYSTEM
 from units.models import Organisation
@@ -235,8 +236,7 @@ def _side(side: Side, key: str, types: dict, *, other: Organisation, office: Org
     # results (no period) already issued on Sở A's side
     o["report"] = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=period,
                                                 today=TODAY)
-    o["report"] = report_services.save_report(by=SYSTEM, report=o["report"], version=o["report"].version, data={
-        "strengths": "Triển khai đồng bộ.", "weaknesses": "Số liệu gửi chậm.", "tasks": "Đôn đốc các đơn vị."})
+    o["report"] = complete(o["report"])
     issued = report_services.create_report(by=SYSTEM, campaign=campaign, organisation=root, period=None, today=TODAY)
     # Marked issued, with a stand-in for its stored PDF: issuing through the service renders the
     # document (seconds), which test_reports does with hostile registry fields anyway.

@@ -58,8 +58,31 @@ def xmp(data: bytes, tmp_path: Path) -> str:
 
 
 def complete(report, by=SYSTEM):
-    """Write the parts an issued report must have (IV and V)."""
+    """Write every heading an issued report must fill (IV.1, IV.2, V, and any other heading left
+    with neither prose nor a table)."""
+    from reports import outlines, services
+
+    sections = services.outline_of(report)
+    missing = set(outlines.unwritten(sections))
+    texts = {"1. Mặt được": "Triển khai đồng bộ.", "2. Hạn chế và nguyên nhân": "Số liệu gửi chậm."}
+    for section in sections:
+        if section.heading in missing:
+            section.body = texts.get(section.heading, "Đôn đốc các đơn vị." if section.heading.startswith("V.")
+                                     else "Các đơn vị triển khai theo kế hoạch.")
+    return services.save_report(by=by, report=report, version=report.version, data={}, sections=sections)
+
+def write(report, prose: dict[str, str], by=SYSTEM):
+    """Save prose under the headings of the report's outline that start with each key."""
     from reports import services
 
-    return services.save_report(by=by, report=report, version=report.version, data={
-        "strengths": "Triển khai đồng bộ.", "weaknesses": "Số liệu gửi chậm.", "tasks": "Đôn đốc các đơn vị."})
+    sections = services.outline_of(report)
+    for section in sections:
+        for start, text in prose.items():
+            if section.heading.startswith(start):
+                section.body = text
+    return services.save_report(by=by, report=report, version=report.version, data={}, sections=sections)
+
+
+def frozen_body(report, start: str) -> str:
+    """The prose frozen under the heading that starts with `start`."""
+    return next(row["body"] for row in report.frozen_text["outline"] if row["heading"].startswith(start))

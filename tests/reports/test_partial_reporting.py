@@ -149,7 +149,7 @@ def test_the_summary_reports_sentence_and_table_agree_with_the_dashboard(scenari
 def test_the_summary_reports_excel_says_not_enough_data_with_the_coverage(scenario, cast, login):
     report = whole_report(scenario, cast)
     response = login(cast["secretariat"]).get(reverse("reports:report-xlsx", args=[report.pk]))
-    sheet = list(load_workbook(BytesIO(response.content))["Chỉ tiêu"].iter_rows(values_only=True))
+    sheet = list(load_workbook(BytesIO(response.content))["Phụ lục I"].iter_rows(values_only=True))
     verdicts = [row[7] for row in sheet if row[0] in {str(n) for n in range(1, 7)}]
     assert verdicts == [f"{INSUFFICIENT} ({COVERAGE})"] * 6
     assert any("Báo cáo lập khi 1/3 đơn vị đã gửi số liệu." in str(row[0]) for row in sheet)

@@ -130,7 +130,6 @@ def test_the_demo_plan_says_every_word_of_its_seed_and_adds_only_the_letterhead(
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=False, reason="outline in progress")
 def test_the_demo_report_says_every_word_of_seed_004(demo):
     _check(4)
 

@@ -56,9 +56,15 @@ def test_seed_004s_report_prints_as_the_district_wrote_it(client, demo, pinned):
     client.force_login(User.objects.get(username="quantri"))
     html = client.get(reverse("reports:report", args=[report.pk])).content.decode()
     for text in ("BÁO CÁO", "Tiếp nhận Công văn số 3899/SYT-KHTC", "PHÓ CHỦ TỊCH", "Đỗ Nhật Định",
-                 "TM. ỦY BAN NHÂN DÂN", "Phụ lục I", "KH năm 2021", "Thực hiện", "Tỷ lệ (%)", "Sở YT tỉnh ĐT;",
-                 "Lưu VT."):
+                 "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC", "Kế hoạch năm 2020", "Kết quả thực hiện năm 2020",
+                 "Kế hoạch năm 2021", "Thực hiện", "Tỷ lệ", "Sở YT tỉnh ĐT;", "Lưu VT.",
+                 "V. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM TRONG THỜI GIAN TỚI",
+                 "Cấp hyện, thị, xã thành phố", "Phương thức quán triệt", "tháng 11 năm 2020"):
         assert text in html, text
+    # Only what the district printed: no completeness sentence, no award count, no appendix II.
+    printed = services.render_html(selectors.report_document(report, TODAY))
+    for text in ("Về báo cáo số liệu kỳ", "CÔNG TÁC KHEN THƯỞNG", "Phụ lục II", "Tỷ lệ (%)"):
+        assert text not in printed, text
 
 
 def test_the_leader_downloads_the_draft_annual_summary_with_blanks_for_the_registry(client, demo, pinned, tmp_path):
@@ -71,10 +77,11 @@ def test_the_leader_downloads_the_draft_annual_summary_with_blanks_for_the_regis
                                                             "VN-Serif-Bold-Italic"}
     pages = page_texts(data, tmp_path)
     first = " ".join(pages[0].split())
-    assert "Số: /BC-SYT" in first and "ngày tháng năm" in first and "Tổng kết phong trào" in first
+    # A draft's date line carries the month the annual report is due (02/01/2027), not today's.
+    assert "Số: /BC-SYT" in first and "ngày tháng 01 năm 2027" in first and "Tổng kết phong trào" in first
     assert pages[0].strip().splitlines()[0].strip() != "1" and pages[1].strip().splitlines()[0].strip() == "2"
     text = " ".join(" ".join(p.split()) for p in pages)
-    assert "Phụ lục I" in text and "Phụ lục II" in text and "KH năm" in text
+    assert "Phụ lục I" in text and "Phụ lục II" in text and "Thực hiện" in text
 
 
 def test_issuing_freezes_the_figures_and_stores_the_pdf_with_its_hash(demo, pinned):
@@ -149,10 +156,15 @@ def test_every_table_of_the_report_downloads_as_xlsx(client, demo, pinned):
     client.force_login(User.objects.get(username="quantri"))
     response = client.get(reverse("reports:report-xlsx", args=[report.pk]))
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames[0] == "Chỉ tiêu" and "Khen thưởng" in book.sheetnames
-    rows = list(book["Chỉ tiêu"].iter_rows(values_only=True))
+    # One sheet per table of the district's outline, named after the appendix part it sits under.
+    assert book.sheetnames == ["I- TRIỂN KHAI THỰC HIỆN CHƯƠNG", "II- KẾT QUẢ THỰC HIỆN CÁC CHỈ T"]
+    rows = list(book["II- KẾT QUẢ THỰC HIỆN CÁC CHỈ T"].iter_rows(values_only=True))
+    assert rows[-10][:7] == ("STT", "Tên chỉ tiêu", "Đvt", "Kế hoạch năm 2020", "Kết quả thực hiện năm 2020: Thực hiện",
+                             "Kết quả thực hiện năm 2020: Tỷ lệ", "Kế hoạch năm 2021")
     assert ("1", rows[-9][1], "%", "< 14", 13.04, ">100", "< 14") == rows[-9][:7]   # plain figures are numbers
     assert rows[-1][4:6] == (90.08, 100) and rows[-5][4] == "12/12"
+    briefing = list(book["I- TRIỂN KHAI THỰC HIỆN CHƯƠNG"].iter_rows(values_only=True))
+    assert briefing[-1] == ("Cấp hyện, thị, xã thành phố", None, "X", "X", "X", None, "X", "X", None)
 
 
 def test_the_home_page_lists_the_reports_waiting_for_the_users_signature(client, demo, pinned):
@@ -167,8 +179,7 @@ def test_an_issued_report_says_what_went_well_what_did_not_and_what_comes_next(d
     report = services.create_report(by=SYSTEM, campaign=Campaign.objects.get(is_demo=True),
                                     organisation=User.objects.get(username="donvi").memberships.get().organisation,
                                     period=None, kind=Report.Kind.AD_HOC)
-    services.save_report(by=SYSTEM, report=report, version=report.version, data={"strengths": "", "tasks": ""})
-    with pytest.raises(ValidationError, match="Mặt được.*Nhiệm vụ"):
+    with pytest.raises(ValidationError, match="Mặt được.*NHIỆM VỤ"):
         services.issue_report(by=SYSTEM, report=report, number=1, notation="BC", issue_date=TODAY, signer_title="GĐ",
                               signer_name="A")
     with pytest.raises(ValidationError, match="Đã có báo cáo này"):

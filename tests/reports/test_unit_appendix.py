@@ -75,7 +75,7 @@ def test_the_appendix_and_the_excel_say_the_same_counts(report, tree, cast, logi
     appendix = html[html.index("Phụ lục II"):]
     assert ">1/2<" in appendix and ">50%<" in appendix and ">—/2<" in appendix and ">chưa gửi<" in appendix
     response = client.get(reverse("reports:report-xlsx", args=[report.pk]))
-    sheet = list(load_workbook(BytesIO(response.content))["Đơn vị"].iter_rows(values_only=True))
+    sheet = list(load_workbook(BytesIO(response.content))["Phụ lục II"].iter_rows(values_only=True))
     header = next(i for i, row in enumerate(sheet) if row and row[0] == "STT")
     by_name = {row[1]: row for row in sheet[header + 1:]}
     assert by_name[tree["A.BV"].name][4:] == (1, 2, "50%")
