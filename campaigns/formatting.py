@@ -1,6 +1,8 @@
 """How quotas and căn cứ read in the plans. Pure: data in, text out."""
 
-from common.text import long_date, two_digits
+import re
+
+from common.text import long_date, nfc, two_digits
 
 
 def quota_text(collective: int | None, individual: int | None, note: str = "") -> str:
@@ -20,6 +22,45 @@ def quota_text(collective: int | None, individual: int | None, note: str = "") -
     if individual == 0:
         return "Không xét khen thưởng cá nhân"
     return note
+
+
+# A count and the kind it counts: "05 tập thể", "10 (mười) cá nhân". Lower case: the text is lowered first.
+_PRINTED_COUNT = re.compile(r"(\d+)\s*(?:\([^)]*\)\s*)?(tập thể|cá nhân)")
+_KIND_WORDS = {"tập thể": "collective", "cá nhân": "individual"}
+
+
+def printed_quota_problem(text: str, collective: int | None, individual: int | None) -> str:
+    """Why a quota line typed as printed ("5 tập thể và 10 cá nhân") does not agree with the item's
+    quotas, or "" when it does. Each integer followed by "tập thể" or "cá nhân" is that kind's count
+    ("05" is 5); every kind with a quota above 0 must be printed with it, and the line may not print
+    a count for a kind without a quota. A line with no count at all ("Theo số lượng phân bổ …") needs
+    an item without quotas above 0. Integers that count nothing ("năm 2021") are left alone."""
+    printed: dict[str, list[int]] = {}
+    for number, word in _PRINTED_COUNT.findall(nfc(text).lower()):
+        printed.setdefault(_KIND_WORDS[word], []).append(int(number))
+    problems = []
+    for kind, quota, label in (("collective", collective, "tập thể"), ("individual", individual, "cá nhân")):
+        counts = printed.get(kind, [])
+        if len(counts) > 1:
+            problems.append(f"ghi {len(counts)} số lượng {label}")
+        elif counts and counts[0] != quota:
+            expected = f"là {quota}" if quota is not None else "chưa được nhập"
+            problems.append(f"ghi {counts[0]} {label} nhưng số lượng {label} {expected}")
+        elif not counts and quota:
+            problems.append(f"không ghi số lượng {label} ({quota})")
+    if not problems:
+        return ""
+    return "Dòng số lượng như văn bản in không khớp với số lượng khen thưởng: " + "; ".join(problems) + "."
+
+
+def close_line(text: str, mark: str) -> str:
+    """A "- label: value" line of a content item ends with the mark the issuer printed ("." by
+    default, "" when the printed line has none, as seed 002's item 1 "… ban ngành, đoàn thể"); a
+    value typed with its own final punctuation keeps it and gets no second one."""
+    value = (text or "").rstrip()
+    if not value or value[-1] in ".:;!?…":
+        return value
+    return value + (mark or "").strip()
 
 
 def per_programme_text(children_quotas: list[tuple[int | None, int | None]]) -> str:

@@ -217,8 +217,8 @@ class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
         model = SubCampaign
         fields = [
             "parent", "order", "number", "title", "title_end", "host_text", "host", "responsible_label",
-            "responsible_text", "responsible", "content", "award_timing", "award_from", "award_to", "criteria",
-            "quota_note", "quota_per_programme", "needs_detailed_plan",
+            "responsible_text", "responsible_end", "responsible", "content", "award_timing", "award_from", "award_to",
+            "criteria", "quota_note", "quota_printed", "quota_per_programme", "needs_detailed_plan",
         ]
         widgets = {"title": forms.Textarea(attrs={"rows": 2}), "content": forms.Textarea(attrs={"rows": 5}),
                    "criteria": forms.Textarea(attrs={"rows": 3})}
@@ -250,6 +250,16 @@ class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):
         start, end = data.get("award_from"), data.get("award_to")
         if start and end and start > end:
             self.add_error("award_to", "Ngày kết thúc phải sau ngày bắt đầu.")
+        printed = (data.get("quota_printed") or "").strip()
+        if printed and not self.has_error("quota_printed"):
+            from campaigns.selectors import printed_quota_counts
+
+            # The form's own numbers, so the message sits beside the line before anything is saved.
+            counts = printed_quota_counts(self.instance, {"collective": data.get("quota_collective"),
+                                                          "individual": data.get("quota_individual")},
+                                          per_programme=bool(data.get("quota_per_programme")))
+            if problem := formatting.printed_quota_problem(printed, *counts):
+                self.add_error("quota_printed", problem)
         return data
 
     def quotas(self) -> dict:

@@ -276,6 +276,12 @@ class SubCampaign(models.Model):
         _("nhãn bộ phận phụ trách"), max_length=50, default="Bộ phận phụ trách", blank=True
     )
     responsible_text = models.CharField(_("bộ phận phụ trách"), max_length=255, blank=True)
+    # The text stays a name (the item tables show it); the printed line's final mark is data of its own,
+    # as title_end is for the title: seed 002's item 1 prints its office line with no full stop.
+    responsible_end = models.CharField(
+        _("dấu cuối dòng bộ phận phụ trách"), max_length=3, default=".", blank=True,
+        help_text=_("Như văn bản in: “.” hoặc để trống khi văn bản in không có dấu cuối dòng."),
+    )
     responsible = models.ForeignKey(
         Organisation, verbose_name=_("bộ phận phụ trách (trong hệ thống)"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="responsible_subcampaigns",
@@ -291,6 +297,10 @@ class SubCampaign(models.Model):
     quota_note = models.CharField(
         _("ghi chú số lượng"), max_length=255, blank=True,
         help_text=_("Khi văn bản không ghi con số, ví dụ “Theo số lượng phân bổ của từng nội dung thi đua”."),
+    )
+    quota_printed = models.CharField(
+        _("số lượng như văn bản in"), max_length=255, blank=True,
+        help_text=_("Để trống: hệ thống viết từ số lượng (05 tập thể và 10 cá nhân)."),
     )
     quota_per_programme = models.BooleanField(
         _("số lượng tính cho mỗi chương trình"), default=False,

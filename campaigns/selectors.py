@@ -54,9 +54,16 @@ class ItemNode:
 
     @property
     def quota_display(self) -> str:
+        # The issuer's own wording, checked against the numbers when saved (formatting.printed_quota_problem).
+        if self.item.quota_printed:
+            return self.item.quota_printed
         if self.item.quota_per_programme:
             return formatting.per_programme_text([(c.collective, c.individual) for c in self.children])
         return formatting.quota_text(self.collective, self.individual, self.item.quota_note)
+
+    @property
+    def responsible_line(self) -> str:
+        return formatting.close_line(self.item.responsible_text, self.item.responsible_end)
 
 
 def subcampaign_tree(campaign: Campaign) -> list[ItemNode]:
@@ -89,6 +96,30 @@ def flatten_items(nodes: list[ItemNode]) -> list[ItemNode]:
         out.append(node)
         out.extend(flatten_items(node.children))
     return out
+
+
+def printed_quota_counts(
+    item: SubCampaign, quotas: dict[str, int | None] | None = None, *, per_programme: bool | None = None
+) -> tuple:
+    """The (collective, individual) counts an item's printed quota line must state: its own (`quotas`
+    and `per_programme` as about to be saved, else as stored), or for a per-programme item (2.1) the one
+    quota its programmes share, (None, None) when they differ."""
+    if per_programme is None:
+        per_programme = item.quota_per_programme
+    if per_programme:
+        if item.pk is None:
+            return None, None
+        rows = Quota.objects.filter(subcampaign__parent=item)
+        per_child: dict[int, dict[str, int]] = {}
+        for quota in rows:
+            per_child.setdefault(quota.subcampaign_id, {})[quota.recipient_kind] = quota.count
+        children = list(item.children.values_list("pk", flat=True))
+        shared = {(per_child.get(pk, {}).get("collective"), per_child.get(pk, {}).get("individual"))
+                  for pk in children}
+        return shared.pop() if len(shared) == 1 else (None, None)
+    stored = {q.recipient_kind: q.count for q in item.quotas.all()} if item.pk else {}
+    stored.update(quotas or {})
+    return stored.get("collective"), stored.get("individual")
 
 
 def campaign_quotas(campaign: Campaign) -> dict[str, int]:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from campaigns import deadlines, lifecycle
+from campaigns import deadlines, formatting, lifecycle, selectors
 from campaigns.lifecycle import Status
 from campaigns.models import (
     Campaign,
@@ -45,8 +45,8 @@ ITEM_FIELDS = {
 }
 SUBCAMPAIGN_FIELDS = [
     "parent", "order", "number", "title", "title_end", "host_label", "host_text", "host", "responsible_label",
-    "responsible_text", "responsible", "content", "award_timing", "award_from", "award_to", "criteria",
-    "quota_note", "quota_per_programme", "needs_detailed_plan",
+    "responsible_text", "responsible_end", "responsible", "content", "award_timing", "award_from", "award_to",
+    "criteria", "quota_note", "quota_printed", "quota_per_programme", "needs_detailed_plan",
 ]
 PLEDGE_FIELDS = ["title", "bloc", "signed_on", "commitments", "file"]
 KIND_LABELS = dict(Quota.RecipientKind.choices)
@@ -360,6 +360,21 @@ def _apply_quota(
                           "before": old or "không quy định", "after": new or "không quy định"}])
 
 
+def _check_printed_quota(item: SubCampaign) -> None:
+    """A printed quota line says the item's numbers: refuse a save that leaves them apart (the item's own
+    line, and its per-programme parent's when a programme's quota changes)."""
+    if item.quota_printed:
+        problem = formatting.printed_quota_problem(item.quota_printed, *selectors.printed_quota_counts(item))
+        if problem:
+            raise ValidationError({"quota_printed": problem})
+    parent = item.parent if item.parent_id else None
+    if parent is not None and parent.quota_per_programme and parent.quota_printed:
+        problem = formatting.printed_quota_problem(parent.quota_printed, *selectors.printed_quota_counts(parent))
+        if problem:
+            raise ValidationError(_("Nội dung %(item)s: %(problem)s Hãy sửa dòng số lượng như văn bản in của "
+                                    "nội dung đó.") % {"item": parent, "problem": problem})
+
+
 @transaction.atomic
 def set_quota(
     *, by: User | SystemActor, campaign: Campaign, kind: str, count: int | None,
@@ -370,6 +385,8 @@ def set_quota(
     if subcampaign is not None and subcampaign.campaign_id != campaign.pk:
         raise PermissionDenied
     _apply_quota(by=by, campaign=campaign, subcampaign=subcampaign, kind=kind, count=count, reason=reason)
+    if subcampaign is not None:
+        _check_printed_quota(subcampaign)
 
 
 @transaction.atomic
@@ -393,12 +410,14 @@ def save_subcampaign(
     before = None if created else audit.snapshot(SubCampaign.objects.get(pk=instance.pk), SUBCAMPAIGN_FIELDS)
     instance.campaign = campaign
     instance.title = nfc(instance.title).strip()
+    instance.quota_printed = nfc(instance.quota_printed).strip()
     instance.full_clean()
     instance.save()
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.CREATED if created else CampaignEvent.Action.CHANGED,
             target=instance, before=before, after=audit.snapshot(instance, SUBCAMPAIGN_FIELDS), reason=reason)
     for kind, count in (quotas or {}).items():
         _apply_quota(by=by, campaign=campaign, subcampaign=instance, kind=kind, count=count, reason=reason)
+    _check_printed_quota(instance)
     return instance
 
 

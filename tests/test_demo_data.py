@@ -112,7 +112,7 @@ def test_seed_002_items_quotas_and_timings(demo):
     plan = campaign("Phát động phong trào thi đua trong công chức")
     nodes = {n.item.number: n for n in selectors.flatten_items(selectors.subcampaign_tree(plan))}
     assert [f"2.{i}" in nodes for i in range(1, 13)] == [True] * 12
-    assert nodes["2.2"].quota_display == "05 tập thể và 10 cá nhân"
+    assert nodes["2.2"].quota_display == "5 tập thể và 10 cá nhân"  # as printed (quota_printed)
     assert nodes["2.6"].quota_display == "10 cá nhân" and nodes["2.6"].collective == 0
     assert nodes["2.12"].quota_display == "" and nodes["2.12"].collective is None
     assert nodes["2.1"].quota_display == "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia"
@@ -122,6 +122,8 @@ def test_seed_002_items_quotas_and_timings(demo):
     assert nodes["2.2"].item.responsible.name == "Phòng Kế hoạch – Tài chính"
     assert nodes["2.9"].item.responsible.name == "Đoàn Thanh niên ngành Y tế"
     assert nodes["1"].quota_display.startswith("Theo số lượng phân bổ")
+    assert nodes["1"].responsible_line.endswith("ban ngành, đoàn thể")  # printed without a full stop
+    assert nodes["2.2"].responsible_line == "Phòng Kế hoạch – Tài chính."
     assert [r.purpose for r in plan.recipients.all()][:2] == ["báo cáo", "báo cáo"]
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from campaigns import services
+from campaigns import selectors, services
 from campaigns.lifecycle import Status
 from campaigns.models import CampaignEvent, LegalBasis, Pledge, Quota, Section, SubCampaign
 from tests.factories import make_campaign
@@ -99,6 +99,52 @@ def test_no_quota_is_not_a_zero_quota(tree, cast):
     events = CampaignEvent.objects.filter(campaign=campaign, changes__0__field="quota_collective")
     assert [(e.changes[0]["before"], e.changes[0]["after"]) for e in events.order_by("at", "id")] == [
         ("không quy định", "0"), ("0", "không quy định")]
+
+
+def test_a_printed_quota_line_must_state_the_items_numbers(tree, cast):
+    campaign = make_campaign(tree["A"])
+    with pytest.raises(ValidationError) as error:
+        services.save_subcampaign(by=cast["secretariat"], campaign=campaign,
+                                  instance=SubCampaign(number="2.2", title="Hoàn thành chỉ tiêu",
+                                                       quota_printed="5 tập thể và 10 cá nhân"),
+                                  quotas={"collective": 6, "individual": 10})
+    assert "quota_printed" in error.value.error_dict and not SubCampaign.objects.exists()
+    item = services.save_subcampaign(by=cast["secretariat"], campaign=campaign,
+                                     instance=SubCampaign(number="2.2", title="Hoàn thành chỉ tiêu",
+                                                          quota_printed="5 tập thể và 10 cá nhân"),
+                                     quotas={"collective": 5, "individual": 10})
+    # Changing a number alone would leave the printed words saying another: refused, nothing changes.
+    with pytest.raises(ValidationError):
+        services.set_quota(by=cast["secretariat"], campaign=campaign, subcampaign=item, kind="collective", count=7)
+    assert dict(item.quotas.values_list("recipient_kind", "count")) == {"collective": 5, "individual": 10}
+    node = selectors.subcampaign_tree(campaign)[0]
+    assert node.quota_display == "5 tập thể và 10 cá nhân"
+
+
+def test_a_per_programme_line_is_checked_against_its_programmes(tree, cast):
+    campaign = make_campaign(tree["A"])
+    parent = services.save_subcampaign(by=SYSTEM, campaign=campaign,
+                                       instance=SubCampaign(number="2.1", title="Chương trình mục tiêu",
+                                                            quota_per_programme=True))
+    for number in ("2.1.a", "2.1.b"):
+        services.save_subcampaign(by=SYSTEM, campaign=campaign, quotas={"collective": 5, "individual": 10},
+                                  instance=SubCampaign(number=number, title=number, parent=parent))
+    parent.quota_printed = "5 tập thể và 10 cá nhân cho mỗi chương trình"
+    services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=parent)
+    child = parent.children.first()
+    with pytest.raises(ValidationError) as error:
+        services.set_quota(by=SYSTEM, campaign=campaign, subcampaign=child, kind="individual", count=8)
+    assert "Nội dung 2.1. Chương trình mục tiêu" in error.value.messages[0]
+
+
+def test_the_office_line_ends_as_printed(tree, cast):
+    campaign = make_campaign(tree["A"])
+    for number, end in (("1", ""), ("2", ".")):
+        services.save_subcampaign(by=SYSTEM, campaign=campaign, instance=SubCampaign(
+            number=number, title=number, host_text="UBND tỉnh", responsible_text="các Sở, ban ngành, đoàn thể",
+            responsible_end=end))
+    assert [n.responsible_line for n in selectors.subcampaign_tree(campaign)] == [
+        "các Sở, ban ngành, đoàn thể", "các Sở, ban ngành, đoàn thể."]
 
 
 def test_negative_quotas_are_refused(tree, cast):

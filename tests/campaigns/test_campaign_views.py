@@ -129,6 +129,27 @@ def test_a_bad_date_keeps_everything_typed(login, tree, cast):
     assert not Campaign.objects.filter(title="Kế hoạch giữ dữ liệu").exists()
 
 
+def test_the_printed_quota_line_is_refused_beside_its_field_and_printed_as_typed(login, tree, cast):
+    campaign = make_campaign(tree["A"])
+    services.save_item(by=SYSTEM, campaign=campaign, instance=Section(order=1, heading="II. NỘI DUNG",
+                                                                     block="subcampaigns"))
+    client = login(cast["secretariat"])
+    data = {"number": "2.2", "order": 1, "title": "Thi đua hoàn thành chỉ tiêu", "host_text": "Sở Y tế",
+            "responsible_label": "Cơ quan phụ trách", "responsible_text": "Ban Thi đua và các Sở, ban ngành, đoàn thể",
+            "responsible_end": "", "quota_collective": "5", "quota_individual": "10",
+            "quota_printed": "5 tập thể và 12 cá nhân"}
+    response = client.post(reverse("campaigns:subcampaign-create", args=[campaign.pk]), data)
+    content = response.content.decode()
+    assert response.status_code == 200 and not SubCampaign.objects.filter(campaign=campaign).exists()
+    assert 'id="error_1_id_quota_printed"' in content and "ghi 12 cá nhân nhưng số lượng cá nhân là 10" in content
+    assert "Số lượng như văn bản in" in content and 'value="5 tập thể và 12 cá nhân"' in content
+    client.post(reverse("campaigns:subcampaign-create", args=[campaign.pk]),
+                {**data, "quota_printed": "5 tập thể và 10 cá nhân"})
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "- Số lượng xét khen thưởng: 5 tập thể và 10 cá nhân.</p>" in page
+    assert "- Cơ quan phụ trách: Ban Thi đua và các Sở, ban ngành, đoàn thể</p>" in page
+
+
 def test_editing_an_issued_plan_asks_for_a_reason_next_to_the_field(login, cast, live):
     client = login(cast["secretariat"])
     data = {"issuer": live.issuer_id, "document_kind": "plan", "title": live.title, "form": "regular",

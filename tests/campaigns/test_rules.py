@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from campaigns import deadlines, lifecycle
-from campaigns.formatting import per_programme_text, quota_text
+from campaigns.formatting import close_line, per_programme_text, printed_quota_problem, quota_text
 from campaigns.lifecycle import Status
 
 
@@ -95,6 +95,43 @@ def test_per_programme_quota_reads_as_the_plan_prints_it():
         "05 tập thể và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia")
     assert per_programme_text([(5, 10), (2, 5)]) == "Theo từng chương trình"
     assert per_programme_text([]) == ""
+
+
+@pytest.mark.parametrize(("text", "collective", "individual"), [
+    ("5 tập thể và 10 cá nhân", 5, 10),          # seed 002, items 2.2–2.11: not padded
+    ("05 tập thể và 10 cá nhân", 5, 10),         # "05" is 5
+    ("10 cá nhân", 0, 10),                       # 2.6: a zero quota needs no words
+    ("05 (năm) Tập thể, 10 (mười) cá nhân tiêu biểu năm 2021", 5, 10),  # "2021" counts nothing
+    ("Theo số lượng phân bổ của từng nội dung thi đua", None, None),
+    ("0 tập thể và 10 cá nhân", 0, 10),
+])
+def test_a_printed_quota_line_that_states_the_quotas_is_accepted(text, collective, individual):
+    assert printed_quota_problem(text, collective, individual) == ""
+
+
+@pytest.mark.parametrize(("text", "collective", "individual", "words"), [
+    ("5 tập thể và 10 cá nhân", 6, 10, "ghi 5 tập thể nhưng số lượng tập thể là 6"),
+    ("10 tập thể và 5 cá nhân", 5, 10, "ghi 10 tập thể nhưng số lượng tập thể là 5"),
+    ("5 tập thể", 5, 10, "không ghi số lượng cá nhân (10)"),
+    ("5 tập thể và 10 cá nhân", None, 10, "ghi 5 tập thể nhưng số lượng tập thể chưa được nhập"),
+    ("5 tập thể, 3 tập thể và 10 cá nhân", 5, 10, "ghi 2 số lượng tập thể"),
+    ("Theo số lượng phân bổ", 5, None, "không ghi số lượng tập thể (5)"),
+])
+def test_a_printed_quota_line_whose_numbers_differ_is_refused(text, collective, individual, words):
+    problem = printed_quota_problem(text, collective, individual)
+    assert problem.startswith("Dòng số lượng như văn bản in không khớp") and words in problem
+
+
+@pytest.mark.parametrize(("text", "mark", "printed"), [
+    ("Phòng Kế hoạch – Tài chính", ".", "Phòng Kế hoạch – Tài chính."),
+    ("Ban Thi đua – Khen thưởng tỉnh và các Sở, ban ngành, đoàn thể", "", "Ban Thi đua – Khen thưởng tỉnh và các Sở, "
+                                                                          "ban ngành, đoàn thể"),  # seed 002, item 1
+    ("Văn phòng Sở.", ".", "Văn phòng Sở."),      # typed with its own stop: not doubled
+    ("Văn phòng Sở ", ";", "Văn phòng Sở;"),
+    ("", ".", ""),
+])
+def test_an_item_line_ends_with_the_mark_the_issuer_printed(text, mark, printed):
+    assert close_line(text, mark) == printed
 
 
 @pytest.mark.parametrize(("kind", "year", "deadline", "field"), [

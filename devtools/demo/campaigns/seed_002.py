@@ -15,14 +15,16 @@ Judgement calls:
   ":" or "." (2.11 "Khen thưởng đột xuất."). host_text/responsible_text drop the final "." of
   the printed line; award_timing is the text after "Thời điểm xét khen thưởng:" without its
   final "." (also for item 1, where FORMAT.md's example kept it); content keeps its own
-  punctuation as printed. Item 1's quota_note keeps its final ".".
+  punctuation as printed. Item 1's quota_note keeps its final ".". Item 1's office line has no
+  final "." in the seed ("… ban ngành, đoàn thể"): responsible_end="" (the others print ".").
 - host=None throughout: "Sở Y tế" is the issuer itself ("BRVT" is a root, not a host key) and
   "UBND tỉnh" is not in the demo tree. responsible keys: Phòng Kế hoạch – Tài chính → BRVT:KHTC,
   Công đoàn ngành Y tế → BRVT:CDN, Phòng Nghiệp vụ → BRVT:NV, Văn phòng Sở → BRVT:VP, Trung tâm
   Kiểm soát bệnh tật → BRVT:CDC, Đoàn Thanh niên Ngành Y tế → BRVT:DTN; 2.1's "Các cơ quan,
   đơn vị chức năng …" maps to none.
 - Item "2" is a group (number, title, children only).
-- Quotas: "5 tập thể và 10 cá nhân" → {"collective": 5, "individual": 10} (2.2–2.5, 2.7–2.11);
+- Quotas: "5 tập thể và 10 cá nhân" → {"collective": 5, "individual": 10} (2.2–2.5, 2.7–2.11),
+  with quota_printed="5 tập thể và 10 cá nhân" because the seed does not pad these counts (2.1 does);
   2.6 "10 cá nhân" → {"collective": 0, "individual": 10}; 2.12 has none ({}). 2.1 "05 tập thể
   và 10 cá nhân cho mỗi chương trình mục tiêu quốc gia" → quota_per_programme=True, quotas {}
   and no quota_note (the quota lives on the programmes).
@@ -274,6 +276,7 @@ SUBCAMPAIGNS = [
         host=None,
         responsible_label="Cơ quan phụ trách",
         responsible_text="Ban Thi đua – Khen thưởng tỉnh và các Sở, ban ngành, đoàn thể",
+        responsible_end="",
         responsible=None,
         content=(
             "Tổ chức các phong trào thi đua thực hiện thắng lợi toàn diện các mặt kinh tế-xã "
@@ -392,6 +395,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Cuối năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -412,6 +416,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Trong năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -437,6 +442,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Trong năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -462,6 +468,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Trong năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -511,6 +518,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Cuối năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -532,6 +540,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Cuối năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -553,6 +562,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Cuối năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -577,6 +587,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Đầu năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
@@ -599,6 +610,7 @@ SUBCAMPAIGNS = [
                 ),
                 award_timing="Trong năm 2021",
                 quota_note="",
+                quota_printed="5 tập thể và 10 cá nhân",
                 quotas={"collective": 5, "individual": 10},
                 quota_per_programme=False,
                 needs_detailed_plan=True,
