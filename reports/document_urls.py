@@ -40,6 +40,7 @@ urlpatterns = [
     path("bao-cao/lap/<int:campaign_pk>/", views.report_create, name="report-create"),
     path("bao-cao/<int:pk>/", views.report_detail, name="report"),
     path("bao-cao/<int:pk>/sua/", views.report_update, name="report-update"),
+    path("bao-cao/<int:pk>/dan-y-mac-dinh/bo/", views.report_outline_default_drop, name="report-outline-default-drop"),
     path("bao-cao/<int:pk>/trinh-ky/", views.report_send, name="report-send"),
     path("bao-cao/<int:pk>/ban-hanh/", views.report_issue, name="report-issue"),
     path("bao-cao/<int:pk>/mo-lai/", views.report_reopen, name="report-reopen"),

@@ -26,18 +26,24 @@ class ReportCreateForm(VnMessagesMixin, forms.Form):
 
 class ReportForm(VnMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    make_default = forms.BooleanField(
+        label="Lưu dàn ý này làm dàn ý mặc định", required=False,
+        help_text="Các báo cáo cùng loại lập sau này của đơn vị bắt đầu từ các đề mục, bảng số liệu này (không kèm "
+                  "lời văn; năm tự đổi theo báo cáo).")
 
     class Meta:
         model = Report
         fields = ["title", "recipient_line", "issue_month", "issue_year", "lead_in", "closing", "recipients",
                   "notation", "signer_prefix", "signer_title", "signer_name"]
-        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in ["lead_in", "closing", "recipients"]}
+        widgets = {**{name: forms.Textarea(attrs=TEXTAREA) for name in ["lead_in", "closing", "recipients"]},
+                   # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one authority per line, which an <input> would join.
+                   "signer_prefix": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "lead_in": "Đoạn mở đầu, trước đề mục đầu tiên. Mỗi dòng một đoạn; *chữ* để in nghiêng. "
                        "Để trống: hệ thống viết câu “Thực hiện Kế hoạch số …”.",
             "closing": "Đoạn sau đề mục cuối, trước chữ ký (“Trên đây là báo cáo…”).",
-            "issue_month": "In trên dòng ngày tháng của bản dự thảo: “ngày … tháng 11 năm 2020”. "
-                           "Văn thư điền ngày khi ban hành.",
+            "issue_month": "In trên dòng ngày tháng của bản dự thảo (“ngày … tháng 12 năm …”); văn thư điền "
+                           "ngày khi ban hành.",
         }
 
 
@@ -100,6 +106,8 @@ class SectionForm(VnMessagesMixin, forms.Form):
             rows = self._posted_briefing()
             if len(rows) > outlines.MAX_BRIEFING_ROWS:
                 self.add_error("block", f"Bảng quán triệt tối đa {outlines.MAX_BRIEFING_ROWS} dòng.")
+            if any(not row["name"] for row in rows):
+                self.add_error("block", "Bảng quán triệt: nhập tên cơ quan, địa phương cho mỗi dòng có đánh dấu X.")
             data = {"rows": rows}
         cleaned["data"] = data
         return cleaned
@@ -113,7 +121,9 @@ class SectionForm(VnMessagesMixin, forms.Form):
 class BaseSectionFormSet(forms.BaseFormSet):
     def sections(self) -> list[outlines.Section]:
         """The outline as the person left it: deleted rows out, in the order typed, ties kept as shown."""
-        return [form.section() for form in self.ordered_forms]
+        # A card left as it was offered (the spare one, renumbered by ↑/↓) is not a heading.
+        return [section for section in (form.section() for form in self.ordered_forms)
+                if section.heading or section.body or section.block or section.level == outlines.APPENDIX]
 
 
 SectionFormSet = forms.formset_factory(SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True,
@@ -130,6 +140,7 @@ class IssueForm(VnMessagesMixin, forms.Form):
     notation = forms.CharField(label="Ký hiệu", max_length=50)
     issue_date = VnDateField(label="Ngày ban hành")
     signer_prefix = forms.CharField(label="Quyền hạn ký", max_length=100, required=False,
+                                    widget=forms.Textarea(attrs={"rows": 2}),
                                     help_text="Ví dụ: KT. GIÁM ĐỐC (để trống khi thủ trưởng ký).")
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=100)

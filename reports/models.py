@@ -138,6 +138,27 @@ class ReportSection(models.Model):
                                 block=self.block, data=self.data or {})
 
 
+class OutlineDefault(models.Model):
+    """The outline an issuer's new reports of one kind start from, saved by its secretariat (or
+    the unit) from a report it wrote: its headings, levels and blocks, the years as tokens
+    (reports.outlines.as_template). Without one, reports.outlines.default_outline."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Report.Kind.choices)
+    sections = models.JSONField(default=list)
+    saved_from = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("dàn ý mặc định")
+        constraints = [models.UniqueConstraint(fields=["organisation", "kind"], name="reports_outline_default_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.get_kind_display()}"
+
+
 def report_upload_to(instance: ReportFile, filename: str) -> str:
     return f"reports/{instance.report_id}/v{instance.edition}-{instance.kind}-{filename}"
 

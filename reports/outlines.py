@@ -6,7 +6,9 @@ it as `as_dicts` rows in Report.frozen_text["outline"]."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 # Levels as printed: a new page headed "PHỤ LỤC" (with its title and the "Kèm theo" line), then
 # I., 1., 1.1 / a).
@@ -133,19 +135,22 @@ def legacy_outline(text: dict, *, kind: str, year: int, whole: bool, has_period:
                            prose={name: text.get(name) or "" for name in LEGACY_FIELDS})
 
 
-def unwritten(sections: list[Section]) -> list[str]:
-    """The headings that would print with nothing under them: a section with no prose, no block
-    and no sub-section. Trình ký and the issue refuse these (an issued report says what went well,
-    what did not and what comes next: domain.md §5.1)."""
-    missing = []
+def unwritten_positions(sections: list[Section]) -> list[int]:
+    """Where a heading would print with nothing under it: no prose, no block, no sub-section."""
+    positions = []
     for i, section in enumerate(sections):
         if section.level == APPENDIX or section.body.strip() or section.block:
             continue
         following = sections[i + 1] if i + 1 < len(sections) else None
-        has_children = following is not None and following.level > section.level
-        if not has_children:
-            missing.append(section.heading or f"Đề mục thứ {i + 1}")
-    return missing
+        if following is None or following.level <= section.level:
+            positions.append(i)
+    return positions
+
+
+def unwritten(sections: list[Section]) -> list[str]:
+    """The headings that would print with nothing under them. Trình ký and the issue refuse these
+    (an issued report says what went well, what did not and what comes next: domain.md §5.1)."""
+    return [sections[i].heading or f"Đề mục thứ {i + 1}" for i in unwritten_positions(sections)]
 
 
 def split(sections: list[Section]) -> tuple[list[Section], list[list[Section]]]:
@@ -210,6 +215,21 @@ def sheet_names(sections: list[Section]) -> list[tuple[Section, str]]:
     return named
 
 
+def changed(old: list[Section], new: list[Section]) -> tuple[str, str]:
+    """The sections a save removed or changed, and those it added or changed, as the history row
+    records them: not the whole report again on every save."""
+    def key(section: Section) -> str:
+        return repr(sorted(section.as_dict().items()))
+
+    matcher = SequenceMatcher(None, [key(s) for s in old], [key(s) for s in new], autojunk=False)
+    before, after = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            before += old[i1:i2]
+            after += new[j1:j2]
+    return describe(before), describe(after)
+
+
 def describe(sections: list[Section]) -> str:
     """The outline as the history page shows a change to it: each heading, its block, its prose."""
     lines = []
@@ -219,3 +239,40 @@ def describe(sections: list[Section]) -> str:
             head += f" [{BLOCK_NAMES.get(section.block, section.block)}]"
         lines.append(head + (f": {section.body}" if section.body else ""))
     return "\n".join(lines)
+
+
+# A saved default outline keeps its years as tokens, so next year's report reads next year's headings.
+YEAR, NEXT_YEAR = "{năm}", "{năm sau}"
+_FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+
+def _tokens(text: str, year: int) -> str:
+    names = {str(year): YEAR, str(year + 1): NEXT_YEAR}
+    return _FOUR_DIGITS.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+def _years(text: str, year: int) -> str:
+    return text.replace(NEXT_YEAR, str(year + 1)).replace(YEAR, str(year))
+
+
+def as_template(sections: list[Section], year: int) -> list[dict]:
+    """The outline an issuer keeps for its next reports of the kind: headings, levels, blocks and
+    their settings, an appendix's title; not the prose, which belongs to this report."""
+    rows = []
+    for section in sections:
+        data = {key: _tokens(value, year) if isinstance(value, str) else value for key, value in section.data.items()}
+        rows.append(Section(heading=_tokens(section.heading, year), level=section.level, bold=section.bold,
+                            body=_tokens(section.body, year) if section.level == APPENDIX else "",
+                            block=section.block, data=data).as_dict())
+    return rows
+
+
+def from_template(rows: list[dict], year: int) -> list[Section]:
+    sections = []
+    for row in rows:
+        section = Section.from_dict(row)
+        section.heading, section.body = _years(section.heading, year), _years(section.body, year)
+        section.data = {key: _years(value, year) if isinstance(value, str) else value
+                        for key, value in section.data.items()}
+        sections.append(section)
+    return sections

@@ -428,12 +428,14 @@ def _draft_day(month: int | None, year: int | None) -> str:
 
 
 def _shown_sections(sections: list[outlines.Section], figures: dict, *, year: int, actual_label: str,
-                    draft: bool) -> list[dict]:
-    """Each section as the template prints it, its block's rows resolved from the figures."""
+                    editing: bool) -> list[dict]:
+    """Each section as the template prints it, its block's rows resolved from the figures; while the
+    report is a draft, the headings trình ký would refuse say so on the page."""
     appendix = outlines.appendix_label(sections, outlines.INDICATOR_APPENDIX)
+    empty = set(outlines.unwritten_positions(sections)) if editing else set()
     gathered = figures.get("narratives") or {}
     shown = []
-    for section in sections:
+    for position, section in enumerate(sections):
         row = {**section.as_dict(), "lines": [line for line in section.body.splitlines() if line.strip()]}
         if section.block == outlines.INDICATOR_APPENDIX:
             row["columns"] = outlines.columns_of(section, year, actual_label)
@@ -446,7 +448,7 @@ def _shown_sections(sections: list[outlines.Section], figures: dict, *, year: in
             row["sentence"] = (f"{sentence[:-1]} (chi tiết tại {appendix})." if sentence and appendix else sentence)
         elif section.block in outlines.NARRATIVE_KEYS:
             row["narratives"] = gathered.get(outlines.NARRATIVE_KEYS[section.block], [])
-        row["unwritten"] = draft and not section.body.strip() and not section.block
+        row["unwritten"] = position in empty
         shown.append(row)
     return shown
 
@@ -484,7 +486,8 @@ def report_document(report: Report, today: date, *, signing: bool = False) -> Do
     reference = (documents.reference_text("Báo cáo", number, notation, day, organisation.name) if day else
                  f"Báo cáo số {documents.BLANK}/{notation} {_draft_day(report.issue_month, year)} "
                  f"của {organisation.name}")
-    shown_sections = _shown_sections(sections, figures, year=report.year, actual_label=actual_label, draft=draft)
+    shown_sections = _shown_sections(sections, figures, year=report.year, actual_label=actual_label,
+                                     editing=not frozen)
     in_body = len(outlines.split(sections)[0])
     return Document(
         template="reports/documents/summary.html", title=f"Báo cáo {report.title}", author=organisation.name,

@@ -15,7 +15,7 @@ from common.forms import apply_service_errors, parse_id
 from common.text import format_date
 from indicators import selectors as indicator_selectors
 from reports import edition_views, forms, jobs, outlines, pdf, selectors, services, workbook
-from reports.models import DocumentEdition, DocumentJob, Report, ReportFile
+from reports.models import DocumentEdition, DocumentJob, OutlineDefault, Report, ReportFile
 from units import access
 from units import selectors as unit_selectors
 
@@ -229,11 +229,28 @@ def report_update(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, "Đã lưu báo cáo.")
+            if form.cleaned_data["make_default"]:
+                services.save_outline_default(by=request.user, report=report)
+                messages.success(request, f"Đã lưu báo cáo; các báo cáo “{report.get_kind_display()}” sau này của "
+                                          "đơn vị bắt đầu từ dàn ý này.")
+            else:
+                messages.success(request, "Đã lưu báo cáo.")
             return redirect(report)
     return render(request, "reports/report_form.html", {
         "form": form, "outline": outline, "report": report, "narratives": selectors.narratives(report),
+        "saved_default": OutlineDefault.objects.filter(organisation=report.organisation, kind=report.kind).first(),
         "briefing_groups": outlines.BRIEFING_GROUPS, "briefing_columns": outlines.BRIEFING_COLUMNS})
+
+
+@require_POST
+def report_outline_default_drop(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not _may(request, report, "prepare"):
+        raise PermissionDenied
+    services.drop_outline_default(by=request.user, report=report)
+    messages.success(request, f"Các báo cáo “{report.get_kind_display()}” sau này bắt đầu từ dàn ý mặc định của "
+                              "hệ thống.")
+    return redirect("reports:report-update", pk=report.pk)
 
 
 @require_POST

@@ -23,6 +23,7 @@ from reports.services.summary import (
     action_for,
     attach_signed,
     create_report,
+    drop_outline_default,
     edition_document,
     fill_edition,
     issue_report,
@@ -32,16 +33,17 @@ from reports.services.summary import (
     remake_edition,
     render_html,
     reopen_report,
+    save_outline_default,
     save_report,
     send_report_for_signature,
     unmade_copies,
 )
 
 __all__ = [
-    "EDITION_DOCUMENTS", "EDITION_LABEL", "EDIT_FIELDS", "ISSUE_FIELDS", "KIND_OF_PERIOD",
-    "_new_edition", "action_for", "attach_signed", "create_report", "current_edition", "edition_document",
-    "edition_owner",
-    "editions_of", "fill_edition", "issue_report", "issued_copy", "latest_edition", "open_edition", "outline_of",
-    "record_decision_issue", "record_issue", "record_plan_issue", "remake_edition", "render_html", "reopen_edition",
-    "reopen_report", "save_report", "send_for_signature", "send_report_for_signature", "unmade_copies",
+    "action_for", "attach_signed", "create_report", "current_edition", "drop_outline_default", "EDIT_FIELDS",
+    "edition_document", "EDITION_DOCUMENTS", "EDITION_LABEL", "edition_owner", "editions_of", "fill_edition",
+    "ISSUE_FIELDS", "issue_report", "issued_copy", "KIND_OF_PERIOD", "latest_edition", "_new_edition",
+    "open_edition", "outline_of", "record_decision_issue", "record_issue", "record_plan_issue", "remake_edition",
+    "render_html", "reopen_edition", "reopen_report", "save_outline_default", "save_report", "send_for_signature",
+    "send_report_for_signature", "unmade_copies",
 ]

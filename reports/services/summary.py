@@ -15,7 +15,7 @@ from common import audit, clock, files
 from common.text import nfc
 from common.uploads import check_document
 from reports import documents, outlines, pdf, selectors
-from reports.models import DocumentJob, Report, ReportEvent, ReportFile, ReportSection
+from reports.models import DocumentJob, OutlineDefault, Report, ReportEvent, ReportFile, ReportSection
 from units import access
 from units.access import SystemActor
 from units.models import Organisation, User
@@ -51,11 +51,16 @@ def _prefill(report: Report, today: date) -> list[outlines.Section]:
         return "\n".join(f"- {row['unit']}: {row['text']}" if selectors.is_whole_campaign(report) else row["text"]
                          for row in gathered[key])
 
-    sections = outlines.default_outline(
-        kind=report.kind, year=report.year, whole=selectors.is_whole_campaign(report),
-        has_period=report.period_id is not None,
-        prose={"implementation": joined("done"), "weaknesses": joined("difficulties"),
-               "proposals": joined("proposals")})
+    saved = OutlineDefault.objects.filter(organisation=report.organisation, kind=report.kind).first()
+    if saved is not None:
+        # The issuer's own outline for this kind; the units' narratives stay beside the editor.
+        sections = outlines.from_template(saved.sections, report.year)
+    else:
+        sections = outlines.default_outline(
+            kind=report.kind, year=report.year, whole=selectors.is_whole_campaign(report),
+            has_period=report.period_id is not None,
+            prose={"implementation": joined("done"), "weaknesses": joined("difficulties"),
+                   "proposals": joined("proposals")})
     # The date line of the draft: the month the period's report is due, else this month.
     due = report.period.deadline if report.period is not None and report.period.deadline else None
     report.issue_month, report.issue_year = (due or today).month, (due or today).year
@@ -141,10 +146,36 @@ def save_report(*, by: User | SystemActor, report: Report, data: dict, version: 
         old = outline_of(current)
         if [s.as_dict() for s in old] != [s.as_dict() for s in sections]:
             _write_outline(current, sections)
-            changes.append({"field": "outline", "label": "Dàn ý và lời văn", "before": outlines.describe(old),
-                            "after": outlines.describe(sections)})
+            before_text, after_text = outlines.changed(old, sections)
+            changes.append({"field": "outline", "label": "Dàn ý và lời văn", "before": before_text,
+                            "after": after_text})
     _record(by, current, ReportEvent.Action.CHANGED, changes=changes)
     return current
+
+
+@transaction.atomic
+def save_outline_default(*, by: User | SystemActor, report: Report) -> OutlineDefault:
+    """Keep this report's outline as the one the organisation's next reports of its kind start from."""
+    access.require(by, action_for(report, "prepare"), report.organisation)
+    rows = outlines.as_template(outline_of(report), report.year)
+    saved, _created = OutlineDefault.objects.select_for_update().update_or_create(
+        organisation=report.organisation, kind=report.kind,
+        defaults={"sections": rows, "saved_from": report, "updated_by": access.user_or_none(by)})
+    _record(by, report, ReportEvent.Action.CHANGED, changes=[
+        {"field": "outline_default", "label": "Dàn ý mặc định của đơn vị", "before": "",
+         "after": f"Báo cáo “{report.get_kind_display()}” sau này bắt đầu từ dàn ý của báo cáo này"}])
+    return saved
+
+
+@transaction.atomic
+def drop_outline_default(*, by: User | SystemActor, report: Report) -> None:
+    """Back to the system's outline for the organisation's next reports of this kind."""
+    access.require(by, action_for(report, "prepare"), report.organisation)
+    deleted, _rows = OutlineDefault.objects.filter(organisation=report.organisation, kind=report.kind).delete()
+    if deleted:
+        _record(by, report, ReportEvent.Action.CHANGED, changes=[
+            {"field": "outline_default", "label": "Dàn ý mặc định của đơn vị",
+             "before": "Dàn ý đơn vị đã lưu", "after": "Dàn ý mặc định của hệ thống"}])
 
 
 def render_html(doc) -> str:

@@ -138,7 +138,13 @@
         var holder = document.createElement("div");
         holder.innerHTML = empty.innerHTML.replace(/__prefix__/g, String(index));
         var section = holder.firstElementChild;
-        outline.appendChild(section);
+        // A new heading belongs to the body, before the first appendix; ↑/↓ move it from there.
+        var firstAppendix = Array.prototype.find.call(outline.querySelectorAll("[data-outline-section]"),
+          function (card) {
+            var level = card.querySelector('select[name$="-level"]');
+            return level && level.value === "0";
+          });
+        outline.insertBefore(section, firstAppendix || null);
         total.value = index + 1;
         renumber();
         showBlockSettings(section);

@@ -137,3 +137,44 @@ def test_another_units_secretariat_gets_404_and_a_unit_cannot_edit_the_issuers_r
     assert login(cast["staff"]).post(reverse("reports:report-update", args=[report.pk]),
                                      edited(report)).status_code in (403, 404)
     assert services.outline_of(report)[0].heading == "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN"
+
+
+def test_the_spare_card_is_not_saved_and_a_nameless_briefing_row_is_refused(report, cast, login):
+    client = login(cast["secretariat"])
+    data = edited(report)
+    last = int(data["muc-TOTAL_FORMS"]) - 1
+    data[f"muc-{last}-brief-0-name"] = ""
+    html = client.post(reverse("reports:report-update", args=[report.pk]), data).content.decode()
+    assert "nhập tên cơ quan, địa phương cho mỗi dòng có đánh dấu X" in html and "Chưa lưu được" in html
+
+    data = edited(report)
+    total = int(data["muc-TOTAL_FORMS"])
+    # ↑/↓ renumber every card, the spare one too: it has an order and nothing else.
+    data.update({f"muc-{total}-ORDER": "5", f"muc-{total}-level": "1", f"muc-{total}-bold": "on",
+                 "muc-TOTAL_FORMS": str(total + 1)})
+    assert client.post(reverse("reports:report-update", args=[report.pk]), data).status_code == 302
+    assert "" not in [s.heading for s in services.outline_of(report) if not s.block]
+
+
+def test_the_secretariat_keeps_an_outline_for_its_next_reports_of_the_kind(report, cast, login, tree):
+    client = login(cast["secretariat"])
+    data = edited(report)
+    data["make_default"] = "on"
+    assert client.post(reverse("reports:report-update", args=[report.pk]), data).status_code == 302
+    period = ReportingPeriod.objects.create(campaign=report.campaign, kind="year", year=2027, label="Năm 2027")
+    later = services.create_report(by=cast["secretariat"], campaign=report.campaign, organisation=tree["A"],
+                                   period=period)
+    headings = [s.heading for s in services.outline_of(later)]
+    assert headings[:2] == ["I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH SỐ 59-CTr/TU", ""]
+    assert "I- QUÁN TRIỆT" in headings and "III. CÔNG TÁC KHEN THƯỞNG" not in headings
+    assert "V. NHIỆM VỤ, GIẢI PHÁP NĂM 2028" in headings                 # next year's, not 2027's copy
+    assert all(not s.body for s in services.outline_of(later) if s.level)   # not this year's prose
+    page = client.get(reverse("reports:report-update", args=[later.pk])).content.decode()
+    assert "bắt đầu từ dàn ý đơn vị đã lưu" in page
+    client.post(reverse("reports:report-outline-default-drop", args=[later.pk]))
+    period = ReportingPeriod.objects.create(campaign=report.campaign, kind="year", year=2028, label="Năm 2028")
+    fresh = services.create_report(by=SYSTEM, campaign=report.campaign, organisation=tree["A"], period=period)
+    assert services.outline_of(fresh)[0].heading == "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN"
+    # Another issuer's staff cannot drop it (hidden report: 404).
+    assert login(cast["outsider"]).post(reverse("reports:report-outline-default-drop",
+                                                args=[later.pk])).status_code == 404

@@ -103,3 +103,25 @@ def test_a_section_survives_the_json_it_is_frozen_as():
                       data={"rows": [{"name": "X", "marks": [True]}]})
     assert Section.from_dict(section.as_dict()) == section
     assert "I- Quán triệt [Bảng quán triệt" in outlines.describe([section])
+
+
+def test_a_saved_default_keeps_headings_and_blocks_and_next_years_report_reads_next_year():
+    sections = outlines.default_outline(kind="year", year=2026, whole=True, has_period=True,
+                                        prose={"strengths": "Tốt."})
+    sections.append(Section("Phụ lục III", level=APPENDIX, body="Số liệu năm 2026"))
+    sections.append(Section("", block="indicator_appendix", data={"plan": "KH 2026", "next": "KH 2027"}))
+    template = outlines.as_template(sections, 2026)
+    assert all(row["body"] == "" for row in template if row["level"] != APPENDIX)    # the prose stays behind
+    again = outlines.from_template(template, 2027)
+    assert "V. NHIỆM VỤ, GIẢI PHÁP NĂM 2028" in [s.heading for s in again]
+    assert again[-2].body == "Số liệu năm 2027" and again[-1].data == {"plan": "KH 2027", "next": "KH 2028"}
+    # Other numbers are the issuer's own: "số 59,60-CTr/TU", "1945" stay as typed.
+    assert outlines.from_template(outlines.as_template([Section("Từ 1945 đến 2026, số 59")], 2026), 2030)[0] \
+        .heading == "Từ 1945 đến 2030, số 59"
+
+
+def test_the_history_records_only_the_sections_a_save_changed():
+    old = [Section("I. A", body="a"), Section("II. B", body="b"), Section("III. C", body="c")]
+    new = [Section("I. A", body="a"), Section("II. B", body="b đã sửa"), Section("III. C", body="c")]
+    assert outlines.changed(old, new) == ("II. B: b", "II. B: b đã sửa")
+    assert outlines.changed(old, old) == ("", "")
