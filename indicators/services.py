@@ -17,6 +17,7 @@ from campaigns.models import Campaign, CampaignEvent, ReportingPeriod
 from common import audit, clock, files
 from common.forms import too_long
 from common.text import format_date, nfc, normalise_search, sentence_case, vi_sort_key
+from common.urls import reverse_ids
 from indicators import evaluation, selectors, submissions
 from indicators.evaluation import Comparator
 from indicators.models import (
@@ -34,6 +35,7 @@ from units import access
 from units.access import SystemActor
 from units.models import AuditEvent as UnitEvent
 from units.models import Membership, Organisation, User
+from units.notifications import email_unit
 
 DEFINITION_FIELDS = ["code", "name", "unit", "direction", "description"]
 INDICATOR_FIELDS = [
@@ -454,6 +456,13 @@ def review_report(*, by: User | SystemActor, submission: Submission, accept: boo
     submission.save()
     _event(by, submission, SubmissionEvent.Action.TRANSITION, reason=reason, changes=[
         {"field": "status", "label": "Trạng thái", "before": before, "after": submission.get_status_display()}])
+    if target == Status.RETURNED:
+        # The unit learns it from its mailbox, as it does for a returned nomination (issue 19, point 5).
+        period = submission.period
+        email_unit(submission.organisation, f"Báo cáo số liệu bị trả lại: {period.display_label}",
+                   f"Báo cáo số liệu kỳ “{period.display_label}” của {submission.organisation.name} trong phong "
+                   f"trào “{period.campaign.title}” bị trả lại để bổ sung.\n\nLý do: {reason.strip()}\n",
+                   reverse_ids("indicators:report", period.pk, submission.organisation_id))
     return submission
 
 

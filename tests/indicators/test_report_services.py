@@ -275,3 +275,27 @@ def test_an_indicator_added_after_a_report_was_sent_is_not_owed_for_that_period(
     _periods, matrix = selectors.completeness(plan["campaign"], cast["secretariat"], date(2026, 6, 10))
     bv = next(r for r in matrix if r.organisation == tree["A.BV"]).cells[0]
     assert (bv.filled, bv.expected) == (1, 3)
+
+
+def test_a_returned_report_is_emailed_to_the_units_people_with_the_reason(plan, tree, cast, mailoutbox, settings,
+                                                                          django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://thidua.example.vn"
+    cast["staff"].email, cast["head"].email = "dv@bv.vn", "td@bv.vn"
+    cast["staff"].save(), cast["head"].save()
+    cast["other_staff"].email = "khac@tt.vn"   # another unit: not told
+    cast["other_staff"].save()
+    services.save_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"],
+                         cells=cells(plan, BHYT="90", SDD="13,04"))
+    services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_report(by=cast["secretariat"], submission=Submission.objects.get(), accept=False,
+                               reason="Thiếu minh chứng\r\nBcc: x@y.z")
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert sorted(message.to) == ["dv@bv.vn", "td@bv.vn"] and "bị trả lại" in message.subject
+    assert "\n" not in message.subject and "Lý do: Thiếu minh chứng" in message.body
+    assert f"https://thidua.example.vn/chi-tieu/bao-cao/{plan['period'].pk}/{tree['A.BV'].pk}/" in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_report(by=cast["staff"], period=plan["period"], organisation=tree["A.BV"])
+        services.review_report(by=cast["secretariat"], submission=Submission.objects.get(), accept=True)
+    assert len(mailoutbox) == 1   # an accepted report is not mailed
