@@ -60,3 +60,45 @@ def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, dem
     page.get_by_role("alert").filter(has_text="Chưa đính kèm biên bản kiểm tra 4 trạm đạt chuẩn.").wait_for()
     assert page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True).input_value() == "93,4"
     page.screenshot(path="/tmp/browser-report-returned.png", full_page=True)
+
+
+def test_on_a_phone_the_grid_shows_the_input_the_verdict_and_the_error_without_scrolling_sideways(
+        live_server, page, demo):
+    """390×844 (a common phone): each indicator is stacked, so "Thực hiện", its error and its
+    verdict sit inside the screen's width and the page never scrolls sideways (issue 19, point 6)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, live_server.url, "donvi")
+    page.get_by_role("link", name="6 tháng đầu năm 2026 – Trung tâm Y tế Phú Bình").first.click()
+    satisfaction = page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True)
+    vaccinated = page.get_by_label("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", exact=True)
+
+    def inside(locator) -> None:
+        locator.scroll_into_view_if_needed()
+        box = locator.bounding_box()
+        assert box is not None and box["width"] > 0
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+
+    def no_sideways_scroll() -> None:
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+        # Nor inside the grid's own scrolling box.
+        assert page.evaluate("(el => el.scrollWidth <= el.clientWidth)(document.querySelector('.table-responsive'))")
+
+    no_sideways_scroll()
+    inside(satisfaction)
+    satisfaction.fill("93.4")           # typed the wrong way: the cell shows an error
+    vaccinated.fill("97,5")
+    page.get_by_role("button", name="Lưu nháp").click()
+    error = page.locator(".cell-error").filter(has_text="dấu phẩy").first
+    error.wait_for()
+    no_sideways_scroll()
+    inside(error)
+    inside(page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True))
+    page.screenshot(path="/tmp/browser-report-phone-error.png", full_page=True)
+    page.get_by_label("Tỷ lệ hài lòng của người bệnh", exact=True).fill("93,4")
+    page.get_by_role("button", name="Lưu nháp").click()
+    page.locator(".cell-error").first.wait_for(state="detached")
+    verdict = page.get_by_label("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", exact=True) \
+        .locator("xpath=ancestor::tr").locator(".grid-verdict .badge")
+    assert verdict.inner_text() in ("Đạt", "Không đạt")
+    inside(verdict)
+    page.screenshot(path="/tmp/browser-report-phone.png", full_page=True)
