@@ -345,3 +345,32 @@ class CampaignFilterForm(VnMessagesMixin, FilterFormMixin, forms.Form):
         self.fields["issuer"].choices = [("", "Tất cả cơ quan")] + [(r.pk, r.name) for r in roots]
         self.style_fields()
 
+
+class CopyPlanForm(VnMessagesMixin, forms.Form):
+    """The one form of "Sao chép kế hoạch": the year, the issuer and the title of the new draft."""
+
+    year = forms.IntegerField(label="Năm thi đua của kế hoạch mới",
+                              error_messages={"required": "Nhập năm thi đua.", "invalid": "Nhập năm bằng chữ số."})
+    issuer = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Organisation.objects.none(),
+                                    error_messages={"required": "Chọn cơ quan ban hành."})
+    title = forms.CharField(label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+                            error_messages={"required": "Ghi trích yếu của kế hoạch mới."})
+
+    def __init__(self, *args, user, year_range: tuple[int, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        low, high = year_range
+        self.fields["year"].widget.attrs.update(min=low, max=high)
+        self.fields["year"].help_text = f"Từ {low} đến {high}. Ngày tháng trong kế hoạch dời theo số năm chênh lệch."
+        # The user's own bodies (where their managing roles are), not every office below them.
+        own = [m.organisation_id for m in access.memberships(user)
+               if access.can(user, "campaign.manage", m.organisation) and not m.organisation.is_closed]
+        issuers = access.organisations_for(user, "campaign.manage").filter(closed_on__isnull=True)
+        set_organisation_choices(self.fields["issuer"], issuers.filter(pk__in=own) if own else issuers, blank="")
+        self.fields["issuer"].help_text = "Kế hoạch mới là dự thảo của cơ quan này."
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        low, high = (int(self.fields["year"].widget.attrs[k]) for k in ("min", "max"))
+        if not low <= year <= high:
+            raise forms.ValidationError(f"Năm thi đua của bản sao phải trong khoảng {low}–{high}.")
+        return year

@@ -89,6 +89,13 @@ class Campaign(models.Model):
     # Set when the plan is sent for signature (trình ký): the copy the leader signs is frozen
     # (reports.DocumentEdition), so from then on every change says why, as after the issue.
     sent_for_signature_at = models.DateTimeField(_("trình ký lúc"), null=True, blank=True, editable=False)
+    # A draft copied from another plan (services.copy_plan) says where from, and keeps what the copy
+    # could not decide for the secretariat ("Cần xem lại") until each line is dismissed.
+    copied_from = models.ForeignKey(
+        "self", verbose_name=_("sao chép từ kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="copies", editable=False,
+    )
+    copy_review = models.JSONField(_("cần xem lại sau khi sao chép"), default=list, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -181,6 +188,9 @@ class LegalBasis(models.Model):
     issuer_name = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
     subject = models.TextField(_("trích yếu"), blank=True)
     text = models.TextField(_("nội dung như văn bản in"))
+    # Set when a plan copied forward cites a document of the year it was copied from (a province's
+    # plan for that year): the copy keeps the line as it was and asks a person to check it.
+    needs_review = models.BooleanField(_("cần xem lại"), default=False)
     separator = models.CharField(
         _("dấu nối sau căn cứ"), max_length=10, blank=True,
         help_text=_("Như văn bản in: “;”, “ và” (nối tiếp căn cứ sau trong cùng câu) hoặc “.”. "

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from campaigns import deadlines, formatting
 from campaigns.lifecycle import Status
 from campaigns.models import (
     Campaign,
     CampaignEvent,
+    LegalBasis,
     Participation,
     Pledge,
     Quota,
@@ -218,3 +220,13 @@ def home_campaigns(user) -> dict:
         "drafts": list(managed.filter(status=Status.DRAFT).order_by("-updated_at")[:10]),
         "under_review": list(managed.filter(status=Status.UNDER_REVIEW).order_by("-year", "title")[:10]),
     }
+
+
+def copy_review(campaign: Campaign) -> list[dict[str, str]]:
+    """The draft's "Cần xem lại" list (one query): the căn cứ marked needs_review, then what
+    services.copy_plan stored. Each item: kind, key (for dismissing), text, detail, url."""
+    bases = [{"kind": "legal_basis", "key": f"basis-{basis.pk}", "text": basis.text,
+              "detail": "Căn cứ có thể thuộc năm của kế hoạch cũ: kiểm tra số, ngày hoặc thay bằng văn bản năm nay.",
+              "url": reverse("campaigns:item-update", args=[campaign.pk, "can-cu", basis.pk])}
+             for basis in LegalBasis.objects.filter(campaign=campaign, needs_review=True)]
+    return bases + list(campaign.copy_review or [])

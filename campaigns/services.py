@@ -7,9 +7,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns import deadlines, formatting, lifecycle, selectors
+from campaigns import copying, deadlines, formatting, lifecycle, selectors
 from campaigns.lifecycle import Status
 from campaigns.models import (
     Campaign,
@@ -23,8 +24,11 @@ from campaigns.models import (
     Section,
     SubCampaign,
 )
+from campaigns.signals import plan_copied
 from common import audit, clock, files
+from common.forms import parse_id
 from common.text import format_date, nfc, normalise_search
+from common.urls import reverse_ids
 from units import access
 from units.access import SystemActor
 from units.models import AuditEvent as UnitEvent
@@ -295,6 +299,8 @@ def save_item(*, by: User | SystemActor, campaign: Campaign, instance: models.Mo
         _check_period(campaign, instance)
     created = instance.pk is None
     before = None if created else audit.snapshot(type(instance).objects.get(pk=instance.pk), fields)
+    if isinstance(instance, LegalBasis):
+        instance.needs_review = False  # saved from its form: a person has looked at it (copy_plan's mark)
     instance.campaign = campaign
     instance.full_clean()
     instance.save()
@@ -543,3 +549,234 @@ def delete_pledge(*, by: User | SystemActor, campaign: Campaign, pledge: Pledge,
     _record(by=by, campaign=campaign, action=CampaignEvent.Action.DELETED, target=pledge,
             before=audit.snapshot(pledge, PLEDGE_FIELDS), reason=reason)
     _delete(pledge)
+
+
+# --- Copying a plan forward (issue 19 point 1) ------------------------------------------------------------
+
+COPY_YEARS_BACK, COPY_YEARS_AHEAD = 1, 5
+
+
+def copy_year_range(today: date) -> tuple[int, int]:
+    """The years a plan may be copied to: the running one, the one just ended, a few ahead."""
+    return today.year - COPY_YEARS_BACK, today.year + COPY_YEARS_AHEAD
+
+
+def open_successor(organisation: Organisation) -> Organisation | None:
+    """The open organisation that took over a closed one, following a chain of mergers."""
+    seen: set[int] = set()
+    current = organisation
+    while current is not None and current.is_closed and current.pk not in seen:
+        seen.add(current.pk)
+        current = current.successor
+    return None if current is None or current.is_closed else current
+
+
+def _copy_org(org: Organisation | None, successors: dict[int, Organisation | None]) -> Organisation | None:
+    if org is None or not org.is_closed:
+        return org
+    return successors.setdefault(org.pk, open_successor(org))
+
+
+@transaction.atomic
+def copy_plan(*, by: User | SystemActor, source: Campaign, issuer: Organisation, year: int, title: str) -> Campaign:
+    """Make a draft of `issuer` for `year` from `source`, in one transaction: its header, sections, căn cứ,
+    nơi nhận, content items and their quotas, the plan's own quotas, participants and reporting periods,
+    then (through campaigns.signals.plan_copied) what later apps own, i.e. the indicators.
+
+    Dates move by whole years (29/02 → 28/02); the title is the one given. What the copy cannot decide is
+    kept for a person, not changed: căn cứ that look bound to the source year are copied and marked
+    needs_review; prose naming the year, closed participants and their successors (added when open and
+    visible to `by`), deadlines already passed and targets kept from the source are listed in the draft's
+    copy_review. Results, reports, pledges, nominations and awards stay with the source, which is only read.
+
+    Raises PermissionDenied when `by` cannot see the source or manage campaigns of `issuer`, and
+    ValidationError (by field: year, issuer, title) for a year out of range, a closed issuer or a plan of
+    the issuer with the same title and year."""
+    if not Campaign.objects.visible_to(by).filter(pk=source.pk).exists():
+        raise PermissionDenied
+    access.require(by, "campaign.manage", issuer)
+    low, high = copy_year_range(clock.today())
+    if not low <= year <= high:
+        raise ValidationError({"year": _("Năm thi đua của bản sao phải trong khoảng %(low)s–%(high)s.")
+                               % {"low": low, "high": high}})
+    title = nfc(title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Ghi trích yếu của kế hoạch mới.")})
+    if Campaign.objects.filter(issuer=issuer, year=year, title__iexact=title).exists():
+        raise ValidationError({"title": _("%(issuer)s đã có kế hoạch “%(title)s” năm %(year)s. Hãy mở kế hoạch đó, "
+                                          "hoặc đổi trích yếu.") % {"issuer": issuer.name, "title": title,
+                                                                    "year": year}})
+    years = year - source.year
+    same_issuer = issuer.pk == source.issuer_id
+    fields = {name: getattr(source, name) for name in (
+        "document_kind", "theme", "form", "form_label", "notation", "preamble", "closing")}
+    if same_issuer:
+        # Another issuer prints its own header, place and signer (create_campaign fills them from it).
+        fields |= {name: getattr(source, name) for name in (
+            "document_parent_line", "document_name_line", "place", "signer_prefix", "signer_title", "signer_name")}
+    elif source.notation and source.issuer.code and source.notation.endswith(f"-{source.issuer.code}"):
+        fields["notation"] = source.notation[: -len(source.issuer.code)] + issuer.code
+    target = create_campaign(by=by, issuer=issuer, title=title, year=year,
+                             period_start=copying.shift_date(source.period_start, years),
+                             period_end=copying.shift_date(source.period_end, years), **fields)
+    review: list[dict] = []
+    successors: dict[int, Organisation | None] = {}
+
+    def about_year(kind: str, key: str, where: str, *texts: str, url: str = "") -> None:
+        if any(copying.mentions_year(text, source.year) for text in texts):
+            review.append(copying.review_item(kind, key, where, _("Lời văn còn nhắc năm %(year)s; sửa nếu cần.")
+                                              % {"year": source.year}, url))
+
+    about_year("text", "preamble", _("Lời mở đầu, đoạn kết"), target.preamble, target.closing,
+               url=reverse_ids("campaigns:campaign-update", target.pk))
+    counts = {"sections": 0, "legal_bases": 0, "recipients": 0, "subcampaigns": 0, "quotas": 0,
+              "participants": 0, "periods": 0}
+
+    for section in source.sections.all():
+        copy = Section.objects.create(campaign=target, **{f: getattr(section, f) for f in ITEM_FIELDS[Section]})
+        counts["sections"] += 1
+        about_year("section", f"section-{copy.pk}", _("Đề mục “%(h)s”") % {"h": copy.heading or copy.order},
+                   copy.heading, copy.body, url=reverse("campaigns:item-update", args=[target.pk, "de-muc", copy.pk]))
+    for basis in source.legal_bases.all():
+        reason = copying.year_bound_reason(kind=basis.kind, text=basis.text, subject=basis.subject,
+                                           issued_on=basis.issued_on, source_year=source.year)
+        LegalBasis.objects.create(campaign=target, needs_review=bool(reason),
+                                  **{f: getattr(basis, f) for f in ITEM_FIELDS[LegalBasis]})
+        counts["legal_bases"] += 1
+    for recipient in source.recipients.all():
+        Recipient.objects.create(campaign=target, **{f: getattr(recipient, f) for f in ITEM_FIELDS[Recipient]})
+        counts["recipients"] += 1
+
+    # Parents before children: the tree's ids are remapped as it is copied.
+    item_map: dict[int, SubCampaign] = {}
+    pending = list(source.subcampaigns.select_related("host", "responsible").order_by("parent_id", "order", "id"))
+    while pending:
+        ready = [item for item in pending if item.parent_id is None or item.parent_id in item_map]
+        if not ready:
+            break  # a cycle cannot be saved (save_subcampaign refuses one); nothing more to place
+        for item in ready:
+            pending.remove(item)
+            values = {f: getattr(item, f) for f in SUBCAMPAIGN_FIELDS if f not in ("parent", "host", "responsible")}
+            copy = SubCampaign(campaign=target, parent=item_map.get(item.parent_id), **values)
+            copy.award_from = copying.shift_date(item.award_from, years)
+            copy.award_to = copying.shift_date(item.award_to, years)
+            copy.award_timing = copying.replace_year(item.award_timing, source.year, year)
+            for field in ("host", "responsible"):
+                org = getattr(item, field)
+                moved = _copy_org(org, successors)
+                setattr(copy, field, moved)
+                if org is not None and moved is not org:
+                    review.append(copying.review_item(
+                        "subcampaign", f"item-{field}-{item.pk}", str(copy),
+                        _("%(org)s đã ngừng hoạt động; %(then)s") % {
+                            "org": org.name, "then": (_("đã thay bằng %(s)s") % {"s": moved.name}) if moved
+                            else _("không có đơn vị kế thừa, hãy chọn lại")}))
+            copy.save()
+            item_map[item.pk] = copy
+            counts["subcampaigns"] += 1
+            about_year("subcampaign", f"item-{copy.pk}", str(copy), copy.title, copy.content, copy.criteria,
+                       url=reverse_ids("campaigns:subcampaign-update", target.pk, copy.pk))
+    for quota in source.quotas.all():
+        if quota.subcampaign_id is not None and quota.subcampaign_id not in item_map:
+            continue
+        Quota.objects.create(campaign=target, subcampaign=item_map.get(quota.subcampaign_id),
+                             recipient_kind=quota.recipient_kind, count=quota.count)
+        counts["quotas"] += 1
+
+    today = clock.today()
+    participant_ids: set[int] = set()
+    proposed: list[tuple[Organisation, Organisation | None]] = []
+    for participation in source.participations.select_related("organisation").order_by("organisation__name"):
+        org = participation.organisation
+        if org.is_closed:
+            proposed.append((org, _copy_org(org, successors)))
+            continue
+        participant_ids.add(org.pk)
+        Participation.objects.create(campaign=target, organisation=org, registered_on=today, note=participation.note)
+        counts["participants"] += 1
+    for closed, successor in proposed:
+        if successor is None:
+            detail = _("Đã ngừng hoạt động từ %(d)s, không có đơn vị kế thừa: không chép.") % {
+                "d": format_date(closed.closed_on)}
+        elif successor.pk in participant_ids:
+            detail = _("Đã ngừng hoạt động; đơn vị kế thừa %(s)s đã có trong danh sách.") % {"s": successor.name}
+        elif access.can_see(by, successor):
+            Participation.objects.create(campaign=target, organisation=successor, registered_on=today)
+            participant_ids.add(successor.pk)
+            counts["participants"] += 1
+            detail = _("Đã ngừng hoạt động; đã thêm đơn vị kế thừa %(s)s.") % {"s": successor.name}
+        else:
+            detail = _("Đã ngừng hoạt động; đơn vị kế thừa %(s)s nằm ngoài phạm vi của bạn: chưa thêm.") % {
+                "s": successor.name}
+        review.append(copying.review_item("participant", f"participant-{closed.pk}", closed.name, detail,
+                                          reverse_ids("campaigns:participants-add", target.pk)))
+
+    for period in source.periods.all():
+        old_deadline = period.deadline
+        copy = ReportingPeriod(campaign=target, **{f: getattr(period, f) for f in ITEM_FIELDS[ReportingPeriod]})
+        copy.year = period.year + years
+        copy.label = copying.replace_year(period.label, source.year, year)
+        copy.deadline = copying.shift_date(old_deadline, years)
+        copy.deadline_text = copying.move_deadline_text(period.deadline_text, old_deadline, copy.deadline)
+        try:
+            _check_period(target, copy)
+        except ValidationError as error:
+            review.append(copying.review_item("period", f"period-skipped-{period.pk}", period.display_label,
+                                              _("Không chép được: %(why)s") % {"why": " ".join(error.messages)},
+                                              reverse("campaigns:item-create", args=[target.pk, "ky-bao-cao"])))
+            continue
+        copy.save()
+        counts["periods"] += 1
+        last_day = deadlines.last_on_time_day(copy.deadline, copy.deadline_inclusive)
+        url = reverse("campaigns:item-update", args=[target.pk, "ky-bao-cao", copy.pk])
+        if last_day is not None and last_day < today:
+            review.append(copying.review_item("period", f"period-{copy.pk}", copy.display_label,
+                                              _("Hạn nộp %(d)s đã qua; hãy đặt hạn mới.") % {
+                                                  "d": format_date(copy.deadline)}, url))
+        elif copy.kind == ReportingPeriod.Kind.AD_HOC:
+            review.append(copying.review_item("period", f"period-{copy.pk}", copy.display_label,
+                                              _("Kỳ đột xuất theo yêu cầu của năm trước: giữ lại nếu năm nay vẫn cần."),
+                                              url))
+
+    for _receiver, items in plan_copied.send(sender=Campaign, by=by, source=source, target=target, years=years,
+                                             subcampaigns=item_map, successors=successors):
+        review.extend(items or [])
+    target.copied_from = source
+    target.copy_review = review
+    target.save(update_fields=["copied_from", "copy_review", "updated_at"])
+    flagged = target.legal_bases.filter(needs_review=True).count()
+    _record(by=by, campaign=target, action=CampaignEvent.Action.CHANGED, target=target, label=target.title,
+            changes=[{"field": "copied_from", "label": "Sao chép từ kế hoạch", "before": "",
+                      "after": _("%(title)s (năm %(year)s, %(issuer)s): %(n)s đề mục, %(b)s căn cứ "
+                                 "(%(f)s cần xem lại), %(i)s nội dung thi đua, %(q)s số lượng khen thưởng, "
+                                 "%(p)s đơn vị tham gia, %(r)s kỳ báo cáo") % {
+                          "title": source.title, "year": source.year, "issuer": source.issuer.name,
+                          "n": counts["sections"], "b": counts["legal_bases"], "f": flagged,
+                          "i": counts["subcampaigns"], "q": counts["quotas"], "p": counts["participants"],
+                          "r": counts["periods"]}}])
+    return target
+
+
+@transaction.atomic
+def dismiss_copy_review(*, by: User | SystemActor, campaign: Campaign, key: str) -> Campaign:
+    """Take one line off the draft's "Cần xem lại" list (a căn cứ: its needs_review mark) once a person
+    has checked it. Unknown keys are ignored: the list may have been cleared by a colleague meanwhile."""
+    campaign = _locked(campaign)
+    _require_manage(by, campaign, editing=False)
+    if key.startswith("basis-"):
+        basis = campaign.legal_bases.filter(pk=parse_id(key.removeprefix("basis-")), needs_review=True).first()
+        if basis is None:
+            return campaign
+        basis.needs_review = False
+        basis.save(update_fields=["needs_review"])
+        text = str(basis)
+    else:
+        kept = [item for item in campaign.copy_review if item.get("key") != key]
+        if len(kept) == len(campaign.copy_review):
+            return campaign
+        text = next(item["text"] for item in campaign.copy_review if item.get("key") == key)
+        campaign.copy_review = kept
+        campaign.save(update_fields=["copy_review", "updated_at"])
+    _record(by=by, campaign=campaign, action=CampaignEvent.Action.CHANGED, target=campaign, label=campaign.title,
+            changes=[{"field": "copy_review", "label": "Cần xem lại", "before": text, "after": "Đã xem"}])
+    return campaign

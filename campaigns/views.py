@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from campaigns import forms, lifecycle, selectors, services
+from campaigns import copying, forms, lifecycle, selectors, services
 from campaigns.lifecycle import Status
 from campaigns.models import (
     Campaign,
@@ -106,6 +106,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledges": selectors.pledges(campaign),
         "events": selectors.events(campaign, 10),
         "tab": request.GET.get("tab", "van-ban"),
+        "can_copy": access.can_create(request.user, "campaign.manage"),
+        "review": selectors.copy_review(campaign) if can_manage else [],
         # Countdowns mean nothing once a campaign is summed up.
         "campaign_live": campaign.status in (Status.ISSUED, Status.IN_PROGRESS),
         **selectors.document(campaign, today),
@@ -154,6 +156,40 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã tạo dự thảo kế hoạch. Thêm nội dung thi đua, đơn vị tham gia và kỳ báo cáo.")
             return redirect(campaign)
     return render(request, "campaigns/campaign_form.html", {"form": form})
+
+
+def campaign_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    """"Sao chép kế hoạch": one form makes a draft for another year from any plan the user sees, in one of
+    the user's own bodies; the draft then opens with what to review (services.copy_plan)."""
+    source = _visible_campaign(request, pk)
+    if not access.can_create(request.user, "campaign.manage"):
+        raise PermissionDenied
+    year_range = services.copy_year_range(clock.today())
+    year = min(max(source.year + 1, year_range[0]), year_range[1])
+    initial = {"year": year, "title": copying.copy_title(source.title, source.year, year)}
+    form = forms.CopyPlanForm(request.POST or None, user=request.user, year_range=year_range, initial=initial)
+    issuers = list(form.fields["issuer"].queryset)
+    initial["issuer"] = next((o.pk for o in issuers if o.pk == source.issuer_id), issuers[0].pk if issuers else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.copy_plan(by=request.user, source=source, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã tạo dự thảo “{draft.title}” từ kế hoạch năm {source.year}. "
+                                      "Hãy xem các mục cần xem lại bên dưới.")
+            return redirect(draft)
+    return render(request, "campaigns/campaign_copy.html", {"form": form, "campaign": source})
+
+
+@require_POST
+def copy_review_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _managed_campaign(request, pk)
+    try:
+        services.dismiss_copy_review(by=request.user, campaign=campaign, key=request.POST.get("key", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(f"{campaign.get_absolute_url()}#can-xem-lai")
 
 
 @_editable

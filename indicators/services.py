@@ -577,3 +577,106 @@ def _reminder_body(period: ReportingPeriod, org: Organisation, status: str | Non
         lines += ["", f"{action}: {link}"]
     lines += ["", "Trân trọng."]
     return "\n".join(line for line in lines if line is not None)
+
+
+# --- A plan copied forward (campaigns.services.copy_plan, issue 19 point 1) ----------------------------------
+
+
+def copy_campaign_indicators(sender, *, by: User | SystemActor, source: Campaign, target: Campaign, years: int,
+                             subcampaigns: dict, successors: dict, **kwargs) -> list[dict]:
+    """Receiver of campaigns.signals.plan_copied, inside copy_plan's transaction: copy the source's indicator
+    table into the draft `target`. Rows keep their definitions when the target's issuer uses the same
+    catalogue; otherwise the definition of the same code in the target's catalogue is used, or a new one is
+    made there (a closed body's plan taken up by its successor). The new target is the source's "kế hoạch
+    năm sau" when it was printed; else the source's target stays and the row is listed for review. Closed
+    reporting units and offices give way to their open successors (`successors` caches the lookup).
+    Unit targets, results and reports are not copied. Returns the review items."""
+    from campaigns.copying import review_item
+    from campaigns.services import open_successor
+
+    access.require(by, "campaign.manage", target.issuer)
+    catalogue = target.issuer.root_id or target.issuer.pk
+    definitions: dict[int, IndicatorDefinition] = {}
+    created_definitions: list[str] = []
+    review: list[dict] = []
+    row_map: dict[int, CampaignIndicator] = {}
+
+    def moved(org: Organisation | None) -> Organisation | None:
+        if org is None or not org.is_closed:
+            return org
+        return successors.setdefault(org.pk, open_successor(org))
+
+    rows = list(source.indicators.select_related("definition", "responsible").prefetch_related("reporting_units")
+                .order_by("order", "id"))
+    pending = rows
+    while pending:
+        ready = [row for row in pending if row.parent_id is None or row.parent_id in row_map]
+        if not ready:
+            break
+        pending = [row for row in pending if row not in ready]
+        for row in ready:
+            definition = row.definition
+            if definition.issuer_id != catalogue:
+                if definition.pk not in definitions:
+                    same = IndicatorDefinition.objects.filter(issuer_id=catalogue, code__iexact=definition.code).first()
+                    if same is None:
+                        same = save_definition(by=by, instance=IndicatorDefinition(
+                            issuer_id=catalogue, code=definition.code, name=definition.name, unit=definition.unit,
+                            direction=definition.direction, description=definition.description))
+                        created_definitions.append(same.name)
+                    definitions[definition.pk] = same
+                definition = definitions[definition.pk]
+            copy = CampaignIndicator(
+                campaign=target, definition=definition, subcampaign=subcampaigns.get(row.subcampaign_id),
+                parent=row_map.get(row.parent_id), order=row.order, number=row.number, label=row.label,
+                unit_label=row.unit_label, printed_line=row.printed_line, is_key=row.is_key, is_group=row.is_group,
+                comparator=row.comparator, target_text=row.target_text, reporting_scope=row.reporting_scope,
+                responsible=moved(row.responsible), rollup=row.rollup)
+            kept = not row.is_group and bool(row.target_text)
+            if row.next_target_text and not row.is_group:
+                copy.target_text = row.next_target_text
+                if row.printed_line and row.target_text and row.target_text in row.printed_line:
+                    copy.printed_line = row.printed_line.replace(row.target_text, row.next_target_text)
+                try:
+                    _parse_target(copy)
+                    kept = False
+                except ValidationError:
+                    # A next-year figure that does not read as a target: keep the old one, listed for review.
+                    copy.target_text, copy.printed_line = row.target_text, row.printed_line
+            if kept or not row.next_target_text:
+                _parse_target(copy)
+            if copy.responsible_id is None and copy.reporting_scope == CampaignIndicator.Scope.RESPONSIBLE:
+                copy.reporting_scope = CampaignIndicator.Scope.ALL
+            if copy.responsible_id is None and copy.rollup == CampaignIndicator.Rollup.ENTERED:
+                copy.rollup = CampaignIndicator.Rollup.NONE
+            copy.save()
+            row_map[row.pk] = copy
+            url = reverse("indicators:indicator-update", args=[target.pk, copy.pk])
+            units = [moved(org) for org in row.reporting_units.all()]
+            copy.reporting_units.set([org for org in dict.fromkeys(units) if org is not None])
+            if kept:
+                review.append(review_item(
+                    "indicator", f"indicator-{copy.pk}", copy.display_label,
+                    _("Giữ chỉ tiêu năm %(year)s (“%(target)s”): kế hoạch cũ chưa ghi kế hoạch năm sau.")
+                    % {"year": source.year, "target": row.target_text}, url))
+            if row.responsible_id and copy.responsible_id != row.responsible_id:
+                review.append(review_item(
+                    "indicator", f"indicator-office-{copy.pk}", copy.display_label,
+                    _("Bộ phận phụ trách %(org)s đã ngừng hoạt động; %(then)s") % {
+                        "org": row.responsible.name,
+                        "then": (_("đã thay bằng %(s)s.") % {"s": copy.responsible.name}) if copy.responsible_id
+                        else _("hãy chọn bộ phận mới.")}, url))
+    if created_definitions:
+        review.append(review_item(
+            "definition", "definitions-created", _("Danh mục chỉ tiêu của %(issuer)s") % {"issuer": target.issuer.name},
+            _("Đã tạo %(n)s chỉ tiêu mới trong danh mục (kế hoạch gốc thuộc cơ quan khác): %(names)s.")
+            % {"n": len(created_definitions), "names": "; ".join(created_definitions)},
+            reverse("indicators:definition-list")))
+    if rows:
+        _campaign_event(by, target, CampaignEvent.Action.CHANGED, target, changes=[{
+            "field": "indicators", "label": "Chép chỉ tiêu từ kế hoạch năm trước", "before": "",
+            "after": _("%(n)s dòng chỉ tiêu, %(kept)s giữ chỉ tiêu cũ, %(new)s chỉ tiêu mới trong danh mục") % {
+                "n": len(row_map), "kept": sum(1 for item in review if item["key"].startswith("indicator-")
+                                               and not item["key"].startswith("indicator-office-")),
+                "new": len(created_definitions)}}])
+    return review

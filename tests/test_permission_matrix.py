@@ -106,6 +106,8 @@ ROWS: dict[str, Row] = {
     "campaigns:campaign-detail": get("campaign", "302 200 200 200 200 200 200"),
     "campaigns:campaign-update": get("campaign", "302 200 200 200 403 403 403"),
     "campaigns:campaign-history": get("campaign", "302 200 200 200 200 200 200"),
+    "campaigns:campaign-copy": get("campaign", "302 200 200 200 403 403 403"),
+    "campaigns:copy-review-dismiss": post("campaign", "302 302 302 302 403 403 403", key="x"),
     "campaigns:campaign-issue": get("campaign", "302 302 302 302 403 403 403"),
     "campaigns:campaign-delete": get("campaign", "302 302 302 302 403 403 403"),
     "campaigns:campaign-move": post("campaign", "302 302 302 302 403 403 403"),
