@@ -98,3 +98,14 @@ def period_problems(kind: str, year: int | None, deadline: date | None, *, campa
         elif kind in ("six_month", "year") and deadline > date(year + 1, 12, 31):
             problems["deadline"] = f"Hạn nộp quá xa so với kỳ báo cáo năm {year}."
     return problems
+
+
+def period_warnings(deadline: date | None, inclusive: bool, *, today: date) -> list[str]:
+    """What the person saving a period should know first: a deadline already passed locks every unit
+    out of the period as soon as it is saved (issue 19: a six-month deadline of 20/6 saved in
+    December). A warning, not a refusal: recording a past period is legitimate."""
+    last = last_on_time_day(deadline, inclusive)
+    if last is None or last >= today:
+        return []
+    return [f"Hạn nộp {deadline:%d/%m/%Y} đã qua: sau khi lưu, các đơn vị không gửi được báo cáo kỳ này nữa "
+            "(chỉ gửi được khi Thường trực cho phép nộp muộn). Đánh dấu “Vẫn lưu” nếu đúng ý bạn."]

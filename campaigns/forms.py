@@ -11,6 +11,7 @@ from campaigns.models import (
     Section,
     SubCampaign,
 )
+from common import clock
 from common.forms import FilterFormMixin, ProtectedFileInput, ReasonField, VnDateField, VnMessagesMixin
 from common.uploads import check_document
 from units import access
@@ -191,6 +192,10 @@ class PeriodForm(ItemForm):
         fields = ["kind", "year", "label", "deadline_text", "deadline", "deadline_inclusive", "request_reference",
                   "order"]
 
+    # Shown only when the deadline has passed (clean), so that saving it is a decision, not a slip.
+    confirm_past_deadline = forms.BooleanField(label="Vẫn lưu dù hạn nộp đã qua", required=False,
+                                               widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
@@ -204,7 +209,20 @@ class PeriodForm(ItemForm):
         for field, message in problems.items():
             if field in self.fields and not self.has_error(field):
                 self.add_error(field, message)
+        if not self.errors:
+            self._warn_if_past(data)
         return data
+
+    def _warn_if_past(self, data: dict) -> None:
+        deadline, inclusive = data.get("deadline"), data.get("deadline_inclusive", False)
+        if deadline is None and data.get("year"):
+            deadline, printed_inclusive = deadlines.parse_deadline_text(data.get("deadline_text", ""), data["year"])
+            inclusive = printed_inclusive if printed_inclusive is not None else inclusive
+        warnings = deadlines.period_warnings(deadline, bool(inclusive), today=clock.today())
+        unchanged = self.instance.pk and self.instance.deadline == deadline
+        if warnings and not unchanged and not data.get("confirm_past_deadline"):
+            self.fields["confirm_past_deadline"].widget = forms.CheckboxInput()
+            self.add_error("deadline", warnings[0])
 
 
 class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):

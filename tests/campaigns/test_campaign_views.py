@@ -70,7 +70,8 @@ def test_member_cannot_move_the_campaign(login, cast, live):
     assert live.status == Status.IN_PROGRESS
 
 
-def test_secretariat_builds_and_runs_a_campaign_end_to_end(login, tree, cast):
+def test_secretariat_builds_and_runs_a_campaign_end_to_end(login, tree, cast, settings):
+    settings.APP_TODAY = date(2026, 3, 25)   # the plan is built in March: its June deadline is ahead
     client = login(cast["secretariat"])
     response = client.post(reverse("campaigns:campaign-create"), {
         "issuer": tree["A"].pk, "document_kind": "plan", "title": "Phát động thi đua chuyên đề tiêm chủng",
@@ -295,7 +296,8 @@ def test_home_page_runs_a_constant_number_of_queries(login, tree, cast, settings
     assert count_queries(client, reverse("home")) == small
 
 
-def test_two_editors_do_not_overwrite_each_other(login, tree, cast):
+def test_two_editors_do_not_overwrite_each_other(login, tree, cast, settings):
+    settings.APP_TODAY = date(2026, 3, 25)
     campaign = make_campaign(tree["A"], "Kế hoạch sửa cùng lúc")
     client = login(cast["secretariat"])
     form_page = client.get(reverse("campaigns:campaign-update", args=[campaign.pk])).content.decode()
@@ -358,3 +360,24 @@ def test_an_item_something_rests_on_is_not_deleted_and_the_page_says_why(login, 
         response = client.post(url, {"reason": "Thừa"})
         assert response.status_code == 200 and f"còn {what} gắn với nó" in response.content.decode()
     assert ReportingPeriod.objects.filter(pk=period.pk).exists() and SubCampaign.objects.filter(pk=item.pk).exists()
+
+
+def test_a_deadline_already_passed_is_saved_only_when_the_secretariat_confirms(login, tree, cast, settings):
+    settings.APP_TODAY = date(2026, 12, 5)
+    campaign = make_campaign(tree["A"], "Kế hoạch lập muộn")
+    client = login(cast["secretariat"])
+    url = reverse("campaigns:item-create", args=[campaign.pk, "ky-bao-cao"])
+    typed = {"kind": "six_month", "year": 2026, "deadline_text": "trước ngày 20/6", "deadline": "20/06/2026",
+             "order": 1, "label": "Sáu tháng đầu năm 2026"}
+    page = client.post(url, typed).content.decode()
+    assert "Hạn nộp 20/06/2026 đã qua" in page and "Vẫn lưu dù hạn nộp đã qua" in page
+    assert 'value="Sáu tháng đầu năm 2026"' in page and not ReportingPeriod.objects.exists()
+    # Only the printed deadline typed: the same warning, read from "trước ngày 20/6".
+    page = client.post(url, {**typed, "deadline": ""}).content.decode()
+    assert "đã qua" in page and not ReportingPeriod.objects.exists()
+    client.post(url, {**typed, "confirm_past_deadline": "on"})
+    assert ReportingPeriod.objects.get(campaign=campaign).deadline == date(2026, 6, 20)
+    # A deadline still ahead saves at once.
+    client.post(url, {**typed, "kind": "year", "deadline_text": "trước ngày 20/12", "deadline": "20/12/2026",
+                      "label": "Năm 2026"})
+    assert ReportingPeriod.objects.filter(campaign=campaign).count() == 2

@@ -215,3 +215,12 @@ def test_a_va_joiner_keeps_its_space_and_the_sentence_goes_on():
         "Luật A năm 2026 và Kế hoạch B; Kế hoạch C.")
     assert [len(p) for p in legal_basis_paragraphs([row("Căn cứ", "A", ";"), row("Căn cứ", "B", ".")],
                                                    has_preamble=False)] == [1, 1]
+
+
+def test_a_passed_deadline_is_a_warning_the_day_after_the_last_day_on_time():
+    from campaigns.deadlines import period_warnings
+
+    assert period_warnings(date(2026, 6, 20), False, today=date(2026, 6, 19)) == []
+    assert period_warnings(date(2026, 6, 20), True, today=date(2026, 6, 20)) == []
+    assert "Hạn nộp 20/06/2026 đã qua" in period_warnings(date(2026, 6, 20), False, today=date(2026, 6, 20))[0]
+    assert period_warnings(None, False, today=date(2026, 12, 5)) == []
