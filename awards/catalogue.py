@@ -50,6 +50,11 @@ TYPES = [
      150),
 ]
 
+GK_BASIS = f"{ND152}, Điều 54 khoản 1"
+UNVERIFIED_HINT = "Hệ số chưa kiểm tra: quản trị nhập hệ số theo nghị định rồi xác nhận."
+COLLECTIVE_HINT = ("Hệ số chưa kiểm tra (quy định cũ: tập thể gấp đôi mức của cá nhân): quản trị nhập hệ số theo "
+                   "nghị định rồi xác nhận.")
+
 # code, kind, enabled, needs_verification, from, to, basis, text, params
 RULES = [
     ("LDTT", "authority", True, False, LAW_2022, None, LAW, "Thủ trưởng cơ quan, đơn vị có tư cách pháp nhân; Chủ tịch "
@@ -123,6 +128,15 @@ RULES = [
      "Công khai danh sách trên phương tiện thông tin ít nhất 10 ngày làm việc trước khi họp Hội đồng.",
      {"count": 10}),
     ("HCLD3_CN", "bonus", True, False, NEW_DECREE, None, f"{ND152}, Điều 51", "", {"coefficient": Decimal("4.5")}),
+    # Giấy khen to an individual: 0,3 (domain.md §3.2, NĐ 152/2025 Art. 54(1)). The district's Giấy
+    # khen has none: its chairman confers nothing after 30/6/2025, and NĐ 152 starts on 1/7/2025.
+    *[(code, "bonus", True, False, NEW_DECREE, None, GK_BASIS, "", {"coefficient": Decimal("0.3")})
+      for code in ("GK_DV_CN", "GK_XA_CN", "GK_SYT_CN")],
+    # Unverified (domain.md §3.2): shipped disabled and without a coefficient; the administrator
+    # enters the decree's figure and confirms it on the catalogue page.
+    *[(code, "bonus", False, True, NEW_DECREE, None, ND152, text, {})
+      for code, text in (("GK_DV_TT", COLLECTIVE_HINT), ("GK_SYT_TT", COLLECTIVE_HINT), ("BK_TINH_TT", COLLECTIVE_HINT),
+                         ("CO_TINH", UNVERIFIED_HINT))],
 ]
 
 # The statutory base salary (domain.md §2.9): recalled values, to be confirmed against the decrees.

@@ -398,3 +398,21 @@ class RescheduleForm(VnMessagesMixin, forms.Form):
     held_on = VnDateField(label="Ngày họp mới")
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     reason = forms.CharField(label="Lý do đổi lịch", max_length=2000)
+
+
+class FundAllocationForm(VnMessagesMixin, forms.Form):
+    """Money put into the reward fund (the secretariat)."""
+
+    received_on = VnDateField(label="Ngày ghi nhận")
+    amount = forms.DecimalField(label="Số tiền (đồng)", max_digits=16, decimal_places=0,
+                                help_text="Ví dụ 50.000.000. Số âm để điều chỉnh giảm một khoản đã ghi (ghi lý do).")
+    source = forms.CharField(label="Nguồn", max_length=255,
+                             help_text="Ví dụ: Ngân sách cấp theo dự toán năm; trích từ nguồn thu sự nghiệp.")
+    note = forms.CharField(label="Ghi chú, lý do điều chỉnh", max_length=500, required=False)
+
+
+class BonusConfirmForm(VnMessagesMixin, forms.Form):
+    """The administrator confirms a bonus coefficient against the decree."""
+
+    coefficient = forms.DecimalField(label="Hệ số (× mức lương cơ sở)", max_digits=6, decimal_places=2)
+    legal_basis = forms.CharField(label="Căn cứ đã đối chiếu (nghị định, điều, khoản)", max_length=500)

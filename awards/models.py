@@ -823,3 +823,37 @@ class AwardEvent(AuditEventBase):
 
     class Meta(AuditEventBase.Meta):
         verbose_name = _("lịch sử khen thưởng")
+
+
+# --- Reward fund (issue 19, point 4) -------------------------------------------------------------------
+
+
+class FundAllocation(models.Model):
+    """Money put into an issuer's quỹ thi đua, khen thưởng for a year, as the secretariat records it.
+    What goes out is not typed: it is the total of the issuer's issued decisions of that year
+    (awards.selectors.fund_ledger). A correction is a negative row with its reason."""
+
+    issuer = models.ForeignKey(Organisation, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
+                               related_name="fund_allocations")
+    year = models.PositiveSmallIntegerField(_("quỹ năm"))
+    received_on = models.DateField(_("ngày ghi nhận"))
+    amount = models.DecimalField(_("số tiền (đồng)"), max_digits=16, decimal_places=0)
+    source = models.CharField(_("nguồn"), max_length=255,
+                              help_text=_("Ví dụ: Ngân sách cấp theo dự toán năm; trích từ nguồn thu sự nghiệp."))
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    entered_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nguồn quỹ thi đua, khen thưởng")
+        verbose_name_plural = _("nguồn quỹ thi đua, khen thưởng")
+        ordering = ["received_on", "pk"]
+        indexes = [models.Index(fields=["issuer", "year"], name="awards_fund_issuer_year")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount=0), name="awards_fundallocation_not_zero"),
+            # A correction (negative row) must say why.
+            models.CheckConstraint(condition=Q(amount__gt=0) | ~Q(note=""), name="awards_fundallocation_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.year}: {self.amount}"

@@ -62,6 +62,7 @@ urlpatterns = [
     path("danh-muc/<int:pk>/sua/", views.award_type_form, name="award-type-update"),
     path("danh-muc/<int:type_pk>/quy-dinh/moi/", views.rule_form, name="rule-create"),
     path("danh-muc/<int:type_pk>/quy-dinh/<int:pk>/", views.rule_form, name="rule-update"),
+    path("danh-muc/<int:type_pk>/quy-dinh/<int:pk>/xac-nhan-he-so/", views.rule_confirm, name="rule-confirm"),
     path("luong-co-so/", views.salaries, name="salaries"),
     path("luong-co-so/<int:pk>/xac-nhan/", views.salary_confirm, name="salary-confirm"),
     path("can-cu-phap-ly/", views.legal_bases, name="legal-bases"),
@@ -70,4 +71,6 @@ urlpatterns = [
     path("ngay-nghi/<int:pk>/xoa/", views.holiday_delete, name="holiday-delete"),
     path("tham-quyen-don-vi/", views.unit_authorities, name="unit-authorities"),
     path("ty-le-toi-da/", views.ratio_caps, name="ratio-caps"),
+    path("quy-thi-dua/", views.fund, name="fund"),
+    path("quy-thi-dua/excel/", views.fund_excel, name="fund-excel"),
 ]

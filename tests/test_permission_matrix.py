@@ -211,6 +211,7 @@ ROWS: dict[str, Row] = {
     "awards:award-type-update": get("award_type", "302 200 403 403 403 403 403"),
     "awards:rule-create": get("award_type", "302 200 403 403 403 403 403"),
     "awards:rule-update": get("rule", "302 200 403 403 403 403 403"),
+    "awards:rule-confirm": post("rule", "302 302 403 403 403 403 403", coefficient="0,6", legal_basis="NĐ 152/2025"),
     "awards:salaries": get(None, "302 200 403 403 403 403 403"),
     "awards:salary-confirm": post("salary", "302 302 403 403 403 403 403"),
     "awards:legal-bases": get(None, "302 200 403 403 403 403 403"),
@@ -221,6 +222,9 @@ ROWS: dict[str, Row] = {
     "awards:holiday-delete": post("holiday", "302 302 403 403 403 403 403"),
     "awards:unit-authorities": get(None, "302 200 403 403 403 403 403"),
     "awards:ratio-caps": get(None, "302 403 200 403 403 403 403"),
+    # The reward fund: the secretariat keeps it, the leader and the administrator read it.
+    "awards:fund": get(None, "302 200 200 200 403 403 403"),
+    "awards:fund-excel": get(None, "302 200 200 200 403 403 403"),
     # --- Documents, summary reports, background jobs --------------------------------------------
     "reports:plan-pdf": get("campaign", "302 200 200 200 200 200 200"),
     "reports:plan-preview-pdf": get("campaign", "302 200 200 200 200 200 200"),

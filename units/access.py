@@ -47,6 +47,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "unit_report.prepare": UNIT_ROLES,
     "unit_report.issue": frozenset({Role.UNIT_HEAD}),
     "catalogue.manage": frozenset({Role.ADMIN}),
+    # The reward fund (quỹ thi đua, khen thưởng): the secretariat records what comes in; the
+    # leader who signs the decisions reads it; an administrator reads every issuer's.
+    "fund.manage": frozenset({Role.SECRETARIAT}),
+    "fund.view": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
     # The certificates the province trusts to verify signed documents (issue 14): one list for all.
     "trust.manage": frozenset({Role.ADMIN}),
 }

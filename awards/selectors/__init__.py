@@ -20,6 +20,7 @@ from awards.selectors.decisions import (
     unit_lists,
     units_deciding_titles,
 )
+from awards.selectors.fund import FundWarning, decision_money, decision_total, fund_ledger, fund_warning, money_date
 from awards.selectors.proposals import (
     NOMINATION_RELATED,
     checks_for,
@@ -53,6 +54,12 @@ from awards.selectors.review import (
 )
 
 __all__ = [
+    "FundWarning",
+    "decision_money",
+    "decision_total",
+    "fund_ledger",
+    "fund_warning",
+    "money_date",
     "NOMINATION_RELATED",
     "QuotaLine",
     "RegisterRow",

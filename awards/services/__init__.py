@@ -6,6 +6,7 @@ section; callers keep writing `services.name(...)`."""
 from awards.services._common import DECISION_FIELDS, NOMINATION_FIELDS, _move, _snapshot
 from awards.services.catalogue import (
     RULE_FIELDS,
+    confirm_bonus_rule,
     delete_holiday,
     save_award_type,
     save_base_salary,
@@ -33,9 +34,11 @@ from awards.services.decisions import (
     decide_unit_titles,
     delete_draft_decision,
     issue_decision,
+    refresh_draft_money,
     remove_decision_line,
     revoke_decision,
 )
+from awards.services.fund import add_fund_allocation
 from awards.services.proposals import (
     add_nomination,
     add_nomination_file,
@@ -64,7 +67,8 @@ from awards.services.review import (
 
 __all__ = [
     "DECISION_FIELDS", "MemberInput", "NOMINATION_FIELDS", "RULE_FIELDS", "RowErrors", "_move", "_snapshot",
-    "accept_many", "add_disclosure_comments", "add_nomination", "add_nomination_file", "add_proposal_file",
+    "accept_many", "add_disclosure_comments", "add_fund_allocation", "confirm_bonus_rule", "refresh_draft_money",
+    "add_nomination", "add_nomination_file", "add_proposal_file",
     "add_register_entry", "attach_minutes", "attendance_of", "close_session", "create_decision",
     "create_proposal", "create_session", "decide_unit_titles", "delete_draft_decision", "delete_holiday",
     "delete_nomination", "delete_nomination_file", "delete_proposal_file", "import_nominations",

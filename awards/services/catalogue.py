@@ -19,6 +19,7 @@ from awards.models import (
     UnitAuthority,
 )
 from awards.services._common import _award_event
+from awards.services.decisions import refresh_draft_money
 from common import audit
 from common.text import nfc
 from units import access
@@ -57,6 +58,9 @@ def _rule_problems(rule: AwardRule) -> dict[str, str]:
     needed = {RuleKind.AUTHORITY: "authority", RuleKind.APPRAISAL: "grade", RuleKind.PREREQUISITE: "related_type",
               RuleKind.BONUS: "coefficient", RuleKind.DISCLOSURE: "count", RuleKind.COUNCIL: "percent"}
     name = needed.get(rule.kind)
+    # An unknown bonus is left blank until an administrator enters and confirms it (architecture.md).
+    if rule.kind == RuleKind.BONUS and not rule.enabled:
+        name = None
     if name and getattr(rule, name if name != "related_type" else "related_type_id") in (None, ""):
         return {name: "Loại quy định này cần giá trị này."}
     if rule.kind == RuleKind.COUNCIL and not rule.denominator:
@@ -78,11 +82,35 @@ def save_rule(*, by: User | SystemActor, instance: AwardRule, reason: str = "") 
         raise ValidationError(problems)
     created = instance.pk is None
     before = None if created else audit.snapshot(AwardRule.objects.get(pk=instance.pk), RULE_FIELDS)
+    was_bonus = not created and AwardRule.objects.filter(pk=instance.pk, kind=RuleKind.BONUS).exists()
     instance.full_clean()
     instance.save()
     _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
                  after=audit.snapshot(instance, RULE_FIELDS), reason=reason)
+    if instance.kind == RuleKind.BONUS or was_bonus:
+        refresh_draft_money(by, {instance.award_type_id})
     return instance
+
+
+@transaction.atomic
+def confirm_bonus_rule(*, by: User | SystemActor, rule: AwardRule, coefficient, legal_basis: str) -> AwardRule:
+    """The administrator confirms an unverified bonus coefficient ("chưa kiểm tra") against the
+    decree: enters the figure and the article, and from then on decisions pay it. The history row
+    says who confirmed it and when; draft decisions are priced again."""
+    _require_admin(by)
+    rule = AwardRule.objects.select_for_update().get(pk=rule.pk)
+    if rule.kind != RuleKind.BONUS:
+        raise ValidationError(_CONFIRM_ONLY_BONUS)
+    if coefficient is None or coefficient <= 0:
+        raise ValidationError({"coefficient": "Nhập hệ số (lớn hơn 0) theo nghị định."})
+    if not legal_basis.strip():
+        raise ValidationError({"legal_basis": "Ghi căn cứ (nghị định, điều, khoản) đã đối chiếu."})
+    rule.coefficient, rule.legal_basis = coefficient, nfc(legal_basis).strip()
+    rule.enabled, rule.needs_verification = True, False
+    return save_rule(by=by, instance=rule, reason="Quản trị xác nhận hệ số tiền thưởng đã đối chiếu với nghị định")
+
+
+_CONFIRM_ONLY_BONUS = "Chỉ xác nhận ở đây hệ số tiền thưởng."
 
 
 @transaction.atomic
@@ -95,6 +123,7 @@ def save_base_salary(*, by: User | SystemActor, instance: BaseSalary) -> BaseSal
     instance.save()
     _award_event(by, issuer=None, action="created" if created else "changed", target=instance, before=before,
                  after=audit.snapshot(instance, fields))
+    refresh_draft_money(by)
     return instance
 
 

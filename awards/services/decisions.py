@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards import rules, selectors
-from awards.models import Decision, DecisionLine, Nomination, Proposal, ProposalFile, RuleKind
+from awards import money, selectors
+from awards.models import Decision, DecisionLine, Nomination, Proposal, ProposalFile
 from awards.services._common import DECISION_FIELDS, _award_event, _locked, _move, _notify, _require_on
 from awards.workflow import State
 from campaigns.models import Campaign
 from common import audit, clock, files
-from common.text import nfc
+from common.text import format_number, nfc
 from common.uploads import check_document
 from units import access
 from units.access import SystemActor
@@ -26,14 +26,45 @@ def _lines_for(decision: Decision, nominations: list[Nomination], on: date) -> l
     rule_sets = selectors.rules_for(n.award_type_id for n in nominations)
     lines = []
     for order, nomination in enumerate(nominations, start=1):
-        bonus_rule = rules.in_force(rule_sets.get(nomination.award_type_id, ()), RuleKind.BONUS, on)
-        coefficient = bonus_rule.coefficient if bonus_rule and bonus_rule.enabled else None
+        paid = money.line_money(nomination.award_type.name, rule_sets.get(nomination.award_type_id, ()), salary, on)
         lines.append(DecisionLine(
             decision=decision, nomination=nomination, award_type=nomination.award_type, person=nomination.person,
             organisation=nomination.organisation, achievement_year=nomination.achievement_year,
-            coefficient=coefficient, base_salary=salary if coefficient is not None else None,
-            bonus=rules.bonus(coefficient, salary), order=order))
+            coefficient=paid.coefficient if paid.amount is not None else None, base_salary=paid.base_salary,
+            bonus=paid.amount, order=order))
     return lines
+
+
+def refresh_draft_money(by: User | SystemActor, award_type_ids: set[int] | None = None) -> int:
+    """Price the draft decisions' lines again as of today, after the catalogue or the base-salary
+    table changed (an administrator confirmed a coefficient): a draft shows what signing today
+    would pay; issuing prices it on the signing date anyway. Each draft whose money changed gets a
+    history row, so an edition sent for signature before it reads as changed. Returns how many
+    drafts changed. Called by the catalogue services, which check the actor."""
+    drafts = DecisionLine.objects.filter(decision__status=Decision.Status.DRAFT, nomination__isnull=False)
+    if award_type_ids is not None:
+        drafts = drafts.filter(award_type_id__in=award_type_ids)
+    lines = list(drafts.select_related("nomination__award_type", "decision__issuer", "person", "organisation")
+                 .order_by("decision", "order"))
+    if not lines:
+        return 0
+    fresh = {line.nomination_id: line for line in _lines_for(None, [line.nomination for line in lines],
+                                                              clock.today())}
+    changed: dict[Decision, list[dict]] = {}
+    for line in lines:
+        new = fresh[line.nomination_id]
+        if (line.coefficient, line.base_salary, line.bonus) == (new.coefficient, new.base_salary, new.bonus):
+            continue
+        changed.setdefault(line.decision, []).append({
+            "field": "bonus", "label": f"Tiền thưởng: {line.recipient_name}",
+            "before": format_number(line.bonus) if line.bonus is not None else "chưa tính",
+            "after": format_number(new.bonus) if new.bonus is not None else "chưa tính"})
+        line.coefficient, line.base_salary, line.bonus = new.coefficient, new.base_salary, new.bonus
+        line.save(update_fields=["coefficient", "base_salary", "bonus"])
+    for decision, changes in changed.items():
+        _award_event(by, issuer=decision.issuer, action="changed", target=decision, changes=changes,
+                     reason="Tính lại tiền thưởng theo danh mục và mức lương cơ sở hiện hành")
+    return len(changed)
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ from awards.views.decisions import (
     unit_bulk_add,
     unit_titles,
 )
+from awards.views.fund import fund, fund_excel, rule_confirm
 from awards.views.proposals import (
     nomination_create,
     nomination_delete,
@@ -75,7 +76,8 @@ from awards.views.review import disclosure_create, disclosure_detail, disclosure
 __all__ = [
     "RELATED", "award_type_detail", "award_type_form", "catalogue", "decision_create", "decision_delete",
     "decision_detail", "decision_file", "decision_line_remove", "decision_list",
-    "decision_revoke", "disclosure_create", "disclosure_detail", "disclosure_list", "holiday_delete", "legal_bases",
+    "decision_revoke", "fund", "fund_excel", "rule_confirm",
+    "disclosure_create", "disclosure_detail", "disclosure_list", "holiday_delete", "legal_bases",
     "holidays", "index", "nomination_create", "nomination_delete", "nomination_detail", "nomination_file",
     "nomination_file_delete", "nomination_file_download", "nomination_move", "nomination_update",
     "proposal_create", "proposal_detail", "proposal_file", "proposal_file_delete", "proposal_file_download",

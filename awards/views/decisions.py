@@ -78,12 +78,22 @@ def decision_page(request: HttpRequest, decision: Decision, *, issue_form=None, 
     can_issue = access.can(request.user, _issuing(decision), decision.issuer)
     lines = list(decision.lines.select_related("award_type", "person__organisation", "organisation",
                                                "nomination__proposal"))
+    reasons, summary = selectors.decision_money(decision, lines)
+    # The fund is the issuer's business: a unit reading the decision that rewards its staff does not see it.
+    can_see_fund = access.can(request.user, "fund.view", decision.issuer)
+    for line in lines:
+        line.missing_reason = reasons.get(line.pk, "")
     return render(request, "awards/decision_detail.html", {
         "decision": decision, "lines": lines, "can_issue": can_issue,
         "individuals": [line for line in lines if line.person_id],
         "collectives": [line for line in lines if line.organisation_id],
-        "total": sum((line.bonus or 0) for line in lines),
-        "bonus_missing": any(line.bonus is None for line in lines),
+        "total": summary.total,
+        "bonus_missing": not summary.complete,
+        "missing": summary.missing,
+        "missing_count": sum(n for _reason, n in summary.missing),
+        "money_date": selectors.money_date(decision),
+        "fund_warning": selectors.fund_warning(decision, summary.total) if can_see_fund else None,
+        "can_see_fund": can_see_fund,
         "issue_form": issue_form or forms.IssueForm(initial={"issue_date": clock.today(), "notation": "QĐ-SYT"}),
         "revoke_form": forms.ReasonForm(),
         "events": [],
