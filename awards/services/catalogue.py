@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from awards import rules
+from awards import catalogue, rules
 from awards.models import (
     AwardEvent,
     AwardRule,
@@ -107,6 +107,8 @@ def confirm_bonus_rule(*, by: User | SystemActor, rule: AwardRule, coefficient, 
         raise ValidationError({"legal_basis": "Ghi căn cứ (nghị định, điều, khoản) đã đối chiếu."})
     rule.coefficient, rule.legal_basis = coefficient, nfc(legal_basis).strip()
     rule.enabled, rule.needs_verification = True, False
+    if rule.text in (catalogue.UNVERIFIED_HINT, catalogue.COLLECTIVE_HINT):
+        rule.text = ""      # the shipped "chưa kiểm tra" note no longer holds
     return save_rule(by=by, instance=rule, reason="Quản trị xác nhận hệ số tiền thưởng đã đối chiếu với nghị định")
 
 

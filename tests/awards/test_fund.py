@@ -102,7 +102,7 @@ def test_an_unconfirmed_coefficient_leaves_the_amount_missing_with_its_reason_un
     services.confirm_bonus_rule(by=cast["admin"], rule=rule, coefficient=Decimal("0.6"),
                                 legal_basis="Nghị định 152/2025/NĐ-CP, Điều 54")
     rule.refresh_from_db()
-    assert (rule.enabled, rule.needs_verification, rule.coefficient) == (True, False, Decimal("0.6"))
+    assert (rule.enabled, rule.needs_verification, rule.coefficient, rule.text) == (True, False, Decimal("0.6"), "")
     confirmed = AwardEvent.objects.filter(target_id=rule.pk, actor=cast["admin"]).latest("at")
     assert "xác nhận" in confirmed.reason and confirmed.at is not None
     # The draft is priced again, and its history says so.
