@@ -574,7 +574,9 @@ def open_successor(organisation: Organisation) -> Organisation | None:
 def _copy_org(org: Organisation | None, successors: dict[int, Organisation | None]) -> Organisation | None:
     if org is None or not org.is_closed:
         return org
-    return successors.setdefault(org.pk, open_successor(org))
+    if org.pk not in successors:
+        successors[org.pk] = open_successor(org)
+    return successors[org.pk]
 
 
 @transaction.atomic
@@ -664,8 +666,14 @@ def copy_plan(*, by: User | SystemActor, source: Campaign, issuer: Organisation,
             for field in ("host", "responsible"):
                 org = getattr(item, field)
                 moved = _copy_org(org, successors)
+                if moved is not None and not access.can_see(by, moved):
+                    moved = None  # another issuer's office: the printed name stays, the link goes
                 setattr(copy, field, moved)
-                if org is not None and moved is not org:
+                if org is not None and moved is None and not org.is_closed:
+                    review.append(copying.review_item(
+                        "subcampaign", f"item-{field}-{item.pk}", str(copy),
+                        _("%(org)s nằm ngoài phạm vi của cơ quan mới: hãy chọn lại.") % {"org": org.name}))
+                elif org is not None and moved is not org:
                     review.append(copying.review_item(
                         "subcampaign", f"item-{field}-{item.pk}", str(copy),
                         _("%(org)s đã ngừng hoạt động; %(then)s") % {
@@ -686,10 +694,14 @@ def copy_plan(*, by: User | SystemActor, source: Campaign, issuer: Organisation,
     today = clock.today()
     participant_ids: set[int] = set()
     proposed: list[tuple[Organisation, Organisation | None]] = []
+    outside: list[str] = []
     for participation in source.participations.select_related("organisation").order_by("organisation__name"):
         org = participation.organisation
         if org.is_closed:
             proposed.append((org, _copy_org(org, successors)))
+            continue
+        if not access.can_see(by, org):
+            outside.append(org.name)
             continue
         participant_ids.add(org.pk)
         Participation.objects.create(campaign=target, organisation=org, registered_on=today, note=participation.note)
@@ -710,6 +722,12 @@ def copy_plan(*, by: User | SystemActor, source: Campaign, issuer: Organisation,
                 "s": successor.name}
         review.append(copying.review_item("participant", f"participant-{closed.pk}", closed.name, detail,
                                           reverse_ids("campaigns:participants-add", target.pk)))
+
+    if outside:
+        review.append(copying.review_item(
+            "participant", "participants-outside", _("%(n)s đơn vị tham gia không chép") % {"n": len(outside)},
+            _("Ngoài phạm vi của bạn: %(names)s.") % {"names": "; ".join(outside)},
+            reverse_ids("campaigns:participants-add", target.pk)))
 
     for period in source.periods.all():
         old_deadline = period.deadline

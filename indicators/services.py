@@ -602,9 +602,13 @@ def copy_campaign_indicators(sender, *, by: User | SystemActor, source: Campaign
     row_map: dict[int, CampaignIndicator] = {}
 
     def moved(org: Organisation | None) -> Organisation | None:
-        if org is None or not org.is_closed:
-            return org
-        return successors.setdefault(org.pk, open_successor(org))
+        """The organisation, its open successor when closed, or None when `by` may not see it (the
+        draft of another issuer names only what its secretariat can reach)."""
+        if org is not None and org.is_closed:
+            if org.pk not in successors:
+                successors[org.pk] = open_successor(org)
+            org = successors[org.pk]
+        return org if org is not None and access.can_see(by, org) else None
 
     rows = list(source.indicators.select_related("definition", "responsible").prefetch_related("reporting_units")
                 .order_by("order", "id"))
@@ -662,8 +666,9 @@ def copy_campaign_indicators(sender, *, by: User | SystemActor, source: Campaign
             if row.responsible_id and copy.responsible_id != row.responsible_id:
                 review.append(review_item(
                     "indicator", f"indicator-office-{copy.pk}", copy.display_label,
-                    _("Bộ phận phụ trách %(org)s đã ngừng hoạt động; %(then)s") % {
+                    _("Bộ phận phụ trách %(org)s %(why)s; %(then)s") % {
                         "org": row.responsible.name,
+                        "why": _("đã ngừng hoạt động") if row.responsible.is_closed else _("ngoài phạm vi của bạn"),
                         "then": (_("đã thay bằng %(s)s.") % {"s": copy.responsible.name}) if copy.responsible_id
                         else _("hãy chọn bộ phận mới.")}, url))
     if created_definitions:

@@ -6,6 +6,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from campaigns.models import Campaign
@@ -22,6 +23,13 @@ def demo(settings):
     call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
 
 
+def _serious(page, context: str | None = None) -> list[tuple]:
+    """axe's serious and critical findings, and heading-order slips (issue 19, point 9)."""
+    return [(violation["id"], [node["target"][0] for node in violation["nodes"][:4]])
+            for violation in Axe().run(page, context).response["violations"]
+            if violation["impact"] in ("serious", "critical") or violation["id"] == "heading-order"]
+
+
 def test_thuongtruc_copies_the_live_plan_to_next_year_in_three_submissions(live_server, page, demo):
     plan = Campaign.objects.get(is_demo=True, status="in_progress", issuer__code="SYT", year=2026,
                                 title="Phát động phong trào thi đua năm 2026")
@@ -36,6 +44,7 @@ def test_thuongtruc_copies_the_live_plan_to_next_year_in_three_submissions(live_
     page.get_by_role("link", name="Sao chép kế hoạch").click()
     assert page.get_by_label("Năm thi đua của kế hoạch mới").input_value() == "2027"
     assert page.get_by_label("Trích yếu").input_value() == "Phát động phong trào thi đua năm 2027"
+    assert _serious(page) == []
     page.get_by_role("button", name="Tạo dự thảo từ kế hoạch này").click()
 
     page.get_by_role("heading", name="Cần xem lại").wait_for()
@@ -43,6 +52,8 @@ def test_thuongtruc_copies_the_live_plan_to_next_year_in_three_submissions(live_
     review = page.locator("#can-xem-lai")
     assert "Kế hoạch của Ủy ban nhân dân tỉnh về công tác thi đua, khen thưởng năm 2026" in review.inner_text()
     assert len(submissions) <= 3, submissions
+    # The review list itself (the rest of the plan page is point 9's sweep).
+    assert _serious(page, "#can-xem-lai") == []
 
     draft = Campaign.objects.get(year=2027, copied_from=plan)
     assert page.url.endswith(draft.get_absolute_url())

@@ -265,3 +265,20 @@ def test_the_copy_page_is_hidden_from_outsiders_and_refused_to_readers(tree, cas
     assert login(cast["outsider"]).get(url).status_code == 404
     assert login(cast["council"]).get(url).status_code == 403
     assert "Sao chép kế hoạch" not in login(cast["council"]).get(source["campaign"].get_absolute_url()).content.decode()
+
+
+def test_a_secretariat_takes_up_a_plan_it_sees_only_in_part(tree, cast, source):
+    """Sở B's secretariat, also staff of A's hospital, sees A's plan through the hospital: the copy in Sở B
+    keeps only what it may reach, makes the definitions in B's catalogue and says what it left out."""
+    from tests.factories import make_user
+    from units.models import Membership
+
+    user = make_user("tt.b2", tree["B"], "secretariat")
+    Membership.objects.create(user=user, organisation=tree["A.BV"], role="unit_staff")
+    draft = _copy(user, source["campaign"], tree["B"])
+    assert list(draft.participations.values_list("organisation__name", flat=True)) == ["Bệnh viện Đa khoa"]
+    assert draft.subcampaigns.get(number="1").responsible is None
+    assert {row.definition.issuer_id for row in draft.indicators.select_related("definition")} == {tree["B"].pk}
+    assert {org.pk for row in draft.indicators.all() for org in row.reporting_units.all()} == {tree["A.BV"].pk}
+    texts = {item["text"]: item["detail"] for item in draft.copy_review}
+    assert "Trung tâm Y tế Đức Thọ" in texts["1 đơn vị tham gia không chép"]
