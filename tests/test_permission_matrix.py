@@ -261,6 +261,7 @@ ROWS: dict[str, Row] = {
     # The campaign's report, a draft: the issuer's; the units read it once issued.
     "reports:report": get("whole", "302 200 200 200 200 404 404"),
     "reports:report-update": get("whole", "302 403 200 200 403 404 404"),
+    "reports:report-outline-default-drop": post("whole", "302 403 302 302 403 404 404"),
     "reports:report-send": post("whole", "302 403 200 200 403 404 404"),    # errors shown on the page
     "reports:report-issue": post("whole", "302 403 200 200 403 404 404"),   # errors shown on the page
     "reports:report-pdf": get("whole", "302 200 200 200 200 404 404"),
