@@ -1,6 +1,7 @@
 from django.urls import path
 
 from awards import views
+from awards.views import rollup
 
 app_name = "awards"
 
@@ -73,4 +74,9 @@ urlpatterns = [
     path("ty-le-toi-da/", views.ratio_caps, name="ratio-caps"),
     path("quy-thi-dua/", views.fund, name="fund"),
     path("quy-thi-dua/excel/", views.fund_excel, name="fund-excel"),
+    path("tong-hop/", rollup.rollup_index, name="rollup-index"),
+    path("tong-hop/<int:pk>/", rollup.rollup, name="rollup"),
+    path("tong-hop/<int:pk>/excel/", rollup.rollup_xlsx, name="rollup-xlsx"),
+    path("tong-hop/<int:pk>/tra-lai/", rollup.rollup_return, name="rollup-return"),
+    path("tong-hop/<int:pk>/trinh-cap-tren/", rollup.rollup_forward, name="rollup-forward"),
 ]

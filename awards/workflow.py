@@ -190,3 +190,48 @@ def achievement_key(*, person_id: int | None, organisation_id: int | None, award
         return f"{nominee}:t{award_type_id}:{year}"
     scope = f"s{programme_id or subcampaign_id}" if (programme_id or subcampaign_id) else f"c{campaign_id}"
     return f"{nominee}:{scope}:{year}"
+
+
+# --- The roll-up of a campaign (issue 19, point 7) --------------------------------------------------------------
+# Provincial systems count a campaign's nominations in five words (MISA CeGov, domain.md §8). They
+# are read off our states here, once, so the roll-up page, its filters, its Excel file and its help
+# text say the same thing.
+
+
+class Standing(models.TextChoices):
+    PROPOSED = "de-xuat", _("Đề xuất")
+    REVIEWED = "hoan-thanh-binh-xet", _("Hoàn thành bình xét")
+    FAILED = "khong-dat", _("Không đạt")
+    HIGHER = "dat-khen-cao", _("Đạt khen cao")
+    OWN_LEVEL = "dat-cap-tinh", _("Đạt cấp tỉnh")
+
+
+# What each word covers, in our states' words (the roll-up page prints these lines as its help).
+STANDING_MEANS = {
+    Standing.PROPOSED: "đơn vị đã gửi, đang xét: đã gửi, đã tiếp nhận, đang công khai, đưa ra Hội đồng",
+    Standing.REVIEWED: "đã duyệt (Hội đồng hoặc Thường trực), chờ quyết định",
+    Standing.FAILED: "không được đề nghị (Thường trực, Hội đồng hoặc cấp trên không khen thưởng)",
+    Standing.HIGHER: "đã trình cấp trên, kể cả khi cấp trên đã quyết định khen thưởng",
+    Standing.OWN_LEVEL: "đã khen thưởng trong quyết định đã ban hành của cơ quan phát động",
+}
+
+
+def standing(state: str, *, in_issued_decision: bool) -> str | None:
+    """The provincial word for a nomination of an issuer's campaign; None for what the unit has not
+    sent or has taken back (draft, withdrawn), what waits with the unit (returned) and what was
+    revoked. A decided nomination is the issuer's own award when an issued decision of the issuer
+    lists it, else the level above decided it (recorded from its decision)."""
+    if state == State.DECIDED:
+        return Standing.OWN_LEVEL if in_issued_decision else Standing.HIGHER
+    return _STANDING_OF.get(state)
+
+
+_STANDING_OF = {
+    State.SUBMITTED: Standing.PROPOSED, State.ACCEPTED: Standing.PROPOSED, State.DISCLOSURE: Standing.PROPOSED,
+    State.VOTING: Standing.PROPOSED, State.APPROVED: Standing.REVIEWED, State.REJECTED: Standing.FAILED,
+    State.FORWARDED: Standing.HIGHER,
+}
+# The secretariat has taken these in (the roll-up's "accepted" column).
+TAKEN_IN = frozenset({State.ACCEPTED, State.DISCLOSURE, State.VOTING, State.APPROVED, State.FORWARDED, State.DECIDED})
+# Sent by the unit and not taken back (the roll-up's "nominated" column).
+SENT = frozenset(set(State) - {State.DRAFT, State.WITHDRAWN})

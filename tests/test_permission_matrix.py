@@ -225,6 +225,15 @@ ROWS: dict[str, Row] = {
     # The reward fund: the secretariat keeps it, the leader and the administrator read it.
     "awards:fund": get(None, "302 200 200 200 403 403 403"),
     "awards:fund-excel": get(None, "302 200 200 200 403 403 403"),
+    # A campaign's roll-up (issue 19, point 7): the secretariat acts, the leader and the administrator
+    # read; the council and the units get none of it (a unit never sees the other units' rows).
+    "awards:rollup-index": get(None, "302 200 200 200 403 403 403"),
+    "awards:rollup": get("campaign", "302 200 200 200 403 403 403"),
+    "awards:rollup-xlsx": get("campaign", "302 200 200 200 403 403 403"),
+    "awards:rollup-return": post("campaign", "302 403 302 403 403 403 403", "302 403 404 404 404 404 404",
+                                 **{"don-vi": "@unit", "tra-de-nghi": "1", "tra-so-lieu": "1", "ly-do": "Thiếu hồ sơ"}),
+    "awards:rollup-forward": post("campaign", "302 403 302 403 403 403 403", "302 403 404 404 404 404 404",
+                                  **{"don-vi": "@unit"}),
     # --- Documents, summary reports, background jobs --------------------------------------------
     "reports:plan-pdf": get("campaign", "302 200 200 200 200 200 200"),
     "reports:plan-preview-pdf": get("campaign", "302 200 200 200 200 200 200"),

@@ -33,6 +33,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "bloc.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
     "account.manage": frozenset({Role.SECRETARIAT, Role.ADMIN}),
     "campaign.manage": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
+    # A campaign's roll-up of its units (issue 19, point 7): the issuer's secretariat acts on it
+    # (through results.review and nomination.review), the leader and the administrator read it.
+    "campaign.rollup": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
     "results.enter": UNIT_ROLES,
     "results.review": frozenset({Role.SECRETARIAT}),
     "nomination.prepare": UNIT_ROLES,
