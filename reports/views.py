@@ -86,7 +86,7 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, selectors.decision_document(decision, clock.today()),
                  reverse("reports:decision-pdf", args=[decision.pk]),
                  [("Khen thưởng", reverse("awards:index")), ("Quyết định", reverse("awards:decision-list")),
-                  (decision.reference, decision.get_absolute_url())],
+                  (decision.reference or "Dự thảo", decision.get_absolute_url())],
                  edition=services.current_edition(DocumentEdition.Kind.DECISION, decision.pk))
 
 
