@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 
 from awards.models import (
@@ -5,6 +7,7 @@ from awards.models import (
     AwardRule,
     AwardType,
     BaseSalary,
+    CouncilMember,
     DatedLegalBasis,
     Hold,
     Holiday,
@@ -21,6 +24,9 @@ from common import plausible, xlsx
 from common.forms import VnDateField, VnMessagesMixin, parse_id
 from units.models import Organisation, Person
 from units.selectors import organisation_choices
+
+if TYPE_CHECKING:
+    from awards.services import AbsenceInput
 
 YEAR_ERRORS = {"min_value": "Năm không hợp lệ.", "max_value": "Năm không hợp lệ.", "invalid": "Nhập năm, ví dụ 2026."}
 
@@ -226,18 +232,81 @@ class UnitBulkAddForm(VnMessagesMixin, forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One roll-call answer per member (`member-<pk>`)."""
+    """One roll-call answer per member (`member-<pk>`), and for an absent member the reason
+    (`reason-<pk>`) and the substitute who sat in (`substitute-<pk>`, a person id)."""
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        for member in members:
+        self.members = list(members)
+        for member in self.members:
             self.fields[f"member-{member.pk}"] = forms.ChoiceField(
                 choices=SessionMember.Attendance.choices, required=False)
+            self.fields[f"reason-{member.pk}"] = forms.CharField(max_length=500, required=False)
+            self.fields[f"substitute-{member.pk}"] = forms.CharField(required=False)
 
     def attendance(self) -> dict[int, str]:
         """The answers given; a member left blank (or sent an answer not in the list) is not recorded."""
         self.is_valid()
-        return {int(name.removeprefix("member-")): value for name, value in self.cleaned_data.items() if value}
+        return {int(name.removeprefix("member-")): value for name, value in self.cleaned_data.items()
+                if name.startswith("member-") and value}
+
+    def absences(self, people: dict[int, Person]) -> dict[int, "AbsenceInput"]:
+        """member id → reason and substitute, for the members whose row was on the page (its
+        reason field sent). A substitute id not among `people` (that member's unit) is refused."""
+        from awards.services import AbsenceInput
+
+        self.is_valid()
+        found = {}
+        for member in self.members:
+            if f"reason-{member.pk}" not in self.data:
+                continue
+            raw = self.cleaned_data.get(f"substitute-{member.pk}") or ""
+            pk = parse_id(raw)
+            if raw and pk not in people:
+                raise forms.ValidationError("Người dự thay không thuộc đơn vị của thành viên vắng.")
+            found[member.pk] = AbsenceInput(reason=self.cleaned_data.get(f"reason-{member.pk}") or "",
+                                            substitute=people.get(pk) if pk else None)
+        return found
+
+
+class CouncilTermForm(VnMessagesMixin, forms.Form):
+    """A new term of the issuer's Hội đồng Thi đua – Khen thưởng."""
+
+    name = forms.CharField(label="Nhiệm kỳ", max_length=100, help_text="Ví dụ: 2026–2030.")
+    starts_on = VnDateField(label="Từ ngày")
+    ends_on = VnDateField(label="Đến ngày")
+    decision = forms.CharField(label="Quyết định thành lập, kiện toàn Hội đồng", max_length=500, help_text=(
+        "Như in trên văn bản, ví dụ: Quyết định số 15/QĐ-SYT ngày 05/01/2026 của Giám đốc Sở Y tế."))
+    quorum_percent = forms.DecimalField(
+        label="Số thành viên tối thiểu dự họp (%)", required=False, min_value=1, max_value=100, max_digits=5,
+        localize=True, decimal_places=2,
+        help_text=("Theo quy chế hoạt động của Hội đồng, ví dụ 66,67 (2/3). Để trống nếu quy chế không quy định: khi "
+                   "đó không kiểm tra số thành viên dự họp."))
+    quorum_basis = forms.CharField(label="Căn cứ (điều, khoản của quy chế hoạt động)", max_length=500, required=False)
+
+
+class CouncilMemberForm(VnMessagesMixin, forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Thành viên")
+    role = forms.ChoiceField(label="Chức danh trong Hội đồng", choices=CouncilMember.Role.choices,
+                             initial=CouncilMember.Role.MEMBER)
+    position = forms.CharField(label="Chức vụ, đơn vị công tác", max_length=255, required=False,
+                               help_text="Như ghi trong quyết định, ví dụ: Phó Giám đốc Sở.")
+    joined_on = VnDateField(label="Tham gia từ ngày", required=False,
+                            help_text="Để trống: từ đầu nhiệm kỳ, hoặc từ hôm nay nếu nhiệm kỳ đã bắt đầu.")
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].choices = _people_choices(people)
+
+
+class MemberRoleForm(VnMessagesMixin, forms.Form):
+    role = forms.ChoiceField(label="Chức danh trong Hội đồng", choices=CouncilMember.Role.choices)
+
+
+class EndMembershipForm(VnMessagesMixin, forms.Form):
+    left_on = VnDateField(label="Thôi tham gia từ ngày")
+    reason = forms.CharField(label="Lý do", max_length=500)
 
 
 class AppraisalForm(forms.Form):

@@ -857,3 +857,107 @@ class FundAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer} {self.year}: {self.amount}"
+
+
+# --- The standing council by term (issue 19, point 3) ---------------------------------------------------
+
+
+class CouncilTerm(models.Model):
+    """An issuer's Hội đồng Thi đua – Khen thưởng for one term (nhiệm kỳ), as the decision that set
+    it up names it. Terms of one issuer do not overlap (awards.services.council_terms checks it
+    under a lock on the issuer). A session starts from the term in force on its day."""
+
+    issuer = models.ForeignKey(Organisation, verbose_name=_("Hội đồng của"), on_delete=models.PROTECT,
+                               related_name="council_terms")
+    name = models.CharField(_("nhiệm kỳ"), max_length=100, help_text=_("Ví dụ: 2026–2030."))
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    decision = models.CharField(_("quyết định thành lập, kiện toàn"), max_length=500, help_text=_(
+        "Như in trên văn bản, ví dụ: Quyết định số 15/QĐ-SYT ngày 05/01/2026 của Giám đốc Sở Y tế."))
+    # The council's own rules (quy chế hoạt động) set how many members must sit; the decree's
+    # figure is unverified (domain.md §3.4), so nothing is applied until the secretariat records it.
+    quorum_percent = models.DecimalField(_("số thành viên tối thiểu dự họp (%)"), max_digits=5, decimal_places=2,
+                                         null=True, blank=True, help_text=_(
+                                             "Theo quy chế hoạt động của Hội đồng, ví dụ 66,67 (2/3). Để trống nếu "
+                                             "quy chế không quy định: khi đó không kiểm tra số thành viên dự họp."))
+    quorum_basis = models.CharField(_("căn cứ (quy chế hoạt động của Hội đồng)"), max_length=500, blank=True)
+    created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Hội đồng theo nhiệm kỳ")
+        verbose_name_plural = _("Hội đồng theo nhiệm kỳ")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="awards_councilterm_dates_ordered"),
+            models.CheckConstraint(
+                condition=Q(quorum_percent__isnull=True) | Q(quorum_percent__gt=0, quorum_percent__lte=100),
+                name="awards_councilterm_quorum_percent"),
+            # A quorum the page applies must say where it comes from.
+            models.CheckConstraint(condition=Q(quorum_percent__isnull=True) | ~Q(quorum_basis=""),
+                                   name="awards_councilterm_quorum_basis"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Hội đồng Thi đua – Khen thưởng nhiệm kỳ {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse_ids("awards:council-term", self.pk)
+
+
+class CouncilMember(models.Model):
+    """A person's seat on a term's council. Ending a membership keeps the row (with the date and
+    why), so past sessions and terms still read who sat."""
+
+    class Role(models.TextChoices):
+        # The same values as SessionMember.Role: a session copies them.
+        CHAIR = "chair", _("Chủ tịch Hội đồng")
+        VICE_CHAIR = "vice_chair", _("Phó Chủ tịch Hội đồng")
+        MEMBER = "member", _("Ủy viên")
+        SECRETARY = "secretary", _("Thư ký")
+
+    term = models.ForeignKey(CouncilTerm, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, verbose_name=_("thành viên"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("chức danh trong Hội đồng"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    position = models.CharField(_("chức vụ, đơn vị công tác"), max_length=255, blank=True,
+                                help_text=_("Như ghi trong quyết định, ví dụ: Phó Giám đốc Sở."))
+    joined_on = models.DateField(_("tham gia từ ngày"))
+    left_on = models.DateField(_("thôi tham gia từ ngày"), null=True, blank=True)
+    left_reason = models.CharField(_("lý do thôi tham gia"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("thành viên Hội đồng")
+        verbose_name_plural = _("thành viên Hội đồng")
+        ordering = ["term", "person__given_name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=["chair", "vice_chair", "member", "secretary"]),
+                                   name="awards_councilmember_valid_role"),
+            models.CheckConstraint(condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                                   name="awards_councilmember_dates_ordered"),
+            models.UniqueConstraint(fields=["term", "person"], condition=Q(left_on__isnull=True),
+                                    name="awards_councilmember_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.full_name} – {self.get_role_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None
+
+
+class SessionAbsence(models.Model):
+    """Why a session member was absent, and who sat in their place (người dự thay). A seat taken by
+    a substitute counts as present: the tally counts the members present (awards.council)."""
+
+    member = models.OneToOneField(SessionMember, on_delete=models.CASCADE, related_name="absence")
+    reason = models.CharField(_("lý do vắng mặt"), max_length=500, blank=True)
+    substitute = models.ForeignKey(Person, verbose_name=_("người dự thay"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("vắng mặt, dự thay")
+        verbose_name_plural = _("vắng mặt, dự thay")
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.reason}"

@@ -186,6 +186,12 @@ ROWS: dict[str, Row] = {
     "awards:session-tally-reopen": post("tally", "302 404 302 404 302 404 404"),
     "awards:session-close": post("session", "302 404 302 404 302 404 404"),
     "awards:session-minutes-upload": post("session", "302 404 302 404 302 404 404"),
+    # The standing council by term: the secretariat keeps it, the leader and the council read it.
+    "awards:council": get(None, "302 403 200 200 200 403 403"),
+    "awards:council-term": get("term", "302 404 200 200 200 404 404"),
+    "awards:council-member-role": post("term_member", "302 404 302 403 403 404 404", role="vice_chair"),
+    "awards:council-member-end": post("term_member", "302 404 302 403 403 404 404", left_on="10/11/2026",
+                                      reason="Nghỉ hưu"),
     # Rescheduling and taking a nomination off the agenda prepare the council: the secretariat's.
     "awards:session-reschedule": post("session", "302 404 302 404 403 404 404"),
     "awards:session-take-off": post("tally", "302 404 302 404 403 404 404"),
@@ -374,6 +380,10 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
                                             held_on=date(2026, 6, 1), place="Sở", members=members,
                                             nominations=[noms[2]])
     award_services.attach_minutes(by=SYSTEM, session=session, upload=_pdf("bien-ban.pdf"))
+    term = award_services.create_term(by=SYSTEM, issuer=root, name=f"2026–2030 {tag}", starts_on=date(2026, 1, 1),
+                                      ends_on=date(2030, 12, 31), decision=f"Quyết định thành lập Hội đồng {tag}")
+    term_member = award_services.add_member(by=SYSTEM, term=term, person=members[0].person, role="chair",
+                                            joined_on=date(2026, 1, 1), today=date(2026, 11, 10))
     award_services._move(SYSTEM, noms[3], "approved")
     decision = award_services.create_decision(by=SYSTEM, issuer=root, title=f"Về việc tặng LĐTT {tag}",
                                               nominations=[noms[3]])
@@ -412,6 +422,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "proposal": (proposal.pk,), "proposal_file": (proposal_file.pk,), "unit_list": (unit_list.pk,),
             "nomination": (noms[0].pk,), "nomination_file": (nomination_file.pk,),
             "disclosure": (disclosure.pk,), "session": (session.pk,), "tally": (session.pk, tally.pk),
+            "term": (term.pk,), "term_member": (term.pk, term_member.pk),
             "decision": (decision.pk,), "line": (decision.pk, line.pk), "unit_decision": (unit_decision.pk,),
             "entry": (entry.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
             "report_file": (unit_report.pk, unit_report.files.get(kind="issued").pk), "job": (job.pk,),

@@ -42,6 +42,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "nomination.review": frozenset({Role.SECRETARIAT}),
     "unit_titles.decide": frozenset({Role.UNIT_HEAD}),
     "council.record": frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}),
+    # The standing council by term (issue 19, point 3): the secretariat keeps its members; the
+    # leader and the council's members read it.
+    "council.manage": frozenset({Role.SECRETARIAT}),
+    "council.view": frozenset({Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER}),
     "decision.issue": frozenset({Role.LEADER}),
     # Summary reports: the issuer's for the whole campaign (the secretariat drafts it and records
     # the registry's number, the leader signs), a unit's for its own part (its head issues it).

@@ -10,7 +10,16 @@ from awards.selectors.catalogue import (
     salary_table,
     unit_award_types,
 )
-from awards.selectors.council import council_people, session_candidates, sessions_visible_to
+from awards.selectors.council import (
+    absences_of,
+    council_people,
+    session_candidates,
+    sessions_visible_to,
+    substitute_choices,
+    term_members,
+    term_on,
+    terms_visible_to,
+)
 from awards.selectors.decisions import (
     above_authority,
     decision_candidates,
@@ -54,6 +63,7 @@ from awards.selectors.review import (
 )
 
 __all__ = [
+    "absences_of", "substitute_choices", "term_members", "term_on", "terms_visible_to",
     "FundWarning",
     "decision_money",
     "decision_total",

@@ -17,6 +17,7 @@ from awards.services.catalogue import (
     save_unit_authority,
 )
 from awards.services.council import (
+    AbsenceInput,
     MemberInput,
     attach_minutes,
     attendance_of,
@@ -29,6 +30,7 @@ from awards.services.council import (
     set_attendance,
     take_off_agenda,
 )
+from awards.services.council_terms import add_member, change_member_role, create_term, end_membership
 from awards.services.decisions import (
     create_decision,
     decide_unit_titles,
@@ -66,6 +68,7 @@ from awards.services.review import (
 )
 
 __all__ = [
+    "AbsenceInput", "add_member", "change_member_role", "create_term", "end_membership",
     "DECISION_FIELDS", "MemberInput", "NOMINATION_FIELDS", "RULE_FIELDS", "RowErrors", "_move", "_snapshot",
     "accept_many", "add_disclosure_comments", "add_fund_allocation", "confirm_bonus_rule", "refresh_draft_money",
     "add_nomination", "add_nomination_file", "add_proposal_file",

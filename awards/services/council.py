@@ -11,7 +11,17 @@ from django.utils.translation import gettext as _
 
 from awards import council as council_rules
 from awards import rules, selectors
-from awards.models import AwardEvent, CouncilSession, DecisionLine, Nomination, RuleKind, SessionMember, Tally
+from awards.models import (
+    AwardEvent,
+    CouncilSession,
+    CouncilTerm,
+    DecisionLine,
+    Nomination,
+    RuleKind,
+    SessionAbsence,
+    SessionMember,
+    Tally,
+)
 from awards.services._common import _award_event, _locked, _move
 from awards.workflow import State
 from common import clock, files
@@ -28,13 +38,25 @@ class MemberInput:
     role: str = SessionMember.Role.MEMBER
 
 
+@dataclass
+class AbsenceInput:
+    """Why a member is absent, and who sits in their place (người dự thay), if anyone."""
+
+    reason: str = ""
+    substitute: Person | None = None
+
+
 @transaction.atomic
 def create_session(*, by: User | SystemActor, issuer: Organisation, title: str, held_on: date, place: str,
-                   members: list[MemberInput], nominations: list[Nomination], today: date | None = None
-                   ) -> CouncilSession:
+                   members: list[MemberInput], nominations: list[Nomination], today: date | None = None,
+                   term: CouncilTerm | None = None) -> CouncilSession:
     """Prepare a council session: its members and the nominations it will vote on. A nomination
-    whose award type needs disclosure waits until its window has closed."""
+    whose award type needs disclosure waits until its window has closed. Started from the council's
+    term, the session takes the quorum the council's rules give (none when the term records none:
+    the decree's figure is unverified, domain.md §3.4)."""
     access.require(by, "nomination.review", issuer)
+    if term is not None and term.issuer_id != issuer.pk:
+        raise PermissionDenied
     if not members:
         raise ValidationError({"members": "Chọn các thành viên Hội đồng."})
     if not nominations:
@@ -55,7 +77,8 @@ def create_session(*, by: User | SystemActor, issuer: Organisation, title: str, 
                                               + "; ".join(short) + "."})
     _check_session_day(held_on, locked)
     session = CouncilSession(issuer=issuer, title=nfc(title).strip(), held_on=held_on, place=place.strip(),
-                             created_by=access.user_or_none(by))
+                             created_by=access.user_or_none(by),
+                             quorum_percent=(term.quorum_percent if term is not None and term.quorum_percent else 0))
     session.full_clean()
     session.save()
     for member in members:
@@ -65,7 +88,8 @@ def create_session(*, by: User | SystemActor, issuer: Organisation, title: str, 
         Tally.objects.create(session=session, nomination=nomination)
     _award_event(by, issuer=issuer, action="created", target=session, changes=[
         {"field": "held_on", "label": "Ngày họp", "before": "", "after": format_date(held_on)},
-        {"field": "count", "label": "Số đề nghị", "before": "", "after": str(len(nominations))}])
+        {"field": "count", "label": "Số đề nghị", "before": "", "after": str(len(nominations))}]
+        + ([{"field": "term", "label": "Thành viên theo Hội đồng", "before": "", "after": str(term)}] if term else []))
     return session
 
 
@@ -132,8 +156,10 @@ def _require_council(by: User | SystemActor, session: CouncilSession) -> None:
 
 
 @transaction.atomic
-def set_attendance(*, by: User | SystemActor, session: CouncilSession, attendance: dict[int, str]) -> CouncilSession:
-    """member id → present / written / absent."""
+def set_attendance(*, by: User | SystemActor, session: CouncilSession, attendance: dict[int, str],
+                   absences: dict[int, AbsenceInput] | None = None) -> CouncilSession:
+    """member id → present / written / absent; for an absent member, the reason and the substitute
+    (người dự thay) who sat in their place (awards.council: that seat counts as present)."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     _require_council(by, session)
     if session.status == CouncilSession.Status.CLOSED:
@@ -143,19 +169,60 @@ def set_attendance(*, by: User | SystemActor, session: CouncilSession, attendanc
         # The recorded results were counted against this roll call (quorum, voters).
         raise ValidationError(_("Đã ghi kết quả biểu quyết: điểm danh không sửa được nữa (sửa kết quả trước nếu "
                                 "cần điểm danh lại)."))
+    absences = absences or {}
+    members = list(session.members.select_related("person__organisation", "absence__substitute"))
+    seated = {m.person_id for m in members}
     changes = []
-    for member in session.members.select_related("person"):
-        value = attendance.get(member.pk)
-        if value and value != member.attendance:
+    for member in members:
+        value = attendance.get(member.pk) or member.attendance
+        if value != member.attendance:
             changes.append({"field": f"member_{member.pk}", "label": member.person.full_name,
                             "before": member.get_attendance_display(),
                             "after": str(dict(SessionMember.Attendance.choices)[value])})
             member.attendance = value
             member.save(update_fields=["attendance"])
+        changes += _record_absence(member, absences.get(member.pk), seated)
     session.status = CouncilSession.Status.HELD
     session.save(update_fields=["status"])
     _award_event(by, issuer=session.issuer, action="changed", target=session, changes=changes)
     return session
+
+
+def _record_absence(member: SessionMember, given: AbsenceInput | None, seated: set[int]) -> list[dict]:
+    """Keep, change or drop a member's absence note; the history rows of what changed."""
+    old = getattr(member, "absence", None)
+    before_reason, before_sub = (old.reason, old.substitute) if old else ("", None)
+    if member.attendance == SessionMember.Attendance.PRESENT:
+        reason, substitute = "", None
+    elif given is None:
+        reason, substitute = before_reason, before_sub
+    else:
+        reason, substitute = nfc(given.reason).strip()[:500], given.substitute
+    if substitute is not None:
+        name = member.person.full_name
+        if member.attendance != SessionMember.Attendance.ABSENT:
+            raise ValidationError(f"{name}: chỉ ghi người dự thay khi thành viên vắng (không có phiếu gửi).")
+        if substitute.pk in seated:
+            raise ValidationError(f"{name}: {substitute.full_name} đã là thành viên phiên họp, không dự thay được.")
+        if not substitute.is_active or not substitute.organisation.path.startswith(member.person.organisation.path):
+            raise ValidationError(f"{name}: người dự thay phải là cán bộ của {member.person.organisation.name}.")
+        if not reason:
+            raise ValidationError(f"{name}: ghi lý do vắng mặt khi có người dự thay.")
+    rows = []
+    if reason != before_reason:
+        rows.append({"field": f"absence_{member.pk}", "label": f"Lý do vắng: {member.person.full_name}",
+                     "before": before_reason, "after": reason})
+    if substitute != before_sub:
+        rows.append({"field": f"substitute_{member.pk}", "label": f"Người dự thay: {member.person.full_name}",
+                     "before": before_sub.full_name if before_sub else "",
+                     "after": substitute.full_name if substitute else ""})
+    if not rows:
+        return []
+    if reason or substitute:
+        SessionAbsence.objects.update_or_create(member=member, defaults={"reason": reason, "substitute": substitute})
+    elif old is not None:
+        old.delete()
+    return rows
 
 
 def _require_held(session: CouncilSession) -> None:
@@ -165,10 +232,9 @@ def _require_held(session: CouncilSession) -> None:
 
 
 def attendance_of(session: CouncilSession) -> council_rules.Attendance:
-    members = list(session.members.all())
-    return council_rules.Attendance(
-        total=len(members), present=sum(1 for m in members if m.attendance == SessionMember.Attendance.PRESENT),
-        written=sum(1 for m in members if m.attendance == SessionMember.Attendance.WRITTEN))
+    """The seats: present, with a written vote, or taken by a substitute (counted as present)."""
+    members = session.members.values_list("attendance", "absence__substitute_id")
+    return council_rules.attendance_from([(state, substitute is not None) for state, substitute in members])
 
 
 def recusals(session: CouncilSession, nomination: Nomination, members: list[SessionMember] | None = None
@@ -199,8 +265,9 @@ def record_tally(*, by: User | SystemActor, tally: Tally, yes: int | None = None
         raise ValidationError(_("Đã ghi kết quả cho đề nghị này."))
     _require_held(session)
     attendance = attendance_of(session)
-    if not council_rules.quorum_met(attendance, session.quorum_percent):
-        raise ValidationError(_("Chưa đủ số thành viên dự họp theo quy định: ghi điểm danh trước."))
+    quorum, text = council_rules.quorum_state(attendance, session.quorum_percent)
+    if not quorum:
+        raise ValidationError(text + " " + _("Ghi điểm danh trước."))
     nomination = _locked(tally.nomination)
     standing_aside = recusals(session, nomination)
     if standing_aside and not override_reason.strip():
@@ -228,14 +295,13 @@ def record_tally(*, by: User | SystemActor, tally: Tally, yes: int | None = None
             problem = council_rules.tally_problem(yes, no, abstain, attendance.voters - recused)
             if problem:
                 raise ValidationError(problem)
-            if approved and yes <= no + abstain:
-                raise ValidationError(_("Số phiếu đồng ý không quá nửa số phiếu: kiểm tra lại kết quả đã chọn."))
-            if not approved and yes > no + abstain:
-                raise ValidationError(_("Số phiếu đồng ý quá nửa số phiếu mà kết quả là không đề nghị: kiểm tra lại "
-                                        "kết quả đã chọn."))
+            problem = council_rules.consistency_problem(yes, no, abstain, approved=approved)
+            if problem:
+                raise ValidationError(problem)
             tally.yes, tally.no, tally.abstain = yes, no, abstain
         tally.recorded_outcome = True
-        explanation = "Thư ký ghi kết quả (chưa áp dụng ngưỡng biểu quyết)."
+        explanation = ("Thư ký ghi kết quả (chưa áp dụng ngưỡng biểu quyết; chỉ kiểm tra tính nhất quán của kết quả "
+                       "biểu quyết).")
     if not approved and not reason.strip():
         reason = explanation
     _move(by, nomination, State.APPROVED if approved else State.REJECTED, reason=reason if not approved else "")

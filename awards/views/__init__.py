@@ -29,6 +29,7 @@ from awards.views.council import (
     session_tally,
     session_tally_reopen,
 )
+from awards.views.council_terms import council, council_member_end, council_member_role, council_term
 from awards.views.decisions import (
     decision_create,
     decision_delete,
@@ -74,6 +75,7 @@ from awards.views.register import (
 from awards.views.review import disclosure_create, disclosure_detail, disclosure_list, index, review_queue
 
 __all__ = [
+    "council", "council_member_end", "council_member_role", "council_term",
     "RELATED", "award_type_detail", "award_type_form", "catalogue", "decision_create", "decision_delete",
     "decision_detail", "decision_file", "decision_line_remove", "decision_list",
     "decision_revoke", "fund", "fund_excel", "rule_confirm",

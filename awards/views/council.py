@@ -28,37 +28,62 @@ def session_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _members(data: dict) -> list:
-    """The chair and the secretary, then the others chosen (each once)."""
+def _members(data: dict, term_roles: dict[int, str] | None = None) -> list:
+    """The chair and the secretary, then the others chosen (each once), each with the role the
+    council's term gives them (a vice-chair stays vice-chair; the term's chair or secretary, when
+    another person takes that seat for this session, sits as a member)."""
+    term_roles = term_roles or {}
     members = [services.MemberInput(data["chair"], "chair"), services.MemberInput(data["secretary"], "secretary")]
-    return members + [services.MemberInput(p) for p in data["members"] if p not in (data["chair"], data["secretary"])]
+    return members + [services.MemberInput(p, role if (role := term_roles.get(p.pk, "member")) in ("vice_chair",
+                                                                                                   "member")
+                                           else "member")
+                      for p in data["members"] if p not in (data["chair"], data["secretary"])]
+
+
+def _term_initial(term) -> tuple[dict, list]:
+    """The form's chair, secretary and other members prefilled from the council's term."""
+    seated = selectors.term_members(term, day=clock.today()) if term else []
+    initial = {"members": [str(m.person_id) for m in seated if m.role not in ("chair", "secretary")]}
+    for m in seated:
+        if m.role in ("chair", "secretary"):
+            initial[m.role] = m.person_id
+    return initial, seated
 
 
 def session_create(request: HttpRequest) -> HttpResponse:
+    """A new session: its members prefilled from the council's term in force (absences and
+    substitutes are marked on the session page); without a term, members are chosen by hand."""
     issuers = list(_issuers(request, "nomination.review"))
     if not issuers:
         raise PermissionDenied
     candidates = selectors.session_candidates(issuers)
+    issuer = _acting_issuer(request, issuers)
+    term = selectors.term_on(issuer, clock.today())
+    initial, seated = _term_initial(term)
     people = selectors.council_people(issuers)
+    known = {p.pk for p in people}
+    people += [m.person for m in seated if m.person_id not in known]
     form = forms.SessionForm(request.POST or None, people=Person.objects.filter(pk__in=[p.pk for p in people])
-                             .select_related("organisation"), initial={"held_on": clock.today()})
+                             .select_related("organisation"), initial={"held_on": clock.today(), **initial})
     chosen_ids = set(parse_ids(request.POST.getlist("nomination")))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        members = _members(data)
         chosen = [n for n in candidates if n.pk in chosen_ids]
         try:
-            session = services.create_session(by=request.user, issuer=_acting_issuer(request, issuers, chosen),
-                                              title=data["title"],
-                                              held_on=data["held_on"], place=data["place"], members=members,
-                                              nominations=chosen)
+            issuer = _acting_issuer(request, issuers, chosen)
+            term = selectors.term_on(issuer, data["held_on"])
+            roles = {m.person_id: m.role for m in selectors.term_members(term, day=data["held_on"])} if term else {}
+            session = services.create_session(by=request.user, issuer=issuer, title=data["title"],
+                                              held_on=data["held_on"], place=data["place"],
+                                              members=_members(data, roles), nominations=chosen, term=term)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Đã chuẩn bị phiên họp Hội đồng.")
             return redirect(session)
     return render(request, "awards/session_form.html", {
-        "form": form, "candidates": candidates, "chosen": chosen_ids, "people": people,
+        "form": form, "candidates": candidates, "chosen": chosen_ids, "people": people, "term": term,
+        "seated": seated, "issuer": issuer,
         "quota_lines": selectors.quota_overview({n.proposal.campaign for n in candidates})})
 
 
@@ -74,19 +99,28 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                    .prefetch_related("recused__person"))
     rule_sets = selectors.rules_for(t.nomination.award_type_id for t in tallies)
     members = list(session.members.select_related("person__organisation"))
+    absences = selectors.absences_of(session)
+    for member in members:
+        member.absence_note = absences.get(member.pk)
     rows = []
     for tally in tallies:
         rule = rules.in_force(rule_sets.get(tally.nomination.award_type_id, ()), "council", session.held_on)
         rows.append({"tally": tally, "rule": rule, "threshold_enabled": bool(rule and rule.enabled),
                      "standing_aside": services.recusals(session, tally.nomination, members) if not tally.outcome
                      else []})
+    quorum, quorum_text = council.quorum_state(attendance, session.quorum_percent)
+    open_ = session.status != CouncilSession.Status.CLOSED
+    held = session.held_on <= clock.today()
+    roll_locked = any(t.outcome for t in tallies)
+    substitutes = selectors.substitute_choices(members) if open_ and held and not roll_locked else {}
+    for member in members:
+        member.substitute_choices = substitutes.get(member.pk, [])
     return render(request, "awards/session_detail.html", {
         "session": session, "members": members,
         "attendance": attendance, "rows": rows,
-        "quorum": council.quorum_met(attendance, session.quorum_percent),
-        "open": session.status != CouncilSession.Status.CLOSED,
-        "held": session.held_on <= clock.today(),
-        "roll_locked": any(t.outcome for t in tallies),
+        "quorum": quorum, "quorum_text": quorum_text, "consistency_check": council.CONSISTENCY_CHECK,
+        "open": open_, "held": held, "roll_locked": roll_locked,
+        "term": selectors.term_on(session.issuer, session.held_on),
         "can_prepare": access.can(request.user, "nomination.review", session.issuer),
         "reschedule_form": forms.RescheduleForm(initial={"held_on": session.held_on, "place": session.place}),
     })
@@ -95,9 +129,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    form = forms.AttendanceForm(request.POST, members=session.members.all())
+    members = list(session.members.select_related("person__organisation"))
+    form = forms.AttendanceForm(request.POST, members=members)
+    choices = selectors.substitute_choices(members)
     try:
-        services.set_attendance(by=request.user, session=session, attendance=form.attendance())
+        absences = form.absences({p.pk: p for m in members for p in choices[m.pk]
+                                  if request.POST.get(f"substitute-{m.pk}") == str(p.pk)})
+        services.set_attendance(by=request.user, session=session, attendance=form.attendance(), absences=absences)
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
