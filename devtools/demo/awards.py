@@ -21,10 +21,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
+from awards import selectors as award_selectors
 from awards import services
 from awards.models import (
     Appraisal,
     AwardType,
+    CouncilTerm,
     Hold,
     Holiday,
     Initiative,
@@ -94,6 +96,8 @@ def _at(day: date) -> datetime:
 
 
 def load(campaigns: dict[str, Campaign], orgs: dict[str, Organisation], today: date, log=print) -> None:
+    # The council by term comes before the early return: a demo loaded before it existed gets it too.
+    _council_term(orgs, today)
     if Proposal.objects.exists():
         return
     types = {t.code: t for t in AwardType.objects.all()}
@@ -313,12 +317,14 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
     services.open_disclosure(by=SYSTEM, issuer=tt, nominations=[medal], starts_on=today - timedelta(days=3),
                              working_days=10, published_at="Cổng thông tin điện tử Sở Y tế Thái Nguyên",
                              title="Công khai danh sách đề nghị tặng Huân chương Lao động năm " + str(year))
-    members = _council(orgs)
+    term, members = _council(orgs, today - timedelta(days=1))
     session = services.create_session(by=SYSTEM, issuer=tt, title=f"Phiên họp Hội đồng Thi đua – Khen thưởng ngành "
                                        f"Y tế xét khen thưởng năm {year}", held_on=today - timedelta(days=1),
-                                       place="Phòng họp Sở Y tế", members=members, nominations=[star, bk])
+                                       place="Phòng họp Sở Y tế", members=members, nominations=[star, bk], term=term)
+    seats = list(session.members.all())
     services.set_attendance(by=SYSTEM, session=session, attendance={
-        m.pk: ("written" if i == len(members) - 1 else "present") for i, m in enumerate(session.members.all())})
+        m.pk: ("written" if i == len(seats) - 1 else "present") for i, m in enumerate(seats)},
+        absences={seats[-1].pk: services.AbsenceInput(reason="Đi công tác, gửi phiếu biểu quyết")})
     services.record_tally(by=SYSTEM, tally=session.tallies.get(nomination=star), yes=6, no=0, abstain=0, approved=True)
     services.move(by=SYSTEM, nomination=star, target=State.FORWARDED)
 
@@ -360,16 +366,38 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
                                 signer_prefix="", signer_title="GIÁM ĐỐC", signer_name="Dương Văn Quang")
 
 
-def _council(orgs) -> list[MemberInput]:
-    """The sector council: the director in the chair, the secretariat's officer as secretary,
-    heads of offices and of two units as members (the hospital's head stands aside for its staff)."""
-    chair = _people(orgs["TN:BGD"], 1)[0]
+def _council_term(orgs, today: date) -> CouncilTerm:
+    """Sở Y tế Thái Nguyên's Hội đồng Thi đua – Khen thưởng for the term running today (once): the
+    director in the chair, a deputy director as vice-chair, the secretariat's officer as secretary,
+    heads of offices and of a hospital as members (the hospital's head stands aside for its staff)."""
+    tt = orgs["TN"]
+    term = CouncilTerm.objects.filter(issuer=tt, starts_on__lte=today, ends_on__gte=today).first()
+    if term is not None:
+        return term
+    start = today.year - (today.year - 2026) % 5      # terms of five years: 2026–2030, 2031–2035…
+    term = services.create_term(
+        by=SYSTEM, issuer=tt, name=f"{start}–{start + 4}", starts_on=date(start, 1, 1), ends_on=date(start + 4, 12, 31),
+        decision=f"Quyết định số 15/QĐ-SYT ngày 05/01/{start} của Giám đốc Sở Y tế về việc kiện toàn Hội đồng Thi đua "
+                 f"– Khen thưởng ngành Y tế nhiệm kỳ {start}–{start + 4} ({NOTE.lower()})")
+    leader = Person.objects.filter(user__username="lanhdao").first()
     secretary = Person.objects.filter(user__username="thuongtruc").first() or _people(orgs["TN:TCHC"], 1)[0]
-    members = [MemberInput(chair, "chair"), MemberInput(secretary, "secretary")]
-    for key in ("TN:KHTC", "TN:NVY", "TN:NVD", "TN:CDN", "TN:BVA"):
+    seats = [(_people(orgs["TN:BGD"], 1)[0], "chair", "Giám đốc Sở Y tế")]
+    if leader is not None:
+        seats.append((leader, "vice_chair", "Phó Giám đốc Sở Y tế"))
+    seats.append((secretary, "secretary", secretary.position))
+    for key in ("TN:KHTC", "TN:NVY", "TN:CDN", "TN:BVA"):
         person = Person.objects.filter(user__username="hoidong").first() if key == "TN:KHTC" else None
         # The hospital's member is its director, not one of its nominees.
         person = person or _people(orgs[key], 6)[-1]
-        members.append(MemberInput(person))
-    return members
+        seats.append((person, "member", person.position))
+    for person, role, position in seats:
+        services.add_member(by=SYSTEM, term=term, person=person, role=role, position=position or "",
+                            joined_on=term.starts_on, today=today)
+    return term
 
+
+def _council(orgs, today: date) -> tuple[CouncilTerm, list[MemberInput]]:
+    """The session's members: the council's term as it stands on the day (a session starts from it)."""
+    term = _council_term(orgs, today)
+    seated = award_selectors.term_members(term, day=today)
+    return term, [MemberInput(m.person, m.role) for m in seated]
