@@ -1,10 +1,12 @@
 """In a real browser on the demo's live campaign (issue 19, point 7): thuongtruc opens the campaign's
 roll-up from the plan page, filters the units by "Đề xuất", returns one unit's waiting nomination
-with a reason and reads on the page what happened to it; the unit reads the reason."""
+with a reason and reads on the page what happened to it; lanhdao reads the roll-up without its
+buttons. axe finds nothing serious on either page."""
 
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from awards.models import Nomination
 from awards.workflow import State
@@ -13,6 +15,12 @@ from tests.test_browser_awards import TODAY, demo, login, logout  # noqa: F401 (
 from units.models import Organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def serious(page) -> dict:
+    """axe's serious and critical violations, and heading-order slips, on the page as it is."""
+    return {v["id"]: [n["target"][0] for n in v["nodes"][:3]] for v in Axe().run(page).response["violations"]
+            if v["impact"] in ("serious", "critical") or v["id"] == "heading-order"}
 
 
 def test_the_secretariat_filters_the_roll_up_and_returns_one_unit(live_server, page, demo):  # noqa: F811
@@ -46,6 +54,7 @@ def test_the_secretariat_filters_the_roll_up_and_returns_one_unit(live_server, p
     page.get_by_role("button", name="Trả lại các đơn vị đã chọn").click()
     page.get_by_text(f"{unit.name}: đã trả lại 1 đề nghị khen thưởng.").wait_for()
     assert "loc=de-xuat" in page.url                  # back on the same filter
+    assert serious(page) == {}
     waiting.refresh_from_db()
     assert (waiting.state, waiting.reason) == (State.RETURNED,
                                                "Bổ sung báo cáo thành tích có xác nhận của thủ trưởng đơn vị.")
@@ -60,3 +69,4 @@ def test_the_secretariat_filters_the_roll_up_and_returns_one_unit(live_server, p
     page.get_by_role("link", name=campaign.title, exact=False).first.click()
     page.get_by_role("heading", name=f"Tổng hợp đơn vị: {campaign.title}").wait_for()
     assert page.get_by_role("button", name="Trả lại các đơn vị đã chọn").count() == 0
+    assert serious(page) == {}
