@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve bench test fuzz install sysdeps migrate demo lint check clean
+.PHONY: run serve bench test fuzz manual install sysdeps migrate demo lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ test: $(STAMP) sysdeps
 # derandomised "ci" profile. Failing examples are kept in .hypothesis/ and tried first next time.
 fuzz: $(STAMP) sysdeps
 	HYPOTHESIS_PROFILE=long DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest tests/fuzz $(PYTEST_ARGS)
+
+# The user manual's screenshots (static/help/*.png, /huong-dan/): the browser walks every task of
+# common/help.py on the demo and writes them again; commit the changed PNGs with the text.
+manual: $(STAMP) sysdeps
+	HELP_SCREENSHOTS=write DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest tests/test_browser_manual.py $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("dang-nhap/", unit_views.login_view, name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("huong-dan/", include("common.help_urls")),
     path("doi-mat-khau/", unit_views.password_change, name="password_change"),
     path("don-vi/", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),

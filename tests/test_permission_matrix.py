@@ -60,7 +60,7 @@ def post(obj: str | None, own: str, other: str | None = None, **data) -> Row:
 
 
 # Objects that belong to no tree (the administrator's catalogue and tables): one expectation only.
-GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis", "signing_token", "trust_anchor"}
+GLOBAL = {"award_type", "rule", "salary", "holiday", "legal_basis", "signing_token", "trust_anchor", "help_role"}
 
 # The table. Columns: anon admin secretariat leader council head staff.
 # A row without `other` expects, for the other tree's object: 302 for the anonymous visitor, the
@@ -73,6 +73,10 @@ ROWS: dict[str, Row] = {
     "password_change": get(None, "302 200 200 200 200 200 200"),
     "home": get(None, "302 200 200 200 200 200 200"),
     "search": get(None, "302 200 200 200 200 200 200"),
+    # The user manual: every role may read every role's page (common/help_views.py).
+    "help:index": get(None, "302 200 200 200 200 200 200"),
+    "help:role": get("help_role", "302 200 200 200 200 200 200"),
+    "help:pdf": get(None, "302 200 200 200 200 200 200"),
     # --- Units, people, blocs, accounts ---------------------------------------------------------
     "units:organisation-list": get(None, "302 200 200 200 200 200 200"),
     "units:organisation-create": get(None, "302 200 200 403 403 403 403"),
@@ -445,7 +449,8 @@ def build_globals() -> dict:
     return {"award_type": (award_type.pk,), "rule": (award_type.pk, AwardRule.objects.filter(
         award_type=award_type).first().pk), "salary": (BaseSalary.objects.first().pk,), "holiday": (holiday.pk,),
             "legal_basis": (DatedLegalBasis.objects.first().pk,), "signing_token": ("khong-co-lien-ket-nay",),
-            "trust_anchor": (trust.add_trust_anchor(SYSTEM, make_ca().pem, name="CA của ma trận").pk,)}
+            "trust_anchor": (trust.add_trust_anchor(SYSTEM, make_ca().pem, name="CA của ma trận").pk,),
+            "help_role": ("thuong-truc",)}
 
 
 def _stub_pdf(html, *, archival=False):
