@@ -7,6 +7,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,12 @@ def login(page, base, username):
     page.get_by_label("Mật khẩu").fill("demo12345")
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_role("heading", name="Xin chào").wait_for()
+
+
+def axe_problems(page) -> list[str]:
+    """Serious, critical and heading-order findings of axe on the page as it stands."""
+    return [v["id"] for v in Axe().run(page).response["violations"]
+            if v["impact"] in ("serious", "critical") or v["id"] == "heading-order"]
 
 
 def test_the_demo_council_has_one_term_and_its_session_started_from_it(demo):
@@ -55,11 +62,16 @@ def test_a_session_starts_from_the_council_with_an_absence_and_a_substitute(live
     page.get_by_role("heading", name="Nhiệm kỳ hiện tại").wait_for()
     current = page.get_by_role("region", name="Nhiệm kỳ hiện tại").inner_text()
     assert all(name in current for name in term_members) and "Phó Chủ tịch Hội đồng" in current
+    assert axe_problems(page) == []
+    page.get_by_role("link", name="Nhiệm kỳ 2026–2030").first.click()
+    page.get_by_role("heading", name="Thêm thành viên").wait_for()
+    assert axe_problems(page) == []
 
     page.goto(f"{base}/khen-thuong/hoi-dong/")
     page.get_by_role("link", name="Chuẩn bị phiên họp").click()
     note = page.locator("#term-note")
     assert "nhiệm kỳ 2026–2030" in note.inner_text() and f"({len(term_members)} người)" in note.inner_text()
+    assert axe_problems(page) == []
     chair = next(m for m in term_members.values() if m.role == "chair")
     assert page.get_by_label("Chủ tịch Hội đồng").input_value() == str(chair.person_id)
     for m in term_members.values():
@@ -97,6 +109,7 @@ def test_a_session_starts_from_the_council_with_an_absence_and_a_substitute(live
     roster = page.get_by_role("region", name="Thành viên, điểm danh").inner_text()
     assert "Vắng – lý do: Đi công tác tại Hà Nội" in roster and f"Người dự thay: {substitute_name}" in roster
     assert SessionAbsence.objects.get(member=members[replaced]).substitute.full_name == substitute_name
+    assert axe_problems(page) == []
 
     # No threshold rule is enabled for this award: the page says what the check is.
     main = page.locator("main")
