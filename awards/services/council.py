@@ -61,8 +61,9 @@ def create_session(*, by: User | SystemActor, issuer: Organisation, title: str, 
         raise ValidationError({"members": "Chọn các thành viên Hội đồng."})
     if not nominations:
         raise ValidationError({"nominations": "Chọn các đề nghị đưa ra Hội đồng."})
-    if sum(1 for m in members if m.role == SessionMember.Role.SECRETARY) != 1:
-        raise ValidationError({"members": "Phiên họp có đúng một thư ký."})
+    problem = council_rules.session_roster_problem([m.role for m in members])
+    if problem:
+        raise ValidationError({"members": problem})
     locked = [_locked(n) for n in nominations]
     short = []
     for nomination in locked:

@@ -196,6 +196,17 @@ def test_a_session_from_the_term_marks_an_absence_and_a_substitute_and_counts_th
 
 
 @pytest.mark.django_db
+def test_a_session_sits_with_one_chair_and_one_secretary(proposal, plan, cast, types, tree):
+    (n,) = accepted(proposal, plan, cast, types, "an", code="CSTD_TINH")
+    people = council_members(tree)
+    with pytest.raises(ValidationError, match="đúng một Chủ tịch Hội đồng"):
+        services.create_session(by=cast["secretariat"], issuer=tree["A"], title="Phiên họp", held_on=date(2026, 11, 9),
+                                place="", nominations=[n], members=[
+                                    services.MemberInput(people[0], "vice_chair"),
+                                    services.MemberInput(people[1], "secretary")])
+
+
+@pytest.mark.django_db
 def test_a_substitute_only_for_an_absent_member(proposal, plan, cast, types, tree):
     term, people = seated_term(cast, tree)
     session = session_from_term(plan, tree, cast, types, proposal, term)
