@@ -646,7 +646,7 @@ def minutes_document(session: CouncilSession, today: date) -> Document:
     """BIÊN BẢN of a council session: who sat, the secret-ballot counts (never who voted what),
     who stood aside, the outcome."""
     issuer = session.issuer
-    members = list(session.members.select_related("person__organisation").order_by("pk"))
+    members = list(session.members.select_related("person__organisation", "absence__substitute").order_by("pk"))
     tallies = list(session.tallies.select_related("nomination__award_type", "nomination__person__organisation",
                                                   "nomination__organisation", "nomination__proposal__organisation")
                    .prefetch_related("recused__person").order_by("pk"))
@@ -654,7 +654,11 @@ def minutes_document(session: CouncilSession, today: date) -> Document:
     secretary = next((m for m in members if m.role == "secretary"), None)
     counts = defaultdict(int)
     for member in members:
-        counts[member.attendance] += 1
+        # A seat taken by a substitute (người dự thay) counts as present, as the tally counted it.
+        member.absence_note = getattr(member, "absence", None)
+        substituted = member.attendance == "absent" and member.absence_note and member.absence_note.substitute_id
+        counts["present" if substituted else member.attendance] += 1
+        counts["substitutes"] += 1 if substituted else 0
     closed = session.status == CouncilSession.Status.CLOSED
     head = documents.letterhead(parent_line=issuer.name.upper(), name_line="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
                                 place=place_of(issuer), number=None, notation="BB-HĐTĐKT",
@@ -664,6 +668,7 @@ def minutes_document(session: CouncilSession, today: date) -> Document:
         filename=f"bien-ban-hoi-dong-{session.pk}.pdf", draft=not closed, head=head,
         extra={"session": session, "members": members, "tallies": tallies, "chair": chair, "secretary": secretary,
                "present": counts["present"], "written": counts["written"], "absent": counts["absent"],
+               "substitutes": counts["substitutes"],
                "total": len(members), "council": f"Hội đồng Thi đua - Khen thưởng {issuer.name}",
                "subject": (session.title if re.match(r"^\s*(phiên )?họp", session.title, flags=re.IGNORECASE)
                            else f"Họp Hội đồng Thi đua - Khen thưởng {issuer.name}: {session.title}")

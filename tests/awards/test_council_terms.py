@@ -306,3 +306,19 @@ def test_the_session_page_names_the_consistency_check(login, proposal, plan, cas
     body = login(cast["council"]).get(session.get_absolute_url()).content.decode()
     assert "Ngưỡng biểu quyết (quy định đã xác nhận" in body and "Kiểm tra tính nhất quán" not in body
     assert SessionMember.objects.filter(session=session).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_minutes_count_a_substitutes_seat_as_present_and_give_the_reasons(login, proposal, plan, cast, types, tree):
+    term, people = seated_term(cast, tree)
+    session = session_from_term(plan, tree, cast, types, proposal, term)
+    members = {m.person_id: m for m in session.members.all()}
+    deputy = make_person(tree["A.TCHC"], "Phó phòng dự thay", "PP1")
+    roll = {m.pk: "present" for m in members.values()} | {members[people[3].pk].pk: "absent",
+                                                          members[people[4].pk].pk: "absent"}
+    services.set_attendance(by=cast["council"], session=session, attendance=roll, absences={
+        members[people[3].pk].pk: services.AbsenceInput("Ốm"),
+        members[people[4].pk].pk: services.AbsenceInput("Đi công tác", deputy)})
+    body = login(cast["council"]).get(reverse("reports:minutes-document", args=[session.pk])).content.decode()
+    assert "dự họp 5 thành viên (kể cả 1 người dự thay), vắng 1" in body
+    assert "người dự thay: Phó phòng dự thay (lý do: Đi công tác)" in body and "Vắng (lý do: Ốm)" in body
