@@ -195,6 +195,39 @@ TASKS: dict[str, Task] = {t.slug: t for t in (
         (Shot("xet-de-nghi-1.png", "Danh sách đề nghị chờ xét"),),
     ),
     Task(
+        "hoi-dong-nhiem-ky", "Hội đồng Thi đua – Khen thưởng theo nhiệm kỳ",
+        "Mỗi cơ quan giữ Hội đồng của mình theo nhiệm kỳ; phiên họp nào cũng lấy sẵn thành viên từ đây.",
+        (
+            "Vào «Khen thưởng» › «Hội đồng Thi đua – Khen thưởng», bấm «Thành viên Hội đồng».",
+            "Chưa có Hội đồng: ở khung «Lập Hội đồng nhiệm kỳ mới» ghi nhiệm kỳ, ngày bắt đầu, kết thúc, quyết định "
+            "thành lập, bấm «Lập Hội đồng».",
+            "Bấm tên nhiệm kỳ ở khung «Nhiệm kỳ hiện tại» để mở danh sách «Thành viên».",
+            "Thêm người: ở khung «Thêm thành viên» chọn «Thành viên», «Chức danh trong Hội đồng» (chủ tịch, phó chủ "
+            "tịch, ủy viên, thư ký), ghi chức vụ như trong quyết định, bấm «Thêm».",
+            "Đổi chức danh: chọn «Chức danh» ở dòng của người đó, bấm «Đổi». Người thôi tham gia: mở «Thôi tham gia "
+            "Hội đồng», ghi «Từ ngày», «Lý do», bấm «Ghi thôi tham gia» (lịch sử vẫn giữ).",
+        ),
+        (Shot("hoi-dong-nhiem-ky-1.png", "Thành viên Hội đồng của nhiệm kỳ"),),
+        ("Khi chuẩn bị phiên họp, người vắng được ghi lý do và người dự thay (cùng đơn vị); ghế của người dự thay "
+         "được tính là có mặt khi kiểm phiếu.",),
+    ),
+    Task(
+        "tong-hop-don-vi", "Tổng hợp đơn vị theo phong trào: trả lại, trình cấp trên",
+        "Một bảng cho mỗi phong trào: từng đơn vị đã báo cáo số liệu chưa, đề nghị khen thưởng ở trạng thái nào, "
+        "đã quyết định, giao ước.",
+        (
+            "Vào «Phong trào thi đua», mở kế hoạch, bấm «Tổng hợp đơn vị» (hoặc «Khen thưởng» › «Tổng hợp đơn vị»).",
+            "Đọc số đếm ở trên cùng (Đề xuất, Hoàn thành bình xét, Không đạt, Đạt khen cao, Đạt cấp tỉnh); bấm một "
+            "số để chỉ xem các đơn vị ở trạng thái đó. Khung «Cách đếm» giải thích mỗi trạng thái.",
+            "Trả lại: đánh dấu các đơn vị, chọn trả lại đề nghị và/hoặc báo cáo số liệu, gõ «Lý do trả lại», bấm "
+            "«Trả lại các đơn vị đã chọn». Trang báo kết quả từng đơn vị; đơn vị nhận thư báo.",
+            "Trình cấp trên: đánh dấu các đơn vị, bấm «Trình cấp trên»: các đề nghị đã duyệt vượt thẩm quyền của cơ "
+            "quan được chuyển lên cấp trên.",
+            "Bấm «Xuất Excel» để tải bảng.",
+        ),
+        (Shot("tong-hop-don-vi-1.png", "Tổng hợp đơn vị của phong trào"),),
+    ),
+    Task(
         "chuan-bi-phien-hop", "Chuẩn bị phiên họp Hội đồng",
         "Thường trực lập phiên họp với thành viên và các đề nghị đã tiếp nhận.",
         (
@@ -274,11 +307,12 @@ ROLES: tuple[RoleGuide, ...] = (
     RoleGuide("thuong-truc", "secretariat", "Thường trực Hội đồng TĐKT",
               "Lập và theo dõi kế hoạch, tiếp nhận báo cáo, xét đề nghị, chuẩn bị phiên họp, lập báo cáo.",
               ("dang-nhap", "lap-ke-hoach", "sao-chep-ke-hoach", "ban-hanh-ke-hoach", "xet-bao-cao",
-               "bao-cao-tong-ket", "xet-de-nghi", "chuan-bi-phien-hop", "ghi-ket-qua-phien-hop", "quy-thi-dua",
+               "bao-cao-tong-ket", "tong-hop-don-vi", "xet-de-nghi", "hoi-dong-nhiem-ky", "chuan-bi-phien-hop",
+               "ghi-ket-qua-phien-hop", "quy-thi-dua",
                "kiem-tra-chu-ky")),
     RoleGuide("lanh-dao", "leader", "Lãnh đạo",
               "Ký, ban hành kế hoạch, báo cáo và quyết định khen thưởng; theo dõi quỹ.",
-              ("dang-nhap", "ban-hanh-ke-hoach", "bao-cao-tong-ket", "quyet-dinh", "quy-thi-dua",
+              ("dang-nhap", "ban-hanh-ke-hoach", "bao-cao-tong-ket", "tong-hop-don-vi", "quyet-dinh", "quy-thi-dua",
                "kiem-tra-chu-ky")),
     RoleGuide("hoi-dong", "council_member", "Thành viên Hội đồng",
               "Dự phiên họp Hội đồng Thi đua – Khen thưởng, điểm danh và biểu quyết.",
@@ -327,6 +361,10 @@ HELP_FOR_VIEW: dict[str, tuple[str, ...]] = {
     "awards:decision": ("quyet-dinh",),
     "awards:unit-titles": ("binh-xet-don-vi",),
     "awards:fund": ("quy-thi-dua",),
+    "awards:council": ("hoi-dong-nhiem-ky",),
+    "awards:council-term": ("hoi-dong-nhiem-ky",),
+    "awards:rollup-index": ("tong-hop-don-vi",),
+    "awards:rollup": ("tong-hop-don-vi",),
     "awards:catalogue": ("he-so-tien-thuong",),
     "awards:award-type": ("he-so-tien-thuong",),
 }

@@ -362,3 +362,29 @@ def test_manual_fund_catalogue_and_unit_titles(live_server, page, demo, tmp_path
     page.get_by_label("Chức vụ người ký").wait_for()
     page.get_by_role("button", name="Ban hành quyết định").wait_for()
     shot(page, "binh-xet-don-vi-1.png")
+
+
+def test_manual_council_by_term_and_the_roll_up(live_server, page, demo):
+    """hoi-dong-nhiem-ky, tong-hop-don-vi."""
+    base = live_server.url
+    login(page, base, "thuongtruc")
+    page.get_by_role("button", name="Khen thưởng").click()
+    page.get_by_role("link", name="Hội đồng Thi đua – Khen thưởng", exact=True).click()
+    page.get_by_role("link", name="Thành viên Hội đồng").click()
+    page.get_by_role("heading", name="Lập Hội đồng nhiệm kỳ mới").wait_for()
+    page.get_by_role("region", name="Nhiệm kỳ hiện tại").get_by_role("link", name="Nhiệm kỳ").first.click()
+    members = page.get_by_role("region", name="Thành viên")
+    members.get_by_role("button", name="Đổi").first.wait_for()
+    page.get_by_role("button", name="Thêm", exact=True).wait_for()
+    shot(page, "hoi-dong-nhiem-ky-1.png")
+
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Phong trào thi đua").click()
+    page.get_by_role("link", name="Phát động phong trào thi đua năm 2026").first.click()
+    page.get_by_role("link", name="Tổng hợp đơn vị").click()
+    page.get_by_role("heading", name="Tổng hợp đơn vị: Phát động phong trào thi đua năm 2026").wait_for()
+    page.get_by_text("Cách đếm").first.wait_for()
+    page.get_by_label("Lý do trả lại (đơn vị đọc được và nhận thư điện tử)").wait_for()
+    page.get_by_role("button", name="Trả lại các đơn vị đã chọn").wait_for()
+    page.get_by_role("button", name="Trình cấp trên").wait_for()
+    page.get_by_role("link", name="Xuất Excel").wait_for()
+    shot(page, "tong-hop-don-vi-1.png")
