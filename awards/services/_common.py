@@ -3,10 +3,7 @@ the one function that moves a nomination (`_move`), so every path checks, counts
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import quotas, selectors, workflow
@@ -17,7 +14,8 @@ from campaigns.models import Campaign, Quota
 from common import audit
 from units import access
 from units.access import SystemActor
-from units.models import Membership, Organisation, User
+from units.models import Organisation, User
+from units.notifications import email_unit
 
 NOMINATION_FIELDS = ["award_type", "person", "organisation", "programme", "achievement_year", "summary"]
 
@@ -49,15 +47,8 @@ def _award_event(by, *, issuer: Organisation | None, action: str, target, before
 
 
 def _notify(organisation: Organisation, subject: str, body: str, path: str = "") -> None:
-    """E-mail the unit's staff and head, after the transaction commits. Services run without a
-    request, so the link to the page comes from settings.SITE_URL (no link when it is not set)."""
-    if path and settings.SITE_URL:
-        body += f"\nXem tại: {settings.SITE_URL.rstrip('/')}{path}\n"
-    emails = sorted(set(Membership.objects.filter(
-        organisation=organisation, role__in=[Membership.Role.UNIT_STAFF, Membership.Role.UNIT_HEAD],
-        user__is_active=True).exclude(user__email="").values_list("user__email", flat=True)))
-    if emails:
-        transaction.on_commit(lambda: send_mail(subject[:200], body, None, emails, fail_silently=True))
+    """E-mail the unit's staff and head (units.notifications), after the transaction commits."""
+    email_unit(organisation, subject, body, path)
 
 
 def _require_on(by: User | SystemActor, action: str, organisation: Organisation) -> None:
