@@ -3,12 +3,11 @@
 alone. tests/test_accessibility_sweep.py sweeps every page type of the permission matrix."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
+from tests.browser import load_demo
 from tests.test_browser_awards import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,8 +17,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 def pages_of(role: str) -> list[str]:

@@ -6,10 +6,10 @@ issues the decision and donvi reads "Đã khen thưởng". Then truongdonvi deci
 Lao động tiên tiến titles."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from tests.browser import load_demo, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,8 +18,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 @pytest.fixture
@@ -27,14 +26,6 @@ def signed_pdf(tmp_path):
     path = tmp_path / "to-trinh-da-ky.pdf"
     path.write_bytes(b"%PDF-1.4\n% to trinh da ky\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     return path
-
-
-def login(page, base, username):
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("demo12345")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="Xin chào").wait_for()
 
 
 def logout(page, full_name):

@@ -3,13 +3,12 @@ year — logging in included, in at most three form submissions — and lands on
 what to review; the demo plan itself is unchanged."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from campaigns.models import Campaign
+from tests.browser import load_demo
 from tests.test_browser_indicators import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,8 +18,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 def _serious(page, context: str | None = None) -> list[tuple]:

@@ -3,12 +3,11 @@ open its six-month report before anyone has saved it; both save. The second sees
 handling (the colleague's figure beside the cell, what they typed still in it), not a silent overwrite."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from indicators.models import Result
+from tests.browser import load_demo
 from tests.test_browser_indicators import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,8 +19,7 @@ VACCINATED = "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy 
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 def test_the_second_of_two_first_saves_sees_the_conflict_not_a_silent_overwrite(live_server, browser, demo):

@@ -2,10 +2,10 @@
 results (one cell typed wrong first), thuongtruc returns them with a reason, donvi reads it."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from tests.browser import load_demo, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,16 +14,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
-
-
-def login(page, base, username):
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("demo12345")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="Xin chào").wait_for()
+    load_demo(settings, TODAY)
 
 
 def test_donvi_submits_thuongtruc_returns_donvi_reads_why(live_server, page, demo):

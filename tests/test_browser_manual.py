@@ -9,15 +9,14 @@ every picture the manual names exists."""
 
 import os
 from datetime import date
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
-from django.core.management import call_command
 
 from common import help as manual
+from tests.browser import load_demo, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +34,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 def shot(page, name: str, target=None) -> None:
@@ -62,14 +60,6 @@ def shot(page, name: str, target=None) -> None:
     # Screens are flat colours: a 256-colour palette keeps text sharp at a third of the size.
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
     assert path.stat().st_size < 150_000, f"{name}: {path.stat().st_size} bytes"
-
-
-def login(page, base, username):
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("demo12345")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="Xin chào").wait_for()
 
 
 def logout(page):

@@ -5,11 +5,10 @@ the page shows."""
 import hashlib
 import subprocess
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
+from tests.browser import load_demo
 from tests.test_browser_awards import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,8 +18,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    load_demo(settings, TODAY)
 
 
 def text_of(path) -> str:

@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from tests.browser import load_demo, login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TODAY = date(2026, 11, 23)
@@ -17,16 +19,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
-
-
-def login(page, base, username):
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("demo12345")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="Xin chào").wait_for()
+    load_demo(settings, TODAY)
 
 
 def axe_problems(page) -> list[str]:

@@ -5,11 +5,12 @@ the fund; quantri confirms the collective Giấy khen's coefficient on the catal
 downloads as Excel."""
 
 from datetime import date
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
+
+from tests.browser import load_demo, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,16 +19,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo(settings):
-    settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
-
-
-def login(page, base, username):
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("demo12345")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("heading", name="Xin chào").wait_for()
+    load_demo(settings, TODAY)
 
 
 def test_money_on_decisions_and_the_reward_fund(live_server, page, demo):
