@@ -140,11 +140,12 @@ RULES = [
 ]
 
 # The statutory base salary (domain.md §2.9): recalled values, to be confirmed against the decrees.
+# (from, amount, basis, needs verification): domain.md §3.2 verifies only the 2024 figure.
 SALARIES = [
-    (date(2018, 7, 1), 1390000, "Nghị định 72/2018/NĐ-CP"),
-    (date(2019, 7, 1), 1490000, "Nghị định 38/2019/NĐ-CP"),
-    (date(2023, 7, 1), 1800000, "Nghị định 24/2023/NĐ-CP"),
-    (date(2024, 7, 1), 2340000, "Nghị định 73/2024/NĐ-CP"),
+    (date(2018, 7, 1), 1390000, "Nghị định 72/2018/NĐ-CP", True),
+    (date(2019, 7, 1), 1490000, "Nghị định 38/2019/NĐ-CP", True),
+    (date(2023, 7, 1), 1800000, "Nghị định 24/2023/NĐ-CP", True),
+    (date(2024, 7, 1), 2340000, "Nghị định 73/2024/NĐ-CP", False),
 ]
 
 
@@ -204,6 +205,6 @@ def ensure(**_kwargs) -> None:
                                  effective_from=start, effective_to=end, legal_basis=basis, text=text,
                                  related_type=types[related] if related else None, **params)
     if not BaseSalary.objects.exists():
-        for start, amount, basis in SALARIES:
-            BaseSalary.objects.create(effective_from=start, amount=amount, legal_basis=basis, needs_verification=True)
+        for start, amount, basis, verify in SALARIES:
+            BaseSalary.objects.create(effective_from=start, amount=amount, legal_basis=basis, needs_verification=verify)
     ensure_legal_bases(DatedLegalBasis)

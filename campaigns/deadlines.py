@@ -100,12 +100,22 @@ def period_problems(kind: str, year: int | None, deadline: date | None, *, campa
     return problems
 
 
-def period_warnings(deadline: date | None, inclusive: bool, *, today: date) -> list[str]:
-    """What the person saving a period should know first: a deadline already passed locks every unit
-    out of the period as soon as it is saved (issue 19: a six-month deadline of 20/6 saved in
-    December). A warning, not a refusal: recording a past period is legitimate."""
+def period_warnings(deadline: date | None, inclusive: bool, *, today: date, kind: str = "",
+                    year: int | None = None) -> list[str]:
+    """What the person saving a period should know first (issue 19): a deadline already passed locks
+    every unit out of the period as soon as it is saved (a six-month deadline of 20/6 saved in
+    December); a deadline more than a month before the period ends asks for a report of a period
+    barely begun (plans print "trước ngày 20/6" for the first half: that one is not asked about).
+    Warnings, not refusals: recording a past period, or an early deadline, is legitimate."""
+    warnings = []
     last = last_on_time_day(deadline, inclusive)
-    if last is None or last >= today:
-        return []
-    return [f"Hạn nộp {deadline:%d/%m/%Y} đã qua: sau khi lưu, các đơn vị không gửi được báo cáo kỳ này nữa "
-            "(chỉ gửi được khi Thường trực cho phép nộp muộn). Đánh dấu “Vẫn lưu” nếu đúng ý bạn."]
+    if last is not None and last < today:
+        warnings.append(f"Hạn nộp {deadline:%d/%m/%Y} đã qua: sau khi lưu, các đơn vị không gửi được báo cáo kỳ "
+                        "này nữa (chỉ gửi được khi Thường trực cho phép nộp muộn).")
+    ends = {"six_month": (6, 30), "year": (12, 31)}.get(kind)
+    if deadline is not None and year and ends:
+        end = date(year, *ends)
+        if deadline < date(year, ends[0], 1):
+            warnings.append(f"Hạn nộp {deadline:%d/%m/%Y} sớm hơn tháng cuối của kỳ (kỳ kết thúc {end:%d/%m/%Y}): "
+                            "đơn vị phải báo cáo khi kỳ còn hơn một tháng.")
+    return warnings

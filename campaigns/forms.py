@@ -193,13 +193,18 @@ class PeriodForm(ItemForm):
                   "order"]
 
     # Shown only when the deadline has passed (clean), so that saving it is a decision, not a slip.
-    confirm_past_deadline = forms.BooleanField(label="Vẫn lưu dù hạn nộp đã qua", required=False,
+    confirm_past_deadline = forms.BooleanField(label="Vẫn lưu hạn nộp này", required=False,
                                                widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.fields["year"].initial = self.campaign.year
+        # The confirmation sits right under the deadline it confirms.
+        names = list(self.fields)
+        names.remove("confirm_past_deadline")
+        names.insert(names.index("deadline") + 1, "confirm_past_deadline")
+        self.order_fields(names)
 
     def clean(self):
         data = super().clean()
@@ -218,11 +223,12 @@ class PeriodForm(ItemForm):
         if deadline is None and data.get("year"):
             deadline, printed_inclusive = deadlines.parse_deadline_text(data.get("deadline_text", ""), data["year"])
             inclusive = printed_inclusive if printed_inclusive is not None else inclusive
-        warnings = deadlines.period_warnings(deadline, bool(inclusive), today=clock.today())
+        warnings = deadlines.period_warnings(deadline, bool(inclusive), today=clock.today(),
+                                             kind=data.get("kind", ""), year=data.get("year"))
         unchanged = self.instance.pk and self.instance.deadline == deadline
         if warnings and not unchanged and not data.get("confirm_past_deadline"):
             self.fields["confirm_past_deadline"].widget = forms.CheckboxInput()
-            self.add_error("deadline", warnings[0])
+            self.add_error("deadline", " ".join(warnings) + " Đánh dấu “Vẫn lưu hạn nộp này” nếu đúng ý bạn.")
 
 
 class SubCampaignForm(VnMessagesMixin, ReasonMixin, forms.ModelForm):

@@ -16,7 +16,7 @@ _NAV_URLS = {
     "awards_disclosures": "awards:disclosure-list", "awards_sessions": "awards:session-list",
     "awards_decisions": "awards:decision-list", "awards_unit_titles": "awards:unit-titles",
     "awards_register": "awards:register", "awards_catalogue": "awards:catalogue",
-    "awards_rollup": "awards:rollup-index",
+    "awards_rollup": "awards:rollup-index", "awards_fund": "awards:fund",
     "reports": "reports:report-list",
     "organisations": "units:organisation-list", "people": "units:person-list", "blocs": "units:bloc-list",
     "export": "units:export", "import": "units:import", "accounts": "units:account-list",
@@ -57,6 +57,7 @@ def navigation(request):
             "can_review_awards": access.can(user, "nomination.review"),
             "can_council": access.can(user, "council.record"),
             "can_rollup": access.can(user, "campaign.rollup"),
+            "can_view_fund": access.can(user, "fund.view"),
             "can_decide_unit": access.can(user, "unit_titles.decide"),
         }
 

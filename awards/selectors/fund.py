@@ -35,8 +35,15 @@ def decision_money(decision: Decision, lines: list[DecisionLine]) -> tuple[dict[
             priced.append(money.LineMoney(line.coefficient, line.base_salary, line.bonus))
             continue
         live = money.line_money(line.award_type.name, rule_sets.get(line.award_type_id, ()), salary, on)
-        reason = live.reason or (f"{line.award_type.name}: hệ số đã được xác nhận sau khi lập dự thảo, sẽ tính khi "
-                                 "ban hành")
+        if live.reason:
+            reason = live.reason
+        elif decision.status == Decision.Status.DRAFT:
+            reason = f"{line.award_type.name}: hệ số đã được xác nhận sau khi lập dự thảo, sẽ tính khi ban hành"
+        else:
+            # An issued decision keeps the amounts it was issued with: a coefficient confirmed later
+            # does not change it (an amount is added by another decision).
+            reason = (f"{line.award_type.name}: hệ số được xác nhận sau khi quyết định ban hành; quyết định đã ban "
+                      "hành không tự tính lại")
         reasons[line.pk] = reason
         priced.append(money.LineMoney(None, None, None, reason))
     return reasons, money.summarise(priced)

@@ -370,14 +370,18 @@ def test_a_deadline_already_passed_is_saved_only_when_the_secretariat_confirms(l
     typed = {"kind": "six_month", "year": 2026, "deadline_text": "trước ngày 20/6", "deadline": "20/06/2026",
              "order": 1, "label": "Sáu tháng đầu năm 2026"}
     page = client.post(url, typed).content.decode()
-    assert "Hạn nộp 20/06/2026 đã qua" in page and "Vẫn lưu dù hạn nộp đã qua" in page
+    assert "Hạn nộp 20/06/2026 đã qua" in page and "Vẫn lưu hạn nộp này" in page
     assert 'value="Sáu tháng đầu năm 2026"' in page and not ReportingPeriod.objects.exists()
     # Only the printed deadline typed: the same warning, read from "trước ngày 20/6".
     page = client.post(url, {**typed, "deadline": ""}).content.decode()
     assert "đã qua" in page and not ReportingPeriod.objects.exists()
     client.post(url, {**typed, "confirm_past_deadline": "on"})
     assert ReportingPeriod.objects.get(campaign=campaign).deadline == date(2026, 6, 20)
-    # A deadline still ahead saves at once.
+    # A deadline months before the half ends is asked about too; one still ahead and in the last month saves at once.
+    page = client.post(url, {**typed, "year": 2027, "deadline_text": "trước ngày 20/5", "deadline": "20/05/2027",
+                             "label": "Sáu tháng đầu năm 2027"}).content.decode()
+    assert "sớm hơn tháng cuối của kỳ (kỳ kết thúc 30/06/2027)" in page
+    assert ReportingPeriod.objects.filter(campaign=campaign).count() == 1
     client.post(url, {**typed, "kind": "year", "deadline_text": "trước ngày 20/12", "deadline": "20/12/2026",
                       "label": "Năm 2026"})
     assert ReportingPeriod.objects.filter(campaign=campaign).count() == 2

@@ -224,3 +224,8 @@ def test_a_passed_deadline_is_a_warning_the_day_after_the_last_day_on_time():
     assert period_warnings(date(2026, 6, 20), True, today=date(2026, 6, 20)) == []
     assert "Hạn nộp 20/06/2026 đã qua" in period_warnings(date(2026, 6, 20), False, today=date(2026, 6, 20))[0]
     assert period_warnings(None, False, today=date(2026, 12, 5)) == []
+    # Seed 001's "trước ngày 20/6" for the first half is the usual practice; 20/5 is not.
+    assert period_warnings(date(2027, 6, 20), False, today=date(2026, 12, 5), kind="six_month", year=2027) == []
+    assert "sớm hơn tháng cuối" in period_warnings(date(2027, 5, 20), False, today=date(2026, 12, 5),
+                                                    kind="six_month", year=2027)[0]
+    assert period_warnings(date(2027, 11, 20), False, today=date(2026, 12, 5), kind="ad_hoc", year=2027) == []
