@@ -67,8 +67,10 @@ sysdeps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# Both cores: a module's tests stay on one worker, so its demo is loaded once (tests/reports/conftest.py).
+PYTEST_PARALLEL ?= -n 2 --dist loadscope
 test: $(STAMP) sysdeps
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The fuzz tests (tests/fuzz) with many random examples; `make test` runs them too, in the quick
 # derandomised "ci" profile. Failing examples are kept in .hypothesis/ and tried first next time.
