@@ -67,8 +67,9 @@ sysdeps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# Both cores: a module's tests stay on one worker, so its demo is loaded once (tests/reports/conftest.py).
-PYTEST_PARALLEL ?= -n 2 --dist loadscope
+# Both cores. Not --dist loadscope: it interleaves modules, and a module that flushes its demo
+# (tests/reports/conftest.py) then wipes the fuzz tests' session-wide world on the same worker.
+PYTEST_PARALLEL ?= -n 2
 test: $(STAMP) sysdeps
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
