@@ -185,6 +185,13 @@ def ensure_legal_bases(model) -> None:
         for kind, order, start, end, verify, text in LEGAL_BASES)
 
 
+# Where each type is counted in the statistics forms (TT 02/2023/TT-BNV, 0602.N and 0603.N); the
+# others are in no form. Awards migration 0012 fills the same for databases made before.
+STATISTICS_COLUMNS = {"CSTD_TINH": "fighter", "CO_TINH": "flag", "BK_TINH_CN": "certificate",
+                      "BK_TINH_TT": "certificate",
+                      "CSTD_TQ": "national_fighter", "BK_TTG_CN": "pm_certificate"}
+
+
 def ensure(**_kwargs) -> None:
     from awards.models import AwardRule, AwardType, BaseSalary, DatedLegalBasis
 
@@ -194,7 +201,8 @@ def ensure(**_kwargs) -> None:
         if code not in types:
             types[code] = AwardType.objects.create(
                 code=code, name=name, short_name=short, category=category, recipient_kind=recipient,
-                is_yearly=yearly, needs_council=council, needs_disclosure=disclosure, order=order)
+                is_yearly=yearly, needs_council=council, needs_disclosure=disclosure, order=order,
+                statistics_column=STATISTICS_COLUMNS.get(code, ""))
             fresh.add(code)
     for code, kind, enabled, verify, start, end, basis, text, params in RULES:
         if code not in fresh:

@@ -2,8 +2,10 @@ from typing import TYPE_CHECKING
 
 from django import forms
 
+from awards import rules
 from awards.models import (
     Appraisal,
+    AwardMode,
     AwardRule,
     AwardType,
     BaseSalary,
@@ -79,11 +81,15 @@ class NominationForm(VnMessagesMixin, forms.Form):
     programme = forms.ModelChoiceField(queryset=None, required=False, label="Chương trình")
     achievement_year = forms.IntegerField(label="Năm thành tích", min_value=1990, max_value=2100,
                                           error_messages=YEAR_ERRORS)
+    mode = forms.ChoiceField(label="Hình thức khen thưởng (dùng cho báo cáo thống kê)", choices=AwardMode.choices,
+                             help_text="Theo biểu thống kê khen thưởng: thường xuyên, chuyên đề, đột xuất, "
+                                       "đối ngoại, quá trình cống hiến, niên hạn, kháng chiến.")
     summary = forms.CharField(label="Tóm tắt thành tích", required=False, widget=forms.Textarea(attrs={"rows": 4}),
                               max_length=5000)
 
     def __init__(self, *args, proposal: Proposal, people, organisations, award_types=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["mode"].initial = rules.default_mode(proposal.campaign.form)
         if award_types is not None:
             self.fields["award_type"].queryset = AwardType.objects.filter(pk__in=[t.pk for t in award_types])
         self.fields["person"].queryset = people
@@ -367,7 +373,7 @@ class RegisterEntryForm(VnMessagesMixin, forms.ModelForm):
 
     class Meta:
         model = RegisterEntry
-        fields = ["person", "organisation", "award_type", "achievement_year", "issuer_name", "reference",
+        fields = ["person", "organisation", "award_type", "achievement_year", "mode", "issuer_name", "reference",
                   "decided_on", "source", "note"]
 
     def __init__(self, *args, people, organisations, **kwargs):
@@ -389,7 +395,7 @@ class AwardTypeForm(VnMessagesMixin, forms.ModelForm):
     class Meta:
         model = AwardType
         fields = ["code", "name", "short_name", "category", "recipient_kind", "is_yearly", "needs_council",
-                  "needs_disclosure", "order", "is_active", "description"]
+                  "needs_disclosure", "order", "is_active", "statistics_column", "description"]
 
 
 class AwardRuleForm(VnMessagesMixin, forms.ModelForm):

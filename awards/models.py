@@ -37,6 +37,40 @@ class Authority(models.TextChoices):
     PRESIDENT = "president", _("Chủ tịch nước")
 
 
+class AwardMode(models.TextChoices):
+    """How an award was made: the rows "chia theo hình thức khen thưởng" of the statistics form on
+    awards (mẫu 0603.N, TT 02/2023/TT-BNV; domain.md §8). A nomination starts from its campaign's
+    form (thường xuyên or chuyên đề); the others are chosen where they apply."""
+
+    REGULAR = "regular", _("Khen thưởng thường xuyên")
+    THEMATIC = "thematic", _("Khen thưởng theo chuyên đề (theo đợt)")
+    SUDDEN = "sudden", _("Khen thưởng đột xuất")
+    FOREIGN = "foreign", _("Khen thưởng đối ngoại")
+    DEDICATION = "dedication", _("Khen thưởng quá trình cống hiến")
+    SENIORITY = "seniority", _("Khen thưởng theo niên hạn")
+    RESISTANCE = "resistance", _("Khen thưởng thành tích kháng chiến")
+
+
+class StatisticsColumn(models.TextChoices):
+    """Where an award is counted in the statistics forms on awards (TT 02/2023/TT-BNV, domain.md §8):
+    0602.N counts the state's awards, 0603.N a ministry's or a province's. The grassroots titles
+    and Giấy khen are in no form (blank)."""
+
+    NONE = "", _("Không thống kê (khen thưởng cấp cơ sở)")
+    STATE_ORDER = "state_order", _("0602.N – Huân chương, huy chương")
+    HCM_PRIZE = "hcm_prize", _("0602.N – Giải thưởng Hồ Chí Minh")
+    STATE_PRIZE = "state_prize", _("0602.N – Giải thưởng Nhà nước")
+    HONOUR_TITLE = "honour_title", _("0602.N – Danh hiệu vinh dự nhà nước")
+    GOVERNMENT_FLAG = "government_flag", _("0602.N – Cờ thi đua của Chính phủ")
+    PM_CERTIFICATE = "pm_certificate", _("0602.N – Bằng khen của Thủ tướng Chính phủ")
+    NATIONAL_FIGHTER = "national_fighter", _("0602.N – Chiến sĩ thi đua toàn quốc")
+    STATE_OTHER = "state_other", _("0602.N – Hình thức khen thưởng khác cấp nhà nước")
+    CERTIFICATE = "certificate", _("0603.N – Bằng khen cấp bộ, cấp tỉnh")
+    FIGHTER = "fighter", _("0603.N – Chiến sĩ thi đua cấp bộ, cấp tỉnh")
+    FLAG = "flag", _("0603.N – Cờ thi đua cấp bộ, cấp tỉnh")
+    BADGE = "badge", _("0603.N – Kỷ niệm chương, huy hiệu cấp bộ, cấp tỉnh")
+
+
 class AwardType(models.Model):
     """A stable award: a title (danh hiệu) or a form (hình thức). Its rules are dated rows."""
 
@@ -56,6 +90,8 @@ class AwardType(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
     description = models.TextField(_("ghi chú"), blank=True)
+    statistics_column = models.CharField(_("cột trong biểu thống kê"), max_length=20,
+                                         choices=StatisticsColumn.choices, blank=True, default="")
 
     class Meta:
         verbose_name = _("loại khen thưởng")
@@ -479,6 +515,8 @@ class Nomination(models.Model):
         related_name="nominations", help_text=_("Khi nội dung thi đua xét theo từng chương trình (mục 2.1)."),
     )
     achievement_year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    mode = models.CharField(_("hình thức khen thưởng (thống kê)"), max_length=20, choices=AwardMode.choices,
+                            default=AwardMode.REGULAR)
     summary = models.TextField(_("tóm tắt thành tích"), blank=True)
     state = models.CharField(_("trạng thái"), max_length=20, choices=State.choices, default=State.DRAFT)
     reason = models.TextField(_("lý do (trả lại, không đề nghị, thu hồi)"), blank=True)
@@ -792,6 +830,8 @@ class RegisterEntry(models.Model):
     award_type = models.ForeignKey(AwardType, verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT,
                                    related_name="register_entries")
     achievement_year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    mode = models.CharField(_("hình thức khen thưởng (thống kê)"), max_length=20, choices=AwardMode.choices,
+                            default=AwardMode.REGULAR)
     issuer_name = models.CharField(_("cơ quan quyết định"), max_length=255)
     reference = models.CharField(_("số, ký hiệu quyết định"), max_length=100)
     decided_on = models.DateField(_("ngày quyết định"))
@@ -961,3 +1001,4 @@ class SessionAbsence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.reason}"
+

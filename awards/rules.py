@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from awards.models import Authority
+from awards.models import Authority, AwardMode
 from units.models import OrganisationKind
 
 
@@ -40,6 +40,12 @@ def in_force(rules: Iterable[Rule], kind: str, on: date) -> Rule | None:
     matching = [r for r in rules if r.kind == kind and r.effective_from <= on
                 and (r.effective_to is None or on <= r.effective_to)]
     return max(matching, key=lambda r: r.effective_from) if matching else None
+
+
+def default_mode(campaign_form: str) -> str:
+    """A nomination's statistics mode before anyone chooses: a thematic campaign's awards are
+    "theo chuyên đề", every other campaign's "thường xuyên" (mẫu 0603.N's rows)."""
+    return AwardMode.THEMATIC if campaign_form == "thematic" else AwardMode.REGULAR
 
 
 def criteria_date(achievement_year: int) -> date:

@@ -67,7 +67,7 @@ class PersonForm(VnMessagesMixin, forms.ModelForm):
         model = Person
         fields = [
             "full_name", "employee_code", "birth_date", "gender", "organisation", "position",
-            "employment_type", "is_direct_worker", "email", "phone", "is_active",
+            "employment_type", "is_direct_worker", "leadership", "email", "phone", "is_active",
         ]
 
     def __init__(self, *args, user, **kwargs):

@@ -176,6 +176,16 @@ class EmploymentType(models.TextChoices):
     CONTRACT = "hop_dong", _("Hợp đồng")
 
 
+class LeadershipLevel(models.TextChoices):
+    """The tiers of the statistics forms on awards (mẫu 0602.N, 0603.N: "Cá nhân" chia ra)."""
+
+    NONE = "", _("Không giữ chức vụ lãnh đạo")
+    MINISTRY = "ministry", _("Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên")
+    DEPARTMENT = "department", _("Lãnh đạo cấp vụ, sở, ngành và tương đương")
+    OTHER = "other", _("Các cấp lãnh đạo khác từ phó phòng trở lên")
+    ENTREPRENEUR = "entrepreneur", _("Doanh nhân")
+
+
 class Person(models.Model):
     """A person (cá nhân) who can be nominated; optionally linked to a login."""
 
@@ -200,6 +210,8 @@ class Person(models.Model):
         _("loại cán bộ"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.PUBLIC_EMPLOYEE
     )
     is_direct_worker = models.BooleanField(_("người trực tiếp lao động"), default=False)
+    leadership = models.CharField(_("cấp lãnh đạo (dùng cho biểu thống kê)"), max_length=20,
+                                  choices=LeadershipLevel.choices, blank=True, default="")
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     user = models.OneToOneField(

@@ -26,7 +26,7 @@ ORGANISATION_FIELDS = [
 ]
 PERSON_FIELDS = [
     "full_name", "employee_code", "birth_date", "gender", "organisation", "position",
-    "employment_type", "is_direct_worker", "email", "phone", "user", "is_active",
+    "employment_type", "is_direct_worker", "leadership", "email", "phone", "user", "is_active",
 ]
 BLOC_FIELDS = ["name", "organiser", "organiser_text", "description", "is_active"]
 

@@ -17,7 +17,7 @@ from units.access import SystemActor
 from units.models import Organisation, User
 from units.notifications import email_unit
 
-NOMINATION_FIELDS = ["award_type", "person", "organisation", "programme", "achievement_year", "summary"]
+NOMINATION_FIELDS = ["award_type", "person", "organisation", "programme", "achievement_year", "mode", "summary"]
 
 
 DECISION_FIELDS = ["title", "number", "notation", "issue_date", "signer_prefix", "signer_title", "signer_name",

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from awards import selectors, workflow
+from awards import rules, selectors, workflow
 from awards.models import AwardType, Nomination, NominationFile, Proposal, ProposalFile
 from awards.services._common import (
     NOMINATION_FIELDS,
@@ -165,12 +165,13 @@ def _save_checked(nomination: Nomination) -> None:
 @transaction.atomic
 def add_nomination(*, by: User | SystemActor, proposal: Proposal, award_type: AwardType, person: Person | None = None,
                    organisation: Organisation | None = None, programme: SubCampaign | None = None,
-                   achievement_year: int | None = None, summary: str = "") -> Nomination:
+                   achievement_year: int | None = None, summary: str = "", mode: str = "") -> Nomination:
     proposal = (Proposal.objects.select_for_update(of=("self",))
                 .select_related("campaign", "subcampaign", "organisation").get(pk=proposal.pk))
     _editable_proposal(by, proposal)
     nomination = Nomination(proposal=proposal, award_type=award_type, person=person, organisation=organisation,
                             programme=programme, achievement_year=achievement_year or proposal.year,
+                            mode=mode or rules.default_mode(proposal.campaign.form),
                             summary=nfc(summary).strip(), created_by=access.user_or_none(by),
                             order=(proposal.nominations.aggregate(m=Max("order"))["m"] or 0) + 1)
     _check_nominee(nomination, proposal)

@@ -73,7 +73,8 @@ def record_higher_decision(*, by: User | SystemActor, nomination: Nomination, re
     _move(by, nomination, State.DECIDED)
     entry = RegisterEntry(person=nomination.person, organisation=nomination.organisation,
                           award_type=nomination.award_type, achievement_year=nomination.achievement_year,
-                          issuer_name=issuer_name.strip(), reference=reference.strip(), decided_on=decided_on,
+                          mode=nomination.mode, issuer_name=issuer_name.strip(), reference=reference.strip(),
+                          decided_on=decided_on,
                           source=RegisterEntry.Source.HIGHER, nomination=nomination,
                           recorded_by=access.user_or_none(by), owner=nomination.proposal.campaign.issuer)
     if upload is not None:

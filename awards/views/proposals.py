@@ -153,7 +153,7 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
             services.add_nomination(by=request.user, proposal=proposal, award_type=data["award_type"],
                                     person=data["person"], organisation=data["organisation"],
                                     programme=data.get("programme"), achievement_year=data["achievement_year"],
-                                    summary=data["summary"])
+                                    summary=data["summary"], mode=data["mode"])
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
