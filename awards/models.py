@@ -1002,3 +1002,51 @@ class SessionAbsence(models.Model):
     def __str__(self) -> str:
         return f"{self.member}: {self.reason}"
 
+
+# --- The electronic dossier received from a lower issuer (issue 16, item 2) -----------------------------
+
+
+def dossier_upload_to(instance: DossierImport, filename: str) -> str:
+    return f"awards/dossiers/{filename}"
+
+
+class DossierImport(models.Model):
+    """A hồ sơ điện tử (awards.dossier) received by a higher issuer: the package is checked and kept
+    when uploaded, then imported after the units and people are matched. One package (its SHA-256)
+    is received once per issuer: a colleague uploading it at the same moment is refused."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đã nhận, chờ đối chiếu")
+        IMPORTED = "imported", _("Đã tạo tờ trình")
+
+    issuer = models.ForeignKey(Organisation, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT,
+                               related_name="+")
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("gói hồ sơ"), upload_to=dossier_upload_to, max_length=300)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(default=0)
+    manifest = models.JSONField(editable=False)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    proposal = models.OneToOneField(Proposal, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="dossier_import")
+    uploaded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField()
+    imported_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ điện tử nhận từ cấp dưới")
+        verbose_name_plural = _("hồ sơ điện tử nhận từ cấp dưới")
+        ordering = ["-uploaded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "sha256"], name="awards_dossierimport_once",
+                                    violation_error_message=_("Gói hồ sơ này đã được nhận.")),
+            models.CheckConstraint(condition=Q(status__in=["received", "imported"]),
+                                   name="awards_dossierimport_valid_status"),
+        ]
+
+    def __str__(self) -> str:
+        return (self.manifest or {}).get("proposal", {}).get("title", "") or f"Hồ sơ {self.sha256[:12]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse_ids("awards:dossier-match", self.pk)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from awards import views
-from awards.views import rollup
+from awards.views import dossier, rollup
 
 app_name = "awards"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("de-nghi/<int:pk>/cap-tren/", views.record_higher, name="record-higher"),
     path("tep-de-nghi/<int:file_pk>/", views.nomination_file_download, name="nomination-file-download"),
     path("xet-duyet/", views.review_queue, name="review"),
+    path("ho-so-dien-tu/nhan/", dossier.dossier_import, name="dossier-import"),
+    path("ho-so-dien-tu/<int:pk>/", dossier.dossier_match, name="dossier-match"),
     path("cong-khai/", views.disclosure_list, name="disclosure-list"),
     path("cong-khai/moi/", views.disclosure_create, name="disclosure-create"),
     path("cong-khai/<int:pk>/", views.disclosure_detail, name="disclosure"),

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from reports import edition_views, trust_views, views
+from reports import dossier_views, edition_views, trust_views, views
 
 app_name = "reports"
 # The documents that have editions (reports.edition_views.KINDS), spelt out so that "bao-cao/…/mo-lai/"
@@ -17,6 +17,7 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/giay-khen/", views.certificates_pdf, name="certificates-pdf"),
     path("to-trinh/<int:pk>/", views.proposal_document, name="proposal-document"),
     path("to-trinh/<int:pk>/pdf/", views.proposal_pdf, name="proposal-pdf"),
+    path("to-trinh/<int:pk>/ho-so-dien-tu.zip", dossier_views.dossier_export, name="dossier-export"),
     path("bien-ban/<int:pk>/", views.minutes_document, name="minutes-document"),
     path("bien-ban/<int:pk>/pdf/", views.minutes_pdf, name="minutes-pdf"),
     path("ke-hoach/<int:pk>/ban-hanh/", edition_views.plan_issue, name="plan-issue"),
