@@ -178,6 +178,8 @@ ROWS: dict[str, Row] = {
     "awards:record-higher": post("nomination", "302 403 302 403 403 403 403"),   # the secretariat records
     # --- Awards: the secretariat, the council, the leader ---------------------------------------
     "awards:review": get(None, "302 403 200 403 403 403 403"),
+    "awards:dossier-import": get(None, "302 403 200 403 403 403 403"),
+    "awards:dossier-match": get("dossier", "302 404 200 404 404 404 404"),
     "awards:disclosure-list": get(None, "302 403 200 403 403 403 403"),
     "awards:disclosure-create": get(None, "302 403 200 403 403 403 403"),
     "awards:disclosure": get("disclosure", "302 404 200 404 404 404 404"),
@@ -267,6 +269,7 @@ ROWS: dict[str, Row] = {
     "signing:token-upload": post("signing_token", "404 404 404 404 404 404 404"),
     "reports:proposal-document": get("proposal", "302 200 200 200 200 200 200"),
     "reports:proposal-pdf": get("proposal", "302 200 200 200 200 200 200"),
+    "reports:dossier-export": get("proposal", "302 403 200 403 403 403 403"),
     "reports:decision-document": get("decision", "302 200 200 200 200 200 200"),
     "reports:decision-pdf": get("decision", "302 200 200 200 200 200 200"),
     "reports:certificates-pdf": get("unit_decision", "302 200 200 200 200 200 200"),
@@ -319,12 +322,14 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     and a health centre. Returns the URL args of each object (by key) and a few pks."""
     from awards import services as award_services
     from awards.models import AwardType, Proposal, RegisterEntry, UnitAuthority
+    from awards.services import dossier as dossier_services
     from campaigns import services as campaign_services
     from campaigns.lifecycle import Status
     from campaigns.models import LegalBasis, Pledge, Recipient, ReportingPeriod, Section, SubCampaign
     from devtools import history
     from indicators import services as indicator_services
     from indicators.models import CampaignIndicator, IndicatorDefinition, SubmissionAttachment
+    from reports import dossier as report_dossier
     from reports import jobs
     from reports import services as report_services
     from reports.services import signed
@@ -389,6 +394,14 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     term_member = award_services.add_member(by=SYSTEM, term=term, person=members[0].person, role="chair",
                                             joined_on=date(2026, 1, 1), today=date(2026, 11, 10))
     award_services._move(SYSTEM, noms[3], "approved")
+    # Forwarded upward: the proposal has an electronic dossier, received back into the same campaign.
+    upward = award_services.add_nomination(by=SYSTEM, proposal=proposal, award_type=types["GK_SYT_CN"],
+                                           person=people[5])
+    for state in ("submitted", "accepted", "approved", "forwarded"):
+        award_services._move(SYSTEM, upward, state)
+    _name, package = report_dossier.build(proposal)
+    received = dossier_services.receive_dossier(by=SYSTEM, campaign=campaign, upload=SimpleUploadedFile(
+        "ho-so.zip", package, content_type="application/zip"))
     decision = award_services.create_decision(by=SYSTEM, issuer=root, title=f"Về việc tặng LĐTT {tag}",
                                               nominations=[noms[3]])
     authority = UnitAuthority.objects.create(organisation=unit, basis="Phân cấp (thử nghiệm)")
@@ -428,7 +441,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "disclosure": (disclosure.pk,), "session": (session.pk,), "tally": (session.pk, tally.pk),
             "term": (term.pk,), "term_member": (term.pk, term_member.pk),
             "decision": (decision.pk,), "line": (decision.pk, line.pk), "unit_decision": (unit_decision.pk,),
-            "entry": (entry.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
+            "entry": (entry.pk,), "dossier": (received.pk,), "whole": (whole.pk,), "unit_report": (unit_report.pk,),
             "report_file": (unit_report.pk, unit_report.files.get(kind="issued").pk), "job": (job.pk,),
             "plan_kind": ("ke-hoach", c), "plan_edition": ("ke-hoach", c, 1, "signature"),
             "signed_copy": ("ke-hoach", c, signed_copy.pk),
