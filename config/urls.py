@@ -20,6 +20,7 @@ urlpatterns = [
     path("chi-tieu/", include("indicators.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("reports.document_urls")),
+    path("thong-ke/", include("reports.statistics_urls")),
     path("ky-so/", include("reports.signing_urls")),
     path("quan-tri-django/", admin.site.urls),
 ]

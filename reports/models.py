@@ -424,3 +424,35 @@ class TrustAnchor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StatisticsSheet(models.Model):
+    """What an issuer types into its statistics forms on awards for one reporting year (TT
+    02/2023/TT-BNV): the header and signatures, and the figures no data here can give (0604.N,
+    0605.N: the bodies and staff doing the work). The counted forms are computed when shown
+    (reports.statistics); this row is kept so that nothing typed is lost between years."""
+
+    issuer = models.ForeignKey(Organisation, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT,
+                               related_name="statistics_sheets")
+    year = models.PositiveSmallIntegerField(_("năm báo cáo"), validators=[MinValueValidator(2000),
+                                                                           MaxValueValidator(2100)])
+    receiver = models.CharField(_("đơn vị nhận báo cáo"), max_length=255, blank=True,
+                                help_text=_("Ví dụ: Sở Nội vụ tỉnh Thái Nguyên."))
+    preparer = models.CharField(_("người lập biểu"), max_length=200, blank=True)
+    head_title = models.CharField(_("chức vụ thủ trưởng đơn vị"), max_length=200, blank=True,
+                                  help_text=_("Ví dụ: GIÁM ĐỐC."))
+    head_name = models.CharField(_("thủ trưởng đơn vị"), max_length=200, blank=True)
+    # {"0604.N": {"01": {"1": 3}, ...}, "0605.N": {...}}: row code → column key → figure.
+    entered = models.JSONField(_("số liệu nhập tay"), default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("biểu thống kê thi đua, khen thưởng")
+        verbose_name_plural = _("biểu thống kê thi đua, khen thưởng")
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="reports_statisticssheet_once")]
+
+    def __str__(self) -> str:
+        return f"Biểu thống kê năm {self.year} – {self.issuer}"

@@ -58,6 +58,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # leader who signs the decisions reads it; an administrator reads every issuer's.
     "fund.manage": frozenset({Role.SECRETARIAT}),
     "fund.view": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
+    # The statistics forms on awards (TT 02/2023/TT-BNV, issue 16): the secretariat types what
+    # cannot be counted; the leader who signs them reads them.
+    "statistics.prepare": frozenset({Role.SECRETARIAT}),
+    "statistics.view": frozenset({Role.SECRETARIAT, Role.LEADER, Role.ADMIN}),
     # The certificates the province trusts to verify signed documents (issue 14): one list for all.
     "trust.manage": frozenset({Role.ADMIN}),
 }

@@ -17,6 +17,7 @@ _NAV_URLS = {
     "awards_decisions": "awards:decision-list", "awards_unit_titles": "awards:unit-titles",
     "awards_register": "awards:register", "awards_catalogue": "awards:catalogue",
     "awards_rollup": "awards:rollup-index", "awards_fund": "awards:fund",
+    "statistics": "statistics:index",
     "reports": "reports:report-list",
     "organisations": "units:organisation-list", "people": "units:person-list", "blocs": "units:bloc-list",
     "export": "units:export", "import": "units:import", "accounts": "units:account-list",
@@ -58,6 +59,7 @@ def navigation(request):
             "can_council": access.can(user, "council.record"),
             "can_rollup": access.can(user, "campaign.rollup"),
             "can_view_fund": access.can(user, "fund.view"),
+            "can_view_statistics": access.can(user, "statistics.view"),
             "can_decide_unit": access.can(user, "unit_titles.decide"),
         }
 

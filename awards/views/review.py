@@ -32,6 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_decide_unit": access.can(user, "unit_titles.decide"),
         "is_admin": access.can(user, "catalogue.manage"),
         "can_fund": access.can(user, "fund.view"),
+        "can_statistics": access.can(user, "statistics.view"),
         "can_council_view": access.can(user, "council.view"),
         "counts": {State(k).label: v for k, v in counts.items()},
         "returned": selectors.returned_to(user) if can_prepare else [],
