@@ -10,6 +10,7 @@ secretariat reads the checks and decides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -160,6 +161,38 @@ def consecutive_years(held_years: set[int], ending: int) -> int:
         count += 1
         year -= 1
     return count
+
+
+@dataclass(frozen=True)
+class Streak:
+    """One yearly title's latest run of consecutive achievement years, oldest first."""
+
+    title: str
+    years: tuple[int, ...]
+
+    @property
+    def text(self) -> str:
+        """ "Chiến sĩ thi đua cơ sở: 2023, 2024, 2025 (03 năm liên tục)"; a lone year is no run."""
+        count = len(self.years)
+        span = f"{count:02d} năm liên tục" if count > 1 else "01 năm"
+        return f"{self.title}: {', '.join(str(y) for y in self.years)} ({span})"
+
+
+def title_streaks(held: Iterable[tuple[str, int]]) -> list[Streak]:
+    """Per yearly title, in the order first given, the run of consecutive years that ends at the
+    latest year it was held: what a dossier and the council read for "hai năm liên tục" and the like.
+    The caller passes only awards that count (a revoked decision's lines are left out) and only the
+    yearly titles (danh hiệu xét hằng năm): a form such as a Bằng khen has no run. A title last held
+    years ago still shows its last run; its latest year tells the reader it has lapsed."""
+    years_of: dict[str, set[int]] = {}
+    for title, year in held:
+        years_of.setdefault(title, set()).add(year)
+    streaks = []
+    for title, years in years_of.items():
+        latest = max(years)
+        count = consecutive_years(years, latest)
+        streaks.append(Streak(title, tuple(range(latest - count + 1, latest + 1))))
+    return streaks
 
 
 def _prerequisite(facts: Facts, rule: Rule) -> Check:

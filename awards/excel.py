@@ -184,3 +184,34 @@ def read_register(file, *, people: dict[str, object], organisations: dict[str, o
             out.append(RegisterRow(number, person, organisation, award, year, issuer_name, reference, decided_on,
                                    note))
     return out, errors
+
+
+HISTORY_HEADERS = ["STT", "Năm thành tích", "Danh hiệu thi đua / hình thức khen thưởng", "Số, ký hiệu quyết định",
+                   "Ngày quyết định", "Cơ quan quyết định", "Ghi chú"]
+
+
+def history_heading(history, printed_on) -> list[str]:
+    """The lines above the history's table (the PDF prints the same): who, where, and the runs."""
+    if history.is_organisation:
+        lines = [f"Tên tập thể: {history.name}"]
+        if history.unit:
+            lines.append(f"Trực thuộc: {history.unit}")
+    else:
+        lines = [f"Họ và tên: {history.name}"]
+        born = f"{history.birth_date:%d/%m/%Y}" if history.birth_date else "chưa ghi"
+        lines.append(f"Ngày sinh: {born}; giới tính: {history.gender or 'chưa ghi'}")
+        lines.append(f"Chức vụ: {history.position or 'chưa ghi'}; đơn vị công tác: {history.unit}")
+    runs = "; ".join(s.text for s in history.streaks) or "chưa có"
+    lines.append(f"Danh hiệu thi đua hằng năm liên tục (đến năm gần nhất): {runs}")
+    lines.append(f"Trích từ Sổ khen thưởng ngày {printed_on:%d/%m/%Y}; khen thưởng đã thu hồi không được tính.")
+    return lines
+
+
+def history_workbook(history, printed_on) -> bytes:
+    """One sheet, oldest year first; the date as a date, every text (typed by a person: an issuer's
+    name, a note) as text, so "=…" stays what was typed (common.xlsx)."""
+    rows = [[i, r.year, r.award, r.number, r.decided_on, r.issuer, r.note]
+            for i, r in enumerate(history.rows, start=1)]
+    sheet = xlsx.Sheet("Quá trình khen thưởng", HISTORY_HEADERS, rows, widths=[6, 10, 45, 18, 14, 40, 45],
+                       heading=["QUÁ TRÌNH KHEN THƯỞNG", *history_heading(history, printed_on)])
+    return xlsx.write_workbook([sheet])

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from reports import dossier_views, edition_views, trust_views, views
+from reports import dossier_views, edition_views, history_views, trust_views, views
 
 app_name = "reports"
 # The documents that have editions (reports.edition_views.KINDS), spelt out so that "bao-cao/…/mo-lai/"
@@ -20,6 +20,9 @@ urlpatterns = [
     path("to-trinh/<int:pk>/ho-so-dien-tu.zip", dossier_views.dossier_export, name="dossier-export"),
     path("bien-ban/<int:pk>/", views.minutes_document, name="minutes-document"),
     path("bien-ban/<int:pk>/pdf/", views.minutes_pdf, name="minutes-pdf"),
+    path("so-khen-thuong/ca-nhan/<int:pk>/qua-trinh.pdf", history_views.history_person_pdf, name="history-person-pdf"),
+    path("so-khen-thuong/tap-the/<int:pk>/qua-trinh.pdf", history_views.history_organisation_pdf,
+         name="history-organisation-pdf"),
     path("ke-hoach/<int:pk>/ban-hanh/", edition_views.plan_issue, name="plan-issue"),
     path("quyet-dinh/<int:pk>/ban-hanh/", edition_views.decision_issue, name="decision-issue"),
     re_path(rf"^{EDITION_KINDS}/(?P<pk>[0-9]+)/trinh-ky/$", edition_views.edition_send, name="edition-send"),

@@ -711,3 +711,14 @@ def reports_to_issue(user, limit: int = 5) -> list[Report]:
 def anchors() -> list[bytes]:
     """The certificates verification trusts today (PEM bytes): the active trust anchors."""
     return [pem.encode("ascii") for pem in TrustAnchor.objects.filter(active=True).values_list("pem", flat=True)]
+
+
+def award_history_document(history, today: date) -> Document:
+    """QUÁ TRÌNH KHEN THƯỞNG of a person or unit (awards.selectors.award_history): an extract of the
+    register for a dossier or the council, not a numbered document, so it has no letterhead: the unit
+    that files it signs its own cover. Never archival: it is reprinted whenever the register grows."""
+    kind = "tap-the" if history.is_organisation else "ca-nhan"
+    return Document(
+        template="reports/documents/award_history.html", title=f"Quá trình khen thưởng – {history.name}",
+        author=history.unit or history.name, filename=f"qua-trinh-khen-thuong-{kind}-{history.pk}.pdf", draft=True,
+        extra={"history": history, "printed_on": today})

@@ -216,6 +216,11 @@ ROWS: dict[str, Row] = {
     "awards:register-template": get(None, "302 200 200 200 200 200 200"),
     "awards:register-import": get(None, "302 403 200 403 403 403 403"),
     "awards:register-file": get("entry", "302 200 200 200 200 200 200"),
+    # QUÁ TRÌNH KHEN THƯỞNG: the register page's visibility (the PDF is reports', the workbook awards').
+    "awards:history-person-xlsx": get("person", "302 200 200 200 200 200 200"),
+    "awards:history-organisation-xlsx": get("org", "302 200 200 200 200 200 200"),
+    "reports:history-person-pdf": get("person", "302 200 200 200 200 200 200"),
+    "reports:history-organisation-pdf": get("org", "302 200 200 200 200 200 200"),
     # --- Awards: catalogue and dated tables (the administrator's), ratio caps (the issuer's) ----
     "awards:catalogue": get(None, "302 200 200 200 200 200 200"),
     "awards:award-type": get("award_type", "302 200 200 200 200 200 200"),

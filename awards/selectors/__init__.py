@@ -45,7 +45,7 @@ from awards.selectors.proposals import (
     scope_label,
     scope_of,
 )
-from awards.selectors.register import RegisterRow, register_for, register_subjects
+from awards.selectors.register import AwardHistory, RegisterRow, award_history, register_for, register_subjects
 from awards.selectors.review import (
     QuotaLine,
     approved_count,
@@ -71,11 +71,13 @@ __all__ = [
     "fund_warning",
     "money_date",
     "NOMINATION_RELATED",
+    "AwardHistory",
     "QuotaLine",
     "RegisterRow",
     "above_authority",
     "approved_count",
     "authority_holder",
+    "award_history",
     "awards_stamp",
     "base_salary_on",
     "checks_for",

@@ -64,6 +64,8 @@ from awards.views.proposals import (
     unit_decide,
 )
 from awards.views.register import (
+    history_organisation_xlsx,
+    history_person_xlsx,
     register,
     register_add,
     register_entry_file,
@@ -84,6 +86,7 @@ __all__ = [
     "nomination_file_delete", "nomination_file_download", "nomination_move", "nomination_update",
     "proposal_create", "proposal_detail", "proposal_file", "proposal_file_delete", "proposal_file_download",
     "proposal_import", "proposal_list", "proposal_submit", "proposal_template", "ratio_caps", "record_higher",
+    "history_organisation_xlsx", "history_person_xlsx",
     "register", "register_add", "register_entry_file", "register_import", "register_organisation",
     "register_person", "register_template", "review_queue", "rule_form", "salaries", "salary_confirm",
     "session_attendance", "session_close", "session_create", "session_detail", "session_list",

@@ -20,7 +20,7 @@ from awards.models import (
     RegisterEntry,
 )
 from awards.views._common import RELATED, _acting_issuer, _error_text, _issuers, _xlsx
-from common import search, xlsx
+from common import clock, search, xlsx
 from common.forms import apply_service_errors
 from units import access
 from units.models import Organisation, Person
@@ -50,9 +50,18 @@ def _eligibility_records(person=None, organisation=None) -> dict:
     }
 
 
+def _person(request: HttpRequest, pk: int) -> Person:
+    """A person in the user's scope (404 otherwise, whatever id is typed), with their unit."""
+    return get_object_or_404(Person.objects.filter(access.scope_q(request.user, field="organisation__path") or Q())
+                             .select_related("organisation"), pk=pk)
+
+
+def _organisation(request: HttpRequest, pk: int) -> Organisation:
+    return get_object_or_404(access.visible_organisations(request.user).select_related("parent"), pk=pk)
+
+
 def register_person(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person.objects.filter(access.scope_q(request.user, field="organisation__path") or Q())
-                               .select_related("organisation"), pk=pk)
+    person = _person(request, pk)
     can_record = access.can(request.user, "person.manage", person.organisation)
     if request.method == "POST":
         if not can_record:
@@ -61,7 +70,7 @@ def register_person(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:register-person", pk=person.pk)
     return render(request, "awards/register_subject.html", {
         "subject": person, "name": person.full_name, "unit": person.organisation,
-        "rows": selectors.register_for(person=person), "can_record": can_record,
+        **_history(person=person), "can_record": can_record,
         "nominations": list(Nomination.objects.visible_to(request.user).filter(person=person)
                             .select_related(*RELATED).order_by("-achievement_year")),
         "grades": Grade.choices, "hold_kinds": Hold.Kind.choices, "levels": InitiativeLevel.choices,
@@ -70,7 +79,7 @@ def register_person(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def register_organisation(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(access.visible_organisations(request.user), pk=pk)
+    organisation = _organisation(request, pk)
     can_record = access.can(request.user, "person.manage", organisation)
     if request.method == "POST":
         if not can_record:
@@ -79,12 +88,30 @@ def register_organisation(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:register-organisation", pk=organisation.pk)
     return render(request, "awards/register_subject.html", {
         "subject": organisation, "name": organisation.name, "unit": organisation.parent,
-        "rows": selectors.register_for(organisation=organisation), "can_record": can_record,
+        **_history(organisation=organisation), "can_record": can_record,
         "nominations": list(Nomination.objects.visible_to(request.user).filter(organisation=organisation)
                             .select_related(*RELATED).order_by("-achievement_year")),
         "grades": Grade.choices, "hold_kinds": Hold.Kind.choices, "is_organisation": True,
         **_eligibility_records(organisation=organisation),
     })
+
+
+def _history(**subject) -> dict:
+    """The page's share of the printable history: the same rows (newest first on screen) and runs."""
+    history = selectors.award_history(**subject)
+    return {"rows": history.rows[::-1], "streaks": history.streaks}
+
+
+def history_person_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(request, pk)
+    return _xlsx(excel.history_workbook(selectors.award_history(person=person), clock.today()),
+                 f"qua-trinh-khen-thuong-ca-nhan-{person.pk}.xlsx")
+
+
+def history_organisation_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _organisation(request, pk)
+    return _xlsx(excel.history_workbook(selectors.award_history(organisation=organisation), clock.today()),
+                 f"qua-trinh-khen-thuong-tap-the-{organisation.pk}.xlsx")
 
 
 def _save_record(request: HttpRequest, *, person: Person | None = None, organisation: Organisation) -> None:
