@@ -42,7 +42,7 @@ def test_loading_twice_duplicates_nothing(demo):
 def test_every_demo_account_logs_in_with_the_documented_password(demo, client):
     for username in ["quantri", "thuongtruc", "hoidong", "lanhdao", "donvi", "truongdonvi", "thuongtruc.kontum",
                      "donvi.kontum", "thuongtruc.brvt", "donvi.brvt", "thuongtruc.hongngu", "donvi.hongngu",
-                     "thuongtruc.chauthanh"]:
+                     "thuongtruc.chauthanh", "ubnd.tdkt"]:
         assert client.login(username=username, password="demo12345"), username
 
 

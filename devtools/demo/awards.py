@@ -87,6 +87,18 @@ def _minutes(unit: Organisation, people: list[Person], day: date, head: str) -> 
     return signing.sign(pdf.render_pdf(html), html=html, signatures=[("KySo", head, unit.name)])
 
 
+def _achievement_report_pdf(full_name: str) -> bytes:
+    """A nominee's báo cáo thành tích: one page in the documents' layout (demo text)."""
+    name = escape(full_name)
+    html = (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Báo cáo thành tích – {name}</title>'
+            f'<link rel="stylesheet" href="reports/pdf.css"></head><body class="pdf"><div class="doc-type">BÁO CÁO '
+            f'THÀNH TÍCH</div><div class="doc-title"><span class="ruled">Đề nghị tặng danh hiệu Chiến sĩ thi đua cấp '
+            f'tỉnh</span></div><div class="doc-body"><p>Họ và tên: {name} (dữ liệu minh họa).</p><p>Ba năm liên tục '
+            f'đạt danh hiệu Chiến sĩ thi đua cơ sở; chủ trì sáng kiến đặt lịch khám trực tuyến được công nhận cấp '
+            f'tỉnh.</p></div></body></html>')
+    return pdf.render_pdf(html)
+
+
 def _people(org: Organisation, count: int = 10) -> list[Person]:
     return list(Person.objects.filter(organisation=org, is_active=True).order_by("employee_code")[:count])
 
@@ -311,6 +323,9 @@ def _live(campaign: Campaign, orgs, types, today: date) -> None:
                             "nhận cấp tỉnh.")
     bk = nominate(p_bva, "BK_TINH_CN", person=bva[1], summary="Chủ trì triển khai bệnh án điện tử toàn viện.")
     medal = nominate(p_bva, "HCLD3_CN", person=bva[2], summary="Hơn 25 năm công tác, nhiều năm Chiến sĩ thi đua.")
+    # The forwarded nomination's báo cáo thành tích travels in the electronic dossier (issue 16).
+    services.add_nomination_file(by=SYSTEM, nomination=star, upload=SimpleUploadedFile(
+        "bao-cao-thanh-tich.pdf", _achievement_report_pdf(people["star"].full_name), content_type="application/pdf"))
     _signed_submission(p_bva)
     services.submit_proposal(by=SYSTEM, proposal=p_bva)
     services.accept_many(by=SYSTEM, nominations=[star, bk, medal])

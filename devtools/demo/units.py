@@ -179,6 +179,15 @@ TREES: list[Root] = [
         closure_note="Kết thúc hoạt động của chính quyền cấp huyện từ 01/07/2025 (chính quyền địa phương hai cấp)."),
 ]
 
+# The higher issuer the Sở forwards to (issue 16: the electronic dossier goes up to it). Its tree holds
+# the Sở by the same code ("SYT"), so an imported dossier finds the proposing Sở and creates the rest.
+TREES.append(Root("TNP", "UBND tỉnh Thái Nguyên", "UBND", K.PROVINCE_COMMITTEE, "", "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+                  "Thái Nguyên", [
+                      Unit("VP", "Văn phòng UBND tỉnh", K.COMMITTEE_OFFICE, staff=2),
+                      Unit("SNV", "Sở Nội vụ (Ban Thi đua - Khen thưởng)", K.DEPARTMENT, staff=2),
+                      Unit("SYT", "Sở Y tế", K.DEPARTMENT),
+                  ]))
+
 # Successor bodies named by the closures above; loaded as empty roots.
 SUCCESSORS = {
     "QN": ("Sở Y tế tỉnh Quảng Ngãi", "UBND TỈNH QUẢNG NGÃI", "Quảng Ngãi"),
@@ -227,6 +236,8 @@ ACCOUNTS = [
     Account("donvi.hongngu", "Võ Thị Kim Ngân", R.UNIT_STAFF, "HN", "XA02", "Công chức Văn hóa - Xã hội"),
     Account("thuongtruc.chauthanh", "Lê Minh Trí", R.SECRETARIAT, "CT", "", "Chuyên viên Phòng Nội vụ",
             person_unit="PNV"),
+    Account("ubnd.tdkt", "Vũ Thị Minh Nguyệt", R.SECRETARIAT, "TNP", "", "Chuyên viên Ban Thi đua - Khen thưởng",
+            person_unit="SNV"),
 ]
 
 BLOCS = [

@@ -151,3 +151,21 @@ def build(today: date) -> dict:
                              "1 tuổi được tiêm chủng đầy đủ đạt từ 97% trở lên."),
         ],
     }
+
+
+def build_province(today: date) -> dict:
+    """UBND tỉnh Thái Nguyên's yearly plan, open for proposals: where the Sở's forwarded dossier is
+    received (issue 16, item 2). A draft-free minimum: no number (recorded as issued elsewhere)."""
+    year = (today - timedelta(days=60)).year
+    return {
+        "CAMPAIGN": dict(
+            key="province", issuer="TNP", document_kind="plan", document_parent_line="",
+            document_name_line="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+            title=f"Kế hoạch tổ chức phong trào thi đua yêu nước năm {year} của tỉnh Thái Nguyên",
+            theme="", form="regular", form_label="", place="Thái Nguyên", year=year,
+            period_start=date(year, 1, 1), period_end=date(year, 12, 31), status="in_progress",
+            preamble="", closing="", signer_prefix="TM. ỦY BAN NHÂN DÂN", signer_title="CHỦ TỊCH", signer_name="",
+            source_note="Dữ liệu minh họa: cơ quan cấp trên nhận hồ sơ điện tử của Sở Y tế.",
+        ),
+        "PERIODS": [],
+    }

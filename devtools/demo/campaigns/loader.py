@@ -29,6 +29,7 @@ def load(orgs: dict[str, Organisation], today: date, log=print) -> dict[str, Cam
         data = {key: getattr(module, key) for key in dir(module) if key.isupper()}
         loaded[data["CAMPAIGN"]["key"]] = _load_one(data, orgs, log, demo=False)
     loaded["live"] = _load_one(live.build(today), orgs, log, demo=True)
+    loaded["province"] = _load_one(live.build_province(today), orgs, log, demo=True)
     return loaded
 
 
