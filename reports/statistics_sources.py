@@ -14,12 +14,14 @@ number of queries whatever the year holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Q
 
 from awards.models import AwardType, DecisionLine, RegisterEntry
 from campaigns.models import Campaign
 from common.text import format_date
+from common.urls import reverse_ids
 from reports import statistics
 from units.models import Organisation
 
@@ -46,23 +48,36 @@ def state_per_form() -> dict[str, list[tuple[str, str]]]:
     return per_form
 
 
+def launched_on(campaign: Campaign) -> date | None:
+    """The day a plan launched its campaign: its date of issue; a plan printed with only the month
+    ("ngày … tháng 01 năm 2022", seeds 001 and 003) counts from the first of that month."""
+    if campaign.issue_date:
+        return campaign.issue_date
+    if campaign.issue_year:
+        return date(campaign.issue_year, campaign.issue_month or 1, 1)
+    return None
+
+
 def campaigns(issuer: Organisation, year: int) -> tuple[list[statistics.CampaignFacts], dict[str, Source]]:
     start, end = statistics.period(year)
-    rows = (Campaign.objects.filter(issuer__path__startswith=issuer.path, document_kind=Campaign.DocumentKind.PLAN,
-                                    issue_date__range=(start, end))
-            .exclude(status="draft").select_related("issuer").order_by("issue_date", "pk"))
+    plans = (Campaign.objects.filter(issuer__path__startswith=issuer.path, document_kind=Campaign.DocumentKind.PLAN)
+             .exclude(status="draft").select_related("issuer").order_by("issue_date", "pk"))
     facts, sources = [], {}
-    for campaign in rows:
+    for campaign in plans:
+        launched = launched_on(campaign)
+        if launched is None or not start <= launched <= end:
+            continue
         fact = statistics.CampaignFacts(
             key=f"c{campaign.pk}", issuer_kind=campaign.issuer.kind, thematic=campaign.form == Campaign.Form.THEMATIC,
             start=campaign.period_start, end=campaign.period_end, year=campaign.year)
         facts.append(fact)
         span = (f"{format_date(campaign.period_start)} – {format_date(campaign.period_end)}"
                 if campaign.period_start and campaign.period_end else "chưa ghi thời gian thi đua")
+        issued = format_date(launched) if campaign.issue_date else f"tháng {launched:%m/%Y}"
         sources[fact.key] = Source(
             fact.key, campaign.title,
-            f"{campaign.issuer.name} · ban hành {format_date(campaign.issue_date)} · {campaign.get_form_display()} · "
-            f"{span}", campaign.get_absolute_url(), tuple(statistics.campaign_notes(fact)))
+            f"{campaign.issuer.name} · ban hành {issued} · {campaign.get_form_display()} · {span}",
+            campaign.get_absolute_url(), tuple(statistics.campaign_notes(fact)))
     return facts, sources
 
 
@@ -101,8 +116,8 @@ def awards(issuer: Organisation, year: int) -> tuple[list[statistics.AwardFacts]
         fact = _facts(f"r{entry.pk}", entry, entry.mode)
         facts.append(fact)
         subject = entry.person or entry.organisation
-        url = (f"/khen-thuong/so-khen-thuong/ca-nhan/{entry.person_id}/" if entry.person_id
-               else f"/khen-thuong/so-khen-thuong/tap-the/{entry.organisation_id}/")
+        url = (reverse_ids("awards:register-person", entry.person_id) if entry.person_id
+               else reverse_ids("awards:register-organisation", entry.organisation_id))
         sources[fact.key] = Source(
             fact.key, f"{subject} – {entry.award_type.name}",
             f"{entry.reference} ngày {format_date(entry.decided_on)} của {entry.issuer_name} · "

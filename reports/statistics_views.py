@@ -94,9 +94,9 @@ class HeadCell:
 
 
 def default_year() -> int:
-    """The reporting year closed last: on 05/12/2026 that is 2026 (due 15/12); in June, 2025."""
-    today = clock.today()
-    return today.year if today.month == 12 else today.year - 1
+    """The reporting year that ends on 30/11 of this year: about to close in November, just closed
+    and due on 15/12 in December, under way before."""
+    return clock.today().year
 
 
 def _chosen(request: HttpRequest, action: str = "statistics.view") -> tuple[list[Organisation], Organisation, int]:

@@ -242,6 +242,13 @@ ROWS: dict[str, Row] = {
     # The reward fund: the secretariat keeps it, the leader and the administrator read it.
     "awards:fund": get(None, "302 200 200 200 403 403 403"),
     "awards:fund-excel": get(None, "302 200 200 200 403 403 403"),
+    # The statistics forms: the secretariat types, the leader and the administrator read; the cell's
+    # list needs its form, row and column (none given: 404).
+    "statistics:index": get(None, "302 200 200 200 403 403 403"),
+    "statistics:cell": get(None, "302 404 404 404 403 403 403"),
+    "statistics:pdf": get(None, "302 200 200 200 403 403 403"),
+    "statistics:xlsx": get(None, "302 200 200 200 403 403 403"),
+    "statistics:edit": get(None, "302 403 200 403 403 403 403"),
     # A campaign's roll-up (issue 19, point 7): the secretariat acts, the leader and the administrator
     # read; the council and the units get none of it (a unit never sees the other units' rows).
     "awards:rollup-index": get(None, "302 200 200 200 403 403 403"),

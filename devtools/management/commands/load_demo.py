@@ -10,6 +10,7 @@ from devtools.demo import awards as award_demo
 from devtools.demo import indicators as indicator_demo
 from devtools.demo import reports as report_demo
 from devtools.demo import signing as signing_demo
+from devtools.demo import statistics as statistics_demo
 from devtools.demo.campaigns import loader as campaign_loader
 from devtools.demo.units import Loader
 from units.passwords import DEMO_PASSWORD
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             campaigns = campaign_loader.load(units.orgs, day, log=self.stdout.write)
             indicator_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             award_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
+            statistics_demo.load(units.orgs, day, log=self.stdout.write)
             report_demo.load(campaigns, units.orgs, day, log=self.stdout.write)
             signing_demo.load(campaigns, log=self.stdout.write)
             units.close_reformed()
