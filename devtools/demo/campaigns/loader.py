@@ -29,7 +29,8 @@ def load(orgs: dict[str, Organisation], today: date, log=print) -> dict[str, Cam
         data = {key: getattr(module, key) for key in dir(module) if key.isupper()}
         loaded[data["CAMPAIGN"]["key"]] = _load_one(data, orgs, log, demo=False)
     loaded["live"] = _load_one(live.build(today), orgs, log, demo=True)
-    loaded["province"] = _load_one(live.build_province(today), orgs, log, demo=True)
+    # Not the live demo campaign (is_demo): that one is the Sở's, which pages and tests look up by the flag.
+    loaded["province"] = _load_one(live.build_province(today), orgs, log, demo=False)
     return loaded
 
 
