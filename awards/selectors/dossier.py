@@ -37,6 +37,9 @@ class UnitRow:
     kind: str
     proposing: bool
     match: Organisation | None
+    # For the proposing unit: the nearest of its parents (by code) the importer's tree holds, where a
+    # created copy goes by default (Bệnh viện A under the province's "Sở Y tế", not at the root).
+    parent_match: Organisation | None = None
 
     @property
     def key(self) -> str:
@@ -73,14 +76,18 @@ def matching(manifest: dict, root: Organisation) -> tuple[list[UnitRow], list[Pe
     people by employee code (two queries)."""
     units = dossier.units_of(manifest)
     people = dossier.people_of(manifest)
-    codes = [unit["code"].upper() for unit in units]
+    parent_codes = [code.strip().upper() for code in
+                    manifest["proposal"]["organisation"].get("parent_codes") or [] if isinstance(code, str)]
+    codes = [unit["code"].upper() for unit in units] + parent_codes
     found = {org.code_upper: org for org in Organisation.objects.filter(root_id=root.pk).annotate(
         code_upper=Upper("code")).filter(code_upper__in=codes)}
     person_codes = [p["employee_code"].upper() for p in people if p["employee_code"]]
     known = {person.code_upper: person for person in Person.objects.filter(issuer_id=root.pk).annotate(
         code_upper=Upper("employee_code")).filter(code_upper__in=person_codes).select_related("organisation")}
     unit_rows = [UnitRow(index=i, code=u["code"], name=u["name"], kind=u["kind"], proposing=u["proposing"],
-                         match=found.get(u["code"].upper())) for i, u in enumerate(units)]
+                         match=found.get(u["code"].upper()),
+                         parent_match=next((found[c] for c in parent_codes if c in found), None) if u["proposing"]
+                         else None) for i, u in enumerate(units)]
     person_rows = [PersonRow(index=i, employee_code=p["employee_code"], full_name=p["full_name"],
                              birth_date=p.get("birth_date") or "", position=p.get("position") or "",
                              unit_code=p["organisation"]["code"], unit_name=p["organisation"]["name"], data=p,

@@ -90,8 +90,10 @@ def dossier_match(request: HttpRequest, pk: int) -> HttpResponse:
     for row in unit_rows:
         row.error = " ".join(errors.get(f"unit-{row.index}", []))
         row.chosen = posted.get(f"unit-{row.index}-action", "create") if posted else "create"
-        default_parent = str(root.pk) if row.proposing or proposing is None else (
-            str(proposing.match.pk) if proposing.match else dossier_services.PROPOSING)
+        if row.proposing or proposing is None:
+            default_parent = str(row.parent_match.pk if row.parent_match else root.pk)
+        else:
+            default_parent = str(proposing.match.pk) if proposing.match else dossier_services.PROPOSING
         row.parent = posted.get(f"unit-{row.index}-parent", default_parent) if posted else default_parent
         row.pick = posted.get(f"unit-{row.index}-pick", "") if posted else ""
     for row in person_rows:
