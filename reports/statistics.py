@@ -421,5 +421,18 @@ def tally(form: Form, items: Iterable, cells_of) -> Tally:
     return result
 
 
+# What each counted form counts, as the page says it under the table (README "Biểu thống kê" in full).
+COUNTED = {
+    "0601.N": "Đếm các kế hoạch phát động phong trào (không tính dự thảo, chương trình hành động) do cơ quan hoặc "
+              "đơn vị trực thuộc ban hành trong kỳ báo cáo, theo ngày ban hành (kế hoạch chỉ in tháng: ngày 01 "
+              "của tháng). Kế hoạch chưa có ngày ban hành thì chưa được đếm.",
+    "0602.N": "Đếm các lượt khen thưởng cấp nhà nước quyết định trong kỳ: dòng quyết định đã ban hành (chưa thu hồi) "
+              "và khen thưởng ghi trong Sổ khen thưởng (cấp trên quyết định, trước khi dùng hệ thống) của cá nhân, tập "
+              "thể thuộc cơ quan. Loại khen thưởng vào cột nào do danh mục quy định.",
+    "0603.N": "Đếm các lượt khen thưởng cấp bộ, cấp tỉnh (Bằng khen, Chiến sĩ thi đua, Cờ thi đua, Kỷ niệm chương) "
+              "quyết định trong kỳ, như biểu 0602.N. Danh hiệu cơ sở và giấy khen không thuộc biểu nào.",
+}
+
+
 def forms(state_per_form: dict[str, list[tuple[str, str]]] | None = None) -> list[Form]:
     return [F0601, form_0602(state_per_form or {}), F0603, F0604, F0605]

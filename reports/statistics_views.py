@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import slugify
 
 from awards.selectors import issuers_for
 from common import clock
@@ -48,6 +49,10 @@ class FormView:
     @property
     def has_subs(self) -> bool:
         return any(c.sub for c in self.form.columns)
+
+    @property
+    def counted(self) -> str:
+        return statistics.COUNTED.get(self.form.code, "")
 
     @property
     def depth(self) -> int:
@@ -195,18 +200,24 @@ def _printable(issuer: Organisation, year: int, sheet: StatisticsSheet) -> dict:
             "start": statistics.period(year)[0], "end": statistics.period(year)[1]}
 
 
+def _file_name(issuer: Organisation, year: int) -> str:
+    """Who and which year: an administrator downloading several bodies' forms gets distinct files."""
+    code = slugify(issuer.code or "") or str(issuer.pk)
+    return f"bieu-thong-ke-tdkt-{code}-{year}"
+
+
 def pdf(request: HttpRequest) -> HttpResponse:
     _issuers, issuer, year = _chosen(request)
     html = render_to_string("reports/statistics/print.html", _printable(issuer, year, _sheet(issuer, year)))
     return HttpResponse(render_pdf(html), content_type="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="bieu-thong-ke-tdkt-{year}.pdf"'})
+        "Content-Disposition": f'attachment; filename="{_file_name(issuer, year)}.pdf"'})
 
 
 def xlsx(request: HttpRequest) -> HttpResponse:
     _issuers, issuer, year = _chosen(request)
     data = _printable(issuer, year, _sheet(issuer, year))
     return HttpResponse(workbook(data), content_type=XLSX_CONTENT_TYPE, headers={
-        "Content-Disposition": f'attachment; filename="bieu-thong-ke-tdkt-{year}.xlsx"'})
+        "Content-Disposition": f'attachment; filename="{_file_name(issuer, year)}.xlsx"'})
 
 
 HEADER_FIELDS = (("receiver", "Đơn vị nhận báo cáo"), ("preparer", "Người lập biểu"),

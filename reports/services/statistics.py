@@ -4,6 +4,8 @@ so a colleague's save in between is caught, with its history row in the issuer's
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -20,6 +22,8 @@ HEADER_LIMITS = {"receiver": 255, "preparer": 200, "head_title": 200, "head_name
 HEADER_LABELS = {"receiver": "Đơn vị nhận báo cáo", "preparer": "Người lập biểu", "head_title": "Chức vụ thủ trưởng",
                  "head_name": "Thủ trưởng đơn vị"}
 MAX_FIGURE = 1_000_000
+# A whole number, with dots only as Vietnamese thousands separators: "1.250" is 1250, "1.0" is refused.
+WHOLE = re.compile(r"\d{1,3}(\.\d{3})+|\d+")
 
 
 def parse_entered(raw: dict[str, str]) -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, str]]:
@@ -34,13 +38,13 @@ def parse_entered(raw: dict[str, str]) -> tuple[dict[str, dict[str, dict[str, in
         for row in form.rows:
             for column in form.columns:
                 name = f"v-{form.slug}-{row.code}-{column.key}"
-                text = (raw.get(name) or "").strip().replace(".", "").replace(" ", "")
+                text = (raw.get(name) or "").strip()
                 if not row.code or not text:
                     continue
-                if not text.isdigit() or int(text) > MAX_FIGURE:
-                    errors[name] = "Nhập số nguyên từ 0 trở lên."
+                if not WHOLE.fullmatch(text) or int(text.replace(".", "")) > MAX_FIGURE:
+                    errors[name] = "Nhập số nguyên từ 0 trở lên (không có phần thập phân), ví dụ 12 hoặc 1.250."
                     continue
-                values.setdefault(row.code, {})[column.key] = int(text)
+                values.setdefault(row.code, {})[column.key] = int(text.replace(".", ""))
         for (row_code, column_key), message in statistics.entered_errors(form, values).items():
             errors.setdefault(f"v-{form.slug}-{row_code}-{column_key}", message)
         if values:

@@ -70,10 +70,12 @@ def test_tally_refuses_a_cell_the_form_does_not_print():
 
 def test_typed_forms_add_up_and_women_are_not_more_than_all():
     raw = {"v-0605-01-1": "10", "v-0605-01-2": "12", "v-0605-02-1": "4", "v-0605-03-1": "5",
-           "v-0605-08-1": "10", "v-0605-13-1": "abc", "v-0604-01-1": "1.000", "v-0604-04-1": "1.000"}
+           "v-0605-08-1": "10", "v-0605-13-1": "abc", "v-0605-14-1": "1.0", "v-0604-01-1": "1.000",
+           "v-0604-04-1": "1.000"}
     figures, errors = parse_entered(raw)
     assert figures["0604.N"] == {"01": {"1": 1000}, "04": {"1": 1000}}
-    assert errors["v-0605-13-1"] == "Nhập số nguyên từ 0 trở lên."
+    assert errors["v-0605-13-1"].startswith("Nhập số nguyên từ 0 trở lên")
+    assert errors["v-0605-14-1"].startswith("Nhập số nguyên từ 0 trở lên")   # not ten
     assert "khác dòng Tổng số (10)" in errors["v-0605-02-1"]           # 4 + 5 ≠ 10
     assert "v-0605-08-1" not in errors                                 # 10 = 10
     assert "lớn hơn tổng số" in errors["v-0605-01-2"]
