@@ -163,6 +163,8 @@ def build_province(today: date) -> dict:
             document_name_line="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
             title=f"Kế hoạch tổ chức phong trào thi đua yêu nước năm {year} của tỉnh Thái Nguyên",
             theme="", form="regular", form_label="", place="Thái Nguyên", year=year,
+            # Issued in January as the seeds' plans print it (no day): the province's statistics count it.
+            issue_month=1, issue_year=year,
             period_start=date(year, 1, 1), period_end=date(year, 12, 31), status="in_progress",
             preamble="", closing="", signer_prefix="TM. ỦY BAN NHÂN DÂN", signer_title="CHỦ TỊCH", signer_name="",
             source_note="Dữ liệu minh họa: cơ quan cấp trên nhận hồ sơ điện tử của Sở Y tế.",
