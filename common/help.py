@@ -300,6 +300,51 @@ TASKS: dict[str, Task] = {t.slug: t for t in (
         ),
         (Shot("he-so-tien-thuong-1.png", "Xác nhận hệ số tiền thưởng"),),
     ),
+    Task(
+        "bieu-thong-ke", "Biểu thống kê thi đua, khen thưởng gửi cơ quan nội vụ",
+        "Năm biểu 0601.N–0605.N (Thông tư 02/2023/TT-BNV) của năm báo cáo từ 01/12 năm trước đến 30/11, gửi "
+        "trước ngày 15/12: ba biểu đầu đếm từ dữ liệu, hai biểu sau Thường trực nhập.",
+        (
+            "Vào «Khen thưởng» › «Biểu thống kê thi đua, khen thưởng»; chọn «Năm báo cáo» (và «Cơ quan» nếu phụ "
+            "trách nhiều cơ quan), bấm «Xem».",
+            "Đọc từng biểu. Bấm vào một số liệu để xem danh sách đã đếm (phong trào; người, tập thể được khen, số và "
+            "ngày quyết định); bấm tên trong danh sách để mở phong trào hoặc Sổ khen thưởng.",
+            "Số liệu chưa đúng thì sửa ở nguồn rồi xem lại: ngày ban hành, thời gian thi đua, hình thức của kế hoạch; "
+            "«Hình thức khen thưởng (dùng cho báo cáo thống kê)» của đề nghị hoặc của khen thưởng ghi trong Sổ; "
+            "«Cấp lãnh đạo (dùng cho biểu thống kê)» trong hồ sơ cá nhân; cột của loại khen thưởng trong danh mục "
+            "(quản trị).",
+            "Bấm «Nhập số liệu biểu 0604.N, 0605.N và người ký»: gõ đơn vị nhận báo cáo, người lập biểu, chức vụ và "
+            "họ tên thủ trưởng, các số liệu về tổ chức và công chức làm công tác thi đua, khen thưởng; bấm «Lưu».",
+            "Bấm «Tải PDF (5 biểu)» để in, trình ký; «Tải Excel (5 biểu)» để gửi kèm.",
+        ),
+        notes=("Dòng «Tổng số» phải bằng cộng các dòng của từng mục; số nữ không quá tổng số. Sai thì ô đó báo đỏ và "
+               "những gì đã gõ vẫn còn.",
+               "Danh hiệu cơ sở (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…) và giấy khen không thuộc biểu nào."),
+    ),
+    Task(
+        "ho-so-dien-tu", "Hồ sơ điện tử gửi cấp trên và nhận từ cấp dưới",
+        "Tờ trình có đề nghị đã trình cấp trên tải về thành một tệp .zip kèm bảng kê tệp có mã kiểm tra; cấp trên "
+        "nhận gói vào hệ thống, mọi tệp được kiểm tra trước khi tạo tờ trình.",
+        (
+            "Gửi: mở tờ trình có đề nghị «Đã trình cấp trên», bấm «Tải hồ sơ điện tử (.zip)» và gửi tệp cho cơ quan "
+            "cấp trên.",
+            "Nhận: vào «Khen thưởng» › «Nhận hồ sơ điện tử», chọn phong trào đang nhận đề nghị, chọn tệp .zip, bấm "
+            "tải lên. Gói bị thay đổi, thiếu hay thừa tệp thì bị từ chối, có câu báo tên tệp.",
+            "Đối chiếu: đơn vị, cá nhân đã có (cùng mã) hiện «khớp»; cái chưa có thì chọn tạo mới (và đơn vị cấp "
+            "trên) hoặc chọn cái có sẵn; bấm xác nhận. Tờ trình mới hiện ở danh sách tờ trình, các đề nghị ở trạng "
+            "thái «Đã gửi, chờ xét».",
+        ),
+    ),
+    Task(
+        "qua-trinh-khen-thuong", "In quá trình khen thưởng của một người, một tập thể",
+        "Danh hiệu, hình thức theo năm với số, ngày quyết định, trong và ngoài hệ thống, và các năm liên tục của "
+        "từng danh hiệu: để kèm hồ sơ đề nghị và để Hội đồng xét.",
+        (
+            "Vào «Khen thưởng» › «Sổ khen thưởng», gõ tên người hoặc tập thể, bấm tên trong kết quả.",
+            "Bấm «In quá trình khen thưởng (PDF)» hoặc «Tải Excel».",
+        ),
+        notes=("Quyết định đã thu hồi vẫn in, ghi lý do, và không tính vào các năm liên tục.",),
+    ),
 )}
 
 
@@ -308,12 +353,12 @@ ROLES: tuple[RoleGuide, ...] = (
               "Lập và theo dõi kế hoạch, tiếp nhận báo cáo, xét đề nghị, chuẩn bị phiên họp, lập báo cáo.",
               ("dang-nhap", "lap-ke-hoach", "sao-chep-ke-hoach", "ban-hanh-ke-hoach", "xet-bao-cao",
                "bao-cao-tong-ket", "tong-hop-don-vi", "xet-de-nghi", "hoi-dong-nhiem-ky", "chuan-bi-phien-hop",
-               "ghi-ket-qua-phien-hop", "quy-thi-dua",
+               "ghi-ket-qua-phien-hop", "quy-thi-dua", "bieu-thong-ke", "ho-so-dien-tu", "qua-trinh-khen-thuong",
                "kiem-tra-chu-ky")),
     RoleGuide("lanh-dao", "leader", "Lãnh đạo",
               "Ký, ban hành kế hoạch, báo cáo và quyết định khen thưởng; theo dõi quỹ.",
               ("dang-nhap", "ban-hanh-ke-hoach", "bao-cao-tong-ket", "tong-hop-don-vi", "quyet-dinh", "quy-thi-dua",
-               "kiem-tra-chu-ky")),
+               "bieu-thong-ke", "qua-trinh-khen-thuong", "kiem-tra-chu-ky")),
     RoleGuide("hoi-dong", "council_member", "Thành viên Hội đồng",
               "Dự phiên họp Hội đồng Thi đua – Khen thưởng, điểm danh và biểu quyết.",
               ("dang-nhap", "ghi-ket-qua-phien-hop")),
@@ -367,6 +412,14 @@ HELP_FOR_VIEW: dict[str, tuple[str, ...]] = {
     "awards:rollup": ("tong-hop-don-vi",),
     "awards:catalogue": ("he-so-tien-thuong",),
     "awards:award-type": ("he-so-tien-thuong",),
+    "statistics:index": ("bieu-thong-ke",),
+    "statistics:cell": ("bieu-thong-ke",),
+    "statistics:edit": ("bieu-thong-ke",),
+    "awards:dossier-import": ("ho-so-dien-tu",),
+    "awards:dossier-match": ("ho-so-dien-tu",),
+    "awards:register": ("qua-trinh-khen-thuong",),
+    "awards:register-person": ("qua-trinh-khen-thuong",),
+    "awards:register-organisation": ("qua-trinh-khen-thuong",),
 }
 
 
