@@ -164,6 +164,8 @@ class Command(BaseCommand):
             ("Danh sách báo cáo", "secretariat", reverse("reports:report-list"), LIST),
             ("Khen thưởng, số lượng còn lại", "secretariat", reverse("awards:index"), LIST),
             ("Báo cáo sơ kết (xem trước)", "secretariat", reverse("reports:report", args=[report.pk]), DOCUMENT),
+            # Five forms counted from the year's campaigns, decision lines and register entries.
+            ("Biểu thống kê thi đua, khen thưởng", "secretariat", reverse("statistics:index"), DOCUMENT),
         ]
 
     def _start(self, port: int) -> subprocess.Popen:
