@@ -1,17 +1,17 @@
-"""What the browser tests share: the demo loaded as of a pinned day, and logging in as a demo user
-through the login form."""
+"""What the browser tests share: the demo loaded as of a pinned day (restored from the process's
+snapshot after the first load, tests/demo_snapshot.py), and logging in as a demo user through the
+login form."""
 
 from datetime import date
-from io import StringIO
 
-from django.core.management import call_command
+from tests import demo_snapshot
 
 DEMO_TODAY = date(2026, 11, 23)
 
 
 def load_demo(settings, today: date = DEMO_TODAY) -> None:
     settings.APP_TODAY = today
-    call_command("load_demo", "--today", today.isoformat(), stdout=StringIO())
+    demo_snapshot.load(today)
 
 
 def login(page, base: str, username: str) -> None:

@@ -6,14 +6,13 @@ issued print byte for byte, with the deadline as signed."""
 import hashlib
 import subprocess
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from campaigns import services as campaign_services
 from campaigns.models import ReportingPeriod, Section
+from tests import demo_snapshot
 from tests.test_browser_awards import login
 from units.access import SYSTEM
 from units.models import Organisation
@@ -26,7 +25,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def draft(settings):
     settings.APP_TODAY = TODAY
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    demo_snapshot.load(TODAY)
     issuer = Organisation.objects.get(name="Sở Y tế Thái Nguyên")
     plan = campaign_services.create_campaign(by=SYSTEM, issuer=issuer, title="Phát động thi đua chuyên đề năm 2027",
                                              year=2027, notation="KH-SYT", issue_month=11, issue_year=2026)

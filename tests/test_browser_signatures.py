@@ -19,6 +19,7 @@ from django.core.management import call_command
 from campaigns import services as campaign_services
 from campaigns.models import ReportingPeriod, Section
 from reports.models import DocumentEdition
+from tests import demo_snapshot
 from tests.signing import issue_cert, sign_pdf
 from tests.test_browser_awards import login
 from units.access import SYSTEM
@@ -35,9 +36,9 @@ PANEL = "Bản trình ký, bản ban hành"
 @pytest.fixture
 def draft(settings):
     settings.APP_TODAY = TODAY
-    # load_demo signs the live plan with the demo CA (pyHanko) in this thread, where Playwright's
-    # event loop runs: reports.signatures.outside_event_loop makes that work.
-    call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    # A process's first load_demo signs the live plan with the demo CA (pyHanko) in this thread, where
+    # Playwright's event loop runs: reports.signatures.outside_event_loop makes that work.
+    demo_snapshot.load(TODAY)
     issuer = Organisation.objects.get(name=ISSUER)
     plan = campaign_services.create_campaign(
         by=SYSTEM, issuer=issuer, title="Phát động thi đua chuyển đổi số năm 2027", year=2027, notation="KH-SYT",

@@ -14,6 +14,7 @@ from devtools.demo.signing import DEMO_LINE
 from reports import selectors, signatures
 from reports.models import SignedCopy, TrustAnchor
 from reports.services import signed
+from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+        demo_snapshot.load(TODAY)
     yield
     with django_db_blocker.unblock():
         call_command("flush", "--no-input", verbosity=0)

@@ -3,12 +3,12 @@ with poppler's tools, the way a person would check them."""
 
 import subprocess
 from datetime import date
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from tests import demo_snapshot
 from units.access import SYSTEM
 
 TODAY = date(2026, 11, 23)
@@ -16,9 +16,10 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """Loaded once per module (seconds); every test still runs in its own rolled-back transaction."""
+    """Loaded once per module (restored from the process's snapshot, tests/demo_snapshot.py); every test
+    still runs in its own rolled-back transaction."""
     with django_db_blocker.unblock():
-        call_command("load_demo", "--today", TODAY.isoformat(), stdout=StringIO())
+        demo_snapshot.load(TODAY)
     yield
     with django_db_blocker.unblock():
         call_command("flush", "--no-input", verbosity=0)
