@@ -8,6 +8,7 @@ that does not match, with a Vietnamese sentence naming the file.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import json
@@ -15,6 +16,8 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
 FORMAT = "thidua-ho-so"
 VERSION = 1
@@ -41,7 +44,12 @@ KINDS = {
     "bien_ban_signed": "Biên bản họp Hội đồng Thi đua – Khen thưởng (bản đã ký)",
     "cong_khai": "Biên bản công khai danh sách đề nghị khen thưởng",
     "tep_to_trinh": "Tệp kèm theo tờ trình",
+    "qua_trinh_khen_thuong": "Quá trình khen thưởng (trích sổ khen thưởng của cơ quan gửi)",
 }
+# Files printed afresh at each export with the day's date on them, from rows the manifest itself
+# carries (the list from "nominations", the history from each nomination's "history"): two downloads
+# of one dossier are compared by those rows, not by these files' bytes.
+PRINTED_AT_EXPORT = {"danh_sach", "qua_trinh_khen_thuong"}
 # Folders, numbered so that a person opening the zip reads them in the order of the dossier.
 FOLDERS = {
     "to_trinh": "01-to-trinh", "to_trinh_signed": "01-to-trinh", "tep_to_trinh": "01-to-trinh",
@@ -86,8 +94,9 @@ class PackageFile:
     kind: str
     title: str = ""
     nomination: str | None = None   # the nomination's ref in the manifest, or None for the proposal's
+    source_kind: str = ""           # the file's own kind where it was kept (ProposalFile.Kind, NominationFile.Kind)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
 
@@ -103,8 +112,11 @@ def build(manifest: dict, files: list[PackageFile]) -> bytes:
         if item.kind not in KINDS:
             raise ValueError(f"unknown kind {item.kind!r}")
         seen.add(item.path)
-        listed.append({"path": item.path, "sha256": item.sha256, "size": len(item.content), "kind": item.kind,
-                       "title": item.title or KINDS[item.kind], "nomination": item.nomination})
+        row = {"path": item.path, "sha256": item.sha256, "size": len(item.content), "kind": item.kind,
+               "title": item.title or KINDS[item.kind], "nomination": item.nomination}
+        if item.source_kind:
+            row["source_kind"] = item.source_kind
+        listed.append(row)
     whole = {"format": FORMAT, "version": VERSION, **manifest, "files": listed}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -156,23 +168,25 @@ def read(data: bytes) -> Package:
             raise DossierError(f"Tệp {name} xuất hiện hai lần trong gói: không nhận.")
         names.add(name)
     if MANIFEST not in names:
-        raise DossierError("Gói không có manifest.json: không phải hồ sơ điện tử xuất từ hệ thống.")
+        raise DossierError("Gói không có bảng kê tệp: không phải hồ sơ điện tử xuất từ hệ thống.")
     manifest = _manifest(_member(archive, archive.getinfo(MANIFEST), MAX_MANIFEST_BYTES))
     listed = {row["path"]: row for row in manifest["files"]}
     for name in sorted(names - set(listed) - {MANIFEST}):
-        raise DossierError(f"Tệp {name} có trong gói nhưng không có trong manifest: hồ sơ đã bị thay đổi, không nhận.")
+        raise DossierError(f"Tệp {name} có trong gói nhưng không có trong bảng kê tệp: hồ sơ đã bị thay đổi, "
+                           "không nhận.")
     package = Package(manifest=manifest)
     for path, row in listed.items():
         if path not in names:
-            raise DossierError(f"Tệp {path} ghi trong manifest nhưng không có trong gói: hồ sơ thiếu tệp, không nhận.")
+            raise DossierError(f"Tệp {path} ghi trong bảng kê tệp nhưng không có trong gói: hồ sơ thiếu tệp, "
+                               "không nhận.")
         info = archive.getinfo(path)
         if info.file_size != row["size"]:
-            raise DossierError(f"Tệp {path} có kích thước khác với manifest: hồ sơ đã bị thay đổi, không nhận.")
+            raise DossierError(f"Tệp {path} có kích thước khác với bảng kê tệp: hồ sơ đã bị thay đổi, không nhận.")
         content = _member(archive, info, row["size"])
         if len(content) != row["size"]:
-            raise DossierError(f"Tệp {path} có kích thước khác với manifest: hồ sơ đã bị thay đổi, không nhận.")
+            raise DossierError(f"Tệp {path} có kích thước khác với bảng kê tệp: hồ sơ đã bị thay đổi, không nhận.")
         if hashlib.sha256(content).hexdigest() != row["sha256"]:
-            raise DossierError(f"Tệp {path} không khớp mã SHA-256 ghi trong manifest: hồ sơ đã bị thay đổi, "
+            raise DossierError(f"Tệp {path} không khớp mã SHA-256 ghi trong bảng kê tệp: hồ sơ đã bị thay đổi, "
                                "không nhận.")
         package.files[path] = content
     return package
@@ -190,14 +204,14 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byte
 
 def _manifest(raw: bytes) -> dict:
     if len(raw) > MAX_MANIFEST_BYTES:
-        raise DossierError("manifest.json quá lớn: không nhận.")
+        raise DossierError("Bảng kê tệp quá lớn: không nhận.")
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DossierError("manifest.json không đọc được (không phải JSON UTF-8 hợp lệ).") from exc
+        raise DossierError("Bảng kê tệp không đọc được (không phải JSON UTF-8 hợp lệ).") from exc
     problem = manifest_problem(manifest)
     if problem:
-        raise DossierError(f"manifest.json không hợp lệ: {problem}")
+        raise DossierError(f"Bảng kê tệp không hợp lệ: {problem}")
     return manifest
 
 
@@ -256,6 +270,9 @@ def manifest_problem(manifest) -> str:
             problem = _unit_problem(organisation, f"{where}, tập thể")
         if problem:
             return problem
+        problem = _history_problem(row.get("history"), where)
+        if problem:
+            return problem
     files = manifest.get("files")
     if not isinstance(files, list):
         return "thiếu danh sách tệp (files)."
@@ -275,7 +292,54 @@ def manifest_problem(manifest) -> str:
             return f"tệp {row['path']}: loại tệp “{str(row.get('kind'))[:40]}” không có trong định dạng."
         if row.get("nomination") is not None and row["nomination"] not in refs:
             return f"tệp {row['path']}: thuộc đề nghị “{str(row['nomination'])[:40]}” không có trong gói."
+        if not _text(row.get("source_kind", ""), 20):
+            return f"tệp {row['path']}: loại tệp gốc (source_kind) không hợp lệ."
     return ""
+
+
+def _history_problem(history, where: str) -> str:
+    """A nomination's "history" (optional: a package made before it has none)."""
+    if history is None:
+        return ""
+    if not isinstance(history, list) or len(history) > 500:
+        return f"{where}: quá trình khen thưởng (history) không hợp lệ."
+    for number, row in enumerate(history, start=1):
+        place = f"{where}, quá trình khen thưởng dòng {number}"
+        award = row.get("award_type") if isinstance(row, dict) else None
+        if not isinstance(award, dict) or not _text(award.get("code"), 20) or not award["code"] \
+                or not _text(award.get("name", ""), 255):
+            return f"{place}: thiếu mã danh hiệu, hình thức."
+        year = row.get("achievement_year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            return f"{place}: thiếu năm thành tích."
+        if not _text(row.get("reference", ""), 200) or not _text(row.get("issuer", ""), 255):
+            return f"{place}: số quyết định hoặc cơ quan quyết định không hợp lệ."
+        decided_on = row.get("decided_on")
+        if decided_on is not None and not (_text(decided_on, 10) and _iso_date(decided_on)):
+            return f"{place}: ngày quyết định không hợp lệ."
+        if not isinstance(row.get("revoked", False), bool):
+            return f"{place}: cờ thu hồi (revoked) không hợp lệ."
+    return ""
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def content_key(manifest: dict) -> str:
+    """What a dossier says, whatever day it was downloaded: the manifest without "created_at", and
+    without the bytes of the files printed at export (PRINTED_AT_EXPORT), whose rows are in it. Two
+    downloads of one unchanged dossier have the same key; a changed file, nominee or count does not."""
+    whole = copy.deepcopy(manifest)
+    whole.pop("created_at", None)
+    for row in whole.get("files") or []:
+        if isinstance(row, dict) and row.get("kind") in PRINTED_AT_EXPORT:
+            row.pop("sha256", None)
+            row.pop("size", None)
+    return hashlib.sha256(json.dumps(whole, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def units_of(manifest: dict) -> list[dict]:

@@ -383,6 +383,9 @@ class RegisterEntryForm(VnMessagesMixin, forms.ModelForm):
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].choices = [("", "—")] + list(organisation_choices(organisations))
         self.fields["file"] = forms.FileField(label="Bản quyết định (nếu có)", required=False)
+        # Only an imported electronic dossier writes that source: typed by hand, it would not be true.
+        self.fields["source"].choices = [choice for choice in self.fields["source"].choices
+                                         if choice[0] != RegisterEntry.Source.PACKAGE]
 
     def clean(self):
         data = super().clean()

@@ -822,6 +822,8 @@ class RegisterEntry(models.Model):
     class Source(models.TextChoices):
         BEFORE = "before", _("Trước khi dùng hệ thống")
         HIGHER = "higher", _("Cấp trên quyết định")
+        # Copied from the award history a lower issuer's electronic dossier carried (awards.dossier).
+        PACKAGE = "package", _("Từ hồ sơ điện tử của cấp dưới")
 
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT,
                                related_name="register_entries")

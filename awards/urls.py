@@ -30,6 +30,7 @@ urlpatterns = [
     path("xet-duyet/", views.review_queue, name="review"),
     path("ho-so-dien-tu/nhan/", dossier.dossier_import, name="dossier-import"),
     path("ho-so-dien-tu/<int:pk>/", dossier.dossier_match, name="dossier-match"),
+    path("ho-so-dien-tu/<int:pk>/bo/", dossier.dossier_discard, name="dossier-discard"),
     path("cong-khai/", views.disclosure_list, name="disclosure-list"),
     path("cong-khai/moi/", views.disclosure_create, name="disclosure-create"),
     path("cong-khai/<int:pk>/", views.disclosure_detail, name="disclosure"),

@@ -8,11 +8,12 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape
 
 from awards import dossier
-from awards.models import Disclosure, Nomination, Proposal, RegisterEntry, Tally
+from awards import selectors as award_selectors
+from awards.models import Disclosure, Nomination, Proposal, ProposalFile, RegisterEntry, Tally
 from awards.workflow import State
 from common import clock, xlsx
 from common.text import format_date
-from reports import services
+from reports import pdf, selectors, services
 from reports.models import DocumentEdition, SignedCopy
 from units.models import Organisation
 
@@ -48,7 +49,7 @@ def build(proposal: Proposal) -> tuple[str, bytes]:
     """(file name, .zip bytes) of the proposal's dossier."""
     proposal = Proposal.objects.select_related("campaign__issuer", "organisation__parent").get(pk=proposal.pk)
     nominations = list(forwarded(proposal).select_related(
-        "award_type", "person__organisation", "organisation").prefetch_related("files"))
+        "award_type", "person__organisation", "organisation__parent").prefetch_related("files"))
     refs = {n.pk: f"N{number:03d}" for number, n in enumerate(nominations, start=1)}
     tallies = {}
     for tally in (Tally.objects.filter(nomination__in=nominations).exclude(outcome="")
@@ -58,13 +59,20 @@ def build(proposal: Proposal) -> tuple[str, bytes]:
     _proposal_files(proposal, files)
     files.append(dossier.PackageFile(path="02-danh-sach/danh-sach-de-nghi.xlsx", kind="danh_sach",
                                      content=_workbook(proposal, nominations, tallies)))
+    histories = _histories(nominations)
     for number, nomination in enumerate(nominations, start=1):
         folder = f"03-de-nghi/{number:02d}-{dossier.slug(nomination.nominee_name, 40)}"
-        for index, row in enumerate(nomination.files.all(), start=1):
+        index = 1
+        for row in nomination.files.all():
             kind = "bao_cao_thanh_tich" if row.kind == "report" else "dinh_kem"
-            files.append(dossier.PackageFile(
+            index += _append(files, dossier.PackageFile(
                 path=f"{folder}/{dossier.file_name(index, row.name)}", content=_read(row.file), kind=kind,
-                title=f"{dossier.KINDS[kind]}: {nomination.nominee_name} – {row.name}", nomination=refs[nomination.pk]))
+                title=f"{dossier.KINDS[kind]}: {nomination.nominee_name} – {row.name}", nomination=refs[nomination.pk],
+                source_kind=row.kind))
+        history, printed = histories[_nominee(nomination)]
+        _append(files, dossier.PackageFile(
+            path=f"{folder}/{index:02d}-qua-trinh-khen-thuong.pdf", content=printed, kind="qua_trinh_khen_thuong",
+            title=f"Quá trình khen thưởng: {nomination.nominee_name}", nomination=refs[nomination.pk]))
     _council_files({t.session for t in tallies.values()}, files)
     _disclosure_files(proposal, nominations, files)
     manifest = {
@@ -75,10 +83,45 @@ def build(proposal: Proposal) -> tuple[str, bytes]:
             "campaign": proposal.campaign.title,
             "organisation": {**_unit(proposal.organisation), "parent_codes": _parent_codes(proposal.organisation)},
         },
-        "nominations": [_nomination(n, refs[n.pk], tallies.get(n.pk)) for n in nominations],
+        "nominations": [_nomination(n, refs[n.pk], tallies.get(n.pk), histories[_nominee(n)][0]) for n in nominations],
     }
     name = f"ho-so-dien-tu-to-trinh-{proposal.pk}-{dossier.slug(proposal.organisation.name, 40)}.zip"
     return name, dossier.build(manifest, files)
+
+
+def _append(files: list[dossier.PackageFile], item: dossier.PackageFile) -> bool:
+    """Add the file unless the same bytes are already in the same place (the proposal's files, or
+    this nomination's): the signed tờ trình is both a signed copy of the edition and a file of the
+    proposal. The same bytes under two nominations stay in both, each receiver's copy needs its own."""
+    if any(f.nomination == item.nomination and f.sha256 == item.sha256 for f in files):
+        return False
+    files.append(item)
+    return True
+
+
+def _nominee(nomination: Nomination) -> tuple[str, int]:
+    return ("p", nomination.person_id) if nomination.person_id else ("o", nomination.organisation_id)
+
+
+def _histories(nominations: list[Nomination]) -> dict[tuple[str, int], tuple[list[dict], bytes]]:
+    """Each nominee's award history, once even if nominated twice: the manifest's rows (revoked
+    awards left out: they count for nothing above) and the printable QUÁ TRÌNH KHEN THƯỞNG, as the
+    register's history page prints it, revoked ones marked."""
+    found: dict[tuple[str, int], tuple[list[dict], bytes]] = {}
+    for nomination in nominations:
+        key = _nominee(nomination)
+        if key in found:
+            continue
+        history = (award_selectors.award_history(person=nomination.person) if nomination.person_id
+                   else award_selectors.award_history(organisation=nomination.organisation))
+        rows = [{"award_type": {"code": row.award_code, "name": row.award}, "achievement_year": row.year,
+                 "reference": row.number or row.reference, "decided_on": row.decided_on.isoformat()
+                 if row.decided_on else None, "issuer": row.issuer, "revoked": row.revoked}
+                for row in history.rows if not row.revoked]
+        with pdf.without_cyclic_gc():
+            printed = pdf.render_pdf(services.render_html(selectors.award_history_document(history, clock.today())))
+        found[key] = (rows, printed)
+    return found
 
 
 def _parent_codes(org: Organisation) -> list[str]:
@@ -88,7 +131,7 @@ def _parent_codes(org: Organisation) -> list[str]:
     return [parents[pk] for pk in reversed(ids) if pk in parents]
 
 
-def _nomination(nomination: Nomination, ref: str, tally: Tally | None) -> dict:
+def _nomination(nomination: Nomination, ref: str, tally: Tally | None, history: list[dict]) -> dict:
     row = {"ref": ref, "award_type": {"code": nomination.award_type.code, "name": nomination.award_type.name}}
     if hasattr(nomination, "mode"):
         row["mode"] = nomination.mode
@@ -106,6 +149,7 @@ def _nomination(nomination: Nomination, ref: str, tally: Tally | None) -> dict:
     row["tally"] = None if tally is None else {
         "yes": tally.yes, "no": tally.no, "abstain": tally.abstain, "outcome": tally.outcome,
         "session": tally.session.title, "held_on": tally.session.held_on.isoformat()}
+    row["history"] = history
     return row
 
 
@@ -119,14 +163,13 @@ def _edition_files(edition: DocumentEdition | None, folder: str, stem: str, kind
     number = start
     if stored:
         which = "ban hành" if edition.issued_file else "trình ký"
-        files.append(dossier.PackageFile(path=f"{folder}/{number:02d}-{stem}.pdf", content=_read(stored), kind=kind,
-                                         title=f"{title} – phiên bản {edition.number}, bản {which}"))
-        number += 1
+        number += _append(files, dossier.PackageFile(
+            path=f"{folder}/{number:02d}-{stem}.pdf", content=_read(stored), kind=kind,
+            title=f"{title} – phiên bản {edition.number}, bản {which}"))
     for copy in SignedCopy.objects.filter(edition=edition).order_by("uploaded_at", "id"):
-        files.append(dossier.PackageFile(
+        number += _append(files, dossier.PackageFile(
             path=f"{folder}/{number:02d}-{stem}-da-ky.{_ending(copy.file.name)}", content=_read(copy.file),
             kind=f"{kind}_signed", title=f"{title} – bản đã ký tải lên {format_date(copy.uploaded_at)}"))
-        number += 1
     return number
 
 
@@ -134,11 +177,12 @@ def _proposal_files(proposal: Proposal, files: list[dossier.PackageFile]) -> Non
     folder = "01-to-trinh"
     number = _edition_files(services.current_edition(Kind.PROPOSAL, proposal.pk), folder, "to-trinh", "to_trinh",
                             f"Tờ trình {proposal.number_text}".strip(), files)
-    for row in proposal.files.all():
-        files.append(dossier.PackageFile(path=f"{folder}/{dossier.file_name(number, row.name)}",
-                                         content=_read(row.file), kind="tep_to_trinh",
-                                         title=f"{row.get_kind_display()}: {row.name}"))
-        number += 1
+    # The tờ trình first: of two copies of the same bytes the first is kept, with its kind.
+    rows = sorted(proposal.files.all(), key=lambda r: (r.kind != ProposalFile.Kind.SUBMISSION, r.uploaded_at, r.pk))
+    for row in rows:
+        number += _append(files, dossier.PackageFile(
+            path=f"{folder}/{dossier.file_name(number, row.name)}", content=_read(row.file), kind="tep_to_trinh",
+            title=f"{row.get_kind_display()}: {row.name}", source_kind=row.kind))
 
 
 def _council_files(sessions, files: list[dossier.PackageFile]) -> None:
@@ -148,7 +192,7 @@ def _council_files(sessions, files: list[dossier.PackageFile]) -> None:
         number = _edition_files(services.current_edition(Kind.MINUTES, session.pk), folder, "bien-ban", "bien_ban",
                                 title, files)
         if session.minutes:
-            files.append(dossier.PackageFile(
+            _append(files, dossier.PackageFile(
                 path=f"{folder}/{number:02d}-bien-ban-ban-ky.{_ending(session.minutes.name)}",
                 content=_read(session.minutes), kind="bien_ban_signed", title=f"{title} – bản ký tải lên"))
 

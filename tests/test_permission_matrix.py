@@ -180,6 +180,7 @@ ROWS: dict[str, Row] = {
     "awards:review": get(None, "302 403 200 403 403 403 403"),
     "awards:dossier-import": get(None, "302 403 200 403 403 403 403"),
     "awards:dossier-match": get("dossier", "302 404 200 404 404 404 404"),
+    "awards:dossier-discard": post("dossier", "302 404 302 404 404 404 404"),
     "awards:disclosure-list": get(None, "302 403 200 403 403 403 403"),
     "awards:disclosure-create": get(None, "302 403 200 403 403 403 403"),
     "awards:disclosure": get("disclosure", "302 404 200 404 404 404 404"),
@@ -329,6 +330,18 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+def _as_sent_from_below(package: bytes, tag: str) -> bytes:
+    """The package as a lower issuer would send it: an issuer may not receive its own."""
+    from awards import dossier
+
+    read = dossier.read(package)
+    manifest = {k: v for k, v in read.manifest.items() if k not in ("format", "version", "files")}
+    manifest["sender"] = {"name": f"Cơ quan cấp dưới {tag}", "code": f"CD-{tag}"}
+    return dossier.build(manifest, [dossier.PackageFile(
+        path=row["path"], content=read.files[row["path"]], kind=row["kind"], title=row["title"],
+        nomination=row["nomination"], source_kind=row.get("source_kind", "")) for row in read.manifest["files"]])
+
+
 def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     """One issuer's world: `orgs` holds its root, an office, the hospital (the unit whose users act)
     and a health centre. Returns the URL args of each object (by key) and a few pks."""
@@ -412,6 +425,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     for state in ("submitted", "accepted", "approved", "forwarded"):
         award_services._move(SYSTEM, upward, state)
     _name, package = report_dossier.build(proposal)
+    package = _as_sent_from_below(package, tag)
     received = dossier_services.receive_dossier(by=SYSTEM, campaign=campaign, upload=SimpleUploadedFile(
         "ho-so.zip", package, content_type="application/zip"))
     decision = award_services.create_decision(by=SYSTEM, issuer=root, title=f"Về việc tặng LĐTT {tag}",

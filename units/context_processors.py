@@ -13,6 +13,7 @@ _NAV_URLS = {
     "home": "home", "search": "search", "password_change": "password_change", "logout": "logout",
     "campaigns": "campaigns:campaign-list", "indicators": "indicators:index",
     "awards": "awards:index", "awards_proposals": "awards:proposal-list", "awards_review": "awards:review",
+    "awards_dossier_import": "awards:dossier-import",
     "awards_disclosures": "awards:disclosure-list", "awards_sessions": "awards:session-list",
     "awards_decisions": "awards:decision-list", "awards_unit_titles": "awards:unit-titles",
     "awards_register": "awards:register", "awards_catalogue": "awards:catalogue",

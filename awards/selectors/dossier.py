@@ -4,6 +4,7 @@ the matching of the package's units and people against the importer's tree (awar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import QuerySet
 from django.db.models.functions import Upper
@@ -69,6 +70,14 @@ class PersonRow:
     @property
     def name_differs(self) -> bool:
         return self.match is not None and self.match.full_name.strip().lower() != self.full_name.strip().lower()
+
+    @property
+    def birth_day(self) -> date | None:
+        """The birth date the package gives, shown to confirm it is the same person."""
+        try:
+            return date.fromisoformat(self.birth_date) if isinstance(self.birth_date, str) else None
+        except ValueError:
+            return None
 
 
 def matching(manifest: dict, root: Organisation) -> tuple[list[UnitRow], list[PersonRow]]:

@@ -30,6 +30,7 @@ class RegisterRow:
     is_yearly: bool = False
     type_order: int = 0
     note: str = ""                 # the Ghi chú column
+    award_code: str = ""           # the catalogue's code: how the electronic dossier names the award
 
     @property
     def decision_text(self) -> str:
@@ -41,7 +42,8 @@ class RegisterRow:
 # Entries are typed as the paper reads ("Số 412/QĐ-UBND"); the column's heading already says "Số".
 NUMBER_WORD = re.compile(r"^\s*số\s*[:.]?\s*", flags=re.IGNORECASE)
 ENTRY_NOTES = {RegisterEntry.Source.BEFORE: "Ghi nhận từ ngoài hệ thống",
-               RegisterEntry.Source.HIGHER: "Cấp trên quyết định"}
+               RegisterEntry.Source.HIGHER: "Cấp trên quyết định",
+               RegisterEntry.Source.PACKAGE: "Theo hồ sơ điện tử của cấp dưới"}
 
 
 def register_for(*, person: Person | None = None, organisation: Organisation | None = None) -> list[RegisterRow]:
@@ -59,7 +61,7 @@ def register_for(*, person: Person | None = None, organisation: Organisation | N
             number=f"{decision.number}/{decision.notation}" if decision.number else "",
             decided_on=decision.issue_date, is_yearly=line.award_type.is_yearly, type_order=line.award_type.order,
             note=f"Đã thu hồi: {decision.revoke_reason}" if revoked and decision.revoke_reason
-            else ("Đã thu hồi" if revoked else "")))
+            else ("Đã thu hồi" if revoked else ""), award_code=line.award_type.code))
     for entry in RegisterEntry.objects.filter(subject).select_related("award_type"):
         note = ENTRY_NOTES.get(entry.source, entry.get_source_display())
         rows.append(RegisterRow(
@@ -67,7 +69,7 @@ def register_for(*, person: Person | None = None, organisation: Organisation | N
             entry.issuer_name, entry.get_source_display(), False,
             number=NUMBER_WORD.sub("", entry.reference), decided_on=entry.decided_on,
             is_yearly=entry.award_type.is_yearly, type_order=entry.award_type.order,
-            note=f"{note}; {entry.note}" if entry.note else note))
+            note=f"{note}; {entry.note}" if entry.note else note, award_code=entry.award_type.code))
     rows.sort(key=lambda r: (-r.year, r.award))
     return rows
 

@@ -15,7 +15,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from awards import dossier, rules
-from awards.models import AwardType, DossierImport, Nomination, NominationFile, Proposal, ProposalFile
+from awards.models import (
+    AwardType,
+    DecisionLine,
+    DossierImport,
+    Nomination,
+    NominationFile,
+    Proposal,
+    ProposalFile,
+    RegisterEntry,
+)
 from awards.selectors import dossier as dossier_selectors
 from awards.services._common import _award_event, _event, _require_open_campaign
 from awards.services.proposals import _fill_key, _save_checked
@@ -69,8 +78,11 @@ def receive_dossier(*, by: User | SystemActor, campaign: Campaign, upload) -> Do
     if unknown:
         raise ValidationError({"file": "Gói có danh hiệu, hình thức chưa có trong danh mục của hệ thống (mã "
                                        f"{', '.join(unknown)}): hãy bổ sung danh mục trước khi nhận."})
+    if _sent_by_itself(package.manifest, campaign.issuer):
+        raise ValidationError({"file": "Gói này do chính cơ quan lập: nhận ở cơ quan cấp trên."})
     digest = hashlib.sha256(data).hexdigest()
-    earlier = DossierImport.objects.filter(issuer=campaign.issuer, sha256=digest).first()
+    earlier = DossierImport.objects.filter(issuer=campaign.issuer, sha256=digest).first() \
+        or _same_content(campaign.issuer, package.manifest)
     if earlier is not None:
         raise ValidationError({"file": _already(earlier)})
     row = DossierImport(issuer=campaign.issuer, campaign=campaign, sha256=digest, size=len(data),
@@ -88,12 +100,55 @@ def receive_dossier(*, by: User | SystemActor, campaign: Campaign, upload) -> Do
     return row
 
 
+def _same_name(a, b) -> bool:
+    return " ".join(str(a or "").split()).casefold() == " ".join(str(b or "").split()).casefold()
+
+
+def _sent_by_itself(manifest: dict, issuer: Organisation) -> bool:
+    """The sender is the receiving issuer, or the root of its tree: same code and same name."""
+    sender = manifest["sender"]
+    candidates = [issuer]
+    if issuer.root_id and issuer.root_id != issuer.pk:
+        candidates.append(Organisation.objects.get(pk=issuer.root_id))
+    return any(_same_name(sender.get("code"), org.code) and _same_name(sender.get("name"), org.name)
+               for org in candidates)
+
+
+def _same_content(issuer: Organisation, manifest: dict) -> DossierImport | None:
+    """A package received before whose manifest says the same (awards.dossier.content_key): the same
+    dossier downloaded again has another created_at, so another SHA-256. Only packages with the same
+    title are read."""
+    key = dossier.content_key(manifest)
+    for earlier in DossierImport.objects.filter(issuer=issuer, manifest__proposal__title=manifest["proposal"]["title"]):
+        if dossier.content_key(earlier.manifest) == key:
+            return earlier
+    return None
+
+
 def _already(earlier: DossierImport) -> str:
     when = format_date(timezone.localtime(earlier.uploaded_at).date())
     if earlier.status == DossierImport.Status.IMPORTED:
         return f"Gói hồ sơ này đã được nhận ngày {when} và đã tạo tờ trình: không nhận lần nữa."
     return (f"Gói hồ sơ này đã được tải lên ngày {when} và đang chờ đối chiếu: mở nó trong danh sách “Hồ sơ chờ "
             "đối chiếu” để tiếp tục.")
+
+
+@transaction.atomic
+def discard_dossier(*, by: User | SystemActor, received: DossierImport) -> None:
+    """Bỏ hồ sơ này: a package received but not imported is deleted, its zip with it once the
+    deletion commits. An imported one stays: its proposal points to it."""
+    received = DossierImport.objects.select_for_update().select_related("issuer", "campaign").get(pk=received.pk)
+    access.require(by, "nomination.review", received.issuer)
+    if received.status != DossierImport.Status.RECEIVED:
+        raise ValidationError("Gói hồ sơ này đã được nhập thành tờ trình: không bỏ được.")
+    _award_event(by, issuer=received.issuer, action="deleted", target=received, changes=[
+        {"field": "sender", "label": "Cơ quan gửi", "before": _sent_line(received.manifest), "after": ""},
+        {"field": "sha256", "label": "SHA-256 của gói", "before": received.sha256, "after": ""},
+        {"field": "campaign", "label": "Phong trào", "before": received.campaign.title[:200], "after": ""}])
+    storage, name = received.file.storage, received.file.name
+    received.delete()
+    if name:
+        transaction.on_commit(lambda: files.remove_quietly(storage, name))
 
 
 @dataclass
@@ -232,18 +287,23 @@ def import_dossier(*, by: User | SystemActor, received: DossierImport, units: di
     types = {t.code: t for t in AwardType.objects.filter(code__in={r["award_type"]["code"]
                                                                    for r in manifest["nominations"]})}
     by_ref = {}
+    history_types = {t.code: t for t in AwardType.objects.filter(code__in={
+        h["award_type"]["code"] for r in manifest["nominations"] for h in r.get("history") or []})}
     for order, row in enumerate(manifest["nominations"], start=1):
         by_ref[row["ref"]] = _create_nomination(by, proposal, row, order, types, resolved_units, resolved_people,
-                                                received)
+                                                received, history_types)
     for item in manifest["files"]:
         name = item["path"].rsplit("/", 1)[-1]
         content = package.files[item["path"]]
+        source_kind = item.get("source_kind") or ""
         if item.get("nomination"):
             nomination = by_ref[item["nomination"]]
-            stored = NominationFile(nomination=nomination, kind=NOMINATION_FILE_KINDS.get(
-                item["kind"], NominationFile.Kind.OTHER), uploaded_by=access.user_or_none(by))
+            kind = source_kind if source_kind in NominationFile.Kind.values else NOMINATION_FILE_KINDS.get(
+                item["kind"], NominationFile.Kind.OTHER)
+            stored = NominationFile(nomination=nomination, kind=kind, uploaded_by=access.user_or_none(by))
         else:
-            kind = PROPOSAL_FILE_KINDS.get(item["kind"], ProposalFile.Kind.OTHER)
+            kind = source_kind if source_kind in ProposalFile.Kind.values else PROPOSAL_FILE_KINDS.get(
+                item["kind"], ProposalFile.Kind.OTHER)
             stored = ProposalFile(proposal=proposal, kind=kind, uploaded_by=access.user_or_none(by))
         files.store(stored.file, name, content)
         stored.save()
@@ -278,7 +338,7 @@ def _create_proposal(by, received: DossierImport, manifest: dict, units: dict[st
 
 
 def _create_nomination(by, proposal: Proposal, row: dict, order: int, types: dict, units: dict, people: dict,
-                       received: DossierImport) -> Nomination:
+                       received: DossierImport, history_types: dict) -> Nomination:
     award = types[row["award_type"]["code"]]
     person = organisation = None
     if row.get("person"):
@@ -309,10 +369,63 @@ def _create_nomination(by, proposal: Proposal, row: dict, order: int, types: dic
         _save_checked(nomination)
     except ValidationError as exc:
         raise ValidationError(f"{label} – {award.label}: " + " ".join(exc.messages)) from exc
+    history = _record_history(by, proposal.campaign.issuer, row.get("history") or [], person, organisation,
+                              history_types, received.manifest)
     _event(by, nomination=nomination, action="transition", from_state="", to_state=State.SUBMITTED,
            reason=f"Nhận từ hồ sơ điện tử của {_sent_line(received.manifest)}; người nhận đã đối chiếu đơn vị, "
-                  "cá nhân.")
+                  f"cá nhân.{history}")
     return nomination
+
+
+def _record_history(by, owner: Organisation, history: list[dict], person: Person | None,
+                    organisation: Organisation | None, types: dict, manifest: dict) -> str:
+    """Write into the receiver's register the awards the sender's register holds for the nominee, so
+    that the checks here see the years (three CSTĐCS before a CSTĐ cấp tỉnh). An award already in
+    the register (same nominee, award, year) is not written twice; one whose code this catalogue
+    lacks, or that has no decision date, is skipped. Returns what was done, for the nomination's
+    history."""
+    subject = {"person": person} if person else {"organisation": organisation}
+    held = set(RegisterEntry.objects.filter(**subject).values_list("award_type__code", "achievement_year"))
+    held |= set(DecisionLine.objects.filter(**subject, decision__status="issued")
+                .values_list("award_type__code", "achievement_year"))
+    sender = str(manifest["sender"].get("name") or "")
+    written, unknown, undated = 0, [], []
+    for row in history:
+        if row.get("revoked"):
+            continue
+        code, year = row["award_type"]["code"], row["achievement_year"]
+        award = types.get(code)
+        if award is None:
+            unknown.append(f"{row['award_type'].get('name') or code} (mã {code}) năm {year}")
+            continue
+        if (code, year) in held:
+            continue
+        decided_on = _birth_date(row.get("decided_on") or "")
+        if decided_on is None:
+            undated.append(f"{award.name} năm {year}")
+            continue
+        entry = RegisterEntry(
+            **subject, award_type=award, achievement_year=year, source=RegisterEntry.Source.PACKAGE, owner=owner,
+            issuer_name=nfc(str(row.get("issuer") or sender)).strip()[:255] or sender[:255],
+            reference=nfc(str(row.get("reference") or "")).strip()[:100] or "(không ghi số)",
+            decided_on=decided_on, note=f"Theo quá trình khen thưởng trong hồ sơ điện tử của {sender}"[:500],
+            recorded_by=access.user_or_none(by))
+        entry.full_clean(exclude=["owner"])
+        entry.save()
+        held.add((code, year))
+        written += 1
+        _award_event(by, issuer=owner, action="created", target=entry, changes=[
+            {"field": "award", "label": "Khen thưởng", "before": "",
+             "after": f"{award.name} năm {year} – {entry.reference}"},
+            {"field": "source", "label": "Nguồn", "before": "", "after": str(RegisterEntry.Source.PACKAGE.label)}])
+    parts = []
+    if written:
+        parts.append(f"Đã ghi {written} khen thưởng từ quá trình khen thưởng trong hồ sơ vào sổ khen thưởng.")
+    if unknown:
+        parts.append("Không ghi vào sổ (danh hiệu, hình thức chưa có trong danh mục): " + "; ".join(unknown) + ".")
+    if undated:
+        parts.append("Không ghi vào sổ (thiếu ngày quyết định): " + "; ".join(undated) + ".")
+    return "".join(" " + part for part in parts)
 
 
 def _has_mode() -> bool:

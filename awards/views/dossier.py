@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from awards.models import DossierImport
 from awards.selectors import dossier as dossier_selectors
@@ -23,7 +24,8 @@ class DossierUploadForm(VnMessagesMixin, forms.Form):
     campaign = forms.ModelChoiceField(label="Đưa vào phong trào", queryset=None, empty_label="— chọn phong trào —",
                                       help_text="Phong trào của cơ quan đang nhận đề nghị khen thưởng.")
     file = forms.FileField(label="Gói hồ sơ điện tử (.zip)",
-                           help_text="Tệp .zip tải từ nút “Tải hồ sơ điện tử” của cơ quan cấp dưới, có manifest.json.")
+                           help_text="Tệp .zip tải từ nút “Tải hồ sơ điện tử” của cơ quan cấp dưới, có bảng kê tệp "
+                                     "(manifest.json).")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,13 +49,26 @@ def dossier_import(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, "Gói hồ sơ khớp manifest (mọi tệp đúng kích thước và mã SHA-256). Hãy đối chiếu "
-                                      "đơn vị, cá nhân rồi xác nhận để tạo tờ trình.")
+            messages.success(request, "Gói hồ sơ khớp bảng kê tệp (mọi tệp đúng kích thước và mã SHA-256). Hãy đối "
+                                      "chiếu đơn vị, cá nhân rồi xác nhận để tạo tờ trình.")
             return redirect(received)
     pending = dossier_selectors.imports_visible_to(request.user)
     return render(request, "awards/dossier_import.html", {
-        "form": form, "pending": pending.filter(status=DossierImport.Status.RECEIVED)[:50],
+        "form": form, "no_campaign": not form.fields["campaign"].queryset.exists(),
+        "pending": pending.filter(status=DossierImport.Status.RECEIVED)[:50],
         "done": pending.filter(status=DossierImport.Status.IMPORTED)[:20]}, status=400 if form.errors else 200)
+
+
+@require_POST
+def dossier_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    received = get_object_or_404(dossier_selectors.imports_visible_to(request.user), pk=pk)
+    try:
+        dossier_services.discard_dossier(by=request.user, received=received)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(received)
+    messages.success(request, f"Đã bỏ hồ sơ “{received}” của {received.manifest['sender']['name']}.")
+    return redirect("awards:dossier-import")
 
 
 def _choices(request: HttpRequest, unit_rows, person_rows):
@@ -106,5 +121,6 @@ def dossier_match(request: HttpRequest, pk: int) -> HttpResponse:
         "proposing_key": dossier_services.PROPOSING,
         "general_errors": errors.get("__all__", []), "nominations": manifest["nominations"],
         "file_count": len(manifest["files"]),
+        "history_count": sum(len(n.get("history") or []) for n in manifest["nominations"]),
         "import_crumbs": [(reverse("awards:dossier-import"), "Nhận hồ sơ điện tử")],
     }, status=400 if errors else 200)

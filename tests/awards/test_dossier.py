@@ -5,6 +5,7 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +13,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards import dossier, services
-from awards.models import DossierImport, Nomination, NominationEvent, NominationFile, Proposal, ProposalFile
+from awards.models import (
+    AwardEvent,
+    DossierImport,
+    Nomination,
+    NominationEvent,
+    NominationFile,
+    Proposal,
+    ProposalFile,
+    RegisterEntry,
+)
 from awards.services import dossier as dossier_services
 from awards.workflow import State
 from reports import dossier as report_dossier
@@ -92,7 +102,7 @@ def test_an_extra_file_or_a_dotdot_path_refuses_the_package():
     with_extra = io.BytesIO(data)
     with zipfile.ZipFile(with_extra, "a") as archive:
         archive.writestr("01-to-trinh/them.pdf", b"%PDF extra")
-    with pytest.raises(dossier.DossierError, match="không có trong manifest"):
+    with pytest.raises(dossier.DossierError, match="không có trong bảng kê tệp"):
         dossier.read(with_extra.getvalue())
     climbing = io.BytesIO(data)
     with zipfile.ZipFile(climbing, "a") as archive:
@@ -104,7 +114,7 @@ def test_an_extra_file_or_a_dotdot_path_refuses_the_package():
 def test_not_a_zip_no_manifest_a_bad_manifest_and_a_bomb_are_refused(monkeypatch):
     with pytest.raises(dossier.DossierError, match=r"\.zip"):
         dossier.read(b"%PDF-1.4 not a zip")
-    with pytest.raises(dossier.DossierError, match="manifest.json"):
+    with pytest.raises(dossier.DossierError, match="bảng kê tệp"):
         dossier.read(_rewrite(_package(), lambda name, content: None if name == "manifest.json" else content))
     with pytest.raises(dossier.DossierError, match="không hợp lệ"):
         dossier.read(_rewrite(_package(), lambda name, content: json.dumps(
@@ -178,9 +188,16 @@ def test_round_trip_same_nominations_and_byte_identical_files(forwarded, proposa
     assert copy.person.full_name == forwarded.person.full_name and copy.person.issuer_id == tree["B"].pk
     assert copy.mode == forwarded.mode
     original = forwarded.files.get().file.open("rb").read()
-    assert NominationFile.objects.get(nomination=copy).file.open("rb").read() == original
-    originals = sorted(f.file.open("rb").read() for f in proposal.files.all())
-    assert originals[0] in [f.file.open("rb").read() for f in ProposalFile.objects.filter(proposal=made)]
+    report = NominationFile.objects.get(nomination=copy, kind=NominationFile.Kind.ACHIEVEMENT_REPORT)
+    assert report.file.open("rb").read() == original
+    # The printed history travels beside the report, as a file of the nomination.
+    (history,) = NominationFile.objects.filter(nomination=copy, kind=NominationFile.Kind.OTHER)
+    assert history.name.endswith("qua-trinh-khen-thuong.pdf") and history.file.open("rb").read().startswith(b"%PDF")
+    # Each proposal file keeps its own kind: the tờ trình stays "Tờ trình, văn bản đề nghị".
+    originals = {f.file.open("rb").read(): f.kind for f in proposal.files.all()}
+    arrived = {f.file.open("rb").read(): f.kind for f in ProposalFile.objects.filter(proposal=made)}
+    assert originals and all(arrived[content] == kind for content, kind in originals.items())
+    assert ProposalFile.Kind.SUBMISSION in originals.values()
     event = NominationEvent.objects.get(nomination=copy, to_state=State.SUBMITTED)
     assert "hồ sơ điện tử" in event.reason and "Sở Y tế A" in event.reason
     received.refresh_from_db()
@@ -260,3 +277,196 @@ def test_pages_export_then_import_as_the_higher_secretariat(client, forwarded, p
 def test_no_export_without_a_forwarded_nomination(client, proposal, cast):
     client.login(username="tt.a", password=PASSWORD)
     assert client.get(reverse("reports:dossier-export", args=[proposal.pk])).status_code == 404
+
+
+# --- Fixes from the browser walk-through ------------------------------------------------------------------
+
+
+def _with_manifest(data: bytes, change) -> bytes:
+    """The package with its manifest changed by `change(manifest)` (the files untouched)."""
+    def edit(name, content):
+        if name != "manifest.json":
+            return content
+        manifest = json.loads(content)
+        change(manifest)
+        return json.dumps(manifest, ensure_ascii=False).encode()
+    return _rewrite(data, edit)
+
+
+def test_content_key_ignores_the_download_time_and_the_files_printed_that_day():
+    first = json.loads(zipfile.ZipFile(io.BytesIO(_package())).read("manifest.json"))
+    again = json.loads(json.dumps(first))
+    again["created_at"] = "2026-11-11T08:00:00+07:00"
+    assert dossier.content_key(first) == dossier.content_key(again)
+    printed = json.loads(json.dumps(first))
+    printed["files"].append({"path": "02-danh-sach/danh-sach-de-nghi.xlsx", "sha256": "0" * 64, "size": 3,
+                             "kind": "danh_sach"})
+    reprinted = json.loads(json.dumps(printed))
+    reprinted["files"][-1].update(sha256="1" * 64, size=4)
+    assert dossier.content_key(printed) == dossier.content_key(reprinted)
+    changed = json.loads(json.dumps(first))
+    changed["files"][1]["sha256"] = "f" * 64
+    assert dossier.content_key(changed) != dossier.content_key(first)
+    changed = json.loads(json.dumps(first))
+    changed["nominations"][0]["summary"] = "Khác"
+    assert dossier.content_key(changed) != dossier.content_key(first)
+
+
+def test_a_malformed_history_refuses_the_package():
+    manifest = dossier.read(_package()).manifest
+    manifest["nominations"][0]["history"] = [{"award_type": {"code": "CSTDCS"}, "achievement_year": "2024"}]
+    assert "quá trình khen thưởng" in dossier.manifest_problem(manifest)
+    manifest["nominations"][0]["history"] = [{"award_type": {"code": "CSTDCS", "name": "CSTĐCS"},
+                                              "achievement_year": 2024, "decided_on": "15/01/2025"}]
+    assert "ngày quyết định" in dossier.manifest_problem(manifest)
+
+
+@pytest.fixture
+def with_history(forwarded, plan, tree, types):
+    """Nguyễn Văn An's register at Sở A: Chiến sĩ thi đua cơ sở three years running."""
+    for year in (2023, 2024, 2025):
+        RegisterEntry.objects.create(person=plan["people"]["an"], award_type=types["CSTDCS"], achievement_year=year,
+                                     issuer_name="Giám đốc Sở Y tế A", reference=f"Số {year % 100}/QĐ-SYT",
+                                     decided_on=date(year + 1, 1, 15), owner=tree["A"])
+    return forwarded
+
+
+def test_the_nominees_history_travels_and_goes_into_the_receivers_register(with_history, proposal, cast, tree, higher,
+                                                                           types):
+    from awards.selectors.proposals import held_titles
+    from tests.factories import make_org, make_person
+
+    unit = make_org("Bệnh viện Đa khoa (tại B)", "BVDK", parent=tree["B"], kind="hospital")
+    existing = make_person(unit, "Nguyễn Văn An", "BV01")
+    RegisterEntry.objects.create(person=existing, award_type=types["CSTDCS"], achievement_year=2024,
+                                 issuer_name="Sở B", reference="Số 9/QĐ-B", decided_on=date(2025, 1, 10),
+                                 owner=tree["B"])
+    _name, data = report_dossier.build(proposal)
+    package = dossier.read(data)
+    (row,) = package.manifest["nominations"]
+    assert [(h["award_type"]["code"], h["achievement_year"]) for h in row["history"]] == [
+        ("CSTDCS", 2023), ("CSTDCS", 2024), ("CSTDCS", 2025)]
+    assert row["history"][0] == {"award_type": {"code": "CSTDCS", "name": types["CSTDCS"].name},
+                                 "achievement_year": 2023, "reference": "23/QĐ-SYT", "decided_on": "2024-01-15",
+                                 "issuer": "Giám đốc Sở Y tế A", "revoked": False}
+    (printed,) = [f for f in package.manifest["files"] if f["kind"] == "qua_trinh_khen_thuong"]
+    assert printed["nomination"] == row["ref"] and printed["path"].startswith("03-de-nghi/01-nguyen-van-an/")
+    assert package.files[printed["path"]].startswith(b"%PDF")
+
+    # An award this catalogue does not have is skipped and said, not refused.
+    data = _with_manifest(data, lambda m: m["nominations"][0]["history"].append({
+        "award_type": {"code": "KHONG_CO", "name": "Kỷ niệm chương riêng"}, "achievement_year": 2022,
+        "reference": "1/QĐ", "decided_on": "2023-01-01", "issuer": "Sở Y tế A", "revoked": False}))
+    received = dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(data))
+    made = dossier_services.import_dossier(by=cast["outsider"], received=received)
+    copy = made.nominations.get()
+    assert copy.person == existing
+    entries = list(RegisterEntry.objects.filter(person=existing).order_by("achievement_year"))
+    assert [(e.achievement_year, e.source) for e in entries] == [
+        (2023, RegisterEntry.Source.PACKAGE), (2024, RegisterEntry.Source.BEFORE), (2025, RegisterEntry.Source.PACKAGE)]
+    written = entries[0]
+    assert (written.owner, written.reference, written.decided_on, written.issuer_name) == (
+        tree["B"], "23/QĐ-SYT", date(2024, 1, 15), "Giám đốc Sở Y tế A")
+    assert tree["A"].name in written.note
+    assert AwardEvent.objects.filter(target_type=str(RegisterEntry._meta.verbose_name), target_id=written.pk).exists()
+    event = NominationEvent.objects.get(nomination=copy, to_state=State.SUBMITTED)
+    assert "Đã ghi 2 khen thưởng" in event.reason and "KHONG_CO" in event.reason
+    held = held_titles([copy])[("p", existing.pk)]
+    assert {("CSTDCS", 2023), ("CSTDCS", 2024), ("CSTDCS", 2025)} <= held
+
+
+def test_the_same_dossier_downloaded_again_is_refused_at_upload(with_history, proposal, cast, higher, settings):
+    _name, first = report_dossier.build(proposal)
+    dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(first))
+    settings.APP_TODAY = date(2026, 11, 11)    # the next day: another created_at, list and printed history
+    _name, again = report_dossier.build(proposal)
+    assert hashlib.sha256(again).hexdigest() != hashlib.sha256(first).hexdigest()
+    with pytest.raises(ValidationError, match="đã được tải lên") as refused:
+        dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(again))
+    assert "file" in refused.value.message_dict
+    assert DossierImport.objects.count() == 1
+    # A dossier that did change (a file added to the proposal) is a new package.
+    services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="other",
+                               upload=SimpleUploadedFile("Bổ sung.pdf", PDF + b"bo sung"))
+    _name, changed = report_dossier.build(proposal)
+    dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(changed))
+    assert DossierImport.objects.count() == 2
+
+
+def test_an_issuer_does_not_receive_its_own_package(forwarded, proposal, cast, plan):
+    _name, data = report_dossier.build(proposal)
+    with pytest.raises(ValidationError, match="Gói này do chính cơ quan lập: nhận ở cơ quan cấp trên."):
+        dossier_services.receive_dossier(by=cast["secretariat"], campaign=plan["campaign"], upload=_upload(data))
+    assert not DossierImport.objects.exists()
+
+
+def test_the_same_bytes_go_once_in_the_same_place(forwarded, proposal, cast):
+    services.add_proposal_file(by=cast["staff"], proposal=proposal, kind="other",
+                               upload=SimpleUploadedFile("Bản sao tờ trình.pdf", PDF))   # the tờ trình again
+    _name, data = report_dossier.build(proposal)
+    rows = dossier.read(data).manifest["files"]
+    proposal_level = [row for row in rows if row["nomination"] is None and row["kind"] != "danh_sach"]
+    assert len({row["sha256"] for row in proposal_level}) == len(proposal_level)
+    assert [row["source_kind"] for row in proposal_level if row["kind"] == "tep_to_trinh"] == ["submission"]
+    (report,) = [row for row in rows if row["kind"] == "bao_cao_thanh_tich"]
+    assert report["source_kind"] == "report"
+
+
+def test_a_pending_package_may_be_discarded_by_its_reviewers_only(client, forwarded, proposal, cast, higher):
+    _name, data = report_dossier.build(proposal)
+    received = dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(data))
+    url = reverse("awards:dossier-discard", args=[received.pk])
+    client.login(username="tt.a", password=PASSWORD)            # another tree: not even seen
+    assert client.post(url).status_code == 404
+    client.logout()
+    client.login(username="tt.b", password=PASSWORD)
+    assert client.get(url).status_code == 405
+    listing = client.get(reverse("awards:dossier-import")).content.decode()
+    assert url in listing and "Bỏ hồ sơ này" in listing
+    assert url in client.get(received.get_absolute_url()).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("awards:dossier-import")
+    assert not DossierImport.objects.exists()
+    event = AwardEvent.objects.get(action="deleted", target_id=received.pk)
+    assert event.actor.username == "tt.b" and event.issuer == higher.issuer
+    # Received again after discarding: accepted; once imported it cannot be discarded.
+    again = dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(data))
+    units, people = _all_create(again)
+    dossier_services.import_dossier(by=cast["outsider"], received=again, units=units, people=people)
+    with pytest.raises(ValidationError, match="không bỏ được"):
+        dossier_services.discard_dossier(by=cast["outsider"], received=again)
+
+
+def test_the_discarded_zip_is_removed_once_the_deletion_commits(forwarded, proposal, cast, higher,
+                                                                 django_capture_on_commit_callbacks):
+    _name, data = report_dossier.build(proposal)
+    received = dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(data))
+    storage, name = received.file.storage, received.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_services.discard_dossier(by=cast["outsider"], received=received)
+    assert not storage.exists(name)
+
+
+def test_the_pages_speak_of_the_list_of_files_the_vote_and_the_birth_date(client, forwarded, proposal, cast, higher):
+    forwarded.person.birth_date = date(1985, 3, 7)
+    forwarded.person.save(update_fields=["birth_date"])
+    _name, data = report_dossier.build(proposal)
+    received = dossier_services.receive_dossier(by=cast["outsider"], campaign=higher, upload=_upload(data))
+    client.login(username="tt.b", password=PASSWORD)
+    page = client.get(received.get_absolute_url()).content.decode()
+    sender = proposal.campaign.issuer.name
+    assert (f"Hội đồng Thi đua – Khen thưởng của {sender} biểu quyết: 5 đồng ý, 0 không đồng ý, 0 không biểu quyết"
+            in page)
+    assert "Ngày sinh 07/03/1985" in page and "bảng kê tệp" in page and "manifest" not in page
+    importing = client.get(reverse("awards:dossier-import")).content.decode()
+    assert "manifest" not in importing.replace("(manifest.json)", "")
+    assert importing.count("(manifest.json)") == 1
+    assert reverse("awards:dossier-import") in client.get(reverse("awards:index")).content.decode()   # the menu
+
+
+def test_the_import_page_says_when_no_campaign_takes_proposals(client, cast):
+    client.login(username="tt.b", password=PASSWORD)
+    page = client.get(reverse("awards:dossier-import")).content.decode()
+    assert "Chưa có phong trào nào của cơ quan đang nhận đề nghị" in page
+    assert 'name="campaign"' not in page

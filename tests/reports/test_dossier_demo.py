@@ -16,8 +16,9 @@ from awards.workflow import State
 
 @pytest.mark.django_db
 def test_the_demo_forwarded_proposal_goes_up_and_arrives_whole(client, demo, pinned):
-    from awards.models import DossierImport, Nomination, NominationFile, Proposal
+    from awards.models import DossierImport, Nomination, NominationFile, Proposal, RegisterEntry
     from awards.selectors import dossier as dossier_selectors
+    from awards.selectors.proposals import NOMINATION_RELATED, checks_for
     from awards.services import dossier as dossier_services
     from campaigns.models import Campaign
     from units.models import Organisation, User
@@ -60,7 +61,19 @@ def test_the_demo_forwarded_proposal_goes_up_and_arrives_whole(client, demo, pin
     assert (copy.award_type, copy.person.full_name, copy.achievement_year, copy.summary, copy.mode, copy.state) == (
         sent.award_type, sent.person.full_name, sent.achievement_year, sent.summary, sent.mode, State.SUBMITTED)
     original = sorted(f.file.open("rb").read() for f in sent.files.all())
-    arrived = sorted(f.file.open("rb").read() for f in NominationFile.objects.filter(nomination=copy))
+    arrived = sorted(f.file.open("rb").read() for f in NominationFile.objects.filter(nomination=copy)
+                     if not f.name.endswith("qua-trinh-khen-thuong.pdf"))
     assert original and arrived == original
     page = client.get(made.get_absolute_url())
     assert page.status_code == 200 and sent.person.full_name in page.content.decode()
+
+    # Her three CSTĐCS years came with the dossier: the province's checks see them.
+    assert copy.award_type.code == "CSTD_TINH" and copy.person.full_name == "Hoàng Thị Mỹ Anh"
+    years = set(RegisterEntry.objects.filter(person=copy.person, award_type__code="CSTDCS",
+                                             source=RegisterEntry.Source.PACKAGE, owner=province)
+                .values_list("achievement_year", flat=True))
+    assert years == {pinned.year - 3, pinned.year - 2, pinned.year - 1}
+    checks = checks_for([Nomination.objects.select_related(*NOMINATION_RELATED).get(pk=copy.pk)], pinned)[copy.pk]
+    (prerequisite,) = [c for c in checks if c.code == "prerequisite"]
+    assert prerequisite.status == "ok" and "chưa có" not in prerequisite.detail
+    assert "sổ khen thưởng: chưa có" not in page.content.decode()
