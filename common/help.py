@@ -334,6 +334,10 @@ TASKS: dict[str, Task] = {t.slug: t for t in (
             "trên) hoặc chọn cái có sẵn; bấm xác nhận. Tờ trình mới hiện ở danh sách tờ trình, các đề nghị ở trạng "
             "thái «Đã gửi, chờ xét».",
         ),
+        notes=("Quá trình khen thưởng của người được đề nghị đi kèm gói và được ghi vào Sổ khen thưởng của cơ quan "
+               "nhận (nguồn «Từ hồ sơ điện tử của cấp dưới»), để điều kiện «danh hiệu liên tục» thấy đủ các năm.",
+               "Một gói chỉ nhận một lần (tải lại cùng hồ sơ cũng vậy). Gói đã tải lên mà không nhận nữa thì bấm "
+               "«Bỏ hồ sơ này»."),
     ),
     Task(
         "qua-trinh-khen-thuong", "In quá trình khen thưởng của một người, một tập thể",
