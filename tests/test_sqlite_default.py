@@ -25,8 +25,9 @@ def test_sqlite_default_migrates_and_loads_the_demo(tmp_path):
     with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
         # The column is declared COLLATE "vi-x-icu": register it as the engine does on every connection.
         db.create_collation("vi-x-icu", vi_collate)
-        assert db.execute("select count(*) from campaigns_campaign").fetchone()[0] == 6
-        assert db.execute("select count(*) from units_user").fetchone()[0] == 13
+        # The five seeds, the live campaign, the province's plan (the electronic dossier's receiver).
+        assert db.execute("select count(*) from campaigns_campaign").fetchone()[0] == 7
+        assert db.execute("select count(*) from units_user").fetchone()[0] == 14   # with ubnd.tdkt
         root = db.execute("select id from units_organisation where name = 'Sở Y tế Thái Nguyên'").fetchone()[0]
         names = [row[0] for row in db.execute(
             "select name from units_organisation where root_id = ? order by name", (root,))]
