@@ -6,7 +6,8 @@
 - 0602.N, 0603.N: the awards whose type the catalogue places in one of their columns, decided
   inside the reporting year, either by a decision of the issuer's tree (issued, not revoked) or
   given to a person or collective of its tree: decision lines, and the register's entries recorded
-  from outside (decided by a higher level, or before the system).
+  from outside (decided by a higher level, or before the system; not the history a lower issuer's
+  electronic dossier brought, which that issuer counts).
 
 Each row becomes a fact for reports.statistics and a line for the list behind a figure. A fixed
 number of queries whatever the year holds."""
@@ -97,8 +98,10 @@ def awards(issuer: Organisation, year: int) -> tuple[list[statistics.AwardFacts]
                      | Q(organisation__path__startswith=tree))
              .select_related("award_type", "decision__issuer", "person__organisation", "organisation", "nomination")
              .order_by("decision__issue_date", "decision_id", "order", "pk"))
+    # A lower issuer's dossier copies its nominee's history into the receiver's register: the body that
+    # recorded or decided those awards counts them, not the receiver (they would be counted twice).
     entries = (RegisterEntry.objects
-               .filter(counted, decided_on__range=(start, end))
+               .filter(counted, decided_on__range=(start, end)).exclude(source=RegisterEntry.Source.PACKAGE)
                .filter(Q(person__organisation__path__startswith=tree) | Q(organisation__path__startswith=tree))
                .select_related("award_type", "person__organisation", "organisation")
                .order_by("decided_on", "pk"))

@@ -74,6 +74,9 @@ def test_on_a_phone_the_grid_shows_the_input_the_verdict_and_the_error_without_s
         # Nor inside the grid's own scrolling box.
         assert page.evaluate("(el => el.scrollWidth <= el.clientWidth)(document.querySelector('.table-responsive'))")
 
+    # The click navigates: measuring before the grid's page has loaded reads a document with no body.
+    satisfaction.wait_for()
+    page.wait_for_load_state()
     no_sideways_scroll()
     inside(satisfaction)
     satisfaction.fill("93.4")           # typed the wrong way: the cell shows an error

@@ -218,3 +218,20 @@ def test_the_page_does_a_fixed_number_of_queries(client, tn, django_assert_max_n
     _page(client, "thuongtruc")
     with django_assert_max_num_queries(20):
         assert client.get("/thong-ke/", {"nam": 2026}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_history_brought_by_a_dossier_is_not_counted_again(client, tn):
+    """The receiver's register holds the nominee's history as the package brought it: the body that
+    recorded those awards counts them."""
+    from awards.models import AwardType, RegisterEntry
+    from units.models import Person
+
+    person = Person.objects.filter(organisation__root=tn).order_by("pk").first()
+    RegisterEntry.objects.create(person=person, award_type=AwardType.objects.get(code="BK_TINH_CN"),
+                                 achievement_year=2025, issuer_name="Chủ tịch UBND tỉnh Thái Nguyên",
+                                 reference="Số 9/QĐ-UBND", decided_on=date(2026, 3, 2), owner=tn,
+                                 source=RegisterEntry.Source.PACKAGE)
+    views = {v.form.code: v for v in _page(client, "thuongtruc", nam=2026).context["views"]}
+    total = next(line for line in views["0603.N"].lines if line.row.code == "01")
+    assert total.cells[0].value == 5
