@@ -316,6 +316,8 @@ TASKS: dict[str, Task] = {t.slug: t for t in (
             "Bấm «Nhập số liệu biểu 0604.N, 0605.N và người ký»: gõ đơn vị nhận báo cáo, người lập biểu, chức vụ và "
             "họ tên thủ trưởng, các số liệu về tổ chức và công chức làm công tác thi đua, khen thưởng; bấm «Lưu».",
             "Bấm «Tải PDF (5 biểu)» để in, trình ký; «Tải Excel (5 biểu)» để gửi kèm.",
+            "Khi gửi đi, bấm «Chốt số liệu»: bản đã chốt (PDF, Excel, số liệu và danh sách đã đếm) được lưu và không "
+            "đổi nữa. Dữ liệu thay đổi sau đó thì trang biểu liệt kê các ô khác bản chốt; chốt lại phải ghi lý do.",
         ),
         notes=("Dòng «Tổng số» phải bằng cộng các dòng của từng mục; số nữ không quá tổng số. Sai thì ô đó báo đỏ và "
                "những gì đã gõ vẫn còn.",

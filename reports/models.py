@@ -456,3 +456,38 @@ class StatisticsSheet(models.Model):
 
     def __str__(self) -> str:
         return f"Biểu thống kê năm {self.year} – {self.issuer}"
+
+
+def statistics_upload_to(instance: StatisticsEdition, filename: str) -> str:
+    return f"statistics/{instance.issuer_id}/{instance.year}/{filename}"
+
+
+class StatisticsEdition(models.Model):
+    """The statistics forms as sent (chốt số liệu): the figures and what each counts, the header and
+    the signers, with the PDF and .xlsx made at that moment, kept and never recomputed. A later change
+    to the data shows on the live page beside it; sending again makes edition 2, with a reason."""
+
+    issuer = models.ForeignKey(Organisation, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT,
+                               related_name="statistics_editions")
+    year = models.PositiveSmallIntegerField(_("năm báo cáo"))
+    number = models.PositiveIntegerField(_("bản số"))
+    reason = models.TextField(_("lý do lập bản mới"), blank=True)
+    # {"figures": {"0601.N": {"01": {"1": 3}}}, "sources": {"0601.N|01|1": [{"title", "detail"}]}, "sheet": {…}}
+    data = models.JSONField(_("số liệu đã chốt"), editable=False)
+    pdf = models.FileField(_("bản PDF"), upload_to=statistics_upload_to, max_length=300)
+    pdf_sha256 = models.CharField(max_length=64)
+    xlsx = models.FileField(_("bản Excel"), upload_to=statistics_upload_to, max_length=300)
+    xlsx_sha256 = models.CharField(max_length=64)
+    made_at = models.DateTimeField(_("chốt lúc"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+
+    class Meta:
+        verbose_name = _("bản chốt biểu thống kê")
+        verbose_name_plural = _("bản chốt biểu thống kê")
+        ordering = ["issuer", "year", "-number"]
+        constraints = [models.UniqueConstraint(fields=["issuer", "year", "number"],
+                                               name="reports_statisticsedition_number_once")]
+
+    def __str__(self) -> str:
+        return f"Biểu thống kê năm {self.year} – {self.issuer} – bản {self.number}"

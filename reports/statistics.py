@@ -436,3 +436,18 @@ COUNTED = {
 
 def forms(state_per_form: dict[str, list[tuple[str, str]]] | None = None) -> list[Form]:
     return [F0601, form_0602(state_per_form or {}), F0603, F0604, F0605]
+
+
+def differences(before: dict, after: dict) -> list[tuple[str, str, str, int | None, int | None]]:
+    """The cells whose figure changed between two editions' figures ({form: {row: {column: n}}}), in
+    the forms' order: (form code, row code, column key, before, after)."""
+    changed = []
+    for code in sorted(set(before) | set(after)):
+        old_rows, new_rows = before.get(code, {}), after.get(code, {})
+        for row in sorted(set(old_rows) | set(new_rows)):
+            old_cells, new_cells = old_rows.get(row, {}), new_rows.get(row, {})
+            for column in sorted(set(old_cells) | set(new_cells)):
+                if old_cells.get(column) != new_cells.get(column):
+                    changed.append((code, row, column, old_cells.get(column), new_cells.get(column)))
+    return changed
+

@@ -12,4 +12,8 @@ urlpatterns = [
     path("nhap/", statistics_views.edit, name="edit"),
     path("bieu.pdf", statistics_views.pdf, name="pdf"),
     path("bieu.xlsx", statistics_views.xlsx, name="xlsx"),
+    path("chot/", statistics_views.freeze, name="freeze"),
+    path("ban/<int:pk>/", statistics_views.edition, name="edition"),
+    path("ban/<int:pk>/o/", statistics_views.edition_cell, name="edition-cell"),
+    path("ban/<int:pk>/<str:which>/", statistics_views.edition_file, name="edition-file"),
 ]

@@ -4,98 +4,26 @@ layout, and the page where the secretariat types what cannot be counted (under /
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
 from awards.selectors import issuers_for
 from common import clock
 from common.forms import parse_id
 from common.xlsx import XLSX_CONTENT_TYPE
-from reports import statistics, statistics_sources
-from reports.models import StatisticsSheet
+from reports import statistics
+from reports import statistics_report as report
+from reports.models import StatisticsEdition
 from reports.pdf import render_pdf
 from reports.services import statistics as service
 from reports.statistics_workbook import workbook
 from units import access
 from units.models import Organisation
-
-
-@dataclass
-class Cell:
-    value: int | None
-    url: str = ""
-    error: str = ""
-
-
-@dataclass
-class Line:
-    row: statistics.Row
-    cells: list[Cell]
-
-
-@dataclass
-class FormView:
-    form: statistics.Form
-    lines: list[Line]
-
-    @property
-    def has_subs(self) -> bool:
-        return any(c.sub for c in self.form.columns)
-
-    @property
-    def counted(self) -> str:
-        return statistics.COUNTED.get(self.form.code, "")
-
-    @property
-    def depth(self) -> int:
-        return 3 if self.has_subs else 2
-
-    @property
-    def heading(self) -> list[list[HeadCell]]:
-        """The figure columns' heading lines: a group over its columns ("Chia ra"), a form's name over
-        its Tập thể / Cá nhân pair, a lone column spanning every line. Positions count from 0."""
-        lines: list[list[HeadCell]] = [[] for _ in range(self.depth)]
-        columns = list(self.form.columns)
-        position = 0
-        while position < len(columns):
-            column = columns[position]
-            if not column.group:
-                lines[0].append(HeadCell(column.label, position, 1, self.depth))
-                position += 1
-                continue
-            end = position
-            while end + 1 < len(columns) and columns[end + 1].group == column.group:
-                end += 1
-            lines[0].append(HeadCell(column.group, position, end - position + 1, 1))
-            inner = position
-            while inner <= end:
-                first = columns[inner]
-                last = inner
-                while (first.sub and last + 1 <= end and columns[last + 1].sub
-                       and (columns[last + 1].number, columns[last + 1].label) == (first.number, first.label)):
-                    last += 1
-                lines[1].append(HeadCell(first.label, inner, last - inner + 1, 1 if first.sub else self.depth - 1))
-                if first.sub:
-                    lines[2].extend(HeadCell(columns[i].sub, i, 1, 1) for i in range(inner, last + 1))
-                inner = last + 1
-            position = end + 1
-        return lines
-
-
-@dataclass(frozen=True)
-class HeadCell:
-    label: str
-    position: int
-    colspan: int
-    rowspan: int
 
 
 def default_year() -> int:
@@ -120,67 +48,47 @@ def _chosen(request: HttpRequest, action: str = "statistics.view") -> tuple[list
     return issuers, issuer, year
 
 
-def _query(issuer: Organisation, year: int, **more) -> str:
-    return urlencode({"co-quan": issuer.pk, "nam": year, **more})
-
-
-def _computed(issuer: Organisation, year: int):
-    campaign_facts, campaign_sources = statistics_sources.campaigns(issuer, year)
-    award_facts, award_sources = statistics_sources.awards(issuer, year)
-    forms = statistics.forms(statistics_sources.state_per_form())
-    tallies = {
-        "0601.N": statistics.tally(forms[0], campaign_facts, statistics.campaign_cells),
-        "0602.N": statistics.tally(forms[1], [f for f in award_facts if statistics.form_of(f.column) == "0602.N"],
-                                   statistics.award_cells),
-        "0603.N": statistics.tally(forms[2], [f for f in award_facts if statistics.form_of(f.column) == "0603.N"],
-                                   statistics.award_cells),
-    }
-    return forms, tallies, {**campaign_sources, **award_sources}
-
-
-def _sheet(issuer: Organisation, year: int) -> StatisticsSheet:
-    return StatisticsSheet.objects.filter(issuer=issuer, year=year).first() or StatisticsSheet(issuer=issuer, year=year)
-
-
-def _views(issuer: Organisation, year: int, sheet: StatisticsSheet, *, links: bool) -> list[FormView]:
-    forms, tallies, _sources = _computed(issuer, year)
-    base = reverse("statistics:cell")
-    result = []
-    for form in forms:
-        lines = []
-        for row in form.rows:
-            cells = []
-            for column in form.columns:
-                if not row.code:
-                    cells.append(Cell(None))
-                elif form.entered:
-                    cells.append(Cell((sheet.entered.get(form.code) or {}).get(row.code, {}).get(column.key)))
-                else:
-                    value = tallies[form.code].figure(row.code, column.key)
-                    url = (f"{base}?{_query(issuer, year, bieu=form.slug, dong=row.code, cot=column.key)}"
-                           if links and value else "")
-                    cells.append(Cell(value, url))
-            lines.append(Line(row, cells))
-        result.append(FormView(form, lines))
-    return result
+def _drift(issuer: Organisation, year: int, sheet, latest: StatisticsEdition | None) -> list[str]:
+    """How today's figures differ from the last frozen edition, in words (at most 12 cells)."""
+    if latest is None:
+        return []
+    now = report.snapshot(issuer, year, sheet)
+    lines = [f"Biểu {code}, mã số {row}, cột {column.split(':')[0]}: {old if old is not None else 'trống'} → "
+             f"{new if new is not None else 'trống'}"
+             for code, row, column, old, new in statistics.differences(latest.data["figures"], now["figures"])]
+    if now["sheet"] != latest.data.get("sheet"):
+        lines.append("Phần đầu, người ký của biểu đã sửa.")
+    return lines[:12] + ([f"… và {len(lines) - 12} ô khác."] if len(lines) > 12 else [])
 
 
 def index(request: HttpRequest) -> HttpResponse:
     issuers, issuer, year = _chosen(request)
-    sheet = _sheet(issuer, year)
+    sheet = report.sheet_of(issuer, year)
+    return _index_page(request, issuers, issuer, year, sheet, _editions(issuer, year))
+
+
+def _editions(issuer: Organisation, year: int) -> list[StatisticsEdition]:
+    return list(StatisticsEdition.objects.filter(issuer=issuer, year=year).select_related("made_by")
+                .order_by("-number"))
+
+
+def _index_page(request, issuers, issuer, year, sheet, editions, *, reason_error: str = "", reason: str = "",
+                status: int = 200) -> HttpResponse:
     start, end = statistics.period(year)
     return render(request, "reports/statistics/index.html", {
         "issuers": issuers, "issuer": issuer, "year": year, "years": range(default_year() - 3, default_year() + 2),
-        "sheet": sheet, "views": _views(issuer, year, sheet, links=True), "start": start, "end": end,
-        "deadline": statistics.deadline(year), "query": _query(issuer, year), "basis": statistics.BASIS,
+        "sheet": sheet, "views": report.views(issuer, year, sheet, links=True), "start": start, "end": end,
+        "deadline": statistics.deadline(year), "query": report.query(issuer, year), "basis": statistics.BASIS,
         "can_prepare": access.can(request.user, "statistics.prepare", issuer),
-    })
+        "editions": editions, "drift": _drift(issuer, year, sheet, editions[0] if editions else None),
+        "reason": reason, "reason_error": reason_error,
+    }, status=status)
 
 
 def cell(request: HttpRequest) -> HttpResponse:
     """The rows one figure counts: a figure nobody can trace is not one an office signs."""
     _issuers, issuer, year = _chosen(request)
-    forms, tallies, sources = _computed(issuer, year)
+    forms, tallies, sources = report.computed(issuer, year)
     slug, row_code, column_key = (request.GET.get(k, "") for k in ("bieu", "dong", "cot"))
     form = next((f for f in forms if f.slug == slug and not f.entered), None)
     row = form.row(row_code) if form and row_code else None
@@ -190,34 +98,23 @@ def cell(request: HttpRequest) -> HttpResponse:
     keys = tallies[form.code].keys(row.code, column.key)
     return render(request, "reports/statistics/cell.html", {
         "issuer": issuer, "year": year, "form": form, "row": row, "column": column,
-        "sources": [sources[k] for k in keys], "query": _query(issuer, year),
+        "sources": [sources[k] for k in keys], "query": report.query(issuer, year),
     })
-
-
-def _printable(issuer: Organisation, year: int, sheet: StatisticsSheet) -> dict:
-    return {"issuer": issuer, "year": year, "sheet": sheet, "views": _views(issuer, year, sheet, links=False),
-            "basis": statistics.BASIS, "deadline": statistics.deadline(year), "place": issuer.place_name,
-            "start": statistics.period(year)[0], "end": statistics.period(year)[1]}
-
-
-def _file_name(issuer: Organisation, year: int) -> str:
-    """Who and which year: an administrator downloading several bodies' forms gets distinct files."""
-    code = slugify(issuer.code or "") or str(issuer.pk)
-    return f"bieu-thong-ke-tdkt-{code}-{year}"
 
 
 def pdf(request: HttpRequest) -> HttpResponse:
     _issuers, issuer, year = _chosen(request)
-    html = render_to_string("reports/statistics/print.html", _printable(issuer, year, _sheet(issuer, year)))
+    data = report.printable(issuer, year, report.sheet_of(issuer, year))
+    html = render_to_string("reports/statistics/print.html", data)
     return HttpResponse(render_pdf(html), content_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{_file_name(issuer, year)}.pdf"'})
+        "Content-Disposition": f'attachment; filename="{report.file_name(issuer, year)}.pdf"'})
 
 
 def xlsx(request: HttpRequest) -> HttpResponse:
     _issuers, issuer, year = _chosen(request)
-    data = _printable(issuer, year, _sheet(issuer, year))
+    data = report.printable(issuer, year, report.sheet_of(issuer, year))
     return HttpResponse(workbook(data), content_type=XLSX_CONTENT_TYPE, headers={
-        "Content-Disposition": f'attachment; filename="{_file_name(issuer, year)}.xlsx"'})
+        "Content-Disposition": f'attachment; filename="{report.file_name(issuer, year)}.xlsx"'})
 
 
 HEADER_FIELDS = (("receiver", "Đơn vị nhận báo cáo"), ("preparer", "Người lập biểu"),
@@ -227,7 +124,7 @@ HEADER_FIELDS = (("receiver", "Đơn vị nhận báo cáo"), ("preparer", "Ngư
 def edit(request: HttpRequest) -> HttpResponse:
     """The header and the typed forms (0604.N, 0605.N). Everything typed comes back on an error."""
     issuers, issuer, year = _chosen(request, "statistics.prepare")
-    sheet = _sheet(issuer, year)
+    sheet = report.sheet_of(issuer, year)
     typed_forms = [f for f in statistics.forms() if f.entered]
     errors: dict[str, str] = {}
     header = {name: getattr(sheet, name) for name, _label in HEADER_FIELDS}
@@ -243,7 +140,7 @@ def edit(request: HttpRequest) -> HttpResponse:
                       if hasattr(error, "error_dict") else {"__all__": " ".join(error.messages)})
         else:
             messages.success(request, f"Đã lưu số liệu biểu thống kê năm {year}.")
-            return redirect(f"{reverse('statistics:index')}?{_query(issuer, year)}")
+            return redirect(f"{reverse('statistics:index')}?{report.query(issuer, year)}")
     grids = []
     for form in typed_forms:
         stored = sheet.entered.get(form.code) or {}
@@ -260,5 +157,72 @@ def edit(request: HttpRequest) -> HttpResponse:
         "issuers": issuers, "issuer": issuer, "year": year, "sheet": sheet, "grids": grids, "errors": errors,
         "form_error": errors.get("__all__", ""),
         "header": [(name, label, header.get(name, ""), errors.get(name, "")) for name, label in HEADER_FIELDS],
-        "query": _query(issuer, year),
+        "query": report.query(issuer, year),
     })
+
+
+@require_POST
+def freeze(request: HttpRequest) -> HttpResponse:
+    """Chốt số liệu: a refusal (a later edition with no reason) comes back on the page with the text."""
+    issuers, issuer, year = _chosen(request, "statistics.prepare")
+    reason = request.POST.get("reason", "")
+    try:
+        edition = service.freeze(by=request.user, issuer=issuer, year=year, reason=reason)
+    except ValidationError as error:
+        text = " ".join(error.message_dict.get("reason", error.messages) if hasattr(error, "error_dict")
+                        else error.messages)
+        view_issuers = list(issuers_for(request.user, "statistics.view"))
+        return _index_page(request, view_issuers or issuers, issuer, year, report.sheet_of(issuer, year),
+                           _editions(issuer, year), reason_error=text, reason=reason, status=400)
+    messages.success(request, f"Đã chốt số liệu: bản số {edition.number} được lưu (PDF và Excel không đổi về sau).")
+    return redirect("statistics:edition", pk=edition.pk)
+
+
+def _edition(request: HttpRequest, pk: int) -> StatisticsEdition:
+    """An edition of a body whose forms the user reads; any other id is a 404."""
+    issuers = list(issuers_for(request.user, "statistics.view"))
+    if not issuers:
+        raise PermissionDenied
+    return get_object_or_404(StatisticsEdition.objects.select_related("issuer", "made_by"), pk=pk,
+                             issuer__in=issuers)
+
+
+def edition(request: HttpRequest, pk: int) -> HttpResponse:
+    frozen = _edition(request, pk)
+    start, end = statistics.period(frozen.year)
+    return render(request, "reports/statistics/edition.html", {
+        "edition": frozen, "issuer": frozen.issuer, "year": frozen.year, "start": start, "end": end,
+        "views": report.frozen_views(frozen.data, cell_url=reverse("statistics:edition-cell", args=[frozen.pk])),
+        "query": report.query(frozen.issuer, frozen.year), "sheet": frozen.data.get("sheet", {}),
+    })
+
+
+def edition_cell(request: HttpRequest, pk: int) -> HttpResponse:
+    frozen = _edition(request, pk)
+    forms = {f.slug: f for f in statistics.forms({k: [tuple(p) for p in v]
+                                                  for k, v in frozen.data.get("state_per_form", {}).items()})}
+    form = forms.get(request.GET.get("bieu", ""))
+    row = form.row(request.GET.get("dong", "")) if form and request.GET.get("dong") else None
+    column = form.column(request.GET.get("cot", "")) if form else None
+    if form is None or form.entered or row is None or column is None:
+        raise Http404
+    sources = frozen.data["sources"].get(f"{form.code}|{row.code}|{column.key}", [])
+    return render(request, "reports/statistics/cell.html", {
+        "issuer": frozen.issuer, "year": frozen.year, "form": form, "row": row, "column": column,
+        "sources": sources, "query": report.query(frozen.issuer, frozen.year), "edition": frozen,
+    })
+
+
+def edition_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """The stored bytes, as made when frozen: never rendered again."""
+    frozen = _edition(request, pk)
+    if which not in ("pdf", "xlsx"):
+        raise Http404
+    field = frozen.pdf if which == "pdf" else frozen.xlsx
+    content_type = "application/pdf" if which == "pdf" else XLSX_CONTENT_TYPE
+    name = f"{report.file_name(frozen.issuer, frozen.year)}-ban-{frozen.number}.{which}"
+    with field.open("rb") as stored:
+        data = stored.read()
+    return HttpResponse(data, content_type=content_type, headers={
+        "Content-Disposition": f'attachment; filename="{name}"'})
+

@@ -250,6 +250,13 @@ ROWS: dict[str, Row] = {
     "statistics:pdf": get(None, "302 200 200 200 403 403 403"),
     "statistics:xlsx": get(None, "302 200 200 200 403 403 403"),
     "statistics:edit": get(None, "302 403 200 403 403 403 403"),
+    # Freezing (chốt số liệu) is the secretariat's; the frozen editions are read as the live forms are, a
+    # body outside the reader's is a 404. The world froze 2026 once: a new edition says why.
+    "statistics:freeze": post(None, "302 403 302 403 403 403 403", reason="Bổ sung số liệu"),
+    "statistics:edition": get("stat_edition", "302 200 200 200 403 403 403", "302 200 404 404 403 403 403"),
+    "statistics:edition-cell": get("stat_edition", "302 404 404 404 403 403 403", "302 404 404 404 403 403 403"),
+    "statistics:edition-file": get("stat_edition_file", "302 200 200 200 403 403 403",
+                                   "302 200 404 404 403 403 403"),
     # A campaign's roll-up (issue 19, point 7): the secretariat acts, the leader and the administrator
     # read; the council and the units get none of it (a unit never sees the other units' rows).
     "awards:rollup-index": get(None, "302 200 200 200 403 403 403"),
@@ -358,6 +365,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
     from reports import jobs
     from reports import services as report_services
     from reports.services import signed
+    from reports.services import statistics as statistics_services
     from tests.factories import make_campaign, make_person, make_user
     from tests.reports.conftest import complete
     from units import services as unit_services
@@ -451,6 +459,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
         by=SYSTEM, report=complete(unit_report), number=3, notation="BC-BV", issue_date=date(2026, 11, 9),
         signer_title="Giám đốc", signer_name="Nguyễn Văn B")
     job = jobs.start(document="report", obj=whole, title=f"Báo cáo {tag}", by=requester)
+    stat_edition = statistics_services.freeze(by=SYSTEM, issuer=root, year=2026)
     line = decision.lines.get()
     tally = session.tallies.get()
     return {
@@ -471,6 +480,7 @@ def build_world(orgs: dict, *, key: str, tag: str, requester) -> dict:
             "report_file": (unit_report.pk, unit_report.files.get(kind="issued").pk), "job": (job.pk,),
             "plan_kind": ("ke-hoach", c), "plan_edition": ("ke-hoach", c, 1, "signature"),
             "signed_copy": ("ke-hoach", c, signed_copy.pk),
+            "stat_edition": (stat_edition.pk,), "stat_edition_file": (stat_edition.pk, "pdf"),
         },
         "pk": {"result": result.pk, "unit": unit.pk, "period": period.pk},
         "unit": unit, "period": period,

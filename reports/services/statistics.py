@@ -8,12 +8,16 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 
 from awards.models import AwardEvent
-from common import audit
+from common import audit, clock, files
 from common.text import nfc
 from reports import statistics
-from reports.models import StatisticsSheet
+from reports import statistics_report as report
+from reports.models import StatisticsEdition, StatisticsSheet
+from reports.pdf import render_pdf
+from reports.statistics_workbook import workbook
 from units import access
 from units.access import SystemActor
 from units.models import Organisation, User
@@ -100,3 +104,34 @@ def _summary(figures: dict) -> str:
         total = rows.get("01", {}).get("1")
         parts.append(f"{code}: tổng số {total if total is not None else 'chưa nhập'}")
     return "; ".join(parts)
+
+
+@transaction.atomic
+def freeze(*, by: User | SystemActor, issuer: Organisation, year: int, reason: str = "") -> StatisticsEdition:
+    """Chốt số liệu: keep the forms as they are now (figures, what each counts, header, PDF, .xlsx).
+    The issuer's row is locked so two secretaries freezing at once get editions 1 and 2, not two 1s;
+    an edition after the first says why."""
+    access.require(by, "statistics.prepare", issuer)
+    Organisation.objects.select_for_update().filter(pk=issuer.pk).first()
+    last = StatisticsEdition.objects.filter(issuer=issuer, year=year).order_by("-number").first()
+    reason = nfc(reason).strip()
+    if last is not None and not reason:
+        raise ValidationError({"reason": f"Đã có bản chốt số {last.number}: ghi lý do lập bản mới."})
+    sheet = report.sheet_of(issuer, year)
+    data = report.printable(issuer, year, sheet)
+    pdf_bytes = render_pdf(render_to_string("reports/statistics/print.html", data))
+    xlsx_bytes = workbook(data)
+    number = (last.number if last else 0) + 1
+    edition = StatisticsEdition(issuer=issuer, year=year, number=number, reason=reason[:2000],
+                                data=report.snapshot(issuer, year, sheet), made_at=clock.now(),
+                                made_by=access.user_or_none(by))
+    name = f"{report.file_name(issuer, year)}-ban-{number}"
+    edition.pdf_sha256 = files.store(edition.pdf, f"{name}.pdf", pdf_bytes).sha256
+    edition.xlsx_sha256 = files.store(edition.xlsx, f"{name}.xlsx", xlsx_bytes).sha256
+    edition.save()
+    audit.record(AwardEvent, issuer=issuer, actor=by, action=AwardEvent.Action.CREATED, target=edition,
+                 target_type="Bản chốt biểu thống kê", reason=reason, changes=[
+                     {"field": "number", "label": "Bản số", "before": "", "after": str(number)},
+                     {"field": "pdf_sha256", "label": "SHA-256 bản PDF", "before": "", "after": edition.pdf_sha256}])
+    return edition
+

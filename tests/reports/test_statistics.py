@@ -235,3 +235,59 @@ def test_history_brought_by_a_dossier_is_not_counted_again(client, tn):
     views = {v.form.code: v for v in _page(client, "thuongtruc", nam=2026).context["views"]}
     total = next(line for line in views["0603.N"].lines if line.row.code == "01")
     assert total.cells[0].value == 5
+
+
+def test_differences_between_two_editions():
+    before = {"0603.N": {"01": {"1": 5, "2": 3}}, "0605.N": {"01": {"1": None}}}
+    after = {"0603.N": {"01": {"1": 6, "2": 3}}, "0605.N": {"01": {"1": 4}}}
+    assert st.differences(before, after) == [("0603.N", "01", "1", 5, 6), ("0605.N", "01", "1", None, 4)]
+    assert st.differences(before, before) == []
+
+
+@pytest.mark.django_db
+def test_a_frozen_edition_keeps_its_figures_and_files_when_the_data_changes(client, tn):
+    import hashlib
+
+    from awards.models import AwardEvent, AwardType, RegisterEntry
+    from reports.models import StatisticsEdition
+    from units.models import Person, User
+
+    _page(client, "thuongtruc")
+    response = client.post("/thong-ke/chot/", {"nam": "2026"})
+    edition = StatisticsEdition.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/thong-ke/ban/{edition.pk}/"
+    assert edition.number == 1 and edition.data["figures"]["0603.N"]["01"]["1"] == 5
+    assert len(edition.data["sources"]["0603.N|02|1"]) == 2
+    pdf = client.get(f"/thong-ke/ban/{edition.pk}/pdf/").content
+    assert hashlib.sha256(pdf).hexdigest() == edition.pdf_sha256
+    assert AwardEvent.objects.filter(target_type="Bản chốt biểu thống kê").count() == 1
+
+    # A Bằng khen recorded afterwards changes the live forms, not the edition.
+    RegisterEntry.objects.create(person=Person.objects.filter(organisation__root=tn).order_by("pk").first(),
+                                 award_type=AwardType.objects.get(code="BK_TINH_CN"), achievement_year=2025,
+                                 issuer_name="Chủ tịch UBND tỉnh Thái Nguyên", reference="Số 77/QĐ-UBND",
+                                 decided_on=date(2026, 3, 2), owner=tn, source=RegisterEntry.Source.HIGHER)
+    page = client.get("/thong-ke/", {"nam": 2026})
+    assert "Biểu 0603.N, mã số 01, cột 1: 5 → 6" in page.content.decode()
+    frozen = client.get(f"/thong-ke/ban/{edition.pk}/")
+    total = next(line for line in {v.form.code: v for v in frozen.context["views"]}["0603.N"].lines
+                 if line.row.code == "01")
+    assert total.cells[0].value == 5
+    assert client.get(f"/thong-ke/ban/{edition.pk}/pdf/").content == pdf
+    listed = client.get(f"/thong-ke/ban/{edition.pk}/o/", {"bieu": "0603", "dong": "02", "cot": "1"})
+    assert listed.status_code == 200 and len(listed.context["sources"]) == 2
+    assert client.get(f"/thong-ke/ban/{edition.pk}/o/", {"bieu": "0605", "dong": "01", "cot": "1"}).status_code == 404
+    assert client.get(f"/thong-ke/ban/{edition.pk}/exe/").status_code == 404
+
+    # A second edition must say why; the text typed stays on the page.
+    refused = client.post("/thong-ke/chot/", {"nam": "2026", "reason": "  "})
+    assert refused.status_code == 400 and "ghi lý do lập bản mới" in refused.content.decode()
+    assert client.post("/thong-ke/chot/", {"nam": "2026", "reason": "Bổ sung Bằng khen số 77"}).status_code == 302
+    assert list(StatisticsEdition.objects.order_by("number").values_list("number", flat=True)) == [1, 2]
+
+    client.force_login(User.objects.get(username="lanhdao"))
+    assert client.get(f"/thong-ke/ban/{edition.pk}/").status_code == 200
+    assert client.post("/thong-ke/chot/", {"nam": "2026", "reason": "x"}).status_code == 403
+    client.force_login(User.objects.get(username="thuongtruc.kontum"))
+    assert client.get(f"/thong-ke/ban/{edition.pk}/").status_code == 404
+    assert client.get(f"/thong-ke/ban/{edition.pk}/pdf/").status_code == 404
