@@ -59,10 +59,15 @@ def rollup_index(request: HttpRequest) -> HttpResponse:
 
 def rollup(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
-    data = _rollup(request, campaign)
-    key = request.GET.get("loc", "")
+    return _page(request, campaign, _rollup(request, campaign), request.GET.get("loc", ""))
+
+
+def _page(request: HttpRequest, campaign: Campaign, data: Rollup, key: str, *, error: str = "",
+          reason_error: str = "", status: int = 200) -> HttpResponse:
+    """The table; after a refused action, with what the user ticked and typed still there."""
     key = key if key in FILTERS else ""
     chips = data.standing_chips + data.figure_chips
+    posted = request.method == "POST"
     return render(request, "awards/rollup.html", {
         "campaign": campaign, "rollup": data, "rows": data.filtered(key), "key": key,
         "key_label": next((c.label for c in chips if c.key == key), ""),
@@ -70,7 +75,12 @@ def rollup(request: HttpRequest, pk: int) -> HttpResponse:
         "can_act": access.can(request.user, "nomination.review", campaign.issuer),
         "can_return_figures": access.can(request.user, "results.review", campaign.issuer),
         "base_url": _url(campaign, data.period.pk if data.period else None),
-    })
+        "error": error, "reason_error": reason_error,
+        "ticked": {o.pk for o in _chosen(request, data)} if posted else set(),
+        "reason": request.POST.get("ly-do", "") if posted else "",
+        "return_nominations": bool(request.POST.get("tra-de-nghi")) if posted else True,
+        "return_figures": bool(request.POST.get("tra-so-lieu")) if posted else False,
+    }, status=status)
 
 
 def rollup_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
@@ -122,37 +132,40 @@ def _back(request: HttpRequest, campaign: Campaign, data: Rollup) -> HttpRespons
     return redirect(_url(campaign, data.period.pk if data.period else None, key if key in FILTERS else ""))
 
 
-@require_POST
-def rollup_return(request: HttpRequest, pk: int) -> HttpResponse:
+def _acting(request: HttpRequest, pk: int) -> tuple[Campaign, Rollup, list]:
+    """The two bulk actions' shared start: the issuer's secretariat, the table, the ticked units."""
     campaign = _campaign(request, pk)
     if not access.can(request.user, "nomination.review", campaign.issuer):
         raise PermissionDenied
     data = _rollup(request, campaign)
-    chosen = _chosen(request, data)
+    return campaign, data, _chosen(request, data)
+
+
+@require_POST
+def rollup_return(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign, data, chosen = _acting(request, pk)
     if not chosen:
-        messages.error(request, "Đánh dấu các đơn vị cần trả lại.")
-        return _back(request, campaign, data)
+        return _page(request, campaign, data, request.POST.get("loc", ""),
+                     error="Đánh dấu các đơn vị cần trả lại.", status=400)
     try:
         outcomes = return_to_units(by=request.user, campaign=campaign, organisations=chosen,
                                    reason=request.POST.get("ly-do", ""),
                                    nominations=bool(request.POST.get("tra-de-nghi")),
                                    figures=bool(request.POST.get("tra-so-lieu")), period=data.period)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        _report(request, outcomes)
+        # Nothing was returned: the page comes back with the ticks and the reason as typed.
+        on_reason = hasattr(error, "error_dict") and "reason" in error.error_dict
+        return _page(request, campaign, data, request.POST.get("loc", ""), status=400,
+                     **{"reason_error" if on_reason else "error": _error_text(error)})
+    _report(request, outcomes)
     return _back(request, campaign, data)
 
 
 @require_POST
 def rollup_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _campaign(request, pk)
-    if not access.can(request.user, "nomination.review", campaign.issuer):
-        raise PermissionDenied
-    data = _rollup(request, campaign)
-    chosen = _chosen(request, data)
+    campaign, data, chosen = _acting(request, pk)
     if not chosen:
-        messages.error(request, "Đánh dấu các đơn vị có đề nghị cần trình cấp trên.")
-        return _back(request, campaign, data)
+        return _page(request, campaign, data, request.POST.get("loc", ""),
+                     error="Đánh dấu các đơn vị có đề nghị cần trình cấp trên.", status=400)
     _report(request, forward_units(by=request.user, campaign=campaign, organisations=chosen))
     return _back(request, campaign, data)

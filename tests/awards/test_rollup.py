@@ -262,8 +262,17 @@ def test_the_page_returns_ticked_units_and_says_what_happened(world, login, cast
     assert response.redirect_chain[-1][0].endswith(f"?ky={world['period'].pk}&loc=de-xuat")
     assert Nomination.objects.get(pk=world["waiting"].pk).state == State.RETURNED
     no_reason = client.post(url(world["campaign"], "awards:rollup-return"),
-                            {"don-vi": [tree["A.BV"].pk], "tra-de-nghi": "1"}, follow=True)
-    assert "Ghi lý do trả lại" in no_reason.content.decode()
+                            {"don-vi": [tree["A.TT"].pk], "tra-de-nghi": "1", "ly-do": "  "})
+    # Refused, nothing returned: the page comes back with the message by the reason and the ticks kept.
+    page = no_reason.content.decode()
+    assert no_reason.status_code == 400 and "Ghi lý do trả lại" in page
+    assert f'id="don-vi-{tree["A.TT"].pk}" aria-label="Chọn Trung tâm Y tế Đức Thọ" checked' in page
+    assert f'id="don-vi-{tree["A.BV"].pk}" aria-label="Chọn Bệnh viện Đa khoa">' in page
+    nothing_ticked = client.post(url(world["campaign"], "awards:rollup-return"),
+                                 {"tra-de-nghi": "1", "ly-do": "Thiếu biên bản bình xét."})
+    page = nothing_ticked.content.decode()
+    assert nothing_ticked.status_code == 400 and "Đánh dấu các đơn vị cần trả lại." in page
+    assert "Thiếu biên bản bình xét.</textarea>" in page
 
 
 def test_the_page_forwards_ticked_units_upward(world, login, cast, tree):
