@@ -13,7 +13,7 @@ from common import xlsx
 from common.forms import too_long
 from common.text import nfc
 from units import rules
-from units.models import EmploymentType, Gender, Organisation, OrganisationKind, Person
+from units.models import EmploymentType, Gender, LeadershipLevel, Organisation, OrganisationKind, Person
 from units.selectors import flatten, sort_tree
 
 UNIT_SHEET = "Đơn vị"
@@ -22,8 +22,11 @@ PEOPLE_SHEET = "Cá nhân"
 # successor and the note are recorded too.
 UNIT_HEADERS = ["Ký hiệu", "Tên đơn vị", "Loại đơn vị", "Ký hiệu đơn vị cấp trên", "Có tư cách pháp nhân",
                 "Thư điện tử", "Điện thoại", "Địa chỉ", "Ngừng hoạt động từ"]
+# The statistics forms' tier (mẫu 0602.N/0603.N). A blank cell, or a file from before the column,
+# leaves a person's tier as it is: only a written value changes it ("Không giữ chức vụ lãnh đạo" clears it).
+LEADERSHIP = "Cấp lãnh đạo (thống kê)"
 PEOPLE_HEADERS = ["Mã cán bộ", "Họ và tên", "Ngày sinh", "Giới tính", "Ký hiệu đơn vị", "Chức vụ",
-                  "Loại cán bộ", "Trực tiếp lao động", "Thư điện tử", "Điện thoại"]
+                  "Loại cán bộ", "Trực tiếp lao động", "Thư điện tử", "Điện thoại", LEADERSHIP]
 YES = {"có", "co", "x", "1", "yes", "true"}
 NO = {"", "không", "khong", "0", "no", "false"}
 
@@ -42,12 +45,12 @@ def export_workbook(organisations: list[Organisation], people: list[Person]) -> 
     people_rows = [
         [p.employee_code, p.full_name, p.birth_date, p.get_gender_display(), by_id[p.organisation_id].code
          if p.organisation_id in by_id else "", p.position, p.get_employment_type_display(),
-         "Có" if p.is_direct_worker else "Không", p.email, p.phone]
+         "Có" if p.is_direct_worker else "Không", p.email, p.phone, p.get_leadership_display()]
         for p in people
     ]
     return xlsx.write_workbook([
         xlsx.Sheet(UNIT_SHEET, UNIT_HEADERS, unit_rows, widths=[14, 50, 28, 22, 12, 26, 16, 30, 16]),
-        xlsx.Sheet(PEOPLE_SHEET, PEOPLE_HEADERS, people_rows, widths=[14, 30, 12, 10, 16, 26, 16, 12, 26, 16]),
+        xlsx.Sheet(PEOPLE_SHEET, PEOPLE_HEADERS, people_rows, widths=[14, 30, 12, 10, 16, 26, 16, 12, 26, 16, 34]),
     ])
 
 
@@ -88,6 +91,7 @@ class PersonRow:
     is_direct_worker: bool
     email: str
     phone: str
+    leadership: str | None = None   # None: not written, keep the person's
 
 
 @dataclass
@@ -201,6 +205,9 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
             _choice(employment_text, EmploymentType.choices, PEOPLE_SHEET, number, "Loại cán bộ", errors)
             if employment_text else EmploymentType.PUBLIC_EMPLOYEE
         )
+        leadership_text = xlsx.cell_text(values.get(LEADERSHIP))
+        leadership = (_choice(leadership_text, LeadershipLevel.choices, PEOPLE_SHEET, number, LEADERSHIP, errors)
+                      if leadership_text else None)
         unit_code = xlsx.cell_text(values.get("Ký hiệu đơn vị"))
         if not unit_code:
             errors.append(RowError(PEOPLE_SHEET, number, "Ký hiệu đơn vị", "không được để trống."))
@@ -213,5 +220,6 @@ def parse_workbook(file, today: date) -> ParsedWorkbook:
             email=_email(values.get("Thư điện tử"), PEOPLE_SHEET, number, errors),
             phone=_text(values, "Điện thoại", Person._meta.get_field("phone").max_length, PEOPLE_SHEET, number,
                         errors),
+            leadership=leadership,
         ))
     return parsed

@@ -669,6 +669,8 @@ def _apply_import(by, root, order, file_units, existing, file_people, people, re
         values = {"full_name": row.full_name, "birth_date": row.birth_date, "gender": row.gender,
                   "position": row.position, "employment_type": row.employment_type,
                   "is_direct_worker": row.is_direct_worker, "email": row.email, "phone": row.phone}
+        if row.leadership is not None:
+            values["leadership"] = row.leadership
         organisation = orgs[row.unit_code.lower()]
         current = people.get(key)
         if current is None:

@@ -138,3 +138,31 @@ def test_reimporting_after_a_closure_changes_nothing_and_fails_nothing(login, tr
     response = login(cast["secretariat"]).get(reverse("units:export"), {"root": tree["A"].pk})
     result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=BytesIO(response.content))
     assert result.errors == [] and result.updated_people == 0
+
+
+def test_the_leadership_tier_imports_when_written_and_stays_when_blank(login, tree, cast):
+    """The statistics forms' tier: a written value sets it, a blank cell or a file from before the column
+    leaves it, "Không giữ chức vụ lãnh đạo" clears it, a wrong one names its row."""
+    make_person(tree["A.BV"], "Trần Văn Kiên", "NV7", position="Giám đốc")
+    kept = make_person(tree["A.BV"], "Đỗ Thị Mai", "NV8", position="Trưởng khoa")
+    services.update_person(by=cast["secretariat"], person=kept, leadership="other")
+    file = workbook(people=[
+        ("NV7", "Trần Văn Kiên", "", "", "BVDK", "Giám đốc", "Viên chức", "Không", "", "",
+         "Lãnh đạo cấp vụ, sở, ngành và tương đương"),
+        ("NV8", "Đỗ Thị Mai", "", "", "BVDK", "Trưởng khoa", "Viên chức", "Không", "", "", ""),
+    ])
+    result = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=file)
+    assert result.errors == []
+    assert Person.objects.get(employee_code="NV7").leadership == "department"
+    assert Person.objects.get(employee_code="NV8").leadership == "other"
+    cleared = workbook(people=[("NV8", "Đỗ Thị Mai", "", "", "BVDK", "Trưởng khoa", "Viên chức", "Không", "", "",
+                                "Không giữ chức vụ lãnh đạo")])
+    assert services.import_workbook(by=cast["secretariat"], root=tree["A"], file=cleared).errors == []
+    assert Person.objects.get(employee_code="NV8").leadership == ""
+    wrong = workbook(people=[("NV8", "Đỗ Thị Mai", "", "", "BVDK", "", "Viên chức", "Không", "", "", "Trưởng")])
+    errors = services.import_workbook(by=cast["secretariat"], root=tree["A"], file=wrong).errors
+    assert [(e.row, e.column) for e in errors] == [(2, excel.LEADERSHIP)]
+    exported = login(cast["secretariat"]).get(reverse("units:export"), {"root": tree["A"].pk})
+    rows = list(load_workbook(BytesIO(exported.content))[excel.PEOPLE_SHEET].iter_rows(values_only=True))
+    assert rows[0][-1] == excel.LEADERSHIP
+    assert ("NV7", "Lãnh đạo cấp vụ, sở, ngành và tương đương") in [(r[0], r[-1]) for r in rows]
