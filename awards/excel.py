@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awards.models import AwardType, Proposal, RegisterEntry
+from awards.models import AwardMode, AwardType, Proposal, RegisterEntry
 from common import xlsx
 from common.forms import parse_id, too_long
 from common.plausible import NonAsciiDigit, ascii_digits
@@ -19,6 +19,28 @@ TYPES_SHEET = "Mã danh hiệu"
 REGISTER_SHEET = "Sổ khen thưởng"
 REGISTER_HEADERS = ["Mã cán bộ (cá nhân)", "Mã đơn vị (tập thể)", "Mã danh hiệu, hình thức", "Năm thành tích",
                     "Cơ quan quyết định", "Số, ký hiệu quyết định", "Ngày quyết định", "Ghi chú"]
+# The statistics mode (mẫu 0603.N's rows), a column added after the templates above went out: optional,
+# so an older file still imports; blank means the default (the campaign's form, or "thường xuyên").
+MODE = "Hình thức khen thưởng (thống kê)"
+MODE_HINT = "thường xuyên, chuyên đề, đột xuất, đối ngoại, cống hiến, niên hạn, kháng chiến"
+
+
+def read_mode(value, row: int, errors: list) -> str:
+    """A mode as people write it: the code, the full label, or its words without "Khen thưởng"
+    ("đột xuất", "cống hiến"), accents optional; words that fit two modes are refused."""
+    text = normalise_search(xlsx.cell_text(value))
+    if not text:
+        return ""
+    found = []
+    for code, label in AwardMode.choices:
+        full = normalise_search(str(label))
+        short = full.removeprefix("khen thuong ")
+        if text in (code, full, short) or f" {text} " in f" {short} ":
+            found.append(code)
+    if len(found) == 1:
+        return found[0]
+    errors.append(RowError(row, MODE, f"ghi một trong: {MODE_HINT} (hoặc để trống)."))
+    return ""
 
 
 @dataclass
@@ -40,6 +62,7 @@ class ListRow:
     year: int
     programme: object | None
     summary: str
+    mode: str = ""
 
 
 def _types_sheet(types: list[AwardType]) -> xlsx.Sheet:
@@ -55,7 +78,8 @@ def list_template(proposal: Proposal, types: list[AwardType]) -> bytes:
                      n.nominee_name, n.award_type.code, n.achievement_year,
                      n.programme.number if n.programme_id else "", n.summary])
     return xlsx.write_workbook([
-        xlsx.Sheet(LIST_SHEET, LIST_HEADERS, rows, widths=[6, 16, 16, 34, 18, 12, 14, 60]), _types_sheet(types)])
+        xlsx.Sheet(LIST_SHEET, [*LIST_HEADERS, MODE], rows, widths=[6, 16, 16, 34, 18, 12, 14, 60, 24]),
+        _types_sheet(types)])
 
 
 def _year(value, row: int, column: str, errors: list) -> int | None:
@@ -74,7 +98,7 @@ def _year(value, row: int, column: str, errors: list) -> int | None:
 def read_list(file, *, people: dict[str, object], organisations: dict[str, object], types: dict[str, AwardType],
               programmes: dict[str, object], default_year: int) -> tuple[list[ListRow], list[RowError]]:
     """people / organisations: code (upper case) → allowed nominee; programmes: item number → row."""
-    rows = xlsx.read_sheet(file, LIST_SHEET, LIST_HEADERS, mandatory=["Mã danh hiệu, hình thức"])
+    rows = xlsx.read_sheet(file, LIST_SHEET, [*LIST_HEADERS, MODE], mandatory=["Mã danh hiệu, hình thức"])
     out, errors = [], []
     for number, row in rows:
         person_code = xlsx.cell_text(row["Mã cán bộ (cá nhân)"]).upper()
@@ -120,14 +144,15 @@ def read_list(file, *, people: dict[str, object], organisations: dict[str, objec
             if check_name != actual:
                 errors.append(RowError(number, "Họ tên / tên tập thể (để đối chiếu)",
                                        f"mã “{person_code or org_code}” là của “{subject}”, không khớp tên đã ghi."))
+        mode = read_mode(row.get(MODE), number, errors)
         if award is not None and year is not None and subject is not None:
-            out.append(ListRow(number, person, organisation, award, year, programme, summary))
+            out.append(ListRow(number, person, organisation, award, year, programme, summary, mode))
     return out, errors
 
 
 def register_template(types: list[AwardType]) -> bytes:
-    return xlsx.write_workbook([xlsx.Sheet(REGISTER_SHEET, REGISTER_HEADERS, [], widths=[16, 16, 18, 12, 30, 20, 14,
-                                                                                         30]), _types_sheet(types)])
+    return xlsx.write_workbook([xlsx.Sheet(REGISTER_SHEET, [*REGISTER_HEADERS, MODE], [],
+                                           widths=[16, 16, 18, 12, 30, 20, 14, 30, 24]), _types_sheet(types)])
 
 
 @dataclass
@@ -141,11 +166,12 @@ class RegisterRow:
     reference: str
     decided_on: object
     note: str
+    mode: str = ""
 
 
 def read_register(file, *, people: dict[str, object], organisations: dict[str, object],
                   types: dict[str, AwardType]) -> tuple[list[RegisterRow], list[RowError]]:
-    rows = xlsx.read_sheet(file, REGISTER_SHEET, REGISTER_HEADERS)
+    rows = xlsx.read_sheet(file, REGISTER_SHEET, [*REGISTER_HEADERS, MODE], mandatory=REGISTER_HEADERS)
     out, errors = [], []
     for number, row in rows:
         person_code = xlsx.cell_text(row["Mã cán bộ (cá nhân)"]).upper()
@@ -180,9 +206,10 @@ def read_register(file, *, people: dict[str, object], organisations: dict[str, o
             decided_on = None
         if decided_on is None:
             errors.append(RowError(number, "Ngày quyết định", "ghi ngày theo dạng dd/mm/yyyy."))
+        mode = read_mode(row.get(MODE), number, errors)
         if award and year and decided_on and (person or organisation) and issuer_name and reference:
             out.append(RegisterRow(number, person, organisation, award, year, issuer_name, reference, decided_on,
-                                   note))
+                                   note, mode))
     return out, errors
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards.models import Nomination, Proposal, RegisterEntry
+from awards.models import AwardMode, Nomination, Proposal, RegisterEntry
 from awards.services._common import _award_event
 from awards.services.proposals import add_nomination
 from common import files
@@ -73,7 +73,7 @@ def _import_nominations(*, by, proposal, rows, dry_run):
             with transaction.atomic():
                 made.append(add_nomination(by=by, proposal=proposal, award_type=row.award_type, person=row.person,
                                            organisation=row.organisation, programme=row.programme,
-                                           achievement_year=row.year, summary=row.summary))
+                                           achievement_year=row.year, summary=row.summary, mode=row.mode))
         except ValidationError as error:
             errors.append(RowError(row.row, "Mã danh hiệu, hình thức", " ".join(error.messages)))
     if errors:
@@ -94,7 +94,7 @@ def import_register(*, by: User | SystemActor, owner: Organisation, rows: list) 
                 made.append(add_register_entry(by=by, owner=owner, instance=RegisterEntry(
                     person=row.person, organisation=row.organisation, award_type=row.award_type,
                     achievement_year=row.year, issuer_name=row.issuer_name, reference=row.reference,
-                    decided_on=row.decided_on, note=row.note)))
+                    decided_on=row.decided_on, note=row.note, mode=row.mode or AwardMode.REGULAR)))
         except ValidationError as error:
             errors.append(RowError(row.row, "Số, ký hiệu quyết định", " ".join(error.messages)))
     if errors:
