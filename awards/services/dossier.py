@@ -373,8 +373,17 @@ def _create_nomination(by, proposal: Proposal, row: dict, order: int, types: dic
                               history_types, received.manifest)
     _event(by, nomination=nomination, action="transition", from_state="", to_state=State.SUBMITTED,
            reason=f"Nhận từ hồ sơ điện tử của {_sent_line(received.manifest)}; người nhận đã đối chiếu đơn vị, "
-                  f"cá nhân.{history}")
+                  f"cá nhân.{_vote_line(row.get('tally'), received.manifest)}{history}")
     return nomination
+
+
+def _vote_line(tally: dict | None, manifest: dict) -> str:
+    """The lower council's vote, as the nomination's history keeps it for the receiver's council."""
+    if not isinstance(tally, dict) or tally.get("yes") is None:
+        return ""
+    sender = manifest["sender"].get("name", "cấp dưới")
+    return (f" Hội đồng Thi đua – Khen thưởng của {sender} biểu quyết: {tally.get('yes')} đồng ý, "
+            f"{tally.get('no') or 0} không đồng ý, {tally.get('abstain') or 0} không biểu quyết.")
 
 
 def _record_history(by, owner: Organisation, history: list[dict], person: Person | None,

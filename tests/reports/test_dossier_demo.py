@@ -77,3 +77,8 @@ def test_the_demo_forwarded_proposal_goes_up_and_arrives_whole(client, demo, pin
     (prerequisite,) = [c for c in checks if c.code == "prerequisite"]
     assert prerequisite.status == "ok" and "chưa có" not in prerequisite.detail
     assert "sổ khen thưởng: chưa có" not in page.content.decode()
+    # The Sở council's vote (6 for, none against) is in the nomination's history at the province.
+    from awards.models import NominationEvent
+
+    received_event = NominationEvent.objects.get(nomination=copy, to_state=State.SUBMITTED)
+    assert "biểu quyết: 6 đồng ý, 0 không đồng ý, 0 không biểu quyết" in received_event.reason
