@@ -103,12 +103,27 @@ def computed(issuer: Organisation, year: int, per_form: dict | None = None):
     return forms, tallies, {**campaign_sources, **award_sources}
 
 
+@dataclass(frozen=True)
+class Counted:
+    """One count of an issuer's year (the catalogue's own 0602.N columns with it), shared by the page's
+    tables and its comparison with the last frozen edition instead of counting twice."""
+
+    per_form: dict
+    result: tuple
+
+
+def count(issuer: Organisation, year: int) -> Counted:
+    per_form = statistics_sources.state_per_form()
+    return Counted(per_form, computed(issuer, year, per_form))
+
+
 def sheet_of(issuer: Organisation, year: int) -> StatisticsSheet:
     return StatisticsSheet.objects.filter(issuer=issuer, year=year).first() or StatisticsSheet(issuer=issuer, year=year)
 
 
-def views(issuer: Organisation, year: int, sheet: StatisticsSheet, *, links: bool) -> list[FormView]:
-    forms, tallies, _sources = computed(issuer, year)
+def views(issuer: Organisation, year: int, sheet: StatisticsSheet, *, links: bool,
+          counted: Counted | None = None) -> list[FormView]:
+    forms, tallies, _sources = (counted or count(issuer, year)).result
     base = reverse("statistics:cell")
     result = []
     for form in forms:
@@ -130,8 +145,9 @@ def views(issuer: Organisation, year: int, sheet: StatisticsSheet, *, links: boo
     return result
 
 
-def printable(issuer: Organisation, year: int, sheet: StatisticsSheet) -> dict:
-    return {"issuer": issuer, "year": year, "sheet": sheet, "views": views(issuer, year, sheet, links=False),
+def printable(issuer: Organisation, year: int, sheet: StatisticsSheet, counted: Counted | None = None) -> dict:
+    return {"issuer": issuer, "year": year, "sheet": sheet,
+            "views": views(issuer, year, sheet, links=False, counted=counted),
             "basis": statistics.BASIS, "deadline": statistics.deadline(year), "place": issuer.place_name,
             "start": statistics.period(year)[0], "end": statistics.period(year)[1]}
 
@@ -145,11 +161,12 @@ def file_name(issuer: Organisation, year: int) -> str:
 HEADER = ("receiver", "preparer", "head_title", "head_name")
 
 
-def snapshot(issuer: Organisation, year: int, sheet: StatisticsSheet) -> dict:
+def snapshot(issuer: Organisation, year: int, sheet: StatisticsSheet, counted: Counted | None = None) -> dict:
     """Everything a frozen edition keeps: every cell's figure, the rows each counted figure is made
     of (as the list shows them), the typed header, and the catalogue's own columns of 0602.N."""
-    per_form = statistics_sources.state_per_form()
-    forms, tallies, sources = computed(issuer, year, per_form)
+    counted = counted or count(issuer, year)
+    per_form = counted.per_form
+    forms, tallies, sources = counted.result
     figures: dict[str, dict[str, dict[str, int | None]]] = {}
     counted: dict[str, list[dict]] = {}
     for form in forms:

@@ -48,11 +48,12 @@ def _chosen(request: HttpRequest, action: str = "statistics.view") -> tuple[list
     return issuers, issuer, year
 
 
-def _drift(issuer: Organisation, year: int, sheet, latest: StatisticsEdition | None) -> list[str]:
+def _drift(issuer: Organisation, year: int, sheet, latest: StatisticsEdition | None,
+           counted: report.Counted) -> list[str]:
     """How today's figures differ from the last frozen edition, in words (at most 12 cells)."""
     if latest is None:
         return []
-    now = report.snapshot(issuer, year, sheet)
+    now = report.snapshot(issuer, year, sheet, counted)
     lines = [f"Biểu {code}, mã số {row}, cột {column.split(':')[0]}: {old if old is not None else 'trống'} → "
              f"{new if new is not None else 'trống'}"
              for code, row, column, old, new in statistics.differences(latest.data["figures"], now["figures"])]
@@ -75,12 +76,14 @@ def _editions(issuer: Organisation, year: int) -> list[StatisticsEdition]:
 def _index_page(request, issuers, issuer, year, sheet, editions, *, reason_error: str = "", reason: str = "",
                 status: int = 200) -> HttpResponse:
     start, end = statistics.period(year)
+    counted = report.count(issuer, year)
     return render(request, "reports/statistics/index.html", {
         "issuers": issuers, "issuer": issuer, "year": year, "years": range(default_year() - 3, default_year() + 2),
-        "sheet": sheet, "views": report.views(issuer, year, sheet, links=True), "start": start, "end": end,
+        "sheet": sheet, "views": report.views(issuer, year, sheet, links=True, counted=counted),
+        "start": start, "end": end,
         "deadline": statistics.deadline(year), "query": report.query(issuer, year), "basis": statistics.BASIS,
         "can_prepare": access.can(request.user, "statistics.prepare", issuer),
-        "editions": editions, "drift": _drift(issuer, year, sheet, editions[0] if editions else None),
+        "editions": editions, "drift": _drift(issuer, year, sheet, editions[0] if editions else None, counted),
         "reason": reason, "reason_error": reason_error,
     }, status=status)
 

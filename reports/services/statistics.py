@@ -118,12 +118,14 @@ def freeze(*, by: User | SystemActor, issuer: Organisation, year: int, reason: s
     if last is not None and not reason:
         raise ValidationError({"reason": f"Đã có bản chốt số {last.number}: ghi lý do lập bản mới."})
     sheet = report.sheet_of(issuer, year)
-    data = report.printable(issuer, year, sheet)
+    # One count feeds the printed copies and the stored figures: they cannot disagree.
+    counted = report.count(issuer, year)
+    data = report.printable(issuer, year, sheet, counted)
     pdf_bytes = render_pdf(render_to_string("reports/statistics/print.html", data))
     xlsx_bytes = workbook(data)
     number = (last.number if last else 0) + 1
     edition = StatisticsEdition(issuer=issuer, year=year, number=number, reason=reason[:2000],
-                                data=report.snapshot(issuer, year, sheet), made_at=clock.now(),
+                                data=report.snapshot(issuer, year, sheet, counted), made_at=clock.now(),
                                 made_by=access.user_or_none(by))
     name = f"{report.file_name(issuer, year)}-ban-{number}"
     edition.pdf_sha256 = files.store(edition.pdf, f"{name}.pdf", pdf_bytes).sha256
