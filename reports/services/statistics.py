@@ -129,7 +129,12 @@ def freeze(*, by: User | SystemActor, issuer: Organisation, year: int, reason: s
                                 made_by=access.user_or_none(by))
     name = f"{report.file_name(issuer, year)}-ban-{number}"
     edition.pdf_sha256 = files.store(edition.pdf, f"{name}.pdf", pdf_bytes).sha256
-    edition.xlsx_sha256 = files.store(edition.xlsx, f"{name}.xlsx", xlsx_bytes).sha256
+    try:
+        edition.xlsx_sha256 = files.store(edition.xlsx, f"{name}.xlsx", xlsx_bytes).sha256
+    except files.StorageFailed:
+        # The transaction forgets the PDF's row; its bytes must not stay behind unrecorded either.
+        files.remove_quietly(edition.pdf.storage, edition.pdf.name)
+        raise
     edition.save()
     audit.record(AwardEvent, issuer=issuer, actor=by, action=AwardEvent.Action.CREATED, target=edition,
                  target_type="Bản chốt biểu thống kê", reason=reason, changes=[

@@ -291,3 +291,35 @@ def test_a_frozen_edition_keeps_its_figures_and_files_when_the_data_changes(clie
     client.force_login(User.objects.get(username="thuongtruc.kontum"))
     assert client.get(f"/thong-ke/ban/{edition.pk}/").status_code == 404
     assert client.get(f"/thong-ke/ban/{edition.pk}/pdf/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_full_disk_while_freezing_says_so_and_leaves_nothing(client, tn, settings):
+    """The PDF is written, then the disk fills on the .xlsx: no edition, no stray file, the storage's
+    message on the page."""
+    from django.core.files.storage import storages
+
+    from reports.models import StatisticsEdition
+    from tests.common.test_full_disk import FullDisk
+
+    class FullOnSecond(FullDisk):
+        written = 0
+
+        def _save(self, name, content):
+            FullOnSecond.written += 1
+            if FullOnSecond.written == 1:
+                return super(FullDisk, self)._save(name, content)
+            return super()._save(name, content)
+
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.FullOnSecondStorage"}}
+    globals()["FullOnSecondStorage"] = FullOnSecond
+    _page(client, "thuongtruc")
+    response = client.post("/thong-ke/chot/", {"nam": "2026"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "hết chỗ lưu trữ" in page
+    assert not StatisticsEdition.objects.exists()
+    def files_under(path):
+        folders, names = storages["default"].listdir(path)
+        return names + [f for folder in folders for f in files_under(f"{path}/{folder}")]
+
+    assert files_under("statistics") == []
